@@ -1,0 +1,78 @@
+# Ithaca: `make run` serves the demo site, `make test` runs the suite.
+# Everything installs itself into .venv/ and node_modules/ on first use.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+STAMP := $(VENV)/.installed
+STATIC_STAMP := static/vendor/.built
+export DEBUG ?= false
+
+.DEFAULT_GOAL := help
+.PHONY: help install static run serve worker migrate seed test test-postgres lint format typecheck bench ci lock clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check $$(grep "^uv==" requirements/dev.txt)
+	$(UV) pip install --quiet --python $(PY) -r requirements/dev.txt
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install Ithaca with its development tools
+
+$(STATIC_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p static/vendor/htmx static/vendor/pico
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	cp node_modules/@picocss/pico/css/pico.min.css static/vendor/pico/
+	touch $(STATIC_STAMP)
+
+static: $(STATIC_STAMP) ## Copy front-end packages from npm into static/vendor
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	chmod 600 var/secret_key
+
+migrate: install var/secret_key ## Apply database migrations
+	SECRET_KEY=$$(cat var/secret_key) $(PY) manage.py migrate --noinput -v0
+
+run: install static var/secret_key ## Install, migrate, load the demo, serve on :8000 with a worker
+	SECRET_KEY=$$(cat var/secret_key) bin/run
+
+worker: install var/secret_key ## Run a background task worker
+	SECRET_KEY=$$(cat var/secret_key) $(PY) manage.py db_worker
+
+test: install static ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+	$(PY) -m pytest -q -m "not browser"
+
+test-postgres: install static ## Run the suite against the local PostgreSQL
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -q -m "not browser"
+
+lint: install ## ruff, formatting, mypy and Django's checks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=true $(VENV)/bin/mypy config ithaca benchmarks
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true $(PY) manage.py check
+
+format: install ## Fix lint and formatting where ruff can
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install ## Run the benchmarks and print their figures
+	@for script in benchmarks/*.py; do echo "== $$script"; DEBUG=true $(PY) $$script || exit 1; done
+
+ci: ## What CI runs: tests on SQLite and PostgreSQL, lint, deploy checks
+	bash .ci/run
+
+lock: install ## Re-pin requirements/*.txt from pyproject.toml
+	$(UV) pip compile --quiet pyproject.toml -o requirements/base.txt --python-version 3.11
+	$(UV) pip compile --quiet pyproject.toml --extra dev -o requirements/dev.txt --python-version 3.11
+
+clean: ## Remove the virtualenv, node_modules and built files (keeps var/ data)
+	rm -rf $(VENV) node_modules static/vendor var/staticfiles

@@ -1,0 +1,82 @@
+"""Typed readers for environment variables.
+
+Every setting comes from the environment. A value that cannot be read stops
+start-up with an ImproperlyConfigured error that names the variable, so a
+typo in production fails loudly instead of silently falling back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+
+
+class Env:
+    """Reads variables from a mapping (os.environ by default)."""
+
+    def __init__(self, source: Mapping[str, str] | None = None) -> None:
+        self.source = os.environ if source is None else source
+
+    def str(self, name: str, default: str = "") -> str:
+        return self.source.get(name, default)
+
+    def bool(self, name: str, default: bool = False) -> bool:
+        raw = self.source.get(name)
+        if raw is None:
+            return default
+        word = raw.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a boolean; use one of true/false, yes/no, on/off, 1/0."
+        )
+
+    def int(self, name: str, default: int) -> int:
+        raw = self.source.get(name)
+        if raw is None or raw.strip() == "":
+            return default
+        try:
+            return int(raw)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+    def list(self, name: str, default: list[str]) -> list[str]:
+        raw = self.source.get(name)
+        if raw is None:
+            return default
+        return [item.strip() for item in raw.split(",") if item.strip()]
+
+    def time_zone(self, name: str, default: str) -> str:
+        value = self.source.get(name, default)
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ImproperlyConfigured(f"{name}={value!r} is not a known IANA time zone.") from None
+        return value
+
+    def database(self, name: str, default: str) -> dict[str, Any]:
+        raw = self.source.get(name) or default
+        scheme = raw.split("://", 1)[0].lower() if "://" in raw else ""
+        if scheme not in DATABASE_SCHEMES:
+            raise ImproperlyConfigured(
+                f"{name}={raw!r} is not a database URL; expected sqlite:///path "
+                "or postgres://user@host:port/name."
+            )
+        try:
+            config: dict[str, Any] = dict(dj_database_url.parse(raw, conn_max_age=60))
+        except (ValueError, KeyError) as exc:
+            raise ImproperlyConfigured(f"{name} could not be parsed: {exc}") from None
+        if scheme != "sqlite" and not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name}={raw!r} names no database.")
+        return config

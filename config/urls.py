@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from ithaca.core.views import healthz
+
+urlpatterns = [
+    path("", include("ithaca.home.urls")),
+    path("programs/", include("ithaca.programs.urls")),
+    path("mentoring/", include("ithaca.mentoring.urls")),
+    path("coaching/", include("ithaca.coaching.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("ithaca.api.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]
+
+admin.site.site_header = "Ithaca administration"
+admin.site.site_title = "Ithaca admin"

@@ -1,0 +1,157 @@
+"""People: accounts, profiles, career histories and the organization's departments."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import F, Q
+
+from ithaca.core.models import TimeStampedModel
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password) if password else user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create(email, password, **extra)
+
+
+class User(AbstractUser):
+    """An account. People sign in with their e-mail address; there is no username."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField("e-mail address", unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["first_name", "last_name", "email"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class Department(models.Model):
+    """A unit of the organization; departments form a tree through `parent`."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")), name="department_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Profile(TimeStampedModel):
+    """What the organization knows about a person, used for matching and reports.
+
+    `line_manager` and `assessors` encode who has power over the person's work
+    and assessment: the matching rules keep them from being the person's mentor.
+    """
+
+    user = models.OneToOneField(User, primary_key=True, on_delete=models.CASCADE)
+    job_title = models.CharField(max_length=160, blank=True)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    grade = models.PositiveSmallIntegerField(
+        default=3, help_text="Seniority from 1 (entry level) to 10 (executive)."
+    )
+    years_experience = models.PositiveSmallIntegerField(default=0)
+    location = models.CharField(max_length=120, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    languages = models.JSONField(default=list, blank=True, help_text="Language codes, e.g. en, fr.")
+    bio = models.TextField(blank=True, max_length=4000)
+    expertise = models.JSONField(default=list, blank=True)
+    interests = models.JSONField(default=list, blank=True)
+    disclosed_identities = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Identities the person chose to share, for diversity mentoring only.",
+    )
+    line_manager = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="direct_reports"
+    )
+    assessors = models.ManyToManyField(
+        User,
+        blank=True,
+        related_name="assessees",
+        help_text="Supervisors and examiners who assess this person's work.",
+    )
+    started_on = models.DateField(null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(line_manager=F("user")), name="profile_not_own_manager"
+            ),
+            models.CheckConstraint(
+                condition=Q(grade__gte=1, grade__lte=10), name="profile_grade_1_to_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(left_on__gte=F("started_on")),
+                name="profile_left_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+class CareerEntry(models.Model):
+    """A role the person has held: the paths they have walked."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="career")
+    role = models.CharField(max_length=160)
+    organization = models.CharField(max_length=160, blank=True)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True, help_text="Empty while current.")
+
+    class Meta:
+        ordering = ["-started_on"]
+        verbose_name_plural = "career entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
+                name="career_entry_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.organization}" if self.organization else self.role

@@ -1,0 +1,48 @@
+"""Writes to people and accounts."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ithaca.accounts.models import Profile, User
+from ithaca.accounts.tasks import send_invitation_email
+from ithaca.core.errors import DomainError
+from ithaca.core.tasks import enqueue_on_commit
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+) -> User:
+    """Create an account with an empty profile. Refuses a duplicate e-mail address."""
+    email = email.strip().lower()
+    if not email:
+        raise DomainError("An e-mail address is required.", field="email")
+    if User.objects.filter(email__iexact=email).exists():
+        raise DomainError(f"{email} already has an account.", field="email")
+    user = User.objects.create_user(
+        email=email, password=password, first_name=first_name.strip(), last_name=last_name.strip()
+    )
+    Profile.objects.create(user=user)
+    return user
+
+
+@transaction.atomic
+def user_invite(
+    *, email: str, first_name: str = "", last_name: str = "", invited_by: User | None = None
+) -> User:
+    """Create an account without a password and e-mail its owner a link to choose one."""
+    user = user_create(email=email, first_name=first_name, last_name=last_name)
+    inviter_id = invited_by.pk if invited_by else None
+    enqueue_on_commit(send_invitation_email, user_id=user.pk, invited_by_id=inviter_id)
+    return user
+
+
+def profile_ensure(*, user: User) -> Profile:
+    """Every account has a profile; accounts made by allauth get theirs here."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile

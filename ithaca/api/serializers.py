@@ -1,0 +1,107 @@
+"""Output serializers for /api/v1. Each endpoint names its own; none writes rows."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ithaca.accounts.models import Department, Profile, User
+from ithaca.coaching.models import CoachingEngagement
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.programs.models import Participation, Program
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="display_name", read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "name"]
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Department
+        fields = ["id", "name", "slug", "parent"]
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    department = DepartmentSerializer(read_only=True)
+    line_manager = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = Profile
+        fields = [
+            "job_title", "department", "grade", "years_experience", "location", "time_zone",
+            "languages", "bio", "expertise", "interests", "line_manager",
+        ]  # fmt: skip
+
+
+class ParticipationSerializer(serializers.ModelSerializer):
+    program = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ["program", "role", "state", "capacity"]
+
+
+class MeSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="display_name", read_only=True)
+    profile = ProfileSerializer(read_only=True)
+    participations = ParticipationSerializer(many=True, read_only=True)
+    managed_programs = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "name", "profile", "participations", "managed_programs"]
+
+
+class ProgramSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Program
+        fields = [
+            "slug", "name", "kind", "mode", "description", "enrolment_open", "requires_training",
+            "review_period_days", "session_count", "session_cadence_days", "session_length_minutes",
+        ]  # fmt: skip
+
+
+class RelationshipSerializer(serializers.ModelSerializer):
+    program = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    mentor = PersonSerializer(read_only=True)
+    mentee = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = MentoringRelationship
+        fields = [
+            "id", "program", "mentor", "mentee", "status", "helper_accepted_at",
+            "seeker_accepted_at", "started_at", "ended_at", "created_at",
+        ]  # fmt: skip
+
+
+class EngagementSerializer(serializers.ModelSerializer):
+    program = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    coach = PersonSerializer(read_only=True)
+    coachee = PersonSerializer(read_only=True)
+    sponsor = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = CoachingEngagement
+        fields = [
+            "id", "program", "coach", "coachee", "sponsor", "status", "session_count",
+            "session_cadence_days", "helper_accepted_at", "seeker_accepted_at", "started_at",
+            "ended_at", "created_at",
+        ]  # fmt: skip
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorDetailSerializer()

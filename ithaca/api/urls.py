@@ -1,0 +1,27 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from ithaca.api import views
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("auth/token/", views.TokenView.as_view(), name="api-token"),
+    path("me/", views.MeView.as_view(), name="api-me"),
+    path("programs/", views.ProgramListView.as_view(), name="api-programs"),
+    path("programs/<slug:slug>/", views.ProgramDetailView.as_view(), name="api-program"),
+    path("relationships/", views.RelationshipListView.as_view(), name="api-relationships"),
+    path("relationships/<int:pk>/", views.RelationshipDetailView.as_view(), name="api-relationship"),
+    path(
+        "relationships/<int:pk>/<slug:action>/",
+        views.RelationshipActionView.as_view(),
+        name="api-relationship-action",
+    ),
+    path("engagements/", views.EngagementListView.as_view(), name="api-engagements"),
+    path("engagements/<int:pk>/", views.EngagementDetailView.as_view(), name="api-engagement"),
+    path(
+        "engagements/<int:pk>/<slug:action>/",
+        views.EngagementActionView.as_view(),
+        name="api-engagement-action",
+    ),
+]

@@ -1,0 +1,181 @@
+"""API views: one class per operation, objects always fetched through access helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from ithaca.api import serializers as out
+from ithaca.coaching.access import access_engagement, engagement_role, engagements_for
+from ithaca.core.errors import PermissionDenied
+from ithaca.mentoring.access import access_relationship, relationships_for
+from ithaca.programs import relationships as lifecycle
+from ithaca.programs.access import access_program, visible_programs
+
+ERRORS = {code: out.ErrorSerializer for code in (400, 401, 403, 404)}
+ACTIONS = {
+    "accept": lifecycle.relationship_accept,
+    "decline": lifecycle.relationship_decline,
+    "withdraw": lifecycle.relationship_withdraw,
+    "pause": lifecycle.relationship_pause,
+    "resume": lifecycle.relationship_resume,
+    "conclude": lifecycle.relationship_conclude,
+}
+ACTION_PARAM = OpenApiParameter(
+    "action", OpenApiTypes.STR, OpenApiParameter.PATH, enum=sorted(ACTIONS)
+)
+
+
+class TokenInput(serializers.Serializer):
+    email = serializers.EmailField()
+    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+
+
+class TokenOutput(serializers.Serializer):
+    token = serializers.CharField()
+
+
+class LoginThrottle(AnonRateThrottle):
+    rate = "10/min"
+
+
+class TokenView(APIView):
+    """Exchange an e-mail address and password for an API token."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [LoginThrottle]
+
+    @extend_schema(request=TokenInput, responses={200: TokenOutput, **ERRORS}, tags=["auth"])
+    def post(self, request: Request) -> Response:
+        data = TokenInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = authenticate(
+            request._request,
+            username=data.validated_data["email"],
+            password=data.validated_data["password"],
+        )
+        if user is None or not user.is_active:
+            raise serializers.ValidationError({"non_field_errors": ["E-mail or password is wrong."]})
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+
+class MeView(APIView):
+    """The signed-in person: account, profile, roles and managed programs."""
+
+    @extend_schema(responses={200: out.MeSerializer, **ERRORS}, tags=["people"])
+    def get(self, request: Request) -> Response:
+        user = (
+            type(request.user)
+            .objects.select_related("profile__department", "profile__line_manager")
+            .prefetch_related("participations__program", "managed_programs")
+            .get(pk=request.user.pk)
+        )
+        return Response(out.MeSerializer(user).data)
+
+
+@extend_schema(responses={200: out.ProgramSerializer(many=True), **ERRORS}, tags=["programs"])
+class ProgramListView(generics.ListAPIView):
+    """Programs open for enrolment or that the person belongs to or manages."""
+
+    serializer_class = out.ProgramSerializer
+
+    def get_queryset(self) -> Any:
+        return visible_programs(self.request.user).order_by("name")  # type: ignore[arg-type]
+
+
+class ProgramDetailView(APIView):
+    @extend_schema(responses={200: out.ProgramSerializer, **ERRORS}, tags=["programs"])
+    def get(self, request: Request, slug: str) -> Response:
+        program = access_program(request.user, slug)  # type: ignore[arg-type]
+        return Response(out.ProgramSerializer(program).data)
+
+
+@extend_schema(responses={200: out.RelationshipSerializer(many=True), **ERRORS}, tags=["mentoring"])
+class RelationshipListView(generics.ListAPIView):
+    """The person's mentoring relationships, as mentor or mentee."""
+
+    serializer_class = out.RelationshipSerializer
+
+    def get_queryset(self) -> Any:
+        return relationships_for(self.request.user).order_by("-created_at")  # type: ignore[arg-type]
+
+
+class RelationshipDetailView(APIView):
+    @extend_schema(responses={200: out.RelationshipSerializer, **ERRORS}, tags=["mentoring"])
+    def get(self, request: Request, pk: int) -> Response:
+        relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+        return Response(out.RelationshipSerializer(relationship).data)
+
+
+class RelationshipActionView(APIView):
+    """Accept, decline, withdraw, pause, resume or conclude a mentoring relationship."""
+
+    @extend_schema(
+        request=out.ReasonSerializer,
+        responses={200: out.RelationshipSerializer, **ERRORS},
+        parameters=[ACTION_PARAM],
+        tags=["mentoring"],
+    )
+    def post(self, request: Request, pk: int, action: str) -> Response:
+        relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+        result = _run_action(request, relationship, action)
+        return Response(out.RelationshipSerializer(result).data)
+
+
+@extend_schema(responses={200: out.EngagementSerializer(many=True), **ERRORS}, tags=["coaching"])
+class EngagementListView(generics.ListAPIView):
+    """The person's coaching engagements, as coach, coachee or sponsor."""
+
+    serializer_class = out.EngagementSerializer
+
+    def get_queryset(self) -> Any:
+        return engagements_for(self.request.user).order_by("-created_at")  # type: ignore[arg-type]
+
+
+class EngagementDetailView(APIView):
+    @extend_schema(responses={200: out.EngagementSerializer, **ERRORS}, tags=["coaching"])
+    def get(self, request: Request, pk: int) -> Response:
+        engagement = access_engagement(request.user, pk)  # type: ignore[arg-type]
+        return Response(out.EngagementSerializer(engagement).data)
+
+
+class EngagementActionView(APIView):
+    """Accept, decline, withdraw, pause, resume or conclude a coaching engagement."""
+
+    @extend_schema(
+        request=out.ReasonSerializer,
+        responses={200: out.EngagementSerializer, **ERRORS},
+        parameters=[ACTION_PARAM],
+        tags=["coaching"],
+    )
+    def post(self, request: Request, pk: int, action: str) -> Response:
+        engagement = access_engagement(request.user, pk)  # type: ignore[arg-type]
+        if engagement_role(request.user, engagement) == "sponsor":  # type: ignore[arg-type]
+            raise PermissionDenied("A sponsor cannot change an engagement's status.")
+        result = _run_action(request, engagement, action)
+        return Response(out.EngagementSerializer(result).data)
+
+
+def _run_action(request: Request, relationship: Any, action: str) -> Any:
+    if action not in ACTIONS:
+        raise serializers.ValidationError({"action": [f"Use one of: {', '.join(sorted(ACTIONS))}."]})
+    data = out.ReasonSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    kwargs: dict[str, Any] = {"user": request.user}
+    if action in {"decline", "withdraw", "pause", "conclude"}:
+        kwargs["reason"] = data.validated_data.get("reason", "")
+    return ACTIONS[action](relationship, **kwargs)
+
+

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "ithaca.core"
+    label = "core"
+    verbose_name = "Core"

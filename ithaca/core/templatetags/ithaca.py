@@ -1,0 +1,36 @@
+"""Template helpers shared across apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+LABELS = {
+    "accept": "Accept",
+    "decline": "Decline",
+    "withdraw": "Withdraw",
+    "pause": "Pause",
+    "resume": "Resume",
+    "conclude": "Conclude",
+}
+
+
+@register.filter
+def actions_for(item: Any, user: Any) -> list[tuple[str, str]]:
+    """The lifecycle buttons this person may press on this relationship."""
+    is_helper = user.pk == item.helper_id_value
+    is_party = is_helper or user.pk == item.seeker_id_value
+    if not is_party:
+        return []
+    names: list[str] = []
+    if item.status == "proposed":
+        mine = item.helper_accepted_at if is_helper else item.seeker_accepted_at
+        names = ["withdraw"] if mine else ["accept", "decline"]
+    elif item.status == "active":
+        names = ["pause", "conclude"]
+    elif item.status == "paused":
+        names = ["resume", "conclude"]
+    return [(name, LABELS[name]) for name in names]

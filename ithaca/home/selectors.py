@@ -1,0 +1,63 @@
+"""What a person's home page shows, read in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q
+
+from ithaca.accounts.models import User
+from ithaca.coaching.access import engagements_for
+from ithaca.coaching.models import CoachingEngagement
+from ithaca.mentoring.access import relationships_for
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.programs.lifecycle import OPEN_STATUSES, Status
+from ithaca.programs.models import Program
+
+
+@dataclass
+class HomeView:
+    """The sections of the role-aware home page; empty lists hide a section."""
+
+    as_seeker: list[Any] = field(default_factory=list)
+    as_helper: list[Any] = field(default_factory=list)
+    as_sponsor: list[CoachingEngagement] = field(default_factory=list)
+    awaiting_me: list[Any] = field(default_factory=list)
+    managed_programs: list[Program] = field(default_factory=list)
+
+
+def _awaits(item: Any, user: User) -> bool:
+    if item.status != Status.PROPOSED:
+        return False
+    is_helper = user.pk == item.helper_id_value
+    return (item.helper_accepted_at if is_helper else item.seeker_accepted_at) is None
+
+
+def home_for(user: User) -> HomeView:
+    view = HomeView()
+    mentoring: list[MentoringRelationship] = list(relationships_for(user).order_by("-updated_at"))
+    coaching: list[CoachingEngagement] = list(engagements_for(user).order_by("-updated_at"))
+    for item in [*mentoring, *coaching]:
+        if getattr(item, "sponsor_id", None) == user.pk:
+            view.as_sponsor.append(item)  # type: ignore[arg-type]
+        elif item.seeker_id_value == user.pk:
+            view.as_seeker.append(item)
+        else:
+            view.as_helper.append(item)
+        if item.status == Status.PROPOSED and _awaits(item, user) and item.is_open:
+            if getattr(item, "sponsor_id", None) != user.pk:
+                view.awaiting_me.append(item)
+    view.managed_programs = list(
+        Program.objects.filter(managers=user).annotate(
+            participant_count=Count("participations", distinct=True),
+            pending_count=Count(
+                "participations", filter=Q(participations__state="pending"), distinct=True
+            ),
+        )
+    )
+    return view
+
+
+def open_count(items: list[Any]) -> int:
+    return sum(1 for item in items if item.status in OPEN_STATUSES)

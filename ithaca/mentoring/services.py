@@ -1,0 +1,23 @@
+"""Writes to mentoring relationships."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ithaca.accounts.models import User
+from ithaca.core.errors import DomainError
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.programs.models import Program
+from ithaca.programs.relationships import relationship_propose
+
+
+@transaction.atomic
+def mentoring_propose(
+    *, program: Program, mentor: User, mentee: User, proposed_by: User | None
+) -> MentoringRelationship:
+    """Propose a mentoring relationship; it needs both people's acceptance to start."""
+    if not program.is_mentoring:
+        raise DomainError(f"{program} is a coaching program, not a mentoring one.")
+    return relationship_propose(
+        MentoringRelationship, program=program, helper=mentor, seeker=mentee, proposed_by=proposed_by
+    )

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from ithaca.mentoring.access import access_relationship
+from ithaca.programs.relationships import side_of
+from ithaca.programs.transitions import run_transition
+
+
+@login_required
+def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+    side = side_of(relationship, request.user)  # type: ignore[arg-type]
+    return render(
+        request, "mentoring/detail.html", {"item": relationship, "side": side or "manager"}
+    )
+
+
+@login_required
+@require_POST
+def relationship_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+    return run_transition(request, relationship, action, card="mentoring/_card.html")

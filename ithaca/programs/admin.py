@@ -1,0 +1,28 @@
+from django.contrib import admin
+
+from ithaca.programs.models import Participation, Program
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    raw_id_fields = ["user"]
+    fields = ["user", "role", "state", "capacity", "training_completed_at", "coach_type"]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "mode", "enrolment_open", "requires_training"]
+    list_filter = ["kind", "mode", "enrolment_open"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ["managers"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["user", "program", "role", "state", "capacity"]
+    list_filter = ["program", "role", "state"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    raw_id_fields = ["user"]
+    list_select_related = ["user", "program"]

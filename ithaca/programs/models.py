@@ -1,0 +1,197 @@
+"""Programs, people's roles in them, and the base of every helping relationship."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from ithaca.core.models import TimeStampedModel
+from ithaca.programs.lifecycle import OPEN_STATUSES, Status
+from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
+
+
+class Program(TimeStampedModel):
+    """A mentoring or a coaching program with its mode, rules and managers."""
+
+    name = models.CharField(max_length=160)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=16, choices=KINDS)
+    mode = models.CharField(max_length=32, choices=ALL_MODES)
+    description = models.TextField(blank=True)
+    enrolment_open = models.BooleanField(default=True)
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="managed_programs"
+    )
+    requires_training = models.BooleanField(
+        default=False, help_text="Mentors must complete mentor training before being matched."
+    )
+    # Mentoring: relationships are reviewed (continue or conclude) after this many days.
+    review_period_days = models.PositiveIntegerField(default=182)
+    # Coaching: the default contract offered for a new engagement.
+    session_count = models.PositiveSmallIntegerField(default=6)
+    session_cadence_days = models.PositiveSmallIntegerField(default=14)
+    session_length_minutes = models.PositiveSmallIntegerField(default=60)
+    nudge_after_days = models.PositiveSmallIntegerField(
+        default=30, help_text="Nudge both people after this many days without contact."
+    )
+    request_expiry_days = models.PositiveSmallIntegerField(default=14)
+    independence_depth = models.PositiveSmallIntegerField(
+        default=3,
+        help_text="How many levels up the seeker's management chain are barred from mentoring them.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=MENTORING, mode__in=sorted(MODES_BY_KIND[MENTORING]))
+                | Q(kind=COACHING, mode__in=sorted(MODES_BY_KIND[COACHING])),
+                name="program_mode_matches_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(session_count__gte=1)
+                & Q(session_cadence_days__gte=1)
+                & Q(session_length_minutes__gte=15)
+                & Q(review_period_days__gte=7)
+                & Q(request_expiry_days__gte=1),
+                name="program_durations_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_mentoring(self) -> bool:
+        return self.kind == MENTORING
+
+    @property
+    def is_coaching(self) -> bool:
+        return self.kind == COACHING
+
+
+class Participation(TimeStampedModel):
+    """A person's role in a program: seeker, mentor, coach or sponsor.
+
+    One person may hold different roles in different programs, and even
+    several roles in one (a mentor who is also mentored), but never both sides
+    of the same relationship.
+    """
+
+    class Role(models.TextChoices):
+        SEEKER = "seeker", "Seeker"
+        MENTOR = "mentor", "Mentor"
+        COACH = "coach", "Coach"
+        SPONSOR = "sponsor", "Sponsor"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Applied, awaiting approval"
+        ACTIVE = "active", "Active"
+        DECLINED = "declined", "Declined"
+        LEFT = "left", "Left the program"
+
+    class CoachType(models.TextChoices):
+        INTERNAL = "internal", "Internal"
+        EXTERNAL = "external", "External"
+
+    HELPER_ROLES: ClassVar[tuple[str, ...]] = (Role.MENTOR, Role.COACH)
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
+    capacity = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Mentors and coaches: how many people at once."
+    )
+    training_completed_at = models.DateTimeField(null=True, blank=True)
+    coach_type = models.CharField(max_length=16, choices=CoachType.choices, blank=True)
+    modalities = models.JSONField(default=list, blank=True)
+    accreditation = models.CharField(max_length=160, blank=True)
+    hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    application_note = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["program", "role", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "user", "role"], name="participation_one_role_per_program"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=["mentor", "coach"]) | Q(capacity__isnull=False, capacity__gte=1),
+                name="participation_helper_has_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(hourly_rate__isnull=True)
+                | Q(role="coach", coach_type="external", hourly_rate__gte=0),
+                name="participation_rate_only_for_external_coach",
+            ),
+        ]
+        indexes = [models.Index(fields=["program", "role", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} as {self.get_role_display().lower()} in {self.program}"
+
+
+class HelpingRelationship(TimeStampedModel):
+    """Fields and rules shared by mentoring relationships and coaching engagements.
+
+    Subclasses name their two people (mentor/mentee, coach/coachee) and set
+    HELPER_FIELD and SEEKER_FIELD so shared services can treat them alike.
+    """
+
+    HELPER_FIELD: ClassVar[str]
+    SEEKER_FIELD: ClassVar[str]
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    helper_accepted_at = models.DateTimeField(null=True, blank=True)
+    seeker_accepted_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    status_reason = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def helper_id_value(self) -> int:
+        return int(getattr(self, f"{self.HELPER_FIELD}_id"))
+
+    @property
+    def seeker_id_value(self) -> int:
+        return int(getattr(self, f"{self.SEEKER_FIELD}_id"))
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+def relationship_constraints(prefix: str, helper: str, seeker: str) -> list[models.BaseConstraint]:
+    """Database rules every helping relationship table carries."""
+    return [
+        models.CheckConstraint(condition=~Q(**{helper: F(seeker)}), name=f"{prefix}_two_people"),
+        models.UniqueConstraint(
+            fields=["program", helper, seeker],
+            condition=Q(status__in=[str(s) for s in OPEN_STATUSES]),
+            name=f"{prefix}_one_open_per_pair",
+        ),
+        models.CheckConstraint(
+            condition=~Q(status__in=["active", "paused", "concluded"])
+            | (Q(helper_accepted_at__isnull=False) & Q(seeker_accepted_at__isnull=False)),
+            name=f"{prefix}_started_only_when_both_accepted",
+        ),
+        models.CheckConstraint(
+            condition=Q(ended_at__isnull=True)
+            | Q(started_at__isnull=True)
+            | Q(ended_at__gte=F("started_at")),
+            name=f"{prefix}_dates_in_order",
+        ),
+    ]

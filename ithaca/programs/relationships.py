@@ -1,0 +1,190 @@
+"""Lifecycle services shared by mentoring relationships and coaching engagements.
+
+The mentoring and coaching apps call these with their own model; each move is
+checked against the lifecycle table and against who is asking, under a row
+lock so two people clicking at once cannot both win.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ithaca.accounts.models import Profile, User
+from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
+from ithaca.programs.lifecycle import OPEN_STATUSES, Status, check_transition
+from ithaca.programs.models import HelpingRelationship, Participation, Program
+
+R = TypeVar("R", bound=HelpingRelationship)
+
+
+def side_of(relationship: HelpingRelationship, user: User) -> str | None:
+    """'helper', 'seeker' or None for someone outside the relationship."""
+    if user.pk == relationship.helper_id_value:
+        return "helper"
+    if user.pk == relationship.seeker_id_value:
+        return "seeker"
+    return None
+
+
+def _locked(relationship: R) -> R:
+    return type(relationship).objects.select_for_update().get(pk=relationship.pk)  # type: ignore[attr-defined,no-any-return]
+
+
+def _party_side(relationship: HelpingRelationship, user: User) -> str:
+    side = side_of(relationship, user)
+    if side is None:
+        raise PermissionDenied("Only the two people in this relationship can do that.")
+    return side
+
+
+def _move(relationship: R, target: str, reason: str = "") -> R:
+    check_transition(relationship.status, target)
+    now = timezone.now()
+    relationship.status = target
+    if target == Status.ACTIVE and relationship.started_at is None:
+        relationship.started_at = now
+    if target in (Status.CONCLUDED, Status.DECLINED, Status.WITHDRAWN):
+        relationship.ended_at = now
+    if reason:
+        relationship.status_reason = reason
+    relationship.save()
+    return relationship
+
+
+@transaction.atomic
+def relationship_accept(relationship: R, *, user: User) -> R:
+    """Record one side's yes; the relationship starts when both have said yes."""
+    relationship = _locked(relationship)
+    side = _party_side(relationship, user)
+    if relationship.status != Status.PROPOSED:
+        raise TransitionError(
+            f"This proposal is {relationship.get_status_display().lower()} and can no longer be accepted."  # type: ignore[attr-defined]
+        )
+    field = f"{side}_accepted_at"
+    if getattr(relationship, field) is not None:
+        raise TransitionError("You have already accepted; waiting for the other person.")
+    setattr(relationship, field, timezone.now())
+    if relationship.helper_accepted_at and relationship.seeker_accepted_at:
+        return _move(relationship, Status.ACTIVE)
+    relationship.save()
+    return relationship
+
+
+@transaction.atomic
+def relationship_decline(relationship: R, *, user: User, reason: str = "") -> R:
+    """Either person says no to a proposal."""
+    relationship = _locked(relationship)
+    _party_side(relationship, user)
+    return _move(relationship, Status.DECLINED, reason.strip())
+
+
+@transaction.atomic
+def relationship_withdraw(relationship: R, *, user: User, reason: str = "") -> R:
+    """The proposer (or either person) takes a proposal back before it starts."""
+    relationship = _locked(relationship)
+    if side_of(relationship, user) is None and relationship.proposed_by_id != user.pk:
+        raise PermissionDenied("Only the people involved or the proposer can withdraw this.")
+    return _move(relationship, Status.WITHDRAWN, reason.strip())
+
+
+@transaction.atomic
+def relationship_pause(relationship: R, *, user: User, reason: str = "") -> R:
+    relationship = _locked(relationship)
+    _party_side(relationship, user)
+    return _move(relationship, Status.PAUSED, reason.strip())
+
+
+@transaction.atomic
+def relationship_resume(relationship: R, *, user: User) -> R:
+    relationship = _locked(relationship)
+    _party_side(relationship, user)
+    if relationship.status != Status.PAUSED:
+        # proposed -> active is legal only through both acceptances
+        raise TransitionError("Only a paused relationship can be resumed.")
+    return _move(relationship, Status.ACTIVE)
+
+
+@transaction.atomic
+def relationship_conclude(relationship: R, *, user: User, reason: str = "") -> R:
+    """Either person may end an active or paused relationship."""
+    relationship = _locked(relationship)
+    _party_side(relationship, user)
+    return _move(relationship, Status.CONCLUDED, reason.strip())
+
+
+def _active_participation(program_id: int, user: User, role: str) -> Participation | None:
+    return Participation.objects.filter(
+        program_id=program_id, user=user, role=role, state=Participation.State.ACTIVE
+    ).first()
+
+
+def _management_chain(user: User, depth: int) -> set[int]:
+    """Ids of the person's line manager, their manager, ... up to `depth` levels."""
+    chain: set[int] = set()
+    current = Profile.objects.filter(user=user).values_list("line_manager_id", flat=True).first()
+    while current is not None and len(chain) < depth and current not in chain:
+        chain.add(current)
+        current = (
+            Profile.objects.filter(user_id=current).values_list("line_manager_id", flat=True).first()
+        )
+    return chain
+
+
+def _check_independence(program: Program, helper: User, seeker: User) -> None:
+    if helper.pk in _management_chain(seeker, max(program.independence_depth, 1)):
+        raise DomainError(
+            f"{helper} is in {seeker}'s management chain; a mentor must be independent of it."
+        )
+    if Profile.objects.filter(user=seeker, assessors=helper).exists():
+        raise DomainError(f"{helper} assesses {seeker}; a mentor must be independent of assessment.")
+
+
+def validate_proposal(
+    model: type[HelpingRelationship], *, program: Program, helper: User, seeker: User
+) -> None:
+    """Refuse a pair that breaks a rule every path to a relationship must respect."""
+    if helper.pk == seeker.pk:
+        raise DomainError("Nobody can be their own mentor or coach.")
+    helper_role = Participation.Role.MENTOR if program.is_mentoring else Participation.Role.COACH
+    helper_part = _active_participation(program.pk, helper, helper_role)
+    if helper_part is None:
+        raise DomainError(f"{helper} is not an active {helper_role} in {program}.")
+    if _active_participation(program.pk, seeker, Participation.Role.SEEKER) is None:
+        raise DomainError(f"{seeker} is not an active participant in {program}.")
+    if program.is_mentoring:
+        _check_independence(program, helper, seeker)
+        if program.requires_training and helper_part.training_completed_at is None:
+            raise DomainError(f"{helper} has not completed the mentor training {program} requires.")
+    pair = {"program": program, model.HELPER_FIELD: helper, model.SEEKER_FIELD: seeker}
+    if model.objects.filter(status__in=OPEN_STATUSES, **pair).exists():  # type: ignore[attr-defined]
+        raise DomainError("These two people already have an open relationship in this program.")
+    open_count = model.objects.filter(  # type: ignore[attr-defined]
+        program=program, status__in=OPEN_STATUSES, **{model.HELPER_FIELD: helper}
+    ).count()
+    if open_count >= (helper_part.capacity or 0):
+        raise DomainError(f"{helper} has no free capacity in {program}.")
+
+
+def relationship_propose(
+    model: type[R], *, program: Program, helper: User, seeker: User, proposed_by: User | None, **extra: object
+) -> R:
+    """Create a proposal. A proposer who is one of the two people has thereby accepted."""
+    validate_proposal(model, program=program, helper=helper, seeker=seeker)
+    now = timezone.now()
+    relationship = model(
+        program=program,
+        proposed_by=proposed_by,
+        helper_accepted_at=now if proposed_by and proposed_by.pk == helper.pk else None,
+        seeker_accepted_at=now if proposed_by and proposed_by.pk == seeker.pk else None,
+        **{model.HELPER_FIELD: helper, model.SEEKER_FIELD: seeker},
+        **extra,
+    )
+    try:
+        with transaction.atomic():
+            relationship.save()
+    except IntegrityError:
+        raise DomainError("These two people already have an open relationship in this program.") from None
+    return relationship

@@ -1,0 +1,65 @@
+"""Program pages: listing, visibility and applying."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from ithaca.accounts.tests.factories import UserFactory
+from ithaca.programs.models import Participation
+from ithaca.programs.tests.factories import ParticipationFactory, ProgramFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_list_shows_open_programs_in_a_fixed_number_of_queries(
+    django_assert_max_num_queries,
+) -> None:
+    for _ in range(12):
+        ParticipationFactory(program=ProgramFactory())
+    client = _client(UserFactory())
+    with django_assert_max_num_queries(6):
+        response = client.get("/programs/")
+    assert response.status_code == 200
+    assert response.content.count(b"<tr>") == 13
+
+
+def test_the_list_is_empty_with_a_friendly_message_when_nothing_is_open() -> None:
+    ProgramFactory(enrolment_open=False)
+    response = _client(UserFactory()).get("/programs/")
+    assert b"No programs are open to you yet" in response.content
+
+
+def test_a_closed_program_is_hidden_from_outsiders_but_not_members() -> None:
+    program = ProgramFactory(enrolment_open=False)
+    assert _client(UserFactory()).get(f"/programs/{program.slug}/").status_code == 404
+    member = ParticipationFactory(program=program).user
+    assert _client(member).get(f"/programs/{program.slug}/").status_code == 200
+
+
+def test_applying_creates_a_pending_participation() -> None:
+    program, user = ProgramFactory(), UserFactory()
+    response = _client(user).post(f"/programs/{program.slug}/apply/", {"role": "seeker"})
+    assert response.status_code == 302
+    assert Participation.objects.get(program=program, user=user).state == "pending"
+
+
+def test_applying_twice_explains_and_changes_nothing() -> None:
+    program, user = ProgramFactory(), UserFactory()
+    client = _client(user)
+    client.post(f"/programs/{program.slug}/apply/", {"role": "seeker"})
+    response = client.post(f"/programs/{program.slug}/apply/", {"role": "seeker"}, follow=True)
+    assert b"already has the seeker role" in response.content
+    assert Participation.objects.filter(program=program, user=user).count() == 1
+
+
+def test_an_unknown_role_is_refused() -> None:
+    program, user = ProgramFactory(), UserFactory()
+    _client(user).post(f"/programs/{program.slug}/apply/", {"role": "sponsor"})
+    assert not Participation.objects.filter(user=user).exists()

@@ -1,0 +1,46 @@
+"""The one view helper that runs a lifecycle action for mentoring and coaching pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from ithaca.core.errors import DomainError
+from ithaca.programs import relationships as lifecycle
+from ithaca.programs.models import HelpingRelationship
+
+ACTIONS: dict[str, tuple[Callable[..., Any], str, bool]] = {
+    # action: (service, message on success, takes a reason)
+    "accept": (lifecycle.relationship_accept, "You accepted.", False),
+    "decline": (lifecycle.relationship_decline, "You declined.", True),
+    "withdraw": (lifecycle.relationship_withdraw, "The proposal was withdrawn.", True),
+    "pause": (lifecycle.relationship_pause, "Paused.", True),
+    "resume": (lifecycle.relationship_resume, "Resumed.", False),
+    "conclude": (lifecycle.relationship_conclude, "Concluded.", True),
+}
+
+
+def run_transition(
+    request: HttpRequest, relationship: HelpingRelationship, action: str, *, card: str
+) -> HttpResponse:
+    """Apply `action`, then re-render the card (htmx) or go back to the page it came from."""
+    if action not in ACTIONS:
+        raise Http404("Unknown action.")
+    service, success, takes_reason = ACTIONS[action]
+    kwargs: dict[str, Any] = {"user": request.user}
+    if takes_reason:
+        kwargs["reason"] = request.POST.get("reason", "")[:2000]
+    error = ""
+    try:
+        relationship = service(relationship, **kwargs)
+    except DomainError as exc:
+        error = exc.message
+    if request.htmx:  # type: ignore[attr-defined]
+        context = {"item": relationship, "error": error, "notice": "" if error else success}
+        return render(request, card, context, status=400 if error else 200)
+    messages.add_message(request, messages.ERROR if error else messages.SUCCESS, error or success)
+    return redirect(request.POST.get("next") or "home")
