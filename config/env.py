@@ -7,6 +7,7 @@ typo in production fails loudly instead of silently falling back.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -23,13 +24,13 @@ DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
 class Env:
     """Reads variables from a mapping (os.environ by default)."""
 
-    def __init__(self, source: Mapping[str, str] | None = None) -> None:
+    def __init__(self, source: Mapping[builtins.str, builtins.str] | None = None) -> None:
         self.source = os.environ if source is None else source
 
-    def str(self, name: str, default: str = "") -> str:
+    def str(self, name: builtins.str, default: builtins.str = "") -> builtins.str:
         return self.source.get(name, default)
 
-    def bool(self, name: str, default: bool = False) -> bool:
+    def bool(self, name: builtins.str, default: builtins.bool = False) -> builtins.bool:
         raw = self.source.get(name)
         if raw is None:
             return default
@@ -42,7 +43,7 @@ class Env:
             f"{name}={raw!r} is not a boolean; use one of true/false, yes/no, on/off, 1/0."
         )
 
-    def int(self, name: str, default: int) -> int:
+    def int(self, name: builtins.str, default: builtins.int) -> builtins.int:
         raw = self.source.get(name)
         if raw is None or raw.strip() == "":
             return default
@@ -51,13 +52,15 @@ class Env:
         except ValueError:
             raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
 
-    def list(self, name: str, default: list[str]) -> list[str]:
+    def list(
+        self, name: builtins.str, default: builtins.list[builtins.str]
+    ) -> builtins.list[builtins.str]:
         raw = self.source.get(name)
         if raw is None:
             return default
         return [item.strip() for item in raw.split(",") if item.strip()]
 
-    def time_zone(self, name: str, default: str) -> str:
+    def time_zone(self, name: builtins.str, default: builtins.str) -> builtins.str:
         value = self.source.get(name, default)
         try:
             ZoneInfo(value)
@@ -65,7 +68,7 @@ class Env:
             raise ImproperlyConfigured(f"{name}={value!r} is not a known IANA time zone.") from None
         return value
 
-    def database(self, name: str, default: str) -> dict[str, Any]:
+    def database(self, name: builtins.str, default: builtins.str) -> dict[builtins.str, Any]:
         raw = self.source.get(name) or default
         scheme = raw.split("://", 1)[0].lower() if "://" in raw else ""
         if scheme not in DATABASE_SCHEMES:
@@ -74,7 +77,7 @@ class Env:
                 "or postgres://user@host:port/name."
             )
         try:
-            config: dict[str, Any] = dict(dj_database_url.parse(raw, conn_max_age=60))
+            config: dict[builtins.str, Any] = dict(dj_database_url.parse(raw, conn_max_age=60))
         except (ValueError, KeyError) as exc:
             raise ImproperlyConfigured(f"{name} could not be parsed: {exc}") from None
         if scheme != "sqlite" and not config.get("NAME"):

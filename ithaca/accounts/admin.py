@@ -37,16 +37,16 @@ class UserAdmin(BaseUserAdmin):
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
-    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
 
     @admin.action(description="Send an invitation e-mail (people without a password)")
     def resend_invitation(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         count = 0
         for user in queryset:
             if not user.has_usable_password():
-                enqueue_on_commit(send_invitation_email, user_id=user.pk, invited_by_id=request.user.pk)
+                enqueue_on_commit(
+                    send_invitation_email, user_id=user.pk, invited_by_id=request.user.pk
+                )
                 count += 1
         self.message_user(request, f"Queued {count} invitation(s).", messages.SUCCESS)
 

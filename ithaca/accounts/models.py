@@ -66,9 +66,7 @@ class Department(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=F("id")), name="department_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="department_not_own_parent"),
         ]
 
     def __str__(self) -> str:

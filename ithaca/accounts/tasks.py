@@ -26,7 +26,10 @@ def send_invitation_email(user_id: int, invited_by_id: int | None = None) -> boo
     inviter = User.objects.filter(pk=invited_by_id).first() if invited_by_id else None
     path = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
     )
     context = {"user": user, "inviter": inviter, "link": f"{settings.SITE_URL}{path}"}
     send_mail(

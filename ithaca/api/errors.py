@@ -56,6 +56,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     else:
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         codes = exc.get_codes()
-        body = error_body(response.status_code, codes if isinstance(codes, str) else "error", detail)
+        body = error_body(
+            response.status_code, codes if isinstance(codes, str) else "error", detail
+        )
     response.data = body
     return response

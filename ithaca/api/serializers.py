@@ -37,7 +37,9 @@ class ProfileSerializer(serializers.ModelSerializer):
 
 
 class ParticipationSerializer(serializers.ModelSerializer):
-    program = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    program: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = Participation
@@ -48,7 +50,9 @@ class MeSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="display_name", read_only=True)
     profile = ProfileSerializer(read_only=True)
     participations = ParticipationSerializer(many=True, read_only=True)
-    managed_programs = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    managed_programs: serializers.Field = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
 
     class Meta:
         model = User
@@ -65,7 +69,9 @@ class ProgramSerializer(serializers.ModelSerializer):
 
 
 class RelationshipSerializer(serializers.ModelSerializer):
-    program = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    program: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     mentor = PersonSerializer(read_only=True)
     mentee = PersonSerializer(read_only=True)
 
@@ -78,7 +84,9 @@ class RelationshipSerializer(serializers.ModelSerializer):
 
 
 class EngagementSerializer(serializers.ModelSerializer):
-    program = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    program: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     coach = PersonSerializer(read_only=True)
     coachee = PersonSerializer(read_only=True)
     sponsor = PersonSerializer(read_only=True)
@@ -97,10 +105,17 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class ErrorDetailSerializer(serializers.Serializer):
-    status = serializers.IntegerField()
-    code = serializers.CharField()
-    message = serializers.CharField()
-    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+    """The error body; built in get_fields because a "fields" attribute would shadow DRF's."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            "status": serializers.IntegerField(),
+            "code": serializers.CharField(),
+            "message": serializers.CharField(),
+            "fields": serializers.DictField(
+                child=serializers.ListField(child=serializers.CharField()), required=False
+            ),
+        }
 
 
 class ErrorSerializer(serializers.Serializer):

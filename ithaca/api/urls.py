@@ -11,7 +11,9 @@ urlpatterns = [
     path("programs/", views.ProgramListView.as_view(), name="api-programs"),
     path("programs/<slug:slug>/", views.ProgramDetailView.as_view(), name="api-program"),
     path("relationships/", views.RelationshipListView.as_view(), name="api-relationships"),
-    path("relationships/<int:pk>/", views.RelationshipDetailView.as_view(), name="api-relationship"),
+    path(
+        "relationships/<int:pk>/", views.RelationshipDetailView.as_view(), name="api-relationship"
+    ),
     path(
         "relationships/<int:pk>/<slug:action>/",
         views.RelationshipActionView.as_view(),

@@ -15,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from ithaca.accounts.http import current_user
+from ithaca.accounts.models import User
 from ithaca.api import serializers as out
 from ithaca.coaching.access import access_engagement, engagement_role, engagements_for
 from ithaca.core.errors import PermissionDenied
@@ -66,7 +68,9 @@ class TokenView(APIView):
             password=data.validated_data["password"],
         )
         if user is None or not user.is_active:
-            raise serializers.ValidationError({"non_field_errors": ["E-mail or password is wrong."]})
+            raise serializers.ValidationError(
+                {"non_field_errors": ["E-mail or password is wrong."]}
+            )
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
@@ -77,10 +81,9 @@ class MeView(APIView):
     @extend_schema(responses={200: out.MeSerializer, **ERRORS}, tags=["people"])
     def get(self, request: Request) -> Response:
         user = (
-            type(request.user)
-            .objects.select_related("profile__department", "profile__line_manager")
+            User.objects.select_related("profile__department", "profile__line_manager")
             .prefetch_related("participations__program", "managed_programs")
-            .get(pk=request.user.pk)
+            .get(pk=current_user(request).pk)
         )
         return Response(out.MeSerializer(user).data)
 
@@ -92,13 +95,13 @@ class ProgramListView(generics.ListAPIView):
     serializer_class = out.ProgramSerializer
 
     def get_queryset(self) -> Any:
-        return visible_programs(self.request.user).order_by("name")  # type: ignore[arg-type]
+        return visible_programs(current_user(self.request)).order_by("name")
 
 
 class ProgramDetailView(APIView):
     @extend_schema(responses={200: out.ProgramSerializer, **ERRORS}, tags=["programs"])
     def get(self, request: Request, slug: str) -> Response:
-        program = access_program(request.user, slug)  # type: ignore[arg-type]
+        program = access_program(current_user(request), slug)
         return Response(out.ProgramSerializer(program).data)
 
 
@@ -109,13 +112,13 @@ class RelationshipListView(generics.ListAPIView):
     serializer_class = out.RelationshipSerializer
 
     def get_queryset(self) -> Any:
-        return relationships_for(self.request.user).order_by("-created_at")  # type: ignore[arg-type]
+        return relationships_for(current_user(self.request)).order_by("-created_at")
 
 
 class RelationshipDetailView(APIView):
     @extend_schema(responses={200: out.RelationshipSerializer, **ERRORS}, tags=["mentoring"])
     def get(self, request: Request, pk: int) -> Response:
-        relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+        relationship = access_relationship(current_user(request), pk)
         return Response(out.RelationshipSerializer(relationship).data)
 
 
@@ -129,7 +132,7 @@ class RelationshipActionView(APIView):
         tags=["mentoring"],
     )
     def post(self, request: Request, pk: int, action: str) -> Response:
-        relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+        relationship = access_relationship(current_user(request), pk)
         result = _run_action(request, relationship, action)
         return Response(out.RelationshipSerializer(result).data)
 
@@ -141,13 +144,13 @@ class EngagementListView(generics.ListAPIView):
     serializer_class = out.EngagementSerializer
 
     def get_queryset(self) -> Any:
-        return engagements_for(self.request.user).order_by("-created_at")  # type: ignore[arg-type]
+        return engagements_for(current_user(self.request)).order_by("-created_at")
 
 
 class EngagementDetailView(APIView):
     @extend_schema(responses={200: out.EngagementSerializer, **ERRORS}, tags=["coaching"])
     def get(self, request: Request, pk: int) -> Response:
-        engagement = access_engagement(request.user, pk)  # type: ignore[arg-type]
+        engagement = access_engagement(current_user(request), pk)
         return Response(out.EngagementSerializer(engagement).data)
 
 
@@ -161,8 +164,8 @@ class EngagementActionView(APIView):
         tags=["coaching"],
     )
     def post(self, request: Request, pk: int, action: str) -> Response:
-        engagement = access_engagement(request.user, pk)  # type: ignore[arg-type]
-        if engagement_role(request.user, engagement) == "sponsor":  # type: ignore[arg-type]
+        engagement = access_engagement(current_user(request), pk)
+        if engagement_role(current_user(request), engagement) == "sponsor":
             raise PermissionDenied("A sponsor cannot change an engagement's status.")
         result = _run_action(request, engagement, action)
         return Response(out.EngagementSerializer(result).data)
@@ -170,12 +173,12 @@ class EngagementActionView(APIView):
 
 def _run_action(request: Request, relationship: Any, action: str) -> Any:
     if action not in ACTIONS:
-        raise serializers.ValidationError({"action": [f"Use one of: {', '.join(sorted(ACTIONS))}."]})
+        raise serializers.ValidationError(
+            {"action": [f"Use one of: {', '.join(sorted(ACTIONS))}."]}
+        )
     data = out.ReasonSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     kwargs: dict[str, Any] = {"user": request.user}
     if action in {"decline", "withdraw", "pause", "conclude"}:
         kwargs["reason"] = data.validated_data.get("reason", "")
     return ACTIONS[action](relationship, **kwargs)
-
-

@@ -25,9 +25,7 @@ def access_engagement(user: User, pk: int) -> CoachingEngagement:
     engagement = (
         CoachingEngagement.objects.select_related("program", "coach", "coachee", "sponsor")
         .filter(pk=pk)
-        .filter(
-            Q(coach=user) | Q(coachee=user) | Q(sponsor=user) | Q(program__managers=user)
-        )
+        .filter(Q(coach=user) | Q(coachee=user) | Q(sponsor=user) | Q(program__managers=user))
         .distinct()
         .first()
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from ithaca.accounts.models import User
-from ithaca.core.errors import DomainError
 from ithaca.coaching.models import CoachingEngagement
+from ithaca.core.errors import DomainError
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.relationships import relationship_propose
 

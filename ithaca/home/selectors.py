@@ -12,7 +12,7 @@ from ithaca.coaching.access import engagements_for
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.mentoring.access import relationships_for
 from ithaca.mentoring.models import MentoringRelationship
-from ithaca.programs.lifecycle import OPEN_STATUSES, Status
+from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Program
 
 
@@ -45,9 +45,8 @@ def home_for(user: User) -> HomeView:
             view.as_seeker.append(item)
         else:
             view.as_helper.append(item)
-        if item.status == Status.PROPOSED and _awaits(item, user) and item.is_open:
-            if getattr(item, "sponsor_id", None) != user.pk:
-                view.awaiting_me.append(item)
+        if _awaits(item, user) and getattr(item, "sponsor_id", None) != user.pk:
+            view.awaiting_me.append(item)
     view.managed_programs = list(
         Program.objects.filter(managers=user).annotate(
             participant_count=Count("participations", distinct=True),
@@ -57,7 +56,3 @@ def home_for(user: User) -> HomeView:
         )
     )
     return view
-
-
-def open_count(items: list[Any]) -> int:
-    return sum(1 for item in items if item.status in OPEN_STATUSES)

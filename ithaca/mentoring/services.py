@@ -19,5 +19,9 @@ def mentoring_propose(
     if not program.is_mentoring:
         raise DomainError(f"{program} is a coaching program, not a mentoring one.")
     return relationship_propose(
-        MentoringRelationship, program=program, helper=mentor, seeker=mentee, proposed_by=proposed_by
+        MentoringRelationship,
+        program=program,
+        helper=mentor,
+        seeker=mentee,
+        proposed_by=proposed_by,
     )

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from ithaca.accounts.http import current_user
 from ithaca.mentoring.access import access_relationship
 from ithaca.programs.relationships import side_of
 from ithaca.programs.transitions import run_transition
@@ -12,8 +13,8 @@ from ithaca.programs.transitions import run_transition
 
 @login_required
 def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
-    side = side_of(relationship, request.user)  # type: ignore[arg-type]
+    relationship = access_relationship(current_user(request), pk)
+    side = side_of(relationship, current_user(request))
     return render(
         request, "mentoring/detail.html", {"item": relationship, "side": side or "manager"}
     )
@@ -22,5 +23,5 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def relationship_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    relationship = access_relationship(request.user, pk)  # type: ignore[arg-type]
+    relationship = access_relationship(current_user(request), pk)
     return run_transition(request, relationship, action, card="mentoring/_card.html")

@@ -40,7 +40,7 @@ class Program(TimeStampedModel):
     request_expiry_days = models.PositiveSmallIntegerField(default=14)
     independence_depth = models.PositiveSmallIntegerField(
         default=3,
-        help_text="How many levels up the seeker's management chain are barred from mentoring them.",
+        help_text="How many levels of the seeker's management chain may not mentor them.",
     )
 
     class Meta:
@@ -122,7 +122,8 @@ class Participation(TimeStampedModel):
                 fields=["program", "user", "role"], name="participation_one_role_per_program"
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=["mentor", "coach"]) | Q(capacity__isnull=False, capacity__gte=1),
+                condition=~Q(role__in=["mentor", "coach"])
+                | Q(capacity__isnull=False, capacity__gte=1),
                 name="participation_helper_has_capacity",
             ),
             models.CheckConstraint(

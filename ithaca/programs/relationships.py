@@ -30,7 +30,7 @@ def side_of(relationship: HelpingRelationship, user: User) -> str | None:
 
 
 def _locked(relationship: R) -> R:
-    return type(relationship).objects.select_for_update().get(pk=relationship.pk)  # type: ignore[attr-defined,no-any-return]
+    return type(relationship).objects.select_for_update().get(pk=relationship.pk)  # type: ignore[attr-defined]
 
 
 def _party_side(relationship: HelpingRelationship, user: User) -> str:
@@ -60,9 +60,8 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     relationship = _locked(relationship)
     side = _party_side(relationship, user)
     if relationship.status != Status.PROPOSED:
-        raise TransitionError(
-            f"This proposal is {relationship.get_status_display().lower()} and can no longer be accepted."  # type: ignore[attr-defined]
-        )
+        state = relationship.get_status_display().lower()
+        raise TransitionError(f"This proposal is {state} and can no longer be accepted.")
     field = f"{side}_accepted_at"
     if getattr(relationship, field) is not None:
         raise TransitionError("You have already accepted; waiting for the other person.")
@@ -128,7 +127,9 @@ def _management_chain(user: User, depth: int) -> set[int]:
     while current is not None and len(chain) < depth and current not in chain:
         chain.add(current)
         current = (
-            Profile.objects.filter(user_id=current).values_list("line_manager_id", flat=True).first()
+            Profile.objects.filter(user_id=current)
+            .values_list("line_manager_id", flat=True)
+            .first()
         )
     return chain
 
@@ -139,7 +140,9 @@ def _check_independence(program: Program, helper: User, seeker: User) -> None:
             f"{helper} is in {seeker}'s management chain; a mentor must be independent of it."
         )
     if Profile.objects.filter(user=seeker, assessors=helper).exists():
-        raise DomainError(f"{helper} assesses {seeker}; a mentor must be independent of assessment.")
+        raise DomainError(
+            f"{helper} assesses {seeker}; a mentor must be independent of assessment."
+        )
 
 
 def validate_proposal(
@@ -169,7 +172,13 @@ def validate_proposal(
 
 
 def relationship_propose(
-    model: type[R], *, program: Program, helper: User, seeker: User, proposed_by: User | None, **extra: object
+    model: type[R],
+    *,
+    program: Program,
+    helper: User,
+    seeker: User,
+    proposed_by: User | None,
+    **extra: object,
 ) -> R:
     """Create a proposal. A proposer who is one of the two people has thereby accepted."""
     validate_proposal(model, program=program, helper=helper, seeker=seeker)
@@ -186,5 +195,7 @@ def relationship_propose(
         with transaction.atomic():
             relationship.save()
     except IntegrityError:
-        raise DomainError("These two people already have an open relationship in this program.") from None
+        raise DomainError(
+            "These two people already have an open relationship in this program."
+        ) from None
     return relationship

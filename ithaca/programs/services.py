@@ -11,7 +11,11 @@ from ithaca.core.errors import DomainError
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.modes import MODES_BY_KIND
 
-HELPER_ROLE_FOR_KIND = {"mentoring": Participation.Role.MENTOR, "coaching": Participation.Role.COACH}
+HELPER_ROLE_FOR_KIND = {
+    "mentoring": Participation.Role.MENTOR,
+    "coaching": Participation.Role.COACH,
+}
+PLURAL = {"mentor": "mentors", "coach": "coaches"}
 
 
 @transaction.atomic
@@ -35,7 +39,7 @@ def _check_role_fits(program: Program, role: str) -> None:
     if role in Participation.HELPER_ROLES and role != HELPER_ROLE_FOR_KIND[program.kind]:
         raise DomainError(
             f"A {program.get_kind_display().lower()} program has "
-            f"{HELPER_ROLE_FOR_KIND[program.kind]}s, not {role}s.",
+            f"{PLURAL[HELPER_ROLE_FOR_KIND[program.kind]]}, not {PLURAL[role]}.",
             field="role",
         )
     if role == Participation.Role.SPONSOR and not program.is_coaching:
@@ -44,7 +48,12 @@ def _check_role_fits(program: Program, role: str) -> None:
 
 @transaction.atomic
 def participation_add(
-    *, program: Program, user: User, role: str, state: str = Participation.State.ACTIVE, **extra: Any
+    *,
+    program: Program,
+    user: User,
+    role: str,
+    state: str = Participation.State.ACTIVE,
+    **extra: Any,
 ) -> Participation:
     """Give a person a role in a program (directly, or as a pending application)."""
     _check_role_fits(program, role)

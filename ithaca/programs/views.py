@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ithaca.accounts.http import current_user
 from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 from ithaca.programs.access import access_program, is_program_manager, visible_programs
@@ -18,7 +19,7 @@ APPLY_ROLES = {"seeker", "mentor", "coach"}
 
 @login_required
 def program_list(request: HttpRequest) -> HttpResponse:
-    programs = visible_programs(request.user).annotate(  # type: ignore[arg-type]
+    programs = visible_programs(current_user(request)).annotate(
         active_count=Count("participations", filter=Q(participations__state="active"))
     )
     kind = request.GET.get("kind")
@@ -30,12 +31,13 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    program = access_program(request.user, slug)  # type: ignore[arg-type]
-    mine = Participation.objects.filter(program=program, user=request.user)
+    user = current_user(request)
+    program = access_program(user, slug)
+    mine = Participation.objects.filter(program=program, user=user)
     context = {
         "program": program,
         "mine": list(mine),
-        "manages": is_program_manager(request.user, program),  # type: ignore[arg-type]
+        "manages": is_program_manager(user, program),
         "helper_role": "mentor" if program.is_mentoring else "coach",
     }
     return render(request, "programs/detail.html", context)
@@ -44,14 +46,15 @@ def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def program_apply(request: HttpRequest, slug: str) -> HttpResponse:
-    program = access_program(request.user, slug)  # type: ignore[arg-type]
+    user = current_user(request)
+    program = access_program(user, slug)
     role = request.POST.get("role", "seeker")
     if role not in APPLY_ROLES:
         messages.error(request, "Choose whether you want support or want to offer it.")
         return redirect("programs:detail", slug=slug)
     try:
         participation_apply(
-            program=program, user=request.user, role=role, note=request.POST.get("note", "")[:2000]  # type: ignore[arg-type]
+            program=program, user=user, role=role, note=request.POST.get("note", "")[:2000]
         )
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -6,41 +6,160 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programs', '0001_initial'),
+        ("programs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CoachingEngagement',
+            name="CoachingEngagement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('active', 'Active'), ('paused', 'Paused'), ('concluded', 'Concluded'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='proposed', max_length=16)),
-                ('helper_accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('seeker_accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('status_reason', models.TextField(blank=True, max_length=2000)),
-                ('session_count', models.PositiveSmallIntegerField(default=6)),
-                ('session_cadence_days', models.PositiveSmallIntegerField(default=14)),
-                ('starts_on', models.DateField(blank=True, null=True)),
-                ('ends_on', models.DateField(blank=True, null=True)),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='coaching_as_coach', to=settings.AUTH_USER_MODEL)),
-                ('coachee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='coaching_as_coachee', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programs.program')),
-                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sponsor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='coaching_as_sponsor', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("active", "Active"),
+                            ("paused", "Paused"),
+                            ("concluded", "Concluded"),
+                            ("declined", "Declined"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="proposed",
+                        max_length=16,
+                    ),
+                ),
+                ("helper_accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("seeker_accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                ("status_reason", models.TextField(blank=True, max_length=2000)),
+                ("session_count", models.PositiveSmallIntegerField(default=6)),
+                ("session_cadence_days", models.PositiveSmallIntegerField(default=14)),
+                ("starts_on", models.DateField(blank=True, null=True)),
+                ("ends_on", models.DateField(blank=True, null=True)),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="coaching_as_coach",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "coachee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="coaching_as_coachee",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programs.program",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sponsor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="coaching_as_sponsor",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['program', 'status'], name='coaching_co_program_824e09_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('coach', models.F('coachee')), _negated=True), name='coaching_two_people'), models.UniqueConstraint(condition=models.Q(('status__in', ['proposed', 'active', 'paused'])), fields=('program', 'coach', 'coachee'), name='coaching_one_open_per_pair'), models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['active', 'paused', 'concluded']), _negated=True), models.Q(('helper_accepted_at__isnull', False), ('seeker_accepted_at__isnull', False)), _connector='OR'), name='coaching_started_only_when_both_accepted'), models.CheckConstraint(condition=models.Q(('ended_at__isnull', True), ('started_at__isnull', True), ('ended_at__gte', models.F('started_at')), _connector='OR'), name='coaching_dates_in_order'), models.CheckConstraint(condition=models.Q(('sponsor__isnull', True), models.Q(models.Q(('sponsor', models.F('coachee')), _negated=True), models.Q(('sponsor', models.F('coach')), _negated=True)), _connector='OR'), name='coaching_sponsor_is_third_party'), models.CheckConstraint(condition=models.Q(('session_count__gte', 1), ('session_cadence_days__gte', 1)), name='coaching_sessions_positive'), models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('starts_on__isnull', True), ('ends_on__gt', models.F('starts_on')), _connector='OR'), name='coaching_contract_dates_in_order')],
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["program", "status"], name="coaching_co_program_824e09_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("coach", models.F("coachee")), _negated=True),
+                        name="coaching_two_people",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["proposed", "active", "paused"])),
+                        fields=("program", "coach", "coachee"),
+                        name="coaching_one_open_per_pair",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("status__in", ["active", "paused", "concluded"]), _negated=True
+                            ),
+                            models.Q(
+                                ("helper_accepted_at__isnull", False),
+                                ("seeker_accepted_at__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="coaching_started_only_when_both_accepted",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_at__isnull", True),
+                            ("started_at__isnull", True),
+                            ("ended_at__gte", models.F("started_at")),
+                            _connector="OR",
+                        ),
+                        name="coaching_dates_in_order",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("sponsor__isnull", True),
+                            models.Q(
+                                models.Q(("sponsor", models.F("coachee")), _negated=True),
+                                models.Q(("sponsor", models.F("coach")), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="coaching_sponsor_is_third_party",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("session_count__gte", 1), ("session_cadence_days__gte", 1)
+                        ),
+                        name="coaching_sessions_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True),
+                            ("starts_on__isnull", True),
+                            ("ends_on__gt", models.F("starts_on")),
+                            _connector="OR",
+                        ),
+                        name="coaching_contract_dates_in_order",
+                    ),
+                ],
             },
         ),
     ]

@@ -66,7 +66,11 @@ def test_the_sponsor_must_be_a_sponsor_in_the_program(trio) -> None:
     program, coach, coachee, _ = trio
     with pytest.raises(DomainError, match="not a sponsor"):
         engagement_propose(
-            program=program, coach=coach, coachee=coachee, sponsor=UserFactory(), proposed_by=coachee
+            program=program,
+            coach=coach,
+            coachee=coachee,
+            sponsor=UserFactory(),
+            proposed_by=coachee,
         )
 
 

@@ -22,7 +22,9 @@ def _client(user) -> Client:
 
 def test_signed_out_visitors_see_what_ithaca_is() -> None:
     response = Client().get("/")
-    assert response.status_code == 200 and b"Mentoring and coaching, side by side" in response.content
+    assert (
+        response.status_code == 200 and b"Mentoring and coaching, side by side" in response.content
+    )
 
 
 def test_a_seeker_sees_their_relationships_and_a_way_to_find_support() -> None:
@@ -61,7 +63,9 @@ def test_a_program_manager_sees_their_programs_with_pending_applications() -> No
 
 
 def test_the_home_page_reads_in_a_fixed_number_of_queries(django_assert_max_num_queries) -> None:
-    program, mentor, _ = make_pair("mentoring", )
+    program, mentor, _ = make_pair(
+        "mentoring",
+    )
     for _ in range(8):
         mentee = ParticipationFactory(program=program, role="seeker").user
         program.participations.filter(user=mentor).update(capacity=20)

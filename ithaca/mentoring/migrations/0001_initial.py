@@ -6,36 +6,120 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programs', '0001_initial'),
+        ("programs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MentoringRelationship',
+            name="MentoringRelationship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('active', 'Active'), ('paused', 'Paused'), ('concluded', 'Concluded'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='proposed', max_length=16)),
-                ('helper_accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('seeker_accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('status_reason', models.TextField(blank=True, max_length=2000)),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentoring_as_mentee', to=settings.AUTH_USER_MODEL)),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentoring_as_mentor', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programs.program')),
-                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("active", "Active"),
+                            ("paused", "Paused"),
+                            ("concluded", "Concluded"),
+                            ("declined", "Declined"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="proposed",
+                        max_length=16,
+                    ),
+                ),
+                ("helper_accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("seeker_accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                ("status_reason", models.TextField(blank=True, max_length=2000)),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentoring_as_mentee",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentoring_as_mentor",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programs.program",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['program', 'status'], name='mentoring_m_program_950e21_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('mentor', models.F('mentee')), _negated=True), name='mentoring_two_people'), models.UniqueConstraint(condition=models.Q(('status__in', ['proposed', 'active', 'paused'])), fields=('program', 'mentor', 'mentee'), name='mentoring_one_open_per_pair'), models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['active', 'paused', 'concluded']), _negated=True), models.Q(('helper_accepted_at__isnull', False), ('seeker_accepted_at__isnull', False)), _connector='OR'), name='mentoring_started_only_when_both_accepted'), models.CheckConstraint(condition=models.Q(('ended_at__isnull', True), ('started_at__isnull', True), ('ended_at__gte', models.F('started_at')), _connector='OR'), name='mentoring_dates_in_order')],
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["program", "status"], name="mentoring_m_program_950e21_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("mentor", models.F("mentee")), _negated=True),
+                        name="mentoring_two_people",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["proposed", "active", "paused"])),
+                        fields=("program", "mentor", "mentee"),
+                        name="mentoring_one_open_per_pair",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("status__in", ["active", "paused", "concluded"]), _negated=True
+                            ),
+                            models.Q(
+                                ("helper_accepted_at__isnull", False),
+                                ("seeker_accepted_at__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="mentoring_started_only_when_both_accepted",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_at__isnull", True),
+                            ("started_at__isnull", True),
+                            ("ended_at__gte", models.F("started_at")),
+                            _connector="OR",
+                        ),
+                        name="mentoring_dates_in_order",
+                    ),
+                ],
             },
         ),
     ]

@@ -98,7 +98,9 @@ def test_an_active_relationship_pauses_resumes_and_concludes(pair) -> None:
     assert rel.status == "concluded" and rel.ended_at >= rel.started_at
 
 
-@pytest.mark.parametrize("move", ["relationship_pause", "relationship_resume", "relationship_conclude"])
+@pytest.mark.parametrize(
+    "move", ["relationship_pause", "relationship_resume", "relationship_conclude"]
+)
 def test_a_proposal_cannot_skip_acceptance(pair, move: str) -> None:
     program, mentor, mentee = pair
     rel = mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,75 +14,277 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Program',
+            name="Program",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=160)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('kind', models.CharField(choices=[('mentoring', 'Mentoring'), ('coaching', 'Coaching')], max_length=16)),
-                ('mode', models.CharField(choices=[('one_to_one', 'Traditional one-to-one mentoring'), ('peer', 'Peer mentoring'), ('co_mentoring', 'Co-mentoring'), ('group', 'Group mentoring'), ('reverse', 'Reverse mentoring'), ('diversity', 'Diversity mentoring'), ('e_mentoring', 'E-mentoring'), ('education', 'Mentoring in education'), ('voluntary', 'Voluntary-sector mentoring'), ('executive_mentoring', 'Executive mentoring'), ('executive', 'Executive coaching'), ('leadership', 'Leadership coaching'), ('team', 'Team coaching'), ('life', 'Life coaching'), ('brief', 'Brief / solution-focused coaching'), ('evidence_based', 'Evidence-based coaching'), ('expert', 'Expert coaching'), ('sports', 'Sports coaching'), ('co_active', 'Co-active coaching'), ('existential', 'Existential coaching'), ('ontological', 'Ontological coaching'), ('cognitive_behavioural', 'Cognitive-behavioural coaching'), ('nlp', 'Neuro-linguistic programming coaching'), ('transpersonal', 'Transpersonal coaching'), ('intercultural', 'Intercultural coaching'), ('integral', 'Integral coaching')], max_length=32)),
-                ('description', models.TextField(blank=True)),
-                ('enrolment_open', models.BooleanField(default=True)),
-                ('requires_training', models.BooleanField(default=False, help_text='Mentors must complete mentor training before being matched.')),
-                ('review_period_days', models.PositiveIntegerField(default=182)),
-                ('session_count', models.PositiveSmallIntegerField(default=6)),
-                ('session_cadence_days', models.PositiveSmallIntegerField(default=14)),
-                ('session_length_minutes', models.PositiveSmallIntegerField(default=60)),
-                ('nudge_after_days', models.PositiveSmallIntegerField(default=30, help_text='Nudge both people after this many days without contact.')),
-                ('request_expiry_days', models.PositiveSmallIntegerField(default=14)),
-                ('independence_depth', models.PositiveSmallIntegerField(default=3, help_text="How many levels up the seeker's management chain are barred from mentoring them.")),
-                ('managers', models.ManyToManyField(blank=True, related_name='managed_programs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=160)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("mentoring", "Mentoring"), ("coaching", "Coaching")],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("one_to_one", "Traditional one-to-one mentoring"),
+                            ("peer", "Peer mentoring"),
+                            ("co_mentoring", "Co-mentoring"),
+                            ("group", "Group mentoring"),
+                            ("reverse", "Reverse mentoring"),
+                            ("diversity", "Diversity mentoring"),
+                            ("e_mentoring", "E-mentoring"),
+                            ("education", "Mentoring in education"),
+                            ("voluntary", "Voluntary-sector mentoring"),
+                            ("executive_mentoring", "Executive mentoring"),
+                            ("executive", "Executive coaching"),
+                            ("leadership", "Leadership coaching"),
+                            ("team", "Team coaching"),
+                            ("life", "Life coaching"),
+                            ("brief", "Brief / solution-focused coaching"),
+                            ("evidence_based", "Evidence-based coaching"),
+                            ("expert", "Expert coaching"),
+                            ("sports", "Sports coaching"),
+                            ("co_active", "Co-active coaching"),
+                            ("existential", "Existential coaching"),
+                            ("ontological", "Ontological coaching"),
+                            ("cognitive_behavioural", "Cognitive-behavioural coaching"),
+                            ("nlp", "Neuro-linguistic programming coaching"),
+                            ("transpersonal", "Transpersonal coaching"),
+                            ("intercultural", "Intercultural coaching"),
+                            ("integral", "Integral coaching"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("enrolment_open", models.BooleanField(default=True)),
+                (
+                    "requires_training",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Mentors must complete mentor training before being matched.",
+                    ),
+                ),
+                ("review_period_days", models.PositiveIntegerField(default=182)),
+                ("session_count", models.PositiveSmallIntegerField(default=6)),
+                ("session_cadence_days", models.PositiveSmallIntegerField(default=14)),
+                ("session_length_minutes", models.PositiveSmallIntegerField(default=60)),
+                (
+                    "nudge_after_days",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        help_text="Nudge both people after this many days without contact.",
+                    ),
+                ),
+                ("request_expiry_days", models.PositiveSmallIntegerField(default=14)),
+                (
+                    "independence_depth",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="How many levels of the seeker's management chain may not mentor them.",
+                    ),
+                ),
+                (
+                    "managers",
+                    models.ManyToManyField(
+                        blank=True, related_name="managed_programs", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('role', models.CharField(choices=[('seeker', 'Seeker'), ('mentor', 'Mentor'), ('coach', 'Coach'), ('sponsor', 'Sponsor')], max_length=16)),
-                ('state', models.CharField(choices=[('pending', 'Applied, awaiting approval'), ('active', 'Active'), ('declined', 'Declined'), ('left', 'Left the program')], default='active', max_length=16)),
-                ('capacity', models.PositiveSmallIntegerField(blank=True, help_text='Mentors and coaches: how many people at once.', null=True)),
-                ('training_completed_at', models.DateTimeField(blank=True, null=True)),
-                ('coach_type', models.CharField(blank=True, choices=[('internal', 'Internal'), ('external', 'External')], max_length=16)),
-                ('modalities', models.JSONField(blank=True, default=list)),
-                ('accreditation', models.CharField(blank=True, max_length=160)),
-                ('hourly_rate', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True)),
-                ('application_note', models.TextField(blank=True, max_length=2000)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("seeker", "Seeker"),
+                            ("mentor", "Mentor"),
+                            ("coach", "Coach"),
+                            ("sponsor", "Sponsor"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Applied, awaiting approval"),
+                            ("active", "Active"),
+                            ("declined", "Declined"),
+                            ("left", "Left the program"),
+                        ],
+                        default="active",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Mentors and coaches: how many people at once.",
+                        null=True,
+                    ),
+                ),
+                ("training_completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "coach_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[("internal", "Internal"), ("external", "External")],
+                        max_length=16,
+                    ),
+                ),
+                ("modalities", models.JSONField(blank=True, default=list)),
+                ("accreditation", models.CharField(blank=True, max_length=160)),
+                (
+                    "hourly_rate",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True),
+                ),
+                ("application_note", models.TextField(blank=True, max_length=2000)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['program', 'role', 'user'],
+                "ordering": ["program", "role", "user"],
             },
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'mentoring'), ('mode__in', ['co_mentoring', 'diversity', 'e_mentoring', 'education', 'executive_mentoring', 'group', 'one_to_one', 'peer', 'reverse', 'voluntary'])), models.Q(('kind', 'coaching'), ('mode__in', ['brief', 'co_active', 'cognitive_behavioural', 'evidence_based', 'executive', 'existential', 'expert', 'integral', 'intercultural', 'leadership', 'life', 'nlp', 'ontological', 'sports', 'team', 'transpersonal'])), _connector='OR'), name='program_mode_matches_kind'),
+            model_name="program",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("kind", "mentoring"),
+                        (
+                            "mode__in",
+                            [
+                                "co_mentoring",
+                                "diversity",
+                                "e_mentoring",
+                                "education",
+                                "executive_mentoring",
+                                "group",
+                                "one_to_one",
+                                "peer",
+                                "reverse",
+                                "voluntary",
+                            ],
+                        ),
+                    ),
+                    models.Q(
+                        ("kind", "coaching"),
+                        (
+                            "mode__in",
+                            [
+                                "brief",
+                                "co_active",
+                                "cognitive_behavioural",
+                                "evidence_based",
+                                "executive",
+                                "existential",
+                                "expert",
+                                "integral",
+                                "intercultural",
+                                "leadership",
+                                "life",
+                                "nlp",
+                                "ontological",
+                                "sports",
+                                "team",
+                                "transpersonal",
+                            ],
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="program_mode_matches_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(('session_count__gte', 1), ('session_cadence_days__gte', 1), ('session_length_minutes__gte', 15), ('review_period_days__gte', 7), ('request_expiry_days__gte', 1)), name='program_durations_positive'),
+            model_name="program",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("session_count__gte", 1),
+                    ("session_cadence_days__gte", 1),
+                    ("session_length_minutes__gte", 15),
+                    ("review_period_days__gte", 7),
+                    ("request_expiry_days__gte", 1),
+                ),
+                name="program_durations_positive",
+            ),
         ),
         migrations.AddIndex(
-            model_name='participation',
-            index=models.Index(fields=['program', 'role', 'state'], name='programs_pa_program_3c802a_idx'),
+            model_name="participation",
+            index=models.Index(
+                fields=["program", "role", "state"], name="programs_pa_program_3c802a_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('program', 'user', 'role'), name='participation_one_role_per_program'),
+            model_name="participation",
+            constraint=models.UniqueConstraint(
+                fields=("program", "user", "role"), name="participation_one_role_per_program"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['mentor', 'coach']), _negated=True), models.Q(('capacity__gte', 1), ('capacity__isnull', False)), _connector='OR'), name='participation_helper_has_capacity'),
+            model_name="participation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("role__in", ["mentor", "coach"]), _negated=True),
+                    models.Q(("capacity__gte", 1), ("capacity__isnull", False)),
+                    _connector="OR",
+                ),
+                name="participation_helper_has_capacity",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(('hourly_rate__isnull', True), models.Q(('coach_type', 'external'), ('hourly_rate__gte', 0), ('role', 'coach')), _connector='OR'), name='participation_rate_only_for_external_coach'),
+            model_name="participation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("hourly_rate__isnull", True),
+                    models.Q(
+                        ("coach_type", "external"), ("hourly_rate__gte", 0), ("role", "coach")
+                    ),
+                    _connector="OR",
+                ),
+                name="participation_rate_only_for_external_coach",
+            ),
         ),
     ]

@@ -26,9 +26,7 @@ def test_it_allows_each_legal_move(current: str, target: str) -> None:
     check_transition(current, target)
 
 
-@pytest.mark.parametrize(
-    ("current", "target"), [pair for pair in ALL_PAIRS if pair not in LEGAL]
-)
+@pytest.mark.parametrize(("current", "target"), [pair for pair in ALL_PAIRS if pair not in LEGAL])
 def test_it_refuses_every_other_move_with_a_clear_message(current: str, target: str) -> None:
     with pytest.raises(TransitionError, match=r"relationship cannot become"):
         check_transition(current, target)
