@@ -56,7 +56,7 @@ test-postgres: install static ## Run the suite against the local PostgreSQL
 lint: install ## ruff, formatting, mypy and Django's checks
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	DEBUG=true $(VENV)/bin/mypy config ithaca benchmarks
+	DEBUG=true $(VENV)/bin/mypy config ithaca $(wildcard benchmarks/*.py)
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=true $(PY) manage.py check
 
