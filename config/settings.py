@@ -54,9 +54,11 @@ INSTALLED_APPS = [
     "ithaca.core",
     "ithaca.accounts",
     "ithaca.programs",
+    "ithaca.intake",
     "ithaca.mentoring",
     "ithaca.coaching",
     "ithaca.home",
+    "ithaca.demo",
     "ithaca.api",
 ]
 

@@ -6,6 +6,7 @@ from ithaca.core.views import healthz
 urlpatterns = [
     path("", include("ithaca.home.urls")),
     path("programs/", include("ithaca.programs.urls")),
+    path("intake/", include("ithaca.intake.urls")),
     path("mentoring/", include("ithaca.mentoring.urls")),
     path("coaching/", include("ithaca.coaching.urls")),
     path("accounts/", include("allauth.urls")),

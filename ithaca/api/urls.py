@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from ithaca.api import views
+from ithaca.api import intake, views
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -25,5 +25,14 @@ urlpatterns = [
         "engagements/<int:pk>/<slug:action>/",
         views.EngagementActionView.as_view(),
         name="api-engagement-action",
+    ),
+    path("intake/triage/", intake.TriageView.as_view(), name="api-triage"),
+    path("intakes/", intake.IntakeListView.as_view(), name="api-intakes"),
+    path("intakes/<int:pk>/", intake.IntakeDetailView.as_view(), name="api-intake"),
+    path("referrals/", intake.ReferralListView.as_view(), name="api-referrals"),
+    path(
+        "referrals/<int:pk>/<slug:answer>/",
+        intake.ReferralAnswerView.as_view(),
+        name="api-referral-answer",
     ),
 ]

@@ -7,6 +7,7 @@ from django.db import transaction
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.core.errors import DomainError
+from ithaca.intake.selectors import referral_blocks
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.relationships import relationship_propose
 
@@ -35,6 +36,11 @@ def engagement_propose(
         raise DomainError(f"{program} is a mentoring program, not a coaching one.")
     if sponsor is not None:
         _check_sponsor(program, sponsor, coach, coachee)
+    if referral_blocks(coachee, "coaching"):
+        raise DomainError(
+            f"{coachee} was referred by someone else and has not yet written their own "
+            "desired outcome in an intake; coaching starts from what they want."
+        )
     return relationship_propose(
         CoachingEngagement,
         program=program,

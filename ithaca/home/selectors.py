@@ -10,6 +10,8 @@ from django.db.models import Count, Q
 from ithaca.accounts.models import User
 from ithaca.coaching.access import engagements_for
 from ithaca.coaching.models import CoachingEngagement
+from ithaca.intake.models import Intake, Referral
+from ithaca.intake.selectors import intakes_of
 from ithaca.mentoring.access import relationships_for
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.programs.lifecycle import Status
@@ -25,6 +27,8 @@ class HomeView:
     as_sponsor: list[CoachingEngagement] = field(default_factory=list)
     awaiting_me: list[Any] = field(default_factory=list)
     managed_programs: list[Program] = field(default_factory=list)
+    intakes: list[Intake] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
 
 
 def _awaits(item: Any, user: User) -> bool:
@@ -47,6 +51,12 @@ def home_for(user: User) -> HomeView:
             view.as_helper.append(item)
         if _awaits(item, user) and getattr(item, "sponsor_id", None) != user.pk:
             view.awaiting_me.append(item)
+    view.intakes = list(intakes_of(user)[:5])
+    view.referrals = list(
+        Referral.objects.filter(person=user, status=Referral.Status.PENDING).select_related(
+            "referrer"
+        )
+    )
     view.managed_programs = list(
         Program.objects.filter(managers=user).annotate(
             participant_count=Count("participations", distinct=True),

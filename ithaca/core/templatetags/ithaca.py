@@ -19,6 +19,12 @@ LABELS = {
 
 
 @register.filter
+def percent(value: float | None) -> str:
+    """0.734 -> '73%'."""
+    return "" if value is None else f"{round(float(value) * 100)}%"
+
+
+@register.filter
 def actions_for(item: Any, user: Any) -> list[tuple[str, str]]:
     """The lifecycle buttons this person may press on this relationship."""
     is_helper = user.pk == item.helper_id_value

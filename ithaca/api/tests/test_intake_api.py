@@ -1,0 +1,119 @@
+"""The intake and referral endpoints."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from ithaca.accounts.tests.factories import UserFactory
+from ithaca.intake.models import Intake, Referral
+from ithaca.intake.services import intake_submit, referral_create
+from ithaca.programs.tests.factories import ProgramFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "Over the next five years I want to understand how to build a research career here, and "
+    "I'd value someone who has walked that path."
+)
+
+
+def _api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_triage_returns_the_recommendation_with_reasons_and_programs() -> None:
+    ProgramFactory(name="Research mentoring")
+    body = _api(UserFactory()).post("/api/v1/intake/triage/", {"text": TEXT}, format="json").json()
+    assert body["recommendation"] == "mentoring"
+    assert any("five years" in reason for reason in body["reasons"])
+    assert body["programs"][0]["name"] == "Research mentoring"
+    assert body["intake"] is None
+    assert not Intake.objects.exists()
+
+
+def test_triage_saves_the_intake_when_asked() -> None:
+    user = UserFactory()
+    body = (
+        _api(user)
+        .post(
+            "/api/v1/intake/triage/",
+            {"text": TEXT, "answers": {"horizon": "years", "areas": ["career"]}, "save": True},
+            format="json",
+        )
+        .json()
+    )
+    intake = Intake.objects.get(pk=body["intake"])
+    assert intake.author == user and intake.answers == {"horizon": ["years"], "areas": ["career"]}
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"text": ""}, "text"),
+        ({"text": "   "}, "text"),
+        ({"text": "x" * 5001}, "text"),
+        ({"text": TEXT, "answers": {"horizon": "decades"}}, "answers"),
+        ({"text": TEXT, "answers": {"areas": ["astrology"]}}, "answers"),
+        ({}, "text"),
+    ],
+)
+def test_bad_triage_input_is_a_400_naming_the_field(payload: dict, field: str) -> None:
+    response = _api(UserFactory()).post("/api/v1/intake/triage/", payload, format="json")
+    assert response.status_code == 400
+    assert field in response.json()["error"]["fields"]
+    assert not Intake.objects.exists()
+
+
+def test_unclear_comes_with_follow_up_questions() -> None:
+    body = (
+        _api(UserFactory()).post("/api/v1/intake/triage/", {"text": "help"}, format="json").json()
+    )
+    assert body["recommendation"] == "unclear" and body["follow_up_questions"]
+    assert body["programs"] == []
+
+
+def test_intakes_list_only_my_own_and_others_are_404() -> None:
+    me, other = UserFactory(), UserFactory()
+    mine = intake_submit(author=me, text=TEXT)
+    theirs = intake_submit(author=other, text=TEXT)
+    client = _api(me)
+    assert [i["id"] for i in client.get("/api/v1/intakes/").json()["results"]] == [mine.pk]
+    assert client.get(f"/api/v1/intakes/{theirs.pk}/").status_code == 404
+
+
+def test_a_line_manager_refers_through_the_api_and_sees_only_status() -> None:
+    manager, person = UserFactory(), UserFactory()
+    person.profile.line_manager = manager
+    person.profile.save()
+    response = _api(manager).post(
+        "/api/v1/referrals/",
+        {"person": person.email, "kind": "coaching", "reason": "Your new team"},
+        format="json",
+    )
+    assert response.status_code == 201
+    referral_id = response.json()["id"]
+    assert _api(manager).post(f"/api/v1/referrals/{referral_id}/accept/").status_code == 403
+    answered = _api(person).post(f"/api/v1/referrals/{referral_id}/accept/").json()
+    assert answered["status"] == "accepted"
+    listed = _api(manager).get("/api/v1/referrals/").json()["results"]
+    assert [r["status"] for r in listed] == ["accepted"]
+
+
+def test_self_referral_is_a_400_and_saves_nothing() -> None:
+    me = UserFactory(is_staff=True)
+    response = _api(me).post(
+        "/api/v1/referrals/", {"person": me.email, "kind": "coaching", "reason": "x"}, format="json"
+    )
+    assert response.status_code == 400 and "person" in response.json()["error"]["fields"]
+    assert not Referral.objects.exists()
+
+
+def test_a_stranger_cannot_see_or_answer_a_referral() -> None:
+    manager, person = UserFactory(is_staff=True), UserFactory()
+    referral = referral_create(referrer=manager, person=person, kind="mentoring", reason="Grow")
+    stranger = _api(UserFactory())
+    assert stranger.post(f"/api/v1/referrals/{referral.pk}/accept/").status_code == 404
+    assert stranger.get("/api/v1/referrals/").json()["results"] == []

@@ -1,0 +1,43 @@
+"""Who may see which intake and referral."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from ithaca.accounts.models import User
+from ithaca.intake.models import Intake, IntakeShare, Referral
+from ithaca.programs.models import Participation
+
+
+def access_intake(user: User, pk: int) -> Intake:
+    """The author sees their intake; a program manager only when the author applied
+    to their program and chose to share it. Anyone else gets a 404."""
+    shared_with_me = IntakeShare.objects.filter(
+        intake=OuterRef("pk"),
+        program__managers=user,
+        program__participations__user=OuterRef("author"),
+        program__participations__role=Participation.Role.SEEKER,
+    )
+    intake = (
+        Intake.objects.select_related("author")
+        .filter(pk=pk)
+        .filter(Q(author=user) | Exists(shared_with_me))
+        .first()
+    )
+    if intake is None:
+        raise Http404("No such intake.")
+    return intake
+
+
+def access_referral(user: User, pk: int) -> Referral:
+    """The referred person and the referrer see a referral (the referrer: status only)."""
+    referral = (
+        Referral.objects.select_related("referrer", "person", "program")
+        .filter(pk=pk)
+        .filter(Q(person=user) | Q(referrer=user))
+        .first()
+    )
+    if referral is None:
+        raise Http404("No such referral.")
+    return referral

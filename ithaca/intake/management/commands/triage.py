@@ -1,0 +1,45 @@
+"""`manage.py triage "TEXT" [--answer key=value ...]`: the intake recommendation as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ithaca.core.errors import DomainError
+from ithaca.intake.selectors import triage_payload
+from ithaca.intake.services import intake_evaluate
+from ithaca.intake.triage import QUESTIONS_BY_KEY
+
+
+class Command(BaseCommand):
+    help = "Recommend mentoring, coaching, both or ask (unclear) for a need statement; prints JSON."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("text", help="The need, in the seeker's own words.")
+        parser.add_argument(
+            "--answer",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help=f"A structured answer; keys: {', '.join(QUESTIONS_BY_KEY)}. Repeat for areas.",
+        )
+        parser.add_argument("--json", action="store_true", help="Print JSON (the default).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        answers: dict[str, Any] = {}
+        for item in options["answer"]:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise CommandError(f"--answer {item!r}: write it as KEY=VALUE.")
+            question = QUESTIONS_BY_KEY.get(key)
+            if question is not None and question.multiple:
+                answers.setdefault(key, []).append(value)
+            else:
+                answers[key] = value
+        try:
+            result = intake_evaluate(text=options["text"], answers=answers)
+        except DomainError as exc:
+            raise CommandError(exc.message) from None
+        self.stdout.write(json.dumps(triage_payload(result), indent=2, ensure_ascii=False))

@@ -1,0 +1,121 @@
+"""Intakes (what a seeker wants, in their own words) and third-party referrals."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from ithaca.core.models import TimeStampedModel
+from ithaca.programs.models import Program
+
+MAX_TEXT = 5000
+
+
+class Recommendation(models.TextChoices):
+    MENTORING = "mentoring", "Mentoring"
+    COACHING = "coaching", "Coaching"
+    BOTH = "both", "Both: a coach and a mentor"
+    UNCLEAR = "unclear", "Not clear yet"
+
+
+class Referral(TimeStampedModel):
+    """A line manager or sponsor suggesting coaching or mentoring for someone.
+
+    A referral is an invitation, not consent: nothing follows unless the person
+    accepts, and an accepted referral cannot lead to an engagement until the
+    person has written their own desired outcome in an intake. The referrer
+    sees only the status.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    referrer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals_made"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals_received"
+    )
+    kind = models.CharField(
+        max_length=16, choices=[("coaching", "Coaching"), ("mentoring", "Mentoring")]
+    )
+    reason = models.TextField(max_length=2000)
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(referrer=F("person")), name="referral_not_of_oneself"
+            ),
+            models.UniqueConstraint(
+                fields=["referrer", "person", "kind"],
+                condition=Q(status="pending"),
+                name="referral_one_pending_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(responded_at__isnull=False),
+                name="referral_answered_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referrer} suggests {self.kind} for {self.person}"
+
+
+class Intake(TimeStampedModel):
+    """A seeker's need in their own words, their answers, and Ithaca's recommendation.
+
+    Visible to its author; a program's managers see it only when the author
+    applies to that program and chooses to share it (IntakeShare).
+    """
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intakes"
+    )
+    text = models.TextField(max_length=MAX_TEXT)
+    answers = models.JSONField(default=dict, blank=True)
+    recommendation = models.CharField(max_length=16, choices=Recommendation.choices)
+    confidence = models.FloatField()
+    result = models.JSONField(default=dict, help_text="The explained recommendation.")
+    referral = models.ForeignKey(
+        Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="intakes"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="intake_confidence_is_a_fraction",
+            ),
+            models.CheckConstraint(
+                condition=Q(recommendation__in=Recommendation.values),
+                name="intake_recommendation_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Intake by {self.author} ({self.recommendation})"
+
+
+class IntakeShare(TimeStampedModel):
+    """The author's choice to show an intake to one program's managers."""
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="shares")
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["intake", "program"], name="intake_share_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intake} shared with {self.program}"

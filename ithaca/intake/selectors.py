@@ -1,0 +1,55 @@
+"""Reads for intakes and referrals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from ithaca.accounts.models import User
+from ithaca.intake.models import Intake, Referral
+from ithaca.intake.triage import TriageResult
+from ithaca.programs.models import Program
+from ithaca.programs.modes import COACHING, MENTORING
+
+KINDS_FOR = {"coaching": [COACHING], "mentoring": [MENTORING], "both": [COACHING, MENTORING]}
+
+
+def programs_for(recommendation: str, modes: list[str]) -> list[Program]:
+    """Open programs of the recommended kind(s), those in a suggested mode first."""
+    kinds = KINDS_FOR.get(recommendation, [])
+    if not kinds:
+        return []
+    programs = list(Program.objects.filter(enrolment_open=True, kind__in=kinds).order_by("name"))
+    rank = {mode: index for index, mode in enumerate(modes)}
+    return sorted(programs, key=lambda p: rank.get(p.mode, len(rank)))
+
+
+def intakes_of(user: User) -> QuerySet[Intake]:
+    return Intake.objects.filter(author=user).order_by("-created_at")
+
+
+def unanswered_referrals(person: User) -> QuerySet[Referral]:
+    """Accepted referrals the person has not yet answered with an intake of their own."""
+    own_intake = Intake.objects.filter(
+        author=OuterRef("person"), created_at__gte=OuterRef("responded_at")
+    )
+    return Referral.objects.filter(person=person, status=Referral.Status.ACCEPTED).exclude(
+        Exists(own_intake)
+    )
+
+
+def referral_blocks(person: User, kind: str) -> bool:
+    """True while an accepted referral of this kind awaits the person's own desired outcome."""
+    return unanswered_referrals(person).filter(kind=kind).exists()
+
+
+def triage_payload(result: TriageResult) -> dict[str, Any]:
+    """The JSON the command and the API print: the result plus the programs that fit."""
+    payload = result.to_dict()
+    payload.pop("signals", None)
+    payload["programs"] = [
+        {"slug": p.slug, "name": p.name, "kind": p.kind, "mode": p.mode}
+        for p in programs_for(result.recommendation, result.modes)
+    ]
+    return payload

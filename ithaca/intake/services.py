@@ -1,0 +1,136 @@
+"""Writes for intakes and referrals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ithaca.accounts.models import Profile, User
+from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.core.tasks import enqueue_on_commit
+from ithaca.intake import tasks
+from ithaca.intake.models import MAX_TEXT, Intake, IntakeShare, Referral
+from ithaca.intake.triage import TriageResult, normalize_answers, triage
+from ithaca.programs.models import Participation, Program
+from ithaca.programs.services import participation_apply
+
+REFERRAL_KINDS = {"coaching", "mentoring"}
+
+
+def intake_evaluate(*, text: str, answers: dict[str, Any] | None) -> TriageResult:
+    """Validate an intake's text and answers and run the triage model; writes nothing."""
+    if not text or not text.strip():
+        raise DomainError(
+            "Tell us in a sentence or two what you would like help with.", field="text"
+        )
+    if len(text) > MAX_TEXT:
+        raise DomainError(
+            f"Please keep it under {MAX_TEXT:,} characters (this is {len(text):,}).", field="text"
+        )
+    try:
+        normalize_answers(answers)
+    except ValueError as exc:
+        raise DomainError(str(exc), field="answers") from None
+    return triage(text.strip(), answers)
+
+
+@transaction.atomic
+def intake_submit(
+    *,
+    author: User,
+    text: str,
+    answers: dict[str, Any] | None = None,
+    referral: Referral | None = None,
+) -> Intake:
+    """Save a seeker's intake with its explained recommendation."""
+    result = intake_evaluate(text=text, answers=answers)
+    if referral is not None:
+        referral = Referral.objects.get(pk=referral.pk)  # the caller's copy may be stale
+    if referral is not None and (
+        referral.person_id != author.pk or referral.status != Referral.Status.ACCEPTED
+    ):
+        raise DomainError("This intake can only answer a referral you have accepted.")
+    clean = {key: list(values) for key, values in normalize_answers(answers).items()}
+    payload = result.to_dict()
+    payload.pop("signals", None)
+    return Intake.objects.create(
+        author=author,
+        text=text.strip(),
+        answers=clean,
+        recommendation=result.recommendation,
+        confidence=round(result.confidence, 4),
+        result=payload,
+        referral=referral,
+    )
+
+
+@transaction.atomic
+def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participation:
+    """Ask to join a program as a seeker, optionally showing the intake to its managers."""
+    participation = participation_apply(
+        program=program, user=intake.author, note="Applied from an intake."
+    )
+    if share:
+        IntakeShare.objects.get_or_create(intake=intake, program=program)
+    return participation
+
+
+def _may_refer(referrer: User, person: User) -> bool:
+    if referrer.is_staff:
+        return True
+    if Profile.objects.filter(user=person, line_manager=referrer).exists():
+        return True
+    return Participation.objects.filter(
+        user=referrer, role=Participation.Role.SPONSOR, state=Participation.State.ACTIVE
+    ).exists()
+
+
+@transaction.atomic
+def referral_create(
+    *, referrer: User, person: User, kind: str, reason: str, program: Program | None = None
+) -> Referral:
+    """Invite someone to consider coaching or mentoring; they decide."""
+    if referrer.pk == person.pk:
+        raise DomainError("You cannot refer yourself; start an intake instead.", field="person")
+    if kind not in REFERRAL_KINDS:
+        raise DomainError("Choose coaching or mentoring.", field="kind")
+    if not reason.strip():
+        raise DomainError(
+            "Say why you are suggesting this; the person will read it.", field="reason"
+        )
+    if not _may_refer(referrer, person):
+        raise PermissionDenied("Only the person's line manager or a sponsor can refer them.")
+    try:
+        with transaction.atomic():
+            referral = Referral.objects.create(
+                referrer=referrer,
+                person=person,
+                kind=kind,
+                reason=reason.strip()[:2000],
+                program=program,
+            )
+    except IntegrityError:
+        raise DomainError(
+            f"You have already suggested {kind} to {person}; they have not answered yet."
+        ) from None
+    enqueue_on_commit(tasks.send_referral_invitation, referral_id=referral.pk)
+    return referral
+
+
+@transaction.atomic
+def referral_respond(*, referral: Referral, user: User, accept: bool) -> Referral:
+    """The referred person accepts or declines; only they can."""
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.person_id != user.pk:
+        raise PermissionDenied("Only the person referred can answer this referral.")
+    if referral.status != Referral.Status.PENDING:
+        raise DomainError(
+            f"You have already {referral.get_status_display().lower()} this referral."
+        )
+    referral.status = Referral.Status.ACCEPTED if accept else Referral.Status.DECLINED
+    referral.responded_at = timezone.now()
+    referral.save(update_fields=["status", "responded_at", "updated_at"])
+    enqueue_on_commit(tasks.send_referral_answer, referral_id=referral.pk)
+    return referral

@@ -1,0 +1,425 @@
+"""Tests for the intake triage model: signals, quoting, decisions, answers, the labelled set.
+
+The model is pure Python, so nothing here needs a database or Django settings.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ithaca.intake.triage import (
+    COACHING_MODES,
+    KINDS,
+    MENTORING_MODES,
+    QUESTIONS,
+    WEIGHTS,
+    TriageResult,
+    triage,
+)
+from ithaca.intake.triage.cues import LEXICON
+from ithaca.intake.triage.reasons import ANSWER_REASONS, PART_NOUNS, TEXT_REASONS
+
+DATA = Path(__file__).parent / "data" / "needs.jsonl"
+REPO_ROOT = Path(__file__).resolve().parents[3]
+LABELS = {"coaching", "mentoring", "both", "unclear"}
+MODE_SLUGS = {slug for slug, _ in COACHING_MODES} | {slug for slug, _ in MENTORING_MODES}
+
+DELEGATION_AND_CAREER = (
+    "I've just become a manager. I need help with delegation in the next quarter, and I'd "
+    "also love a mentor to talk through broader career decisions over the next few years."
+)
+
+
+def quotes(result: TriageResult, name: str) -> list[str]:
+    return [s.quote for s in result.signals if s.name == name]
+
+
+def load_rows() -> list[dict[str, Any]]:
+    with DATA.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# --- signals -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "quote"),
+    [
+        ("deadline", "I have a board presentation in six weeks.", "in six weeks"),
+        ("short_horizon", "I want to sort this out this quarter at work.", "this quarter"),
+        ("long_horizon", "I want to grow over the next five years.", "over the next five years"),
+        ("named_skill", "I want to get better at delegation.", "delegation"),
+        ("performance_target", "I keep missing my sales quota.", "quota"),
+        ("transition", "I've just been promoted to ward manager.", "promoted"),
+        ("measurable", "I want to lift my close rate from 15 to 25 this year.", "from 15 to 25"),
+        ("career_choice", "I'm deciding between surgery and general practice.", "deciding between"),
+        ("belonging", "I'm not sure I belong in this firm.", "belong"),
+        ("network", "I want to build my network in the industry.", "network"),
+        ("organization", "The politics here baffle me at work.", "politics"),
+        ("work_life", "I'd like to talk about work-life balance.", "work-life"),
+        ("resilience", "I want to build resilience after a bad year at work.", "resilience"),
+        ("experience", "I'd like someone who has walked the path.", "someone who has walked"),
+        ("self_discovery", "I want help finding my own answers at work.", "my own answers"),
+        ("structured", "I'd like regular sessions with a clear plan.", "sessions"),
+        ("informal", "I'd like to meet informally every so often.", "informally"),
+        ("growth_outcome", "I want perspective on my work.", "perspective"),
+    ],
+)
+def test_it_fires_each_signal_kind_and_quotes_the_words(kind: str, text: str, quote: str) -> None:
+    assert quote in quotes(triage(text), kind)
+
+
+def test_it_puts_coaching_signals_on_the_coaching_side() -> None:
+    result = triage("I need to improve my negotiation before the renewal in eight weeks.")
+
+    sides = {s.name: s.side for s in result.signals}
+    assert sides["named_skill"] == "coaching"
+    assert sides["deadline"] == "coaching"
+
+
+def test_it_ignores_a_cue_that_is_negated() -> None:
+    result = triage("I don't need advice. I need someone to ask me good questions at work.")
+
+    assert quotes(result, "advice") == []
+    assert quotes(result, "self_discovery")
+
+
+def test_it_does_not_count_a_repeated_word_twice() -> None:
+    once = triage("I want to work on delegation at work.")
+    twice = triage("I want to work on delegation, delegation, delegation at work.")
+
+    assert once.scores["coaching"] == twice.scores["coaching"]
+
+
+# --- reasons and quoting -----------------------------------------------------------------
+
+
+def test_it_quotes_the_persons_own_words_in_reasons() -> None:
+    result = triage("I need to get my public speaking sorted before my pitch in eight weeks.")
+
+    assert any('"in eight weeks"' in r and "deadline" in r for r in result.reasons)
+    assert any('"public speaking"' in r and "skill" in r for r in result.reasons)
+
+
+def test_it_quotes_a_long_horizon_in_the_reason() -> None:
+    result = triage("I'd like a mentor to talk about my career over the next five years.")
+
+    assert any('"over the next five years"' in r for r in result.reasons)
+
+
+def test_it_keeps_curly_apostrophes_in_quotes() -> None:
+    result = triage("I\u2019d like someone who\u2019s been there to share their experience.")
+
+    assert any("\u2019" in q for q in quotes(result, "experience"))
+
+
+def test_it_speaks_in_the_dimensions_of_the_field() -> None:
+    result = triage(DELEGATION_AND_CAREER)
+    text = " ".join(result.reasons).lower()
+
+    for word in ("deadline", "skill", "long-term", "broad"):
+        assert word in text
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+
+def test_it_recommends_coaching_for_a_specific_short_term_need() -> None:
+    result = triage(
+        "I've just been promoted to ward manager and I struggle to delegate. "
+        "I want to get better at handing work over in the next couple of months."
+    )
+
+    assert result.recommendation == "coaching"
+    assert result.coaching_part is None and result.mentoring_part is None
+    assert set(result.modes) <= MODE_SLUGS and result.modes
+
+
+def test_it_recommends_mentoring_for_a_long_term_holistic_need() -> None:
+    result = triage(
+        "I'm the first in my family to go to university and I'd like someone who has been "
+        "through it to help me find my feet in the firm over the longer term."
+    )
+
+    assert result.recommendation == "mentoring"
+    assert set(result.modes) <= {slug for slug, _ in MENTORING_MODES}
+
+
+def test_it_recommends_both_and_says_which_part_suits_which() -> None:
+    result = triage(DELEGATION_AND_CAREER)
+
+    assert result.recommendation == "both"
+    assert result.coaching_part is not None and "delegation" in result.coaching_part
+    assert result.mentoring_part is not None and "career decisions" in result.mentoring_part
+    assert "next quarter" in result.coaching_part
+    assert "over the next few years" in result.mentoring_part
+
+
+def test_it_suggests_modes_from_both_families_for_both() -> None:
+    result = triage(DELEGATION_AND_CAREER)
+
+    coaching = {slug for slug, _ in COACHING_MODES}
+    mentoring = {slug for slug, _ in MENTORING_MODES}
+    assert set(result.modes) & coaching and set(result.modes) & mentoring
+
+
+def test_it_suggests_diversity_mentoring_for_belonging() -> None:
+    result = triage("I'm the only woman on my team and want a mentor who understands that.")
+
+    assert "diversity" in result.modes
+
+
+def test_it_gives_a_confidence_between_zero_and_one() -> None:
+    for row in load_rows():
+        result = triage(row["text"], row.get("answers"))
+        assert 0.0 <= result.confidence <= 1.0
+
+
+# --- unclear -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "help",
+        "Not sure.",
+        "What's a good recipe for banana bread without eggs?",
+        "Quiero mejorar en mi trabajo y crecer profesionalmente, pero no sé por dónde empezar.",
+        "Ich möchte mich beruflich weiterentwickeln und suche Unterstützung.",
+        "Je voudrais de l'aide pour progresser dans ma carrière.",
+        "\u6211\u60f3\u5728\u5de5\u4f5c\u4e0a\u5f97\u5230\u4e00\u4e9b\u6307\u5bfc",
+    ],
+    ids=["empty", "whitespace", "one-word", "too-short", "off-topic", "es", "de", "fr", "zh"],
+)
+def test_it_asks_instead_of_guessing_when_it_cannot_read_a_need(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.follow_up_questions
+    assert result.modes == []
+    assert result.coaching_part is None and result.mentoring_part is None
+
+
+def test_it_says_why_it_cannot_read_a_non_english_statement() -> None:
+    result = triage("Vorrei migliorare le mie capacità di leadership nei prossimi mesi.")
+
+    assert "English" in result.reasons[0]
+    assert "English" in result.follow_up_questions[0]
+
+
+def test_it_asks_the_deciding_questions_when_evidence_is_weak() -> None:
+    result = triage("I want to be better at my job.")
+
+    assert result.recommendation == "unclear"
+    joined = " ".join(result.follow_up_questions)
+    assert "time frame" in joined
+    assert "walked the path" in joined
+
+
+def test_it_asks_when_the_evidence_points_both_ways_without_two_parts() -> None:
+    result = triage(
+        "I want to think about my career over the next few years.",
+        {"dynamic": "own_answers", "agenda": "agreed"},
+    )
+
+    assert result.recommendation == "unclear"
+    assert result.follow_up_questions
+
+
+def test_it_treats_time_words_alone_as_off_topic() -> None:
+    result = triage("Looking for tips on the best hiking trails near Edinburgh this summer.")
+
+    assert result.recommendation == "unclear"
+
+
+# --- structured answers ------------------------------------------------------------------
+
+
+def test_it_lets_answers_turn_an_ambiguous_text_into_coaching() -> None:
+    text = "I want to be better at my job."
+    assert triage(text).recommendation == "unclear"
+
+    result = triage(text, {"horizon": "weeks", "specific": "skill"})
+
+    assert result.recommendation == "coaching"
+    assert any('"Weeks"' in r for r in result.reasons)
+
+
+def test_it_lets_answers_turn_an_ambiguous_text_into_mentoring() -> None:
+    result = triage(
+        "I want to be better at my job.",
+        {"horizon": "years", "dynamic": "advice", "areas": ["career", "belonging"]},
+    )
+
+    assert result.recommendation == "mentoring"
+
+
+def test_it_lets_strong_answers_carry_a_very_short_text() -> None:
+    answers = {"horizon": "years", "dynamic": "advice", "agenda": "me", "areas": ["career"]}
+
+    result = triage("help", answers)
+
+    assert result.recommendation == "mentoring"
+    assert "very short" in result.reasons[0]
+
+
+def test_it_still_refuses_empty_text_whatever_the_answers() -> None:
+    result = triage("", {"horizon": "weeks", "specific": "skill", "measure": "metric"})
+
+    assert result.recommendation == "unclear"
+
+
+def test_it_treats_blank_answers_as_skipped() -> None:
+    text = "I want to get better at delegation before my review in June."
+
+    skipped = triage(text, {"horizon": "", "areas": [], "measure": None})
+
+    assert skipped.to_dict() == triage(text).to_dict()
+
+
+def test_it_accepts_a_single_string_for_a_multi_select() -> None:
+    result = triage("I want to be better at my job.", {"areas": "career"})
+
+    assert any(s.name == "answer.areas.career" for s in result.signals)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"colour": "blue"}, {"horizon": "decades"}, {"horizon": ["weeks", "years"]}],
+    ids=["unknown-question", "unknown-choice", "two-values-for-single"],
+)
+def test_it_rejects_answers_the_questions_do_not_allow(answers: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        triage("I want to get better at delegation.", answers)
+
+
+# --- third party -------------------------------------------------------------------------
+
+
+def test_it_flags_a_request_that_is_someone_elses_idea() -> None:
+    result = triage("My manager wants me to get coaching on how I come across in meetings.")
+
+    assert result.third_party
+    assert any(
+        "want" in r and "yourself" in r and '"My manager wants"' in r for r in result.reasons
+    )
+    assert any("for yourself" in q for q in result.follow_up_questions)
+
+
+@pytest.mark.parametrize("whose", ["manager", "hr"])
+def test_it_flags_third_party_from_the_answers(whose: str) -> None:
+    result = triage("I want to get better at delegation this quarter.", {"whose_idea": whose})
+
+    assert result.third_party
+    assert result.recommendation == "coaching"
+
+
+def test_it_does_not_flag_the_persons_own_wish() -> None:
+    result = triage(
+        "My manager has noticed my reports are long, and I want to write shorter reports.",
+        {"whose_idea": "mine"},
+    )
+
+    assert not result.third_party
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def test_it_gives_json_ready_output() -> None:
+    result = triage(DELEGATION_AND_CAREER, {"horizon": "months", "areas": ["skill", "career"]})
+
+    data = json.loads(json.dumps(result.to_dict()))
+
+    assert data["recommendation"] == "both"
+    assert set(data) >= {"confidence", "reasons", "scores", "signals", "follow_up_questions"}
+    assert {"name", "weight", "quote"} <= set(data["signals"][0])
+
+
+def test_it_reports_a_score_for_every_class() -> None:
+    assert set(triage(DELEGATION_AND_CAREER).scores) == LABELS
+
+
+def test_it_imports_no_django() -> None:
+    code = (
+        "import sys, ithaca.intake.triage as t; t.triage('I want to delegate better.'); "
+        "sys.exit(any(m.split('.')[0] == 'django' for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=False)
+
+    assert done.returncode == 0
+
+
+# --- constants ---------------------------------------------------------------------------
+
+
+def test_it_defines_at_most_seven_skippable_questions_with_unique_keys() -> None:
+    keys = [q.key for q in QUESTIONS]
+
+    assert len(QUESTIONS) <= 7
+    assert len(set(keys)) == len(keys)
+    for question in QUESTIONS:
+        values = [value for value, _ in question.choices]
+        assert len(set(values)) == len(values) >= 2
+
+
+def test_it_makes_areas_the_only_multi_select() -> None:
+    assert [q.key for q in QUESTIONS if q.multiple] == ["areas"]
+
+
+def test_it_names_every_mode_with_a_unique_slug() -> None:
+    slugs = [slug for slug, _ in COACHING_MODES + MENTORING_MODES]
+
+    assert len(slugs) == len(set(slugs))
+    assert "executive" in slugs and "reverse" in slugs
+
+
+def test_it_has_a_weight_a_meaning_and_a_reason_for_every_signal_kind() -> None:
+    for name in LEXICON:
+        assert name in WEIGHTS and name in KINDS
+        assert name == "third_party" or (name in TEXT_REASONS and name in PART_NOUNS)
+    for question in QUESTIONS:
+        for value, _ in question.choices:
+            name = f"answer.{question.key}.{value}"
+            assert name in WEIGHTS
+            assert WEIGHTS[name] == 0 or name in ANSWER_REASONS
+
+
+# --- the labelled set and the quality gate -----------------------------------------------
+
+
+def test_the_labelled_set_is_valid() -> None:
+    rows = load_rows()
+
+    assert len(rows) >= 80
+    assert {r["label"] for r in rows} == LABELS
+    assert {r["split"] for r in rows} == {"tune", "heldout"}
+    assert len({r["id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert isinstance(row["text"], str)
+        assert isinstance(row.get("answers", {}), dict)
+    for label in LABELS:
+        splits = {r["split"] for r in rows if r["label"] == label}
+        assert splits == {"tune", "heldout"}, label
+
+
+def test_it_meets_the_quality_gate_on_the_held_out_split() -> None:
+    rows = [r for r in load_rows() if r["split"] == "heldout"]
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for row in rows:
+        totals[row["label"]] += 1
+        hits[row["label"]] += triage(row["text"], row.get("answers")).recommendation == row["label"]
+
+    assert sum(hits.values()) / len(rows) >= 0.9
+    for label in LABELS:
+        assert hits[label] / totals[label] >= 0.8, label

@@ -1,0 +1,354 @@
+"""The decision: weigh the evidence on each side and recommend, or ask instead of guessing."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from . import reasons as wording
+from .modes import suggest_modes
+from .questions import Answers, normalize_answers
+from .signals import Signal, answer_signals, text_signals
+from .text import Gate, gate_for, is_on_topic, segments
+
+Recommendation = Literal["coaching", "mentoring", "both", "unclear"]
+
+# The thresholds live on the weight scale of weights.WEIGHTS (2.0 = one clear signal).
+# One clear signal with nothing against it is enough to lean on (with low confidence and
+# follow-up questions); hints alone are not.
+MIN_EVIDENCE = 2.0
+# Each side of a "both" must stand on its own: a clear signal and a hint at least.
+BOTH_SIDE_MIN = 3.0
+# ...and the weaker side must carry a real share of the evidence, not an aside.
+BOTH_BALANCE = 0.45
+# When the text itself falls into a coaching clause and a mentoring clause ("I need X by
+# June, and I'd also like a mentor for Y"), that structure is evidence of "both" in its own
+# right, so each side needs less: one clear signal and a hint, and a smaller share.
+SPLIT_SIDE_MIN = 2.5
+SPLIT_BALANCE = 0.3
+# With no two-part structure, sides this close are a tie: ask rather than pick.
+TIE_BALANCE = 0.75
+# When the text is only a word or two, answers must carry the decision on their own.
+THIN_TEXT_MIN = 4.0
+# Below this confidence a decided result still offers questions that would firm it up.
+LOW_CONFIDENCE = 0.55
+# Evidence totals are mapped to 0..1 with 1 - exp(-total / SATURATION): four points of
+# evidence (two clear signals) give 0.63, eight give 0.86.
+SATURATION = 4.0
+GATE_CONFIDENCE = 0.9
+# A need is a paragraph or two; reading at most this much keeps a pasted essay from
+# costing more than a few milliseconds in a web request.
+MAX_TEXT_CHARS = 4000
+# A second and third wording of the same kind of evidence add a quarter each, at most half.
+EXTRA_OCCURRENCE = 0.25
+KIND_CAP = 1.5
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """The recommendation for one intake, with everything needed to explain it.
+
+    ``scores`` holds the evidence totals per side ("coaching", "mentoring"), the evidence a
+    "both" rests on (the weaker side's total when both sides carry substance, else 0) and,
+    under "unclear", how far the stronger side falls short of ``MIN_EVIDENCE``.
+    """
+
+    recommendation: Recommendation
+    confidence: float
+    reasons: list[str]
+    coaching_part: str | None
+    mentoring_part: str | None
+    modes: list[str]
+    follow_up_questions: list[str]
+    third_party: bool
+    scores: dict[str, float]
+    signals: list[Signal] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "recommendation": self.recommendation,
+            "confidence": self.confidence,
+            "reasons": list(self.reasons),
+            "coaching_part": self.coaching_part,
+            "mentoring_part": self.mentoring_part,
+            "modes": list(self.modes),
+            "follow_up_questions": list(self.follow_up_questions),
+            "third_party": self.third_party,
+            "scores": dict(self.scores),
+            "signals": [s.to_dict() for s in self.signals],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Tally:
+    coaching: float
+    mentoring: float
+    coaching_anchored: bool
+    mentoring_anchored: bool
+
+    @property
+    def high(self) -> float:
+        return max(self.coaching, self.mentoring)
+
+    @property
+    def low(self) -> float:
+        return min(self.coaching, self.mentoring)
+
+    @property
+    def balance(self) -> float:
+        return self.low / self.high if self.high else 0.0
+
+
+def triage(text: str, answers: Answers | None = None) -> TriageResult:
+    """Recommend coaching, mentoring, both, or ask follow-up questions ("unclear").
+
+    ``text`` is the seeker's need in their own words and is required; ``answers`` maps
+    question keys from ``QUESTIONS`` to a value (a list for multi-select) and adds evidence.
+    Only the first ``MAX_TEXT_CHARS`` characters are read. Raises ``ValueError`` for an
+    unknown question or answer value.
+    """
+    text = text[:MAX_TEXT_CHARS]
+    clean = normalize_answers(answers)
+    from_answers = answer_signals(clean)
+    gate = gate_for(text)
+    if gate is Gate.EMPTY or gate is Gate.NON_ENGLISH:
+        return _gated(gate, text, from_answers)
+    found = text_signals(text)
+    signals = found + from_answers
+    if gate is Gate.TOO_SHORT:
+        # A word or two cannot be judged off-topic, only too short; answers may carry it.
+        if _tally(from_answers).high < THIN_TEXT_MIN:
+            return _gated(Gate.TOO_SHORT, text, signals)
+    elif not is_on_topic(text) and not _has_evidence(found):
+        return _gated(Gate.OFF_TOPIC, text, signals)
+    return _decided(text, signals, _tally(signals), thin=gate is Gate.TOO_SHORT)
+
+
+def _has_evidence(signals: Sequence[Signal]) -> bool:
+    # Time words alone ("this summer", "before Thursday") turn up in any text, so they do
+    # not make a statement about growth.
+    return any(s.weight > 0 and s.dimension != "horizon" for s in signals)
+
+
+def _tally(signals: Sequence[Signal]) -> _Tally:
+    totals = {"coaching": 0.0, "mentoring": 0.0, "neither": 0.0}
+    by_name: dict[str, list[Signal]] = {}
+    for sig in signals:
+        by_name.setdefault(sig.name, []).append(sig)
+    for sigs in by_name.values():
+        totals[sigs[0].side] += _kind_total(sigs)
+    return _Tally(
+        coaching=totals["coaching"],
+        mentoring=totals["mentoring"],
+        coaching_anchored=any(s.anchor and s.side == "coaching" for s in signals),
+        mentoring_anchored=any(s.anchor and s.side == "mentoring" for s in signals),
+    )
+
+
+def _kind_total(sigs: Sequence[Signal]) -> float:
+    """The weight of one kind of evidence, however often it fired.
+
+    Repeating a word adds nothing; saying the same kind of thing in other words adds a
+    little (EXTRA_OCCURRENCE of the weight each), up to KIND_CAP times the weight, so that
+    one theme cannot outvote the other dimensions.
+    """
+    weight = max(s.weight for s in sigs)
+    distinct = len({s.quote.lower() for s in sigs})
+    return min(weight * KIND_CAP, weight * (1 + EXTRA_OCCURRENCE * (distinct - 1)))
+
+
+def _decide(tally: _Tally, two_part: bool) -> tuple[Recommendation, str | None]:
+    """Return the recommendation and, for "unclear", why."""
+    if tally.high < MIN_EVIDENCE:
+        return "unclear", "weak"
+    two_sided = tally.coaching_anchored and tally.mentoring_anchored
+    if two_sided and tally.low >= BOTH_SIDE_MIN and tally.balance >= BOTH_BALANCE:
+        return "both", None
+    if two_part and tally.low >= SPLIT_SIDE_MIN and tally.balance >= SPLIT_BALANCE:
+        return "both", None
+    if tally.balance >= TIE_BALANCE:
+        return "unclear", "balanced"
+    return ("coaching" if tally.coaching > tally.mentoring else "mentoring"), None
+
+
+def _confidence(recommendation: Recommendation, tally: _Tally) -> float:
+    if recommendation == "unclear":
+        shortfall = max(0.0, MIN_EVIDENCE - tally.high) / MIN_EVIDENCE
+        value = 0.5 + 0.4 * shortfall
+    elif recommendation == "both":
+        value = _strength(tally.low) * (0.6 + 0.4 * tally.balance)
+    else:
+        value = _strength(tally.high) * (0.6 + 0.4 * (1.0 - tally.balance))
+    return round(value, 3)
+
+
+def _strength(total: float) -> float:
+    return 1.0 - math.exp(-total / SATURATION)
+
+
+def _scores(tally: _Tally) -> dict[str, float]:
+    two_sided = tally.coaching_anchored and tally.mentoring_anchored
+    return {
+        "coaching": round(tally.coaching, 2),
+        "mentoring": round(tally.mentoring, 2),
+        "both": round(tally.low, 2) if two_sided else 0.0,
+        "unclear": round(max(0.0, MIN_EVIDENCE - tally.high), 2),
+    }
+
+
+def _decided(text: str, signals: list[Signal], tally: _Tally, *, thin: bool) -> TriageResult:
+    clauses = _clause_sides(text, signals)
+    two_part = bool(clauses["coaching"]) and bool(clauses["mentoring"])
+    recommendation, why_unclear = _decide(tally, two_part)
+    confidence = _confidence(recommendation, tally)
+    third_party = _is_third_party(signals)
+    reasons = _reasons(recommendation, why_unclear, signals)
+    if thin:
+        reasons.insert(0, wording.THIN_TEXT_REASON)
+    if third_party:
+        reasons.append(wording.third_party_reason(_third_party_signals(signals)))
+    coaching_part, mentoring_part = (
+        _parts(clauses, signals) if recommendation == "both" else (None, None)
+    )
+    return TriageResult(
+        recommendation=recommendation,
+        confidence=confidence,
+        reasons=reasons,
+        coaching_part=coaching_part,
+        mentoring_part=mentoring_part,
+        modes=_modes(recommendation, text, signals),
+        follow_up_questions=_questions(recommendation, confidence, signals, third_party),
+        third_party=third_party,
+        scores=_scores(tally),
+        signals=signals,
+    )
+
+
+def _reasons(
+    recommendation: Recommendation, why_unclear: str | None, signals: Sequence[Signal]
+) -> list[str]:
+    if recommendation == "unclear":
+        summary = (
+            "There is not yet enough in what you wrote to tell whether coaching or mentoring "
+            "would fit, so here are a few questions instead of a guess."
+            if why_unclear == "weak"
+            else "What you describe points both ways without separating into a coaching part "
+            "and a mentoring part, so here are a few questions instead of a guess."
+        )
+        return [summary, *wording.signal_reasons(signals)]
+    if recommendation == "both":
+        summary = (
+            "Your need has two parts: a specific, time-bound part that suits coaching and a "
+            "broader, longer-term part that suits mentoring. Many needs want both at once."
+        )
+        return [summary, *wording.signal_reasons(signals)]
+    losing = "mentoring" if recommendation == "coaching" else "coaching"
+    own = wording.signal_reasons([s for s in signals if s.side == recommendation])
+    counter = wording.counter_reason(losing, signals)
+    return own + ([counter] if counter else [])
+
+
+def _clause_sides(text: str, signals: Sequence[Signal]) -> dict[str, list[str]]:
+    """The clauses of the text whose own evidence leans to each side, on substance."""
+    clauses: dict[str, list[str]] = {"coaching": [], "mentoring": []}
+    for start, end in segments(text):
+        inside = [s for s in signals if s.source == "text" and start <= s.start < end]
+        lean = _tally(inside)
+        if lean.coaching > lean.mentoring and lean.coaching_anchored:
+            clauses["coaching"].append(text[start:end])
+        elif lean.mentoring > lean.coaching and lean.mentoring_anchored:
+            clauses["mentoring"].append(text[start:end])
+    return clauses
+
+
+def _parts(clauses: dict[str, list[str]], signals: Sequence[Signal]) -> tuple[str, str]:
+    """Say which part of the need suits each side, quoting the clauses behind it."""
+    coaching = [s for s in signals if s.side == "coaching" and s.weight > 0]
+    mentoring = [s for s in signals if s.side == "mentoring" and s.weight > 0]
+    return (
+        wording.part_description("coaching", clauses["coaching"], coaching),
+        wording.part_description("mentoring", clauses["mentoring"], mentoring),
+    )
+
+
+def _modes(recommendation: Recommendation, text: str, signals: Sequence[Signal]) -> list[str]:
+    if recommendation == "unclear":
+        return []
+    short = any(s.name in ("deadline", "short_horizon", "answer.horizon.weeks") for s in signals)
+    return suggest_modes(
+        text,
+        coaching=recommendation in ("coaching", "both"),
+        mentoring=recommendation in ("mentoring", "both"),
+        short=short,
+    )
+
+
+def _questions(
+    recommendation: Recommendation,
+    confidence: float,
+    signals: Sequence[Signal],
+    third_party: bool,
+) -> list[str]:
+    covered = {s.dimension for s in signals if s.weight > 0}
+    asked: list[str] = []
+    if recommendation == "unclear":
+        asked = wording.follow_ups(covered, limit=3)
+    elif confidence < LOW_CONFIDENCE:
+        asked = wording.follow_ups(covered, limit=2)
+    if third_party:
+        asked.append(wording.FOLLOW_UPS["consent"])
+    return asked
+
+
+def _third_party_signals(signals: Sequence[Signal]) -> list[Signal]:
+    return [
+        s
+        for s in signals
+        if s.name in ("third_party", "answer.whose_idea.manager", "answer.whose_idea.hr")
+    ]
+
+
+def _is_third_party(signals: Sequence[Signal]) -> bool:
+    return bool(_third_party_signals(signals))
+
+
+def _gated(gate: Gate, text: str, signals: list[Signal]) -> TriageResult:
+    """An "unclear" result for text that cannot be read; answers are kept for the record."""
+    third_party = _is_third_party(signals)
+    reasons = [_gate_reason(gate, text)]
+    questions = [wording.GATE_FOLLOW_UPS[gate]]
+    if gate is not Gate.NON_ENGLISH:
+        covered = {s.dimension for s in signals if s.source == "answer" and s.weight > 0}
+        questions += wording.follow_ups(covered, limit=2)
+    if third_party:
+        reasons.append(wording.third_party_reason(_third_party_signals(signals)))
+        questions.append(wording.FOLLOW_UPS["consent"])
+    tally = _tally(signals)
+    return TriageResult(
+        recommendation="unclear",
+        confidence=GATE_CONFIDENCE,
+        reasons=reasons,
+        coaching_part=None,
+        mentoring_part=None,
+        modes=[],
+        follow_up_questions=questions,
+        third_party=third_party,
+        scores=_scores(tally),
+        signals=signals,
+    )
+
+
+def _gate_reason(gate: Gate, text: str) -> str:
+    snippet = " ".join(text.split())[:80]
+    if gate is Gate.EMPTY:
+        return "Nothing has been written yet, so there is no need to read."
+    if gate is Gate.NON_ENGLISH:
+        return "This can only read English for now, so it cannot read what you wrote."
+    if gate is Gate.TOO_SHORT:
+        return f'What you wrote ("{snippet}") is too short to tell what you need.'
+    return (
+        f'What you wrote ("{snippet}") does not read as a wish to grow or change at work, so '
+        "it cannot point to coaching or mentoring."
+    )

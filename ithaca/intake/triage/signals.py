@@ -1,0 +1,154 @@
+"""Turning text and answers into signals: named, weighted, quoted pieces of evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .cues import CUES, NEGATION_WINDOW, NEGATORS
+from .questions import QUESTIONS_BY_KEY
+from .text import straighten, words
+from .weights import KINDS, WEIGHTS, Dimension, Side
+
+# Which side and dimension each answered question speaks to, per chosen value.
+_ANSWER_SIDES: Mapping[str, Mapping[str, Side]] = {
+    "horizon": {
+        "weeks": "coaching",
+        "months": "coaching",
+        "years": "mentoring",
+        "open_ended": "mentoring",
+    },
+    "specific": {
+        "skill": "coaching",
+        "performance": "coaching",
+        "transition": "coaching",
+        "none": "mentoring",
+    },
+    "measure": {"metric": "coaching", "others_notice": "coaching", "feel": "mentoring"},
+    "dynamic": {"advice": "mentoring", "own_answers": "coaching"},
+    "agenda": {"me": "mentoring", "agreed": "coaching"},
+    "areas": {
+        "career": "mentoring",
+        "organization": "mentoring",
+        "work_life": "mentoring",
+        "resilience": "mentoring",
+        "belonging": "mentoring",
+        "skill": "coaching",
+        "role_change": "coaching",
+    },
+}
+_ANSWER_DIMENSIONS: Mapping[str, Dimension] = {
+    "horizon": "horizon",
+    "specific": "focus",
+    "measure": "outcome",
+    "dynamic": "dynamic",
+    "agenda": "agenda",
+    "whose_idea": "consent",
+    "areas": "focus",
+}
+# Answers about the substance of the need can carry one side of a "both" on their own.
+_ANSWER_ANCHORS = frozenset({"horizon", "specific", "areas"})
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of evidence: where it came from, what it supports and the words behind it.
+
+    ``quote`` is the person's own words for text signals and the chosen answer's label for
+    answer signals; ``start`` is the offset of the quote in the text (-1 for answers).
+    """
+
+    name: str
+    side: Side
+    dimension: Dimension
+    weight: float
+    quote: str
+    source: Literal["text", "answer"]
+    anchor: bool
+    start: int = -1
+
+    def to_dict(self) -> dict[str, str | float | bool | int]:
+        return {
+            "name": self.name,
+            "side": self.side,
+            "dimension": self.dimension,
+            "weight": self.weight,
+            "quote": self.quote,
+            "source": self.source,
+            "anchor": self.anchor,
+            "start": self.start,
+        }
+
+
+def text_signals(text: str) -> list[Signal]:
+    """Every cue that matches the text and is not negated, in order of appearance."""
+    found: list[Signal] = []
+    plain = straighten(text)
+    for name, pattern in CUES:
+        kind = KINDS[name]
+        for match in pattern.finditer(plain):
+            if kind.negatable and _negated(text, match.start()):
+                continue
+            found.append(
+                Signal(
+                    name=name,
+                    side=kind.side,
+                    dimension=kind.dimension,
+                    weight=WEIGHTS[name],
+                    quote=text[match.start() : match.end()].strip(" ,"),
+                    source="text",
+                    anchor=kind.anchor,
+                    start=match.start(),
+                )
+            )
+    found.sort(key=lambda s: s.start)
+    return _drop_nested(found)
+
+
+def _negated(text: str, start: int) -> bool:
+    before = words(text[max(0, start - 40) : start])[-NEGATION_WINDOW:]
+    return any(w in NEGATORS for w in before)
+
+
+def _drop_nested(signals: list[Signal]) -> list[Signal]:
+    """Where cues of one side and one dimension overlap, keep only the heavier.
+
+    "In the next quarter" is one time frame, not a deadline plus a near horizon. Overlaps
+    across dimensions are kept: "before my exam" is both a deadline and a target, and
+    "a mentor who has done it" both asks for a mentor and for experience.
+    """
+    kept: list[Signal] = []
+    for sig in sorted(signals, key=lambda s: (-s.weight, s.start)):
+        end = sig.start + len(sig.quote)
+        if not any(
+            k.side == sig.side
+            and k.dimension == sig.dimension
+            and k.start < end
+            and sig.start < k.start + len(k.quote)
+            for k in kept
+        ):
+            kept.append(sig)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def answer_signals(answers: Mapping[str, Iterable[str]]) -> list[Signal]:
+    """One signal per chosen answer (each tick of a multi-select counts)."""
+    found: list[Signal] = []
+    for key, values in answers.items():
+        question = QUESTIONS_BY_KEY[key]
+        for value in values:
+            name = f"answer.{key}.{value}"
+            side: Side = _ANSWER_SIDES.get(key, {}).get(value, "neither")
+            found.append(
+                Signal(
+                    name=name,
+                    side=side,
+                    dimension=_ANSWER_DIMENSIONS[key],
+                    weight=WEIGHTS[name],
+                    quote=question.label_for(value),
+                    source="answer",
+                    anchor=key in _ANSWER_ANCHORS and side != "neither",
+                )
+            )
+    return found
