@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from ithaca.api import intake, views
+from ithaca.api import coaching, intake, matching, mentoring, views
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -36,3 +36,6 @@ urlpatterns = [
         name="api-referral-answer",
     ),
 ]
+
+# Each area keeps its endpoints in its own module.
+urlpatterns += mentoring.urlpatterns + coaching.urlpatterns + matching.urlpatterns
