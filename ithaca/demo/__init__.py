@@ -1,0 +1,1 @@
+"""The demo organization: a believable hospital group to explore Ithaca with."""
