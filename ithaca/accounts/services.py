@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from ithaca.accounts.models import Profile, User
@@ -37,6 +38,9 @@ def user_invite(
 ) -> User:
     """Create an account without a password and e-mail its owner a link to choose one."""
     user = user_create(email=email, first_name=first_name, last_name=last_name)
+    # Only the invitation link to this address lets the person set a password,
+    # so following it proves the address: it needs no second confirmation.
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     inviter_id = invited_by.pk if invited_by else None
     enqueue_on_commit(send_invitation_email, user_id=user.pk, invited_by_id=inviter_id)
     return user

@@ -214,3 +214,13 @@ def test_it_writes_nothing_when_part_of_the_load_fails():
         seed()
     assert not User.objects.exists()
     assert Program.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_logins_get_past_mandatory_email_verification(client, settings) -> None:
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    call_command("seed_demo", "--people", "60", stdout=StringIO())
+    response = client.post(
+        "/accounts/login/", {"login": "mentee@demo.ithaca.example", "password": "ithaca-demo"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
