@@ -43,14 +43,15 @@ def home_for(user: User) -> HomeView:
     mentoring: list[MentoringRelationship] = list(relationships_for(user).order_by("-updated_at"))
     coaching: list[CoachingEngagement] = list(engagements_for(user).order_by("-updated_at"))
     for item in [*mentoring, *coaching]:
+        # Each relationship appears once: what awaits an answer is listed only there.
         if getattr(item, "sponsor_id", None) == user.pk:
             view.as_sponsor.append(item)  # type: ignore[arg-type]
+        elif _awaits(item, user):
+            view.awaiting_me.append(item)
         elif item.seeker_id_value == user.pk:
             view.as_seeker.append(item)
         else:
             view.as_helper.append(item)
-        if _awaits(item, user) and getattr(item, "sponsor_id", None) != user.pk:
-            view.awaiting_me.append(item)
     view.intakes = list(intakes_of(user)[:5])
     view.referrals = list(
         Referral.objects.filter(person=user, status=Referral.Status.PENDING).select_related(

@@ -38,9 +38,13 @@ def test_a_seeker_sees_their_relationships_and_a_way_to_find_support() -> None:
 
 def test_a_mentor_sees_the_people_they_work_with_and_what_awaits_them() -> None:
     program, mentor, mentee = make_pair("mentoring")
-    mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
+    rel = mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
     content = _client(mentor).get("/").content.decode()
-    assert "People you work with" in content and "Waiting for your answer" in content
+    assert "Waiting for your answer" in content and "People you work with" not in content
+    assert content.count(f'id="mentoring-{rel.pk}"') == 1
+    lifecycle.relationship_accept(rel, user=mentor)
+    content = _client(mentor).get("/").content.decode()
+    assert "People you work with" in content and "Waiting for your answer" not in content
 
 
 def test_a_sponsor_sees_status_only() -> None:
