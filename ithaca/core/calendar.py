@@ -58,6 +58,6 @@ def build_invite(
         if person.name:
             address.params["cn"] = vText(person.name)
         address.params["role"] = vText("REQ-PARTICIPANT")
-        event.add("attendee", address, encode=0)
+        event.add("attendee", address, encode=False)
     calendar.add_component(event)
     return calendar.to_ical()

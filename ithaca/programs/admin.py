@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ithaca.programs.models import Participation, Program
+from ithaca.programs.models import PairExclusion, Participation, PersonBlock, Program
 
 
 class ParticipationInline(admin.TabularInline):
@@ -26,3 +26,18 @@ class ParticipationAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     raw_id_fields = ["user"]
     list_select_related = ["user", "program"]
+
+
+@admin.register(PersonBlock)
+class PersonBlockAdmin(admin.ModelAdmin):
+    list_display = ["person", "other", "kind", "created_at"]
+    list_filter = ["kind"]
+    raw_id_fields = ["person", "other"]
+    search_fields = ["person__email", "other__email"]
+
+
+@admin.register(PairExclusion)
+class PairExclusionAdmin(admin.ModelAdmin):
+    list_display = ["program", "helper", "seeker", "reason", "created_at"]
+    list_filter = ["program", "reason"]
+    raw_id_fields = ["helper", "seeker", "requested_by"]

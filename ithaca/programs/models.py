@@ -196,3 +196,63 @@ def relationship_constraints(prefix: str, helper: str, seeker: str) -> list[mode
             name=f"{prefix}_dates_in_order",
         ),
     ]
+
+
+class PersonBlock(TimeStampedModel):
+    """Someone a person must never be matched with: an opt-out or a declared conflict.
+
+    Applies in every program and in both directions: neither person is proposed
+    to the other as mentor or coach.
+    """
+
+    class Kind(models.TextChoices):
+        OPT_OUT = "opt_out", "Opted out"
+        CONFLICT = "conflict", "Conflict of interest"
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
+    )
+    other = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OPT_OUT)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "other", "kind"], name="person_block_once"),
+            models.CheckConstraint(condition=~Q(person=F("other")), name="person_block_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} / {self.other}: {self.get_kind_display()}"
+
+
+class PairExclusion(TimeStampedModel):
+    """A pair that must not be proposed again in a program, e.g. after a fit check."""
+
+    class Reason(models.TextChoices):
+        FIT_CHECK = "fit_check", "A re-match was asked for"
+        MANAGER = "manager", "Excluded by a program manager"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="exclusions")
+    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "helper", "seeker"], name="pair_exclusion_once"
+            ),
+            models.CheckConstraint(
+                condition=~Q(helper=F("seeker")), name="pair_exclusion_two_people"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.helper} and {self.seeker} excluded in {self.program}"

@@ -12,8 +12,9 @@ from typing import TypeVar
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ithaca.accounts.models import Profile, User
+from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
+from ithaca.programs.eligibility import failed_rules
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status, check_transition
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 
@@ -120,35 +121,10 @@ def _active_participation(program_id: int, user: User, role: str) -> Participati
     ).first()
 
 
-def _management_chain(user: User, depth: int) -> set[int]:
-    """Ids of the person's line manager, their manager, ... up to `depth` levels."""
-    chain: set[int] = set()
-    current = Profile.objects.filter(user=user).values_list("line_manager_id", flat=True).first()
-    while current is not None and len(chain) < depth and current not in chain:
-        chain.add(current)
-        current = (
-            Profile.objects.filter(user_id=current)
-            .values_list("line_manager_id", flat=True)
-            .first()
-        )
-    return chain
-
-
-def _check_independence(program: Program, helper: User, seeker: User) -> None:
-    if helper.pk in _management_chain(seeker, max(program.independence_depth, 1)):
-        raise DomainError(
-            f"{helper} is in {seeker}'s management chain; a mentor must be independent of it."
-        )
-    if Profile.objects.filter(user=seeker, assessors=helper).exists():
-        raise DomainError(
-            f"{helper} assesses {seeker}; a mentor must be independent of assessment."
-        )
-
-
 def validate_proposal(
     model: type[HelpingRelationship], *, program: Program, helper: User, seeker: User
 ) -> None:
-    """Refuse a pair that breaks a rule every path to a relationship must respect."""
+    """Refuse a pair that breaks any hard rule; every path to a relationship calls this."""
     if helper.pk == seeker.pk:
         raise DomainError("Nobody can be their own mentor or coach.")
     helper_role = Participation.Role.MENTOR if program.is_mentoring else Participation.Role.COACH
@@ -157,18 +133,15 @@ def validate_proposal(
         raise DomainError(f"{helper} is not an active {helper_role} in {program}.")
     if _active_participation(program.pk, seeker, Participation.Role.SEEKER) is None:
         raise DomainError(f"{seeker} is not an active participant in {program}.")
-    if program.is_mentoring:
-        _check_independence(program, helper, seeker)
-        if program.requires_training and helper_part.training_completed_at is None:
-            raise DomainError(f"{helper} has not completed the mentor training {program} requires.")
     pair = {"program": program, model.HELPER_FIELD: helper, model.SEEKER_FIELD: seeker}
     if model.objects.filter(status__in=OPEN_STATUSES, **pair).exists():  # type: ignore[attr-defined]
         raise DomainError("These two people already have an open relationship in this program.")
-    open_count = model.objects.filter(  # type: ignore[attr-defined]
-        program=program, status__in=OPEN_STATUSES, **{model.HELPER_FIELD: helper}
-    ).count()
-    if open_count >= (helper_part.capacity or 0):
-        raise DomainError(f"{helper} has no free capacity in {program}.")
+    broken = failed_rules(
+        model, program=program, helper=helper, seeker=seeker, helper_part=helper_part
+    )
+    if broken:
+        reasons = "; ".join(check.explanation for check in broken)
+        raise DomainError(f"This pair cannot be proposed: {reasons}.")
 
 
 def relationship_propose(

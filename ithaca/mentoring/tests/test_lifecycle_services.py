@@ -159,7 +159,7 @@ def test_a_line_manager_cannot_mentor_their_report(pair) -> None:
     program, mentor, mentee = pair
     mentee.profile.line_manager = mentor
     mentee.profile.save()
-    with pytest.raises(DomainError, match="management chain"):
+    with pytest.raises(DomainError, match="line manager"):
         mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
 
 
@@ -187,7 +187,7 @@ def test_a_mentor_at_capacity_gets_no_new_proposals(pair) -> None:
     second = ParticipationFactory(program=program, role="seeker").user
     mentoring_propose(program=program, mentor=mentor, mentee=second, proposed_by=second)
     third = ParticipationFactory(program=program, role="seeker").user
-    with pytest.raises(DomainError, match="no free capacity"):
+    with pytest.raises(DomainError, match="has no free places"):
         mentoring_propose(program=program, mentor=mentor, mentee=third, proposed_by=third)
 
 

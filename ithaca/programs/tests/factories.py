@@ -34,6 +34,10 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     capacity = factory.LazyAttribute(
         lambda o: 2 if o.role in (Participation.Role.MENTOR, Participation.Role.COACH) else None
     )
+    # Coaches must offer the program's mode; "general" fits every coaching mode.
+    modalities = factory.LazyAttribute(
+        lambda o: ["general"] if o.role == Participation.Role.COACH else []
+    )
 
 
 def make_pair(kind: str = "mentoring", **program_fields: object) -> tuple[Program, object, object]:

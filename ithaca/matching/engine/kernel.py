@@ -1,0 +1,287 @@
+"""The large-pool scan: every seeker against every allowed helper, in float32 blocks.
+
+A 100k x 30k pool has three billion pairs, too many to score exactly one by
+one. The scan adds up each factor's precomputed rows for a block of seekers,
+marks ruled-out pairs with -inf, and keeps for each seeker only the helpers
+within a small margin of its kk-th best. Exact scores are then computed for
+those few pairs only (see candidates.py), and the margin plus a check there
+make the final top-k exact rather than approximate.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .features import NEG_INF, Float32, NeedText, PoolFeatures, TableFactor
+from .types import IntArray, MatchingCancelled
+
+# Below this many bytes a factor gets one precomputed row per key for the whole
+# group; above it, rows are computed per block for the keys that block needs.
+TABLE_BYTES = 512 * 2**20
+BLOCK_CELLS = 2**20  # about 4 MB of float32 per block: stays in cache, amortises calls
+SAMPLE = 512  # columns used to guess a safe per-row threshold
+BOLD_SIGMAS, BOLD_EXTRA = 4.0, 3.0  # see select()
+NEG_FLOOR = np.float32(-1e30)
+# A "must" on text similarity is applied loosely here (float32) and exactly later.
+TEXT_SLACK = 1e-3
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """One language group: the seekers to scan and the helpers they may meet."""
+
+    seekers: IntArray  # sorted seeker indices
+    cols: IntArray  # sorted helper indices
+    excluded_seeker: IntArray  # ruled-out pairs inside the group, sorted by seeker
+    excluded_helper: IntArray
+
+
+@dataclass(frozen=True, eq=False)
+class ScanOutput:
+    seeker: IntArray
+    helper: IntArray
+    tau: npt.NDArray[np.float32]  # per scanned seeker: its kk-th best float32 sum
+
+
+class _Layer:
+    """One factor's contribution for a group: a table, or rows computed per block."""
+
+    def __init__(self, factor: TableFactor, weight: float, must: float | None, plan: Plan) -> None:
+        self.factor, self.weight, self.must, self.cols = factor, weight, must, plan.cols
+        codes = factor.codes[plan.seekers]
+        used = np.unique(codes[codes >= 0])
+        self.table: Float32 | None = None
+        self.live = factor.live(plan.cols) if must is None else None
+        self.seekers = plan.seekers
+        if self.live is not None:
+            self.codes = codes
+        elif (used.size + 1) * plan.cols.size * 4 <= TABLE_BYTES:
+            self.table = np.empty((used.size + 1, plan.cols.size), dtype=np.float32)
+            self.table[-1] = 0.0  # the row for seekers the factor does not apply to
+            for lo in range(0, used.size, 64):
+                keys = used[lo : lo + 64]
+                self.table[lo : lo + keys.size] = factor.block32(keys, plan.cols, weight, must)
+            self.codes = np.where(codes >= 0, np.searchsorted(used, codes), used.size)
+        else:
+            self.codes = codes
+
+    def add_to(self, block: Float32, lo: int, hi: int) -> None:
+        if self.live is not None:
+            # Only seekers the factor applies to need a row; the rest add nothing.
+            applies = self.codes[lo:hi] >= 0
+            if applies.all():
+                block += self.live(self.seekers[lo:hi], self.weight)
+            elif applies.any():
+                picked = np.flatnonzero(applies)
+                block[picked] += self.live(self.seekers[lo + picked], self.weight)
+            return
+        if self.table is not None:
+            block += self.table[self.codes[lo:hi]]
+            return
+        codes = self.codes[lo:hi]
+        keys, inverse = np.unique(codes, return_inverse=True)
+        applies = keys >= 0
+        rows = np.zeros((keys.size, self.cols.size), dtype=np.float32)
+        rows[applies] = self.factor.block32(keys[applies], self.cols, self.weight, self.must)
+        block += rows[inverse.ravel()]
+
+
+class _Text:
+    def __init__(self, factor: NeedText, weight: float, must: float | None, plan: Plan) -> None:
+        self.factor, self.weight, self.must = factor, np.float32(weight), must
+        self.rows = factor.s_row[plan.seekers]
+        self.applies = factor.applicable[plan.seekers]
+        self.side = factor.text.helper_side(factor.h_row[plan.cols])
+
+    def start(self, lo: int, hi: int) -> Float32:
+        sims = self.factor.text.block(self.rows[lo:hi], self.side, float(self.weight))
+        if self.must is not None:
+            # Seekers who wrote nothing are not held to a must-have on text.
+            limit = np.float32((self.must - TEXT_SLACK) * self.weight)
+            sims[(sims <= limit) & self.applies[lo:hi, None]] = NEG_INF
+        return sims
+
+
+def select(block: Float32, kk: int, margin: float) -> tuple[IntArray, IntArray, Float32]:
+    """Per row, every column within `margin` of the row's kk-th best, plus that value.
+
+    A row with fewer than kk finite values keeps them all and reports -inf.
+    The first columns serve as a sample for guessing thresholds, so columns
+    should come in an order unrelated to their scores.
+    """
+    n_rows, n_cols = block.shape
+    if n_cols <= kk:
+        rows, cols = _where(block > NEG_FLOOR)
+        return rows, cols, np.full(n_rows, NEG_INF, dtype=np.float32)
+    if n_cols <= 2 * max(SAMPLE, 4 * kk):
+        tau = _kth_largest(block, kk)
+        keep = (block >= (tau - np.float32(margin))[:, None]) & (block > NEG_FLOOR)
+        rows, cols = _where(keep)
+        return rows, cols, tau
+    picked = block[:, : max(SAMPLE, 4 * kk)]
+    # A sample's kk-th best can only be at or below the row's kk-th best, so it
+    # is a safe threshold but keeps about kk * n / sample columns. A bolder one,
+    # the sample's r-th best, keeps about r * n / sample; the row has fewer than
+    # kk columns above it with Poisson odds P(X >= r), X ~ Poisson(kk * sample / n),
+    # so r sits BOLD_SIGMAS standard deviations out and failures are redone.
+    expected = kk * picked.shape[1] / n_cols
+    bold = expected + BOLD_SIGMAS * math.sqrt(expected) + BOLD_EXTRA
+    bold_rank = min(kk, max(1, math.ceil(bold)))
+    found = _survivors(block, _kth_largest(picked, bold_rank), kk, margin)
+    if not found[4].all():
+        found = _redo(block, picked, found, kk, margin)
+    rows, flat, values, tau, _ = found
+    keep = values >= tau[rows] - np.float32(margin)
+    return rows[keep], flat[keep] - rows[keep] * n_cols, tau
+
+
+Survivors = tuple[IntArray, IntArray, Float32, Float32, npt.NDArray[np.bool_]]
+
+
+def _redo(block: Float32, picked: Float32, found: Survivors, kk: int, margin: float) -> Survivors:
+    """Rows the bold threshold left unproven, redone with the sample's safe kk-th best."""
+    rows, flat, values, tau, sure = found
+    redo = np.flatnonzero(~sure)
+    r2, f2, v2, t2, _ = _survivors(block[redo], _kth_largest(picked[redo], kk), kk, margin)
+    kept = sure[rows]
+    rows = np.concatenate([rows[kept], redo[r2]])
+    flat = np.concatenate([flat[kept], f2 + (redo[r2] - r2) * block.shape[1]])
+    values = np.concatenate([values[kept], v2])
+    tau[redo] = t2
+    return rows, flat, values, tau, np.ones_like(sure)
+
+
+def _survivors(block: Float32, threshold: Float32, kk: int, margin: float) -> Survivors:
+    """Cells at or above each row's threshold (less the margin), each row's kk-th best
+    among them, and whether that proves the row complete (kk cells at or above it)."""
+    n_rows, n_cols = block.shape
+    guess = np.maximum(threshold, NEG_FLOOR) - np.float32(margin)
+    flat = np.flatnonzero(block >= guess[:, None])
+    rows = flat // n_cols
+    values = block.ravel()[flat]
+    counts = np.bincount(rows, minlength=n_rows)
+    width = int(counts.max()) if counts.size else 0
+    tau = np.full(n_rows, NEG_INF, dtype=np.float32)
+    if width >= kk:
+        padded = np.full((n_rows, width), NEG_INF, dtype=np.float32)
+        slot = np.arange(rows.size) - (np.cumsum(counts) - counts)[rows]
+        padded.ravel()[rows * width + slot] = values
+        tau = _kth_largest(padded, kk)
+    sure = (tau >= threshold) | (threshold <= NEG_FLOOR)
+    return rows, flat, values, tau, sure
+
+
+def _kth_largest(values: Float32, kk: int) -> Float32:
+    # Selecting the kk-th smallest of the negated rows is several times faster in
+    # NumPy than asking for index n - kk directly.
+    return -np.partition(-values, kk - 1, axis=1)[:, kk - 1]
+
+
+def _where(mask: npt.NDArray[np.bool_]) -> tuple[IntArray, IntArray]:
+    """Row and column of each True cell (np.nonzero is several times slower in 2-D)."""
+    flat = np.flatnonzero(mask)
+    rows = flat // mask.shape[1]
+    return rows, flat - rows * mask.shape[1]
+
+
+def _exclusions(
+    plan: Plan, order: IntArray, bounds: list[tuple[int, int]]
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Ruled-out pairs as (block row, shuffled column), and where each block's share starts."""
+    position = np.empty_like(order)
+    position[order] = np.arange(order.size)
+    rows = np.searchsorted(plan.seekers, plan.excluded_seeker)
+    cols = position[np.searchsorted(plan.cols, plan.excluded_helper)]
+    starts = np.searchsorted(rows, [lo for lo, _ in bounds] + [plan.seekers.size])
+    return rows, cols, starts
+
+
+class Scanner:
+    """Runs the block scan for each language group, on a few threads."""
+
+    def __init__(self, features: PoolFeatures, kk: int, margin: float, workers: int) -> None:
+        self.features, self.kk, self.margin, self.workers = features, kk, margin, workers
+
+    def scan(
+        self, plan: Plan, on_block: Callable[[int], None], cancelled: Callable[[], bool]
+    ) -> ScanOutput:
+        # Shuffle the helpers once so that the first columns of every block are a
+        # fair sample for select(): helper order may follow seniority or sign-up.
+        order = np.random.default_rng(plan.cols.size).permutation(plan.cols.size)
+        cols = plan.cols[order]
+        layers, text = self._layers(
+            Plan(plan.seekers, cols, plan.excluded_seeker, plan.excluded_helper)
+        )
+        step = max(8, min(512, BLOCK_CELLS // max(plan.cols.size, 1)))
+        bounds = [
+            (lo, min(lo + step, plan.seekers.size)) for lo in range(0, plan.seekers.size, step)
+        ]
+        excl_rows, col_pos, row_bounds = _exclusions(plan, order, bounds)
+
+        def run(i: int) -> tuple[IntArray, IntArray, Float32]:
+            lo, hi = bounds[i]
+            block = text.start(lo, hi) if text else np.zeros((hi - lo, cols.size), np.float32)
+            for layer in layers:
+                layer.add_to(block, lo, hi)
+            a, b = row_bounds[i], row_bounds[i + 1]
+            block[excl_rows[a:b] - lo, col_pos[a:b]] = NEG_INF
+            rows, found, tau = select(block, self.kk, self.margin)
+            return plan.seekers[lo + rows], cols[found], tau
+
+        parts = list(self._run_all(run, bounds, on_block, cancelled))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return ScanOutput(empty, empty, np.zeros(0, dtype=np.float32))
+        return ScanOutput(
+            seeker=np.concatenate([p[0] for p in parts]),
+            helper=np.concatenate([p[1] for p in parts]),
+            tau=np.concatenate([p[2] for p in parts]),
+        )
+
+    def _layers(self, plan: Plan) -> tuple[list[_Layer], _Text | None]:
+        layers, text = [], None
+        for name, factor in self.features.factors.items():
+            weight, must = self.features.weights[name], self.features.must_above(name)
+            if isinstance(factor, NeedText):
+                text = _Text(factor, weight, must, plan)
+            else:
+                layers.append(_Layer(factor, weight, must, plan))
+        return layers, text
+
+    def _run_all(
+        self,
+        run: Callable[[int], tuple[IntArray, IntArray, Float32]],
+        bounds: list[tuple[int, int]],
+        on_block: Callable[[int], None],
+        cancelled: Callable[[], bool],
+    ) -> Iterator[tuple[IntArray, IntArray, Float32]]:
+        """Blocks in order, a bounded number in flight, cancel checked between blocks."""
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            pending: list[Future[tuple[IntArray, IntArray, Float32]]] = []
+            for i in range(len(bounds)):
+                pending.append(pool.submit(run, i))
+                if len(pending) >= 2 * self.workers:
+                    yield self._finish(pending.pop(0), on_block, cancelled, pending)
+            while pending:
+                yield self._finish(pending.pop(0), on_block, cancelled, pending)
+
+    @staticmethod
+    def _finish(
+        future: Future[tuple[IntArray, IntArray, Float32]],
+        on_block: Callable[[int], None],
+        cancelled: Callable[[], bool],
+        pending: list[Future[tuple[IntArray, IntArray, Float32]]],
+    ) -> tuple[IntArray, IntArray, Float32]:
+        result = future.result()
+        on_block(result[2].size)
+        if cancelled():
+            for other in pending:
+                other.cancel()
+            raise MatchingCancelled("matching was cancelled while scoring")
+        return result

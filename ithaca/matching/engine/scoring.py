@@ -1,0 +1,288 @@
+"""Explainable scores for one pair: factors, levels and plain-words reasons.
+
+Each factor gives a value in [0, 1] and says why in words both people and the
+program manager can read. A program sets each factor's level; the score is
+the weighted mean of the factors that apply to this seeker, out of 100. The
+array versions of the same formulas live in `features.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from . import rules
+from .text import TextIndex, tfidf_index, tokens
+from .types import (
+    FACTORS,
+    LEVEL_WEIGHTS,
+    LEVELS,
+    Breakdown,
+    FactorScore,
+    Helper,
+    Level,
+    Program,
+    Seeker,
+)
+
+# Experience gaps saturate: ten more years (or three grades) count as fully senior.
+YEARS_SPAN = 10.0
+GRADE_SPAN = 3.0
+# For peers a gap of half a span (five years) or more counts as no longer peers.
+PEER_BAND = 0.5
+WORKING_HOURS = 8.0
+
+PREF_OUTSIDE_DEPARTMENT = "outside_my_department"
+PREF_SHARED_IDENTITY = "shared_identity"
+PREF_HELPER_IDENTITY = "helper_identity:"
+
+Verdict = tuple[bool, float, str]  # applicable, value, explanation
+
+
+def default_levels(program: Program) -> dict[str, Level]:
+    """Mentoring leans on lived experience; coaching on the need and the fit of the coach."""
+    if program.kind == "coaching":
+        return {
+            "walked_the_path": "off",
+            "experience_gap": "off",
+            "need_similarity": "high",
+            "shared_interests": "low",
+            "timezone_overlap": "medium",
+            "preferences": "medium",
+        }
+    return {
+        "walked_the_path": "high",
+        "experience_gap": "medium",
+        "need_similarity": "high",
+        "shared_interests": "low",
+        "timezone_overlap": "medium",
+        "preferences": "medium",
+    }
+
+
+def levels_for(program: Program) -> dict[str, Level]:
+    """Defaults overridden by the program's own weights; unknown names fail loudly."""
+    levels = default_levels(program)
+    for factor, level in program.weights.items():
+        if factor not in FACTORS:
+            raise ValueError(f"Unknown matching factor {factor!r}")
+        if level not in LEVELS:
+            raise ValueError(f"Unknown level {level!r} for {factor}")
+        levels[factor] = level
+    return levels
+
+
+def experience_direction(program: Program) -> str:
+    """Which way the gap should point: mentors ahead, reverse mentors behind, peers level."""
+    if program.kind == "mentoring" and program.mode == "reverse":
+        return "junior"
+    if program.kind == "mentoring" and program.mode in {"peer", "co-mentoring"}:
+        return "peer"
+    return "senior"
+
+
+def walked_the_path(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
+    target = set(tokens(s.target))
+    if not target:
+        return False, 0.0, f"{s.name} has not named a role or move to aim for"
+    best, entry, is_role = 0.0, "", True
+    for item, role in [(r, True) for r in h.roles] + [(t, False) for t in h.transitions]:
+        overlap = len(target & set(tokens(item))) / len(target)
+        if overlap > best:
+            best, entry, is_role = overlap, item, role
+    if best == 0.0:
+        return True, 0.0, f"{h.name} has not held a role like {s.target}"
+    if is_role:
+        close = "the role" if best == 1.0 else f"close to {s.target}, the role"
+        return (
+            True,
+            best,
+            f"{h.name} has been {_article(entry)} {entry}, {close} {s.name} is aiming for",
+        )
+    close = "the move" if best == 1.0 else f"close to {s.target}, the move"
+    return True, best, f"{h.name} has made the move {entry}, {close} {s.name} wants to make"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _count(n: float, noun: str) -> str:
+    return f"{n:g} {noun}" if n == 1 else f"{n:g} {noun}s"
+
+
+def _gap(s: Seeker, h: Helper) -> tuple[float, float, str] | None:
+    """Helper minus seeker, as a share of the saturating span, plus the raw gap and unit."""
+    if s.grade is not None and h.grade is not None:
+        return (h.grade - s.grade) / GRADE_SPAN, float(h.grade - s.grade), "grade"
+    if s.years is not None and h.years is not None:
+        return (h.years - s.years) / YEARS_SPAN, h.years - s.years, "year"
+    return None
+
+
+def experience_gap(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
+    if s.years is None and s.grade is None:
+        return False, 0.0, f"{s.name}'s experience is not recorded"
+    found = _gap(s, h)
+    if found is None:
+        return True, 0.0, f"{h.name}'s experience is not recorded"
+    gap, raw, unit = found
+    direction = experience_direction(p)
+    if direction == "peer":
+        value = max(0.0, 1.0 - abs(gap) / PEER_BAND)
+        stage = "a similar" if value > 0 else "a different"
+        apart = _count(abs(raw), unit)
+        return True, value, f"{h.name} and {s.name} are at {stage} stage ({apart} apart)"
+    if direction == "junior":
+        value = min(max(-gap, 0.0), 1.0)
+        if value == 0:
+            return True, value, f"{h.name} is not earlier in their career than {s.name}"
+        words = f"{h.name} is {_count(-raw, unit)} earlier in their career than {s.name}"
+        return True, value, f"{words}, as reverse mentoring intends"
+    value = min(max(gap, 0.0), 1.0)
+    if value == 0:
+        return True, value, f"{h.name} is not further along than {s.name}"
+    if unit == "year":
+        return True, value, f"{h.name} has {_count(raw, unit)} more experience than {s.name}"
+    return True, value, f"{h.name} is {_count(raw, unit)} above {s.name}"
+
+
+def need_similarity(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
+    s_row, h_row = text.seeker_row(s.id), text.helper_row(h.id)
+    if s_row < 0 or not bool(text.seeker_has_text(np.array([s_row]))[0]):
+        return False, 0.0, f"{s.name} has not described what they want"
+    value = float(text.pair_similarities(np.array([s_row]), np.array([h_row]))[0])
+    if value == 0.0:
+        return True, value, f"{h.name}'s expertise does not match what {s.name} asked for"
+    strength = "closely" if value >= 0.5 else "partly" if value >= 0.2 else "slightly"
+    words = text.shared_terms(s.id, h.id)
+    both = f" (both mention {', '.join(words)})" if words else ""
+    return True, value, f"{h.name}'s expertise {strength} matches what {s.name} asked for{both}"
+
+
+def shared_interests(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
+    if not s.interests:
+        return False, 0.0, f"{s.name} has not listed interests"
+    shared = s.interests & h.interests
+    value = len(shared) / len(s.interests | h.interests)
+    if not shared:
+        return True, value, f"{h.name} and {s.name} share no listed interests"
+    listed = ", ".join(sorted(shared))
+    noun = "interest" if len(shared) == 1 else "interests"
+    return True, value, f"{h.name} and {s.name} share {len(shared)} {noun}: {listed}"
+
+
+def timezone_overlap(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
+    if s.utc_offset is None:
+        return False, 0.0, f"{s.name}'s time zone is not recorded"
+    if h.utc_offset is None:
+        return True, 0.0, f"{h.name}'s time zone is not recorded"
+    diff = abs(s.utc_offset - h.utc_offset) % 24.0
+    diff = min(diff, 24.0 - diff)
+    hours = max(0.0, WORKING_HOURS - diff)
+    if hours == 0.0:
+        return True, 0.0, f"Working hours do not overlap ({diff:g} hours apart)"
+    return True, hours / WORKING_HOURS, f"Working hours overlap by {hours:g} hours"
+
+
+def known_preferences(s: Seeker) -> list[str]:
+    """The seeker's preferences the engine understands, in a stable order."""
+    if not s.preferences:
+        return []
+    known = {PREF_OUTSIDE_DEPARTMENT, PREF_SHARED_IDENTITY}
+    return sorted(k for k in s.preferences if k in known or k.startswith(PREF_HELPER_IDENTITY))
+
+
+def preference_met(key: str, s: Seeker, h: Helper) -> bool:
+    if key == PREF_OUTSIDE_DEPARTMENT:
+        return bool(s.department and h.department and s.department != h.department)
+    if key == PREF_SHARED_IDENTITY:
+        return bool(s.identities & h.identities)
+    return key.removeprefix(PREF_HELPER_IDENTITY) in h.identities
+
+
+def _preference_words(key: str, s: Seeker) -> str:
+    # Identity tags are never named in explanations: both people and the manager read them.
+    if key == PREF_OUTSIDE_DEPARTMENT:
+        return f"works outside {s.name}'s department"
+    if key == PREF_SHARED_IDENTITY:
+        return f"shares an identity {s.name} chose to disclose"
+    return f"matches an identity {s.name} asked for"
+
+
+def preferences(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
+    keys = known_preferences(s)
+    if not keys:
+        return False, 0.0, f"{s.name} stated no preferences"
+    met = [k for k in keys if preference_met(k, h=h, s=s)]
+    value = len(met) / len(keys)
+    if not met:
+        return True, value, f"{h.name} meets none of {s.name}'s {len(keys)} stated preferences"
+    said = "; ".join(_preference_words(k, s) for k in met)
+    return True, value, f"{h.name} meets {len(met)} of {len(keys)} preferences: {said}"
+
+
+FACTOR_FUNCTIONS: Mapping[str, Callable[[Seeker, Helper, Program, TextIndex], Verdict]] = {
+    "walked_the_path": walked_the_path,
+    "experience_gap": experience_gap,
+    "need_similarity": need_similarity,
+    "shared_interests": shared_interests,
+    "timezone_overlap": timezone_overlap,
+    "preferences": preferences,
+}
+
+
+def score_pair(
+    seeker: Seeker, helper: Helper, program: Program, text: TextIndex | None = None
+) -> Breakdown:
+    """Score one pair out of 100 with every factor's contribution and reason.
+
+    Pass the pool's `text` index so similarities match the whole-pool run; with
+    none, TF-IDF is fitted on just these two texts.
+    """
+    index = text if text is not None else tfidf_index([seeker], [helper])
+    levels = levels_for(program)
+    verdicts = {f: FACTOR_FUNCTIONS[f](seeker, helper, program, index) for f in FACTORS}
+    acc, weight = 0.0, 0
+    for f in FACTORS:
+        w = LEVEL_WEIGHTS[levels[f]]
+        applicable, value, _ = verdicts[f]
+        if applicable and w:
+            acc += w * value
+            weight += w
+    total = acc * 100.0 / weight if weight else 0.0
+    factors, excluded = [], []
+    for f in FACTORS:
+        applicable, value, words = verdicts[f]
+        w = LEVEL_WEIGHTS[levels[f]]
+        points = w * value * 100.0 / weight if applicable and weight else 0.0
+        if levels[f] == "must" and applicable and value <= program.must_above:
+            excluded.append(f)
+            words += " (a must-have in this program, so this pairing is not proposed)"
+        factors.append(FactorScore(f, levels[f], value, points, applicable, words))
+    return Breakdown(total=total, factors=tuple(factors), excluded_by=tuple(excluded))
+
+
+def rank_candidates(
+    seeker: Seeker,
+    helpers: Sequence[Helper],
+    program: Program,
+    text: TextIndex | None = None,
+    limit: int | None = None,
+) -> list[tuple[Helper, Breakdown]]:
+    """Allowed helpers for one seeker, best first, each with its breakdown.
+
+    This is the per-pair path: fine for one seeker against hundreds of helpers.
+    Ties keep the helpers' given order, as the whole-pool path does.
+    """
+    index = text if text is not None else tfidf_index([seeker], list(helpers))
+    ranked = []
+    for position, helper in enumerate(helpers):
+        if not rules.is_allowed(seeker, helper, program):
+            continue
+        breakdown = score_pair(seeker, helper, program, index)
+        if not breakdown.excluded:
+            ranked.append((-breakdown.scaled, position, helper, breakdown))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [(helper, breakdown) for _, _, helper, breakdown in ranked[:limit]]
