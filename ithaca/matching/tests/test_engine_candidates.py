@@ -1,5 +1,6 @@
 """The candidate graph: exactly what the per-pair path would propose, built with arrays."""
 
+from contextlib import contextmanager
 from dataclasses import replace
 
 import numpy as np
@@ -80,7 +81,7 @@ def test_it_builds_exactly_the_graph_the_per_pair_path_gives(case):
     assert graph_edges(graph) == per_pair_graph(pool, case["k"], text)
 
 
-@pytest.fixture(scope="module")
+@contextmanager
 def daring_scan():
     """Make the scan's shortcuts misfire often, so the paths that catch them run.
 
@@ -102,24 +103,24 @@ big_pools = pools.map(lambda c: {**c, "n_helpers": c["n_helpers"] * 12, "k": min
 
 @settings(max_examples=25, deadline=None)
 @given(case=big_pools)
-def test_it_stays_exact_when_the_scan_shortcuts_misfire(case, daring_scan):
+def test_it_stays_exact_when_the_scan_shortcuts_misfire(case):
     pool, text = build(case)
 
-    graph = candidate_graph(pool.seekers, pool.helpers, pool.program, k=case["k"], text=text)
+    with daring_scan():
+        graph = candidate_graph(pool.seekers, pool.helpers, pool.program, k=case["k"], text=text)
 
     assert graph_edges(graph) == per_pair_graph(pool, case["k"], text)
 
 
 @settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 100_000), must_above=st.sampled_from([0.0, 0.3]), vectors=st.booleans())
-def test_it_rescores_a_seeker_whose_shortlist_fails_a_text_must_have(
-    seed, must_above, vectors, daring_scan
-):
+def test_it_rescores_a_seeker_whose_shortlist_fails_a_text_must_have(seed, must_above, vectors):
     program = Program(kind="mentoring", weights={"need_similarity": "must"}, must_above=must_above)
     pool = random_pool(seed, 6, 80, program=program, vector_dim=4 if vectors else 0)
     text = pool.vectors or tfidf_index(pool.seekers, pool.helpers)
 
-    graph = candidate_graph(pool.seekers, pool.helpers, pool.program, k=3, text=text)
+    with daring_scan():
+        graph = candidate_graph(pool.seekers, pool.helpers, pool.program, k=3, text=text)
 
     assert graph_edges(graph) == per_pair_graph(pool, 3, text)
 
