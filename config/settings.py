@@ -149,6 +149,8 @@ SOCIALACCOUNT_ONLY = False
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en"
+# The language everyone is assumed to share when their profile lists none.
+ITHACA_DEFAULT_LANGUAGE = env.str("DEFAULT_LANGUAGE", default="en")
 TIME_ZONE = env.time_zone("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from ithaca.accounts.models import Profile, User
 from ithaca.matching import engine
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
@@ -43,9 +45,15 @@ def _blocks(user_id: int) -> tuple[frozenset[int], frozenset[int]]:
     return opted, conflicts
 
 
+def spoken(languages: list[str] | None) -> frozenset[str]:
+    """A profile's languages; an empty profile speaks the organization's language."""
+    return frozenset(languages or [settings.ITHACA_DEFAULT_LANGUAGE])
+
+
 def _languages(user_id: int) -> frozenset[str]:
-    languages = Profile.objects.filter(user_id=user_id).values_list("languages", flat=True).first()
-    return frozenset(languages or [])
+    return spoken(
+        Profile.objects.filter(user_id=user_id).values_list("languages", flat=True).first()
+    )
 
 
 def engine_program(model: Any, program: Program, helper: User, seeker: User) -> engine.Program:

@@ -82,3 +82,11 @@ def test_a_manager_beyond_the_programs_depth_may_mentor() -> None:
     middle.profile.line_manager = mentor
     middle.profile.save()
     assert _propose(program, mentor, mentee).status == "proposed"
+
+
+def test_a_profile_without_languages_speaks_the_organizations_language(pair, settings) -> None:
+    settings.ITHACA_DEFAULT_LANGUAGE = "en"
+    program, mentor, mentee = pair
+    mentee.profile.languages = []
+    mentee.profile.save()
+    assert _propose(program, mentor, mentee).status == "proposed"
