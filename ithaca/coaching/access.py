@@ -1,29 +1,51 @@
-"""Who may see which coaching engagement.
+"""Who may see which coaching object. Views and endpoints fetch objects only here.
 
-The sponsor sees that an engagement exists and its status; what else they see
-is decided by the signed coaching agreement (added with the coaching workspace).
+Each helper reads the person's role in the engagement (coach, coachee,
+sponsor, program manager) and, for the sponsor, the terms of the governing
+signed agreement, then asks the rules in rules.py. An object the person may
+not see is a 404, so its existence is not leaked; a section of a visible
+engagement they may not read is a 403. Staff accounts get no role from being
+staff: confidentiality holds for them too.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import TypeVar
+
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from ithaca.accounts.models import User
-from ithaca.coaching.models import CoachingEngagement
+from ithaca.coaching import rules
+from ithaca.coaching.models import (
+    ActionItem,
+    AgreementVersion,
+    CheckIn,
+    CloseOutEvaluation,
+    CoachingEngagement,
+    CoachingSession,
+    Goal,
+    SessionNote,
+    SponsorReport,
+)
+from ithaca.coaching.selectors import governing_agreement
+from ithaca.core.errors import PermissionDenied
+
+M = TypeVar("M", bound=Model)
+PEOPLE = ("program", "coach", "coachee", "sponsor")
 
 
 def engagements_for(user: User) -> QuerySet[CoachingEngagement]:
     """Engagements this person is in as coach or coachee, or sponsors."""
     return CoachingEngagement.objects.filter(
         Q(coach=user) | Q(coachee=user) | Q(sponsor=user)
-    ).select_related("program", "coach", "coachee", "sponsor")
+    ).select_related(*PEOPLE)
 
 
 def access_engagement(user: User, pk: int) -> CoachingEngagement:
     """An engagement visible to its coach, coachee, sponsor or program managers; else 404."""
     engagement = (
-        CoachingEngagement.objects.select_related("program", "coach", "coachee", "sponsor")
+        CoachingEngagement.objects.select_related(*PEOPLE)
         .filter(pk=pk)
         .filter(Q(coach=user) | Q(coachee=user) | Q(sponsor=user) | Q(program__managers=user))
         .distinct()
@@ -35,11 +57,169 @@ def access_engagement(user: User, pk: int) -> CoachingEngagement:
 
 
 def engagement_role(user: User, engagement: CoachingEngagement) -> str:
-    """The capacity in which this person sees the engagement."""
+    """The capacity in which someone who may see the engagement sees it."""
+    return party_role(user, engagement, assume_manager=True) or rules.MANAGER
+
+
+def party_role(
+    user: User, engagement: CoachingEngagement, *, assume_manager: bool = False
+) -> str | None:
+    """coach, coachee, sponsor, manager, or None for anyone else (staff included)."""
     if user.pk == engagement.coach_id:
-        return "coach"
+        return rules.COACH
     if user.pk == engagement.coachee_id:
-        return "coachee"
-    if user.pk == engagement.sponsor_id:
-        return "sponsor"
-    return "manager"
+        return rules.COACHEE
+    if engagement.sponsor_id is not None and user.pk == engagement.sponsor_id:
+        return rules.SPONSOR
+    if assume_manager or engagement.program.managers.filter(pk=user.pk).exists():
+        return rules.MANAGER
+    return None
+
+
+def sponsor_terms(engagement: CoachingEngagement) -> str | None:
+    """What the governing agreement shares with the sponsor; None before any is signed."""
+    governing = governing_agreement(engagement)
+    return governing.sponsor_sees if governing else None
+
+
+def require_section(allowed: bool, what: str) -> None:
+    if not allowed:
+        raise PermissionDenied(f"{what} are shared between the coach and the coachee only.")
+
+
+def _fetch(queryset: QuerySet[M], pk: int, what: str) -> M:
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404(f"No such {what}.")
+    return obj
+
+
+def _deny(what: str) -> Http404:
+    return Http404(f"No such {what}.")
+
+
+def access_agreement_version(user: User, pk: int) -> AgreementVersion:
+    """Every signatory reads every version; nobody else does."""
+    version = _fetch(
+        AgreementVersion.objects.select_related(*(f"engagement__{p}" for p in PEOPLE)),
+        pk,
+        "agreement",
+    )
+    if not rules.can_see_agreement(party_role(user, version.engagement)):
+        raise _deny("agreement")
+    return version
+
+
+def access_session(user: User, pk: int) -> CoachingSession:
+    """The pair sees every session; the sponsor the three-way sessions they attend."""
+    session = _fetch(
+        CoachingSession.objects.select_related(*(f"engagement__{p}" for p in PEOPLE)),
+        pk,
+        "session",
+    )
+    role = party_role(user, session.engagement)
+    if not rules.can_see_session(role, three_way=session.is_three_way):
+        raise _deny("session")
+    return session
+
+
+def access_note(user: User, pk: int) -> SessionNote:
+    """Private notes: the coach. Shared: the pair. Three-way: the pair and the sponsor."""
+    note = _fetch(
+        SessionNote.objects.select_related(*(f"session__engagement__{p}" for p in PEOPLE)),
+        pk,
+        "note",
+    )
+    role = party_role(user, note.session.engagement)
+    visible = rules.can_see_session(role, three_way=note.session.is_three_way)
+    if not (visible and rules.can_see_note(role, note.visibility)):
+        raise _deny("note")
+    return note
+
+
+def _work(queryset: QuerySet[M], user: User, pk: int, what: str, path: str) -> M:
+    obj = _fetch(queryset.select_related(*(f"{path}__{p}" for p in PEOPLE)), pk, what)
+    engagement = obj
+    for step in path.split("__"):
+        engagement = getattr(engagement, step)
+    if not rules.can_see_work(party_role(user, engagement)):  # type: ignore[arg-type]
+        raise _deny(what)
+    return obj
+
+
+def access_goal(user: User, pk: int) -> Goal:
+    """Goals belong to the pair; the sponsor sees progress only in approved reports."""
+    return _work(Goal.objects.all(), user, pk, "goal", "engagement")
+
+
+def access_checkin(user: User, pk: int) -> CheckIn:
+    return _work(CheckIn.objects.all(), user, pk, "check-in", "goal__engagement")
+
+
+def access_action(user: User, pk: int) -> ActionItem:
+    return _work(ActionItem.objects.all(), user, pk, "action", "engagement")
+
+
+def access_report(user: User, pk: int) -> SponsorReport:
+    """The pair sees every report; the sponsor approved ones, when the terms allow."""
+    report = _fetch(
+        SponsorReport.objects.select_related(*(f"engagement__{p}" for p in PEOPLE)),
+        pk,
+        "report",
+    )
+    role = party_role(user, report.engagement)
+    terms = sponsor_terms(report.engagement) if role == rules.SPONSOR else None
+    approved = report.status == SponsorReport.Status.APPROVED
+    if not rules.can_see_report(role, approved=approved, terms=terms):
+        raise _deny("report")
+    return report
+
+
+def access_evaluation(user: User, engagement_pk: int) -> CloseOutEvaluation:
+    """The close-out evaluation: the pair (the coach's reflection: the coach alone)."""
+    evaluation = (
+        CloseOutEvaluation.objects.select_related(*(f"engagement__{p}" for p in PEOPLE))
+        .filter(engagement_id=engagement_pk)
+        .first()
+    )
+    if evaluation is None:
+        raise _deny("evaluation")
+    if not rules.can_see_evaluation(party_role(user, evaluation.engagement)):
+        raise _deny("evaluation")
+    return evaluation
+
+
+def visible_sessions(engagement: CoachingEngagement, role: str) -> QuerySet[CoachingSession]:
+    sessions = CoachingSession.objects.filter(engagement=engagement)
+    if rules.is_party(role):
+        return sessions
+    if role == rules.SPONSOR:
+        return sessions.exclude(kind=CoachingSession.Kind.ONE_TO_ONE)
+    return sessions.none()
+
+
+def visible_notes(session: CoachingSession, role: str) -> QuerySet[SessionNote]:
+    if not rules.can_see_session(role, three_way=session.is_three_way):
+        return SessionNote.objects.none()
+    readable = rules.readable_visibilities(role)
+    return SessionNote.objects.filter(session=session, visibility__in=readable).select_related(
+        "author"
+    )
+
+
+def visible_reports(engagement: CoachingEngagement, role: str) -> QuerySet[SponsorReport]:
+    reports = SponsorReport.objects.filter(engagement=engagement)
+    if rules.is_party(role):
+        return reports
+    if role == rules.SPONSOR and rules.sponsor_sees_reports(sponsor_terms(engagement)):
+        return reports.filter(status=SponsorReport.Status.APPROVED)
+    return reports.none()
+
+
+def report_view(report: SponsorReport, role: str, terms: str | None) -> dict[str, object]:
+    """What of a report's content this person reads. The sponsor gets goal progress only
+    while the governing terms still share it, even if an older report holds it."""
+    content = dict(report.content)
+    if role == rules.SPONSOR and not rules.sponsor_sees_progress(terms):
+        content["progress"] = None
+    return content

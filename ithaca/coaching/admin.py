@@ -1,6 +1,18 @@
-from django.contrib import admin
+"""Admin: metadata only. Notes, agendas, agreement text, reports and reflections never
+appear here; staff are not parties to anyone's coaching."""
 
-from ithaca.coaching.models import CoachingEngagement
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from ithaca.coaching.models import (
+    AgreementVersion,
+    CoachingEngagement,
+    CoachingSession,
+    Goal,
+    SponsorReport,
+)
 
 
 @admin.register(CoachingEngagement)
@@ -13,3 +25,45 @@ class CoachingEngagementAdmin(admin.ModelAdmin):
     raw_id_fields = ["coach", "coachee", "sponsor", "proposed_by"]
     list_select_related = ["coach", "coachee", "sponsor", "program"]
     readonly_fields = ["helper_accepted_at", "seeker_accepted_at", "started_at", "ended_at"]
+
+
+class ReadOnlyMetadata(admin.ModelAdmin):
+    """Lists dates and states for support; nothing can be edited or read beyond them."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(AgreementVersion)
+class AgreementVersionAdmin(ReadOnlyMetadata):
+    list_display = ["engagement", "number", "session_count", "sponsor_sees", "signed_at"]
+    fields = ["engagement", "number", "session_count", "sponsor_sees", "created_at", "signed_at"]
+    list_select_related = ["engagement__coach", "engagement__coachee"]
+
+
+@admin.register(CoachingSession)
+class CoachingSessionAdmin(ReadOnlyMetadata):
+    list_display = ["engagement", "kind", "starts_at", "status", "late_cancellation"]
+    fields = ["engagement", "kind", "starts_at", "ends_at", "status", "sequence", "cancelled_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["engagement__coach", "engagement__coachee"]
+
+
+@admin.register(Goal)
+class GoalAdmin(ReadOnlyMetadata):
+    list_display = ["engagement", "due_on", "created_at"]
+    fields = ["engagement", "due_on", "created_at"]
+    list_select_related = ["engagement__coach", "engagement__coachee"]
+
+
+@admin.register(SponsorReport)
+class SponsorReportAdmin(ReadOnlyMetadata):
+    list_display = ["engagement", "status", "submitted_at", "approved_at"]
+    fields = ["engagement", "status", "submitted_at", "approved_at"]
+    list_select_related = ["engagement__coach", "engagement__coachee"]

@@ -4,6 +4,29 @@ from ithaca.coaching import views
 
 app_name = "coaching"
 urlpatterns = [
+    path("programs/<slug:slug>/", views.program_engagements, name="program"),
     path("<int:pk>/", views.engagement_detail, name="detail"),
+    path("<int:pk>/agreement/", views.agreement, name="agreement"),
+    path("<int:pk>/agreement/new/", views.agreement_new, name="agreement_new"),
+    path("<int:pk>/sessions/", views.sessions, name="sessions"),
+    path("<int:pk>/goals/", views.goals, name="goals"),
+    path("<int:pk>/actions/", views.actions, name="actions"),
+    path("<int:pk>/reports/", views.reports, name="reports"),
+    path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
+    # Lifecycle buttons; after the named tabs so "sessions" etc. are never taken for an action.
     path("<int:pk>/<slug:action>/", views.engagement_action, name="action"),
+    path("agreements/<int:pk>/", views.agreement_version, name="version"),
+    path("agreements/<int:pk>/sign/", views.agreement_sign, name="sign"),
+    path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/notes/", views.session_note, name="session_note"),
+    path("sessions/<int:pk>/agenda/", views.session_agenda, name="session_agenda"),
+    path("sessions/<int:pk>/reschedule/", views.session_reschedule, name="session_reschedule"),
+    path("sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
+    path("sessions/<int:pk>/held/", views.session_held, name="session_held"),
+    path("sessions/<int:pk>/invite.ics", views.session_ics, name="session_ics"),
+    path("goals/<int:pk>/", views.goal_detail, name="goal"),
+    path("goals/<int:pk>/chart.svg", views.goal_chart, name="goal_chart"),
+    path("actions/<int:pk>/done/", views.action_done, name="action_done"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/<slug:action>/", views.report_action, name="report_action"),
 ]

@@ -174,6 +174,14 @@ class HelpingRelationship(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def start_blocker(self) -> str | None:
+        """Why it cannot start although both people accepted (None: it can).
+
+        Coaching overrides this: an engagement also waits for every party to
+        sign its agreement.
+        """
+        return None
+
 
 def relationship_constraints(prefix: str, helper: str, seeker: str) -> list[models.BaseConstraint]:
     """Database rules every helping relationship table carries."""

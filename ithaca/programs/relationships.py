@@ -67,7 +67,8 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     if getattr(relationship, field) is not None:
         raise TransitionError("You have already accepted; waiting for the other person.")
     setattr(relationship, field, timezone.now())
-    if relationship.helper_accepted_at and relationship.seeker_accepted_at:
+    both = relationship.helper_accepted_at and relationship.seeker_accepted_at
+    if both and relationship.start_blocker() is None:
         return _move(relationship, Status.ACTIVE)
     relationship.save()
     return relationship

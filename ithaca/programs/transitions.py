@@ -8,6 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from ithaca.core.errors import DomainError
 from ithaca.programs import relationships as lifecycle
@@ -43,4 +45,13 @@ def run_transition(
         context = {"item": relationship, "error": error, "notice": "" if error else success}
         return render(request, card, context, status=400 if error else 200)
     messages.add_message(request, messages.ERROR if error else messages.SUCCESS, error or success)
-    return redirect(request.POST.get("next") or "home")
+    return redirect(_safe_next(request))
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The form's `next` when it points into this site; home otherwise (no open redirect)."""
+    target = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and allowed else reverse("home")

@@ -9,9 +9,9 @@ from django.db import IntegrityError
 
 from ithaca.accounts.tests.factories import UserFactory
 from ithaca.coaching.models import CoachingEngagement
-from ithaca.coaching.services import engagement_propose
+from ithaca.coaching.services import engagement_accept, engagement_propose
+from ithaca.coaching.tests.factories import sign_all
 from ithaca.core.errors import DomainError
-from ithaca.programs import relationships as lifecycle
 from ithaca.programs.tests.factories import ParticipationFactory, make_pair
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +32,16 @@ def test_it_takes_the_programs_contract_terms(trio) -> None:
     assert (engagement.session_count, engagement.session_cadence_days) == (8, 21)
 
 
-def test_it_starts_when_coach_and_coachee_have_both_accepted(trio) -> None:
+def test_both_acceptances_alone_do_not_start_it_without_the_signed_agreement(trio) -> None:
     program, coach, coachee, sponsor = trio
     engagement = engagement_propose(
         program=program, coach=coach, coachee=coachee, sponsor=sponsor, proposed_by=sponsor
     )
-    assert lifecycle.relationship_accept(engagement, user=coachee).status == "proposed"
-    assert lifecycle.relationship_accept(engagement, user=coach).status == "active"
+    assert engagement_accept(engagement=engagement, user=coachee).status == "proposed"
+    assert engagement_accept(engagement=engagement, user=coach).status == "proposed"
+    sign_all(engagement)
+    engagement.refresh_from_db()
+    assert engagement.status == "active"
 
 
 def test_a_sponsor_cannot_accept_on_the_coachees_behalf(trio) -> None:
@@ -47,7 +50,7 @@ def test_a_sponsor_cannot_accept_on_the_coachees_behalf(trio) -> None:
         program=program, coach=coach, coachee=coachee, sponsor=sponsor, proposed_by=sponsor
     )
     with pytest.raises(DomainError):
-        lifecycle.relationship_accept(engagement, user=sponsor)
+        engagement_accept(engagement=engagement, user=sponsor)
 
 
 def test_the_sponsor_must_be_a_third_party(trio) -> None:
@@ -92,9 +95,12 @@ def test_the_contract_cannot_end_before_it_starts(trio) -> None:
     program, coach, coachee, _ = trio
     with pytest.raises(IntegrityError):
         CoachingEngagement.objects.create(
-            program=program, coach=coach, coachee=coachee,
-            starts_on=dt.date(2026, 5, 1), ends_on=dt.date(2026, 4, 1),
-        )  # fmt: skip
+            program=program,
+            coach=coach,
+            coachee=coachee,
+            starts_on=dt.date(2026, 5, 1),
+            ends_on=dt.date(2026, 4, 1),
+        )
 
 
 def test_the_database_refuses_zero_sessions(trio) -> None:

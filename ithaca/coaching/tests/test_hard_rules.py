@@ -22,3 +22,16 @@ def test_a_coach_with_the_modality_or_general_coaching_is_proposed() -> None:
     program, coach, coachee = make_pair("coaching", mode="executive")
     coach.participations.update(modalities=["executive"])
     assert engagement_propose(program=program, coach=coach, coachee=coachee, proposed_by=coachee)
+
+
+def test_the_shared_lifecycle_cannot_start_an_unsigned_engagement() -> None:
+    from ithaca.programs import relationships as lifecycle
+
+    program, coach, coachee = make_pair("coaching")
+    engagement = engagement_propose(program=program, coach=coach, coachee=coachee, proposed_by=None)
+    lifecycle.relationship_accept(engagement, user=coachee)
+    engagement = lifecycle.relationship_accept(engagement, user=coach)
+    assert engagement.status == "proposed"
+    assert engagement.start_blocker() == (
+        "Every party must sign the coaching agreement before it starts."
+    )

@@ -63,3 +63,15 @@ def test_an_unknown_role_is_refused() -> None:
     program, user = ProgramFactory(), UserFactory()
     _client(user).post(f"/programs/{program.slug}/apply/", {"role": "sponsor"})
     assert not Participation.objects.filter(user=user).exists()
+
+
+def test_an_action_never_redirects_off_the_site() -> None:
+    from ithaca.mentoring.services import mentoring_propose
+    from ithaca.programs.tests.factories import make_pair
+
+    program, mentor, mentee = make_pair("mentoring")
+    rel = mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
+    response = _client(mentor).post(
+        f"/mentoring/{rel.pk}/accept/", {"next": "https://evil.example/phish"}
+    )
+    assert response["Location"] == "/"

@@ -8,13 +8,15 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
+from ithaca.coaching import demo as coaching_demo
 from ithaca.demo.builder import DEMO_PASSWORD, MIN_PEOPLE, build_organization
 from ithaca.demo.builder.logins import PINNED
 from ithaca.demo.builder.records import STATUSES
 from ithaca.demo.loader import BATCH_SIZE, load_organization
 from ithaca.demo.selectors import demo_counts, demo_loaded
+from ithaca.mentoring import demo as mentoring_demo
 
 PROGRESS_EVERY = 5 * BATCH_SIZE
 
@@ -48,15 +50,20 @@ class Command(BaseCommand):
         anchor = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         org = build_organization(seed=seed, people=people, anchor=anchor)
         try:
-            load_organization(
-                org, password_hash=make_password(DEMO_PASSWORD), progress=self._progress
-            )
+            with transaction.atomic():
+                load_organization(
+                    org, password_hash=make_password(DEMO_PASSWORD), progress=self._progress
+                )
+                activity = add_activity(seed=seed)
         except IntegrityError as exc:
             raise CommandError(
                 f"The demo organization could not be loaded and nothing was written: {exc}"
             ) from None
         self.stdout.write(f"Loaded in {time.monotonic() - started:.1f} s.")
         self._summary()
+        for label, counts in activity.items():
+            listed = ", ".join(f"{count} {name}" for name, count in counts.items())
+            self.stdout.write(f"  {label:<15} {listed}")
         self._logins()
 
     def _progress(self, label: str, done: int, total: int) -> None:
@@ -88,3 +95,11 @@ def _listed(counts: dict[str, int], order: tuple[str, ...]) -> str:
     """'15 (12 active, 3 paused)': the total, then each kind in a fixed order."""
     parts = [f"{counts[key]} {key}" for key in order if counts.get(key)]
     return f"{sum(counts.values())} ({', '.join(parts)})" if parts else "0"
+
+
+def add_activity(*, seed: int) -> dict[str, dict[str, int]]:
+    """The workspaces' own demo rows (meetings, journals, agreements, goals, ...)."""
+    return {
+        "mentoring work": mentoring_demo.add_demo_activity(seed=seed),
+        "coaching work": coaching_demo.add_demo_activity(seed=seed),
+    }

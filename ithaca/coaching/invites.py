@@ -1,0 +1,45 @@
+"""Calendar invitations for coaching sessions."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import reverse
+
+from ithaca.accounts.models import User
+from ithaca.coaching.models import CoachingSession
+from ithaca.core.calendar import Attendee, build_invite
+
+
+def session_uid(session: CoachingSession) -> str:
+    """Stable for the session's whole life, so calendars update one event in place."""
+    host = urlsplit(settings.SITE_URL).hostname or "ithaca"
+    return f"coaching-session-{session.pk}@{host}"
+
+
+def attendees(session: CoachingSession) -> list[User]:
+    """Coach and coachee; the sponsor too for a three-way session."""
+    engagement = session.engagement
+    people = [engagement.coach, engagement.coachee]
+    if session.is_three_way and engagement.sponsor is not None:
+        people.append(engagement.sponsor)
+    return people
+
+
+def session_invite(session: CoachingSession) -> bytes:
+    """The session as an ICS event. The agenda stays out: e-mail is not the place for it."""
+    engagement = session.engagement
+    link = settings.SITE_URL + reverse("coaching:session", args=[session.pk])
+    return build_invite(
+        uid=session_uid(session),
+        start=session.starts_at,
+        end=session.ends_at,
+        summary=f"Coaching ({session.get_kind_display().lower()}): "
+        f"{engagement.coachee.display_name} with {engagement.coach.display_name}",
+        attendees=[Attendee(person.email, person.display_name) for person in attendees(session)],
+        description=f"Details in Ithaca: {link}",
+        location=session.location,
+        sequence=session.sequence,
+        cancelled=session.status == CoachingSession.Status.CANCELLED,
+    )

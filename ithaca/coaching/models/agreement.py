@@ -1,0 +1,111 @@
+"""The coaching agreement: versioned terms and the parties' signatures."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ithaca.coaching import rules
+from ithaca.coaching.models.engagement import CoachingEngagement
+
+SIGNING_PARTIES = (
+    (rules.COACH, "Coach"),
+    (rules.COACHEE, "Coachee"),
+    (rules.SPONSOR, "Sponsor"),
+)
+
+
+class AgreementVersion(models.Model):
+    """One version of an engagement's contract. Versions are never edited: a change is
+    a new version (number + 1) that every party signs again.
+
+    `signed_at` is set when the last required signature lands. The governing
+    version is the highest-numbered signed one; a newer unsigned version governs
+    nothing until it is signed, and earlier versions stay readable.
+    """
+
+    engagement = models.ForeignKey(
+        CoachingEngagement, on_delete=models.CASCADE, related_name="agreement_versions"
+    )
+    number = models.PositiveSmallIntegerField()
+    scope = models.TextField(max_length=4000)
+    objectives = models.TextField(max_length=4000)
+    session_count = models.PositiveSmallIntegerField()
+    session_cadence_days = models.PositiveSmallIntegerField()
+    session_length_minutes = models.PositiveSmallIntegerField()
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    sponsor_sees = models.CharField(
+        max_length=32, choices=rules.SPONSOR_TERMS, default=rules.SHARE_ATTENDANCE
+    )
+    cancellation_notice_hours = models.PositiveSmallIntegerField(
+        default=24,
+        help_text="A session cancelled with less notice than this counts as used.",
+    )
+    cancellation_terms = models.TextField(blank=True, max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["engagement", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engagement", "number"], name="coaching_agreement_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1)
+                & Q(session_count__gte=1)
+                & Q(session_cadence_days__gte=1)
+                & Q(session_length_minutes__gte=15)
+                & Q(session_length_minutes__lte=480),
+                name="coaching_agreement_terms_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=F("starts_on")), name="coaching_agreement_dates_in_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(sponsor_sees__in=[value for value, _ in rules.SPONSOR_TERMS]),
+                name="coaching_agreement_sponsor_terms_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Agreement v{self.number} for {self.engagement}"
+
+    @property
+    def minutes_agreed(self) -> int:
+        return self.session_count * self.session_length_minutes
+
+
+class AgreementSignature(models.Model):
+    """One party's recorded acceptance of one agreement version, with its time."""
+
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="signatures"
+    )
+    party = models.CharField(max_length=16, choices=SIGNING_PARTIES)
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["signed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "party"], name="coaching_one_signature_per_party"
+            ),
+            models.UniqueConstraint(
+                fields=["version", "signer"], name="coaching_one_signature_per_person"
+            ),
+            models.CheckConstraint(
+                condition=Q(party__in=[value for value, _ in SIGNING_PARTIES]),
+                name="coaching_signature_party_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()} signed v{self.version.number}"

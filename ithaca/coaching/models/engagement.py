@@ -1,0 +1,70 @@
+"""The coaching engagement itself: who, under which program, in which state."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from ithaca.programs.models import HelpingRelationship, relationship_constraints
+
+
+class CoachingEngagement(HelpingRelationship):
+    """A coach working with a coachee under a contract, perhaps paid for by a sponsor.
+
+    The sponsor (a manager or HR partner) is not a party to the conversations:
+    they see only what the coaching agreement shares.
+    """
+
+    HELPER_FIELD = "coach"
+    SEEKER_FIELD = "coachee"
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_as_coach"
+    )
+    coachee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_as_coachee"
+    )
+    sponsor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coaching_as_sponsor",
+    )
+    session_count = models.PositiveSmallIntegerField(default=6)
+    session_cadence_days = models.PositiveSmallIntegerField(default=14)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            *relationship_constraints("coaching", "coach", "coachee"),
+            models.CheckConstraint(
+                condition=Q(sponsor__isnull=True)
+                | (~Q(sponsor=F("coachee")) & ~Q(sponsor=F("coach"))),
+                name="coaching_sponsor_is_third_party",
+            ),
+            models.CheckConstraint(
+                condition=Q(session_count__gte=1) & Q(session_cadence_days__gte=1),
+                name="coaching_sessions_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gt=F("starts_on")),
+                name="coaching_contract_dates_in_order",
+            ),
+        ]
+        indexes = [models.Index(fields=["program", "status"])]
+
+    def start_blocker(self) -> str | None:
+        from ithaca.coaching.models.agreement import AgreementVersion
+
+        if AgreementVersion.objects.filter(engagement=self, signed_at__isnull=False).exists():
+            return None
+        return "Every party must sign the coaching agreement before it starts."
+
+    def __str__(self) -> str:
+        return f"{self.coach} coaching {self.coachee}"

@@ -1,0 +1,96 @@
+"""SMART goals, their check-ins, and the action items between sessions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ithaca.coaching.models.engagement import CoachingEngagement
+from ithaca.core.models import TimeStampedModel
+
+METRIC_DIGITS, METRIC_PLACES = 14, 4
+
+
+class Goal(TimeStampedModel):
+    """A SMART goal: a specific statement measured by a metric (with its unit) that
+    should move from a baseline to a target by a due date, owned by one person."""
+
+    engagement = models.ForeignKey(
+        CoachingEngagement, on_delete=models.CASCADE, related_name="goals"
+    )
+    statement = models.TextField(max_length=1000)
+    metric = models.CharField(max_length=200)
+    unit = models.CharField(max_length=40)
+    baseline = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
+    target = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(target=F("baseline")), name="coaching_goal_target_differs"
+            ),
+            models.CheckConstraint(
+                condition=~Q(statement="") & ~Q(metric="") & ~Q(unit=""),
+                name="coaching_goal_is_specific",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement[:80]
+
+
+class CheckIn(models.Model):
+    """The goal's metric measured on one day."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="checkins")
+    value = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
+    recorded_on = models.DateField()
+    comment = models.CharField(max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_on", "created_at", "pk"]
+        indexes = [models.Index(fields=["goal", "recorded_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.value} on {self.recorded_on}"
+
+
+class ActionItem(TimeStampedModel):
+    """Something one of the pair committed to do before a due date, perhaps towards a goal."""
+
+    engagement = models.ForeignKey(
+        CoachingEngagement, on_delete=models.CASCADE, related_name="actions"
+    )
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    title = models.CharField(max_length=300)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    done_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="coaching_action_has_title"),
+        ]
+        indexes = [models.Index(fields=["owner", "done_at", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None

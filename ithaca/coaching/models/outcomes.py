@@ -1,0 +1,175 @@
+"""What leaves the engagement: sponsor reports, the close-out evaluation, the follow-up."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from ithaca.coaching import questions
+from ithaca.coaching.models.agreement import AgreementVersion
+from ithaca.coaching.models.engagement import CoachingEngagement
+from ithaca.core.models import TimeStampedModel
+
+
+class SponsorReport(TimeStampedModel):
+    """A report for the sponsor, built only from what the agreement shares.
+
+    `content` holds attendance and, when the terms allow, goal progress; never
+    note text, agendas or action items. The coachee approves it (or asks the
+    coach for changes) before the sponsor can read it.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        AWAITING_COACHEE = "awaiting_coachee", "Awaiting the coachee's approval"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested by the coachee"
+        APPROVED = "approved", "Approved"
+
+    engagement = models.ForeignKey(
+        CoachingEngagement, on_delete=models.CASCADE, related_name="reports"
+    )
+    agreement = models.ForeignKey(AgreementVersion, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    content = models.JSONField(default=dict)
+    summary = models.TextField(
+        blank=True, max_length=2000, help_text="The coach's words, read by the coachee first."
+    )
+    coachee_comment = models.TextField(blank=True, max_length=2000)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(approved_at__isnull=False),
+                name="coaching_report_approval_recorded",
+            ),
+        ]
+        indexes = [models.Index(fields=["engagement", "status"])]
+
+    def __str__(self) -> str:
+        return f"Sponsor report for {self.engagement} ({self.get_status_display().lower()})"
+
+
+class CloseOutEvaluation(TimeStampedModel):
+    """The final evaluation: goal attainment at close, the coachee's satisfaction and
+    answers, and the coach's own reflection (private to the coach)."""
+
+    engagement = models.OneToOneField(
+        CoachingEngagement, on_delete=models.CASCADE, related_name="evaluation"
+    )
+    attainment = models.JSONField(default=list, help_text="Each goal's numbers at close-out.")
+    mean_attainment = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
+    sessions_held = models.PositiveSmallIntegerField(default=0)
+    minutes_used = models.PositiveIntegerField(default=0)
+    satisfaction = models.PositiveSmallIntegerField(null=True, blank=True)
+    coach_reflection = models.TextField(blank=True, max_length=4000)
+    coachee_submitted_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__isnull=True)
+                | Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="coaching_satisfaction_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(mean_attainment__isnull=True)
+                | Q(mean_attainment__gte=0, mean_attainment__lte=1),
+                name="coaching_mean_attainment_0_to_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Close-out of {self.engagement}"
+
+
+class EvaluationAnswer(models.Model):
+    """The coachee's answer to one fixed question, stored with its Kirkpatrick level."""
+
+    evaluation = models.ForeignKey(
+        CloseOutEvaluation, on_delete=models.CASCADE, related_name="answers"
+    )
+    survey = models.CharField(max_length=16, choices=questions.SURVEYS)
+    question = models.CharField(max_length=32)
+    level = models.CharField(max_length=16, choices=questions.LEVELS)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "question"], name="coaching_one_answer_per_question"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="coaching_answer_rating_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=False) | ~Q(text=""), name="coaching_answer_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question} ({self.level})"
+
+
+class FollowUpSurvey(models.Model):
+    """The behaviour survey sent three months after close-out; `sent_at` marks the e-mail."""
+
+    evaluation = models.OneToOneField(
+        CloseOutEvaluation, on_delete=models.CASCADE, related_name="follow_up"
+    )
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["due_on", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"Follow-up due {self.due_on}"
+
+
+class Notice(models.Model):
+    """A marker for one e-mail: created once (unique kind and key), sent once.
+
+    Periodic jobs and tasks create the marker before sending, so running them
+    twice never sends twice.
+    """
+
+    class Kind(models.TextChoices):
+        SESSION_INVITE = "session_invite", "Session invitation"
+        ACTION_DUE = "action_due", "Action due soon"
+        OVERDUE_DIGEST = "overdue_digest", "Overdue actions digest"
+        STALLED = "stalled", "Stalled engagement"
+        REPORT_REVIEW = "report_review", "Report awaiting the coachee"
+        REPORT_APPROVED = "report_approved", "Report approved for the sponsor"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=120)
+    engagement = models.ForeignKey(
+        CoachingEngagement, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="coaching_notice_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.key}"

@@ -1,0 +1,115 @@
+"""Coaching sessions and their notes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from ithaca.coaching import rules
+from ithaca.coaching.models.engagement import CoachingEngagement
+from ithaca.core.models import TimeStampedModel
+
+
+class CoachingSession(TimeStampedModel):
+    """A scheduled, held or cancelled coaching session.
+
+    Three-way sessions (coach, coachee and sponsor) mark the start, middle and
+    end of an engagement; the others are one to one. `sequence` goes up each
+    time the invitation changes so calendars replace their copy.
+    """
+
+    class Kind(models.TextChoices):
+        ONE_TO_ONE = "one_to_one", "One to one"
+        THREE_WAY_START = "three_way_start", "Three-way: start"
+        THREE_WAY_MIDDLE = "three_way_middle", "Three-way: middle"
+        THREE_WAY_END = "three_way_end", "Three-way: end"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    engagement = models.ForeignKey(
+        CoachingEngagement, on_delete=models.CASCADE, related_name="sessions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ONE_TO_ONE)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(max_length=300, help_text="A place, or a video-call link.")
+    agenda = models.TextField(blank=True, max_length=4000)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
+    sequence = models.PositiveIntegerField(default=0)
+    change_reason = models.TextField(blank=True, max_length=2000)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    late_cancellation = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="coaching_session_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="cancelled") & Q(cancelled_at__isnull=False))
+                | (~Q(status="cancelled") & Q(cancelled_at__isnull=True, late_cancellation=False)),
+                name="coaching_session_cancellation_recorded",
+            ),
+        ]
+        indexes = [models.Index(fields=["engagement", "status", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} session on {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def is_three_way(self) -> bool:
+        return self.kind != self.Kind.ONE_TO_ONE
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+class SessionNote(TimeStampedModel):
+    """A note on a session, private to the coach or shared with the coachee (and, for
+    three-way sessions only, with the sponsor). GROW prompts are optional headings:
+    any may be filled, in any order, or none."""
+
+    session = models.ForeignKey(CoachingSession, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    visibility = models.CharField(max_length=16, choices=rules.NOTE_VISIBILITIES)
+    text = models.TextField(blank=True, max_length=10000)
+    grow_goal = models.TextField("Goal", blank=True, max_length=4000)
+    grow_reality = models.TextField("Reality", blank=True, max_length=4000)
+    grow_options = models.TextField("Options", blank=True, max_length=4000)
+    grow_will = models.TextField("Will", blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility__in=[value for value, _ in rules.NOTE_VISIBILITIES]),
+                name="coaching_note_visibility_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(text="", grow_goal="", grow_reality="", grow_options="", grow_will=""),
+                name="coaching_note_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_visibility_display()} note"
+
+    @property
+    def grow(self) -> list[tuple[str, str]]:
+        """The GROW headings that were filled, in G-R-O-W order for reading."""
+        pairs = [
+            ("Goal", self.grow_goal),
+            ("Reality", self.grow_reality),
+            ("Options", self.grow_options),
+            ("Will", self.grow_will),
+        ]
+        return [(label, text) for label, text in pairs if text]

@@ -1,0 +1,77 @@
+"""Helpers every coaching service uses: locking, roles, and state checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ithaca.accounts.models import User
+from ithaca.coaching import rules
+from ithaca.coaching.models import AgreementVersion, CoachingEngagement
+from ithaca.coaching.selectors import governing_agreement
+from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.programs.lifecycle import OPEN_STATUSES, Status
+
+
+def locked(engagement_id: int) -> CoachingEngagement:
+    """The engagement row, locked until the transaction ends, so two people acting at
+    once (two bookings, two signatures) are applied one after the other."""
+    return (
+        CoachingEngagement.objects.select_for_update(of=("self",))
+        .select_related("coach", "coachee", "sponsor", "program")
+        .get(pk=engagement_id)
+    )
+
+
+def role_of(engagement: CoachingEngagement, user: User) -> str | None:
+    """coach, coachee, sponsor, or None: the roles that may write anything."""
+    if user.pk == engagement.coach_id:
+        return rules.COACH
+    if user.pk == engagement.coachee_id:
+        return rules.COACHEE
+    if engagement.sponsor_id is not None and user.pk == engagement.sponsor_id:
+        return rules.SPONSOR
+    return None
+
+
+def require_role(
+    engagement: CoachingEngagement, user: User, allowed: Iterable[str], message: str
+) -> str:
+    role = role_of(engagement, user)
+    if role not in set(allowed):
+        raise PermissionDenied(message)
+    assert role is not None
+    return role
+
+
+def require_party(engagement: CoachingEngagement, user: User) -> str:
+    return require_role(
+        engagement, user, rules.PARTIES, "Only the coach and the coachee can do that."
+    )
+
+
+def require_open(engagement: CoachingEngagement) -> None:
+    if engagement.status not in OPEN_STATUSES:
+        state = engagement.get_status_display().lower()
+        raise DomainError(f"This engagement is {state}; nothing more can be added to it.")
+
+
+def require_active(engagement: CoachingEngagement) -> AgreementVersion:
+    """Sessions happen only in an active engagement, under a signed agreement."""
+    if engagement.status == Status.PROPOSED:
+        raise DomainError(
+            "The engagement has not started: it starts once every party has signed the agreement."
+        )
+    if engagement.status == Status.PAUSED:
+        raise DomainError("The engagement is paused; resume it before scheduling sessions.")
+    require_open(engagement)
+    governing = governing_agreement(engagement)
+    if governing is None:
+        raise DomainError("There is no signed coaching agreement yet.")
+    return governing
+
+
+def required_text(value: str, *, field: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise DomainError(message, field=field)
+    return value

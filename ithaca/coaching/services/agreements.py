@@ -1,0 +1,170 @@
+"""The coaching agreement: drafting versions and signing them.
+
+A version is never edited. Any change is a new version (number + 1) that every
+party signs again; until then the previous signed version keeps governing.
+Only the newest version can be signed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ithaca.accounts.models import User
+from ithaca.coaching import rules
+from ithaca.coaching.models import AgreementSignature, AgreementVersion, CoachingEngagement
+from ithaca.coaching.selectors import current_agreement, required_parties, session_usage
+from ithaca.coaching.services._base import locked, require_open, require_role, required_text
+from ithaca.coaching.services.engagements import record_acceptance, start_if_ready
+from ithaca.core.errors import DomainError
+from ithaca.programs.lifecycle import Status
+
+MAX_NOTICE_HOURS = 14 * 24
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a version of the agreement says."""
+
+    scope: str
+    objectives: str
+    session_count: int
+    session_cadence_days: int
+    session_length_minutes: int
+    starts_on: dt.date
+    ends_on: dt.date
+    sponsor_sees: str = rules.SHARE_ATTENDANCE
+    cancellation_notice_hours: int = 24
+    cancellation_terms: str = ""
+
+
+def default_terms(engagement: CoachingEngagement, today: dt.date | None = None) -> Terms:
+    """A first draft from the engagement and its program's defaults."""
+    program = engagement.program
+    starts_on = engagement.starts_on or today or timezone.localdate()
+    span = dt.timedelta(days=program.session_cadence_days * program.session_count)
+    return Terms(
+        scope="",
+        objectives="",
+        session_count=engagement.session_count,
+        session_cadence_days=engagement.session_cadence_days,
+        session_length_minutes=program.session_length_minutes,
+        starts_on=starts_on,
+        ends_on=engagement.ends_on or starts_on + span,
+        sponsor_sees=rules.SHARE_ATTENDANCE if engagement.sponsor_id else rules.SHARE_NOTHING,
+    )
+
+
+def _check_numbers(terms: Terms) -> None:
+    if not isinstance(terms.session_count, int) or terms.session_count < 1:
+        raise DomainError("An agreement covers at least one session.", field="session_count")
+    if not isinstance(terms.session_cadence_days, int) or terms.session_cadence_days < 1:
+        raise DomainError(
+            "The cadence is a whole number of days, at least one.", field="session_cadence_days"
+        )
+    if not 15 <= terms.session_length_minutes <= 480:
+        raise DomainError(
+            "A session lasts between 15 and 480 minutes.", field="session_length_minutes"
+        )
+    if terms.ends_on <= terms.starts_on:
+        raise DomainError("The agreement must end after it starts.", field="ends_on")
+    if not 0 <= terms.cancellation_notice_hours <= MAX_NOTICE_HOURS:
+        raise DomainError(
+            f"The cancellation notice is between 0 and {MAX_NOTICE_HOURS} hours.",
+            field="cancellation_notice_hours",
+        )
+    if terms.sponsor_sees not in dict(rules.SPONSOR_TERMS):
+        raise DomainError("Choose what the sponsor may see.", field="sponsor_sees")
+
+
+def _check_terms(engagement: CoachingEngagement, terms: Terms) -> Terms:
+    scope = required_text(terms.scope, field="scope", message="Say what the coaching covers.")
+    objectives = required_text(
+        terms.objectives, field="objectives", message="Say what the coaching should achieve."
+    )
+    _check_numbers(terms)
+    used = session_usage(engagement).used
+    if used > terms.session_count:
+        raise DomainError(
+            f"{used} sessions are already held or booked; the agreement cannot cover fewer.",
+            field="session_count",
+        )
+    sponsor_sees = terms.sponsor_sees if engagement.sponsor_id else rules.SHARE_NOTHING
+    return dataclasses.replace(terms, scope=scope, objectives=objectives, sponsor_sees=sponsor_sees)
+
+
+@transaction.atomic
+def agreement_draft(
+    *, engagement: CoachingEngagement, user: User, terms: Terms
+) -> AgreementVersion:
+    """Write a new version of the agreement; every party must sign it before it governs."""
+    engagement = locked(engagement.pk)
+    require_role(
+        engagement, user, rules.PARTIES, "Only the coach and the coachee can change the agreement."
+    )
+    require_open(engagement)
+    checked = _check_terms(engagement, terms)
+    latest = engagement.agreement_versions.aggregate(n=Max("number"))["n"] or 0
+    return AgreementVersion.objects.create(
+        engagement=engagement, number=latest + 1, created_by=user, **dataclasses.asdict(checked)
+    )
+
+
+def _apply(engagement: CoachingEngagement, version: AgreementVersion) -> None:
+    """The engagement mirrors the governing terms, so lists can read them without joins."""
+    engagement.session_count = version.session_count
+    engagement.session_cadence_days = version.session_cadence_days
+    engagement.starts_on = version.starts_on
+    engagement.ends_on = version.ends_on
+    engagement.save(
+        update_fields=[
+            "session_count",
+            "session_cadence_days",
+            "starts_on",
+            "ends_on",
+            "updated_at",
+        ]
+    )
+
+
+def _check_signable(engagement: CoachingEngagement, version: AgreementVersion) -> None:
+    require_open(engagement)
+    current = current_agreement(engagement)
+    if current is not None and current.pk != version.pk:
+        raise DomainError(
+            f"Version {version.number} has been replaced by version {current.number}; "
+            "read and sign the current version."
+        )
+
+
+@transaction.atomic
+def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion:
+    """Record this party's signature. Signing is also the coach's or coachee's yes to
+    the engagement; the last required signature puts the version in force."""
+    engagement = locked(version.engagement_id)
+    version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
+    party = require_role(
+        engagement, user, required_parties(engagement), "Only the parties sign the agreement."
+    )
+    _check_signable(engagement, version)
+    if version.signatures.filter(party=party).exists():
+        raise DomainError(f"You have already signed version {version.number}.")
+    try:
+        with transaction.atomic():
+            AgreementSignature.objects.create(version=version, party=party, signer=user)
+    except IntegrityError:
+        raise DomainError(f"You have already signed version {version.number}.") from None
+    if engagement.status == Status.PROPOSED and party in rules.PARTIES:
+        record_acceptance(engagement, user)
+    signed = set(version.signatures.values_list("party", flat=True))
+    if signed >= set(required_parties(engagement)):
+        version.signed_at = timezone.now()
+        version.save(update_fields=["signed_at"])
+        _apply(engagement, version)
+        start_if_ready(engagement)
+    return version

@@ -1,0 +1,189 @@
+"""SMART goals, check-ins and action items.
+
+A goal must be specific (a statement), measurable (a metric with a unit, a
+baseline and a target that differs from it), owned (by the coach or the
+coachee) and time-bound (a due date). A goal missing any of these is refused
+with the name of every missing part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from ithaca.accounts.models import User
+from ithaca.coaching.models import ActionItem, CheckIn, CoachingEngagement, Goal
+from ithaca.coaching.models.goals import METRIC_DIGITS, METRIC_PLACES
+from ithaca.coaching.services._base import locked, require_open, require_party, required_text
+from ithaca.core.errors import DomainError
+
+SMART_PARTS = (
+    ("statement", "a specific statement"),
+    ("metric", "a metric"),
+    ("unit", "a unit"),
+    ("baseline", "a baseline"),
+    ("target", "a target"),
+    ("owner", "an owner"),
+    ("due_on", "a due date"),
+)
+LIMIT = Decimal(10) ** (METRIC_DIGITS - METRIC_PLACES)
+
+
+class IncompleteGoal(DomainError):
+    """A goal missing SMART parts; `missing` names each one."""
+
+    code = "incomplete_goal"
+
+    def __init__(self, missing: list[str]) -> None:
+        labels = dict(SMART_PARTS)
+        super().__init__(
+            "A SMART goal needs " + ", ".join(labels[name] for name in missing) + ".",
+            field=missing[0],
+        )
+        self.missing = missing
+
+
+def as_number(value: object, *, field: str, unit: str = "") -> Decimal:
+    """A Decimal from a Decimal, an int or numeric text; anything else is refused."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
+        raise DomainError(
+            f"The {field} must be a number{f' in {unit}' if unit else ''}.", field=field
+        )
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise DomainError(
+            f"The {field} must be a number{f' in {unit}' if unit else ''}.", field=field
+        ) from None
+    if not number.is_finite() or abs(number) >= LIMIT:
+        raise DomainError(f"The {field} is not a usable number.", field=field)
+    return number.quantize(Decimal(1).scaleb(-METRIC_PLACES))
+
+
+def _missing(values: dict[str, object]) -> list[str]:
+    return [name for name, _ in SMART_PARTS if values.get(name) in (None, "")]
+
+
+def _measures(baseline: object, target: object, unit: str) -> tuple[Decimal, Decimal]:
+    """Baseline and target as numbers; equal ones would measure nothing."""
+    start = as_number(baseline, field="baseline", unit=unit)
+    end = as_number(target, field="target", unit=unit)
+    if start == end:
+        raise DomainError(
+            "The target equals the baseline: a goal must aim to change something.",
+            field="target",
+        )
+    return start, end
+
+
+def _check_owner(engagement: CoachingEngagement, owner: User) -> None:
+    if owner.pk not in (engagement.coach_id, engagement.coachee_id):
+        raise DomainError("The owner is the coach or the coachee.", field="owner")
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    engagement: CoachingEngagement,
+    user: User,
+    statement: str | None,
+    metric: str | None,
+    unit: str | None,
+    baseline: object,
+    target: object,
+    owner: User | None,
+    due_on: dt.date | None,
+) -> Goal:
+    """Add a SMART goal; every missing part is named in one message."""
+    engagement = locked(engagement.pk)
+    require_party(engagement, user)
+    require_open(engagement)
+    texts = {
+        "statement": (statement or "").strip(),
+        "metric": (metric or "").strip(),
+        "unit": (unit or "").strip(),
+    }
+    missing = _missing(
+        {**texts, "baseline": baseline, "target": target, "owner": owner, "due_on": due_on}
+    )
+    if missing:
+        raise IncompleteGoal(missing)
+    assert owner is not None and due_on is not None
+    start, end = _measures(baseline, target, texts["unit"])
+    _check_owner(engagement, owner)
+    if due_on < timezone.localdate():
+        raise DomainError("The due date has already passed.", field="due_on")
+    return Goal.objects.create(
+        engagement=engagement,
+        statement=texts["statement"],
+        metric=texts["metric"],
+        unit=texts["unit"],
+        baseline=start,
+        target=end,
+        owner=owner,
+        due_on=due_on,
+    )
+
+
+@transaction.atomic
+def checkin_record(
+    *,
+    goal: Goal,
+    user: User,
+    value: object,
+    recorded_on: dt.date | None = None,
+    comment: str = "",
+) -> CheckIn:
+    """Record the goal's metric on a day (today unless said otherwise)."""
+    engagement = locked(goal.engagement_id)
+    require_party(engagement, user)
+    require_open(engagement)
+    number = as_number(value, field="value", unit=goal.unit)
+    day = recorded_on or timezone.localdate()
+    if day > timezone.localdate():
+        raise DomainError("A check-in records a value already measured.", field="recorded_on")
+    return CheckIn.objects.create(
+        goal=goal, value=number, recorded_on=day, comment=comment.strip()[:500], recorded_by=user
+    )
+
+
+@transaction.atomic
+def action_create(
+    *,
+    engagement: CoachingEngagement,
+    user: User,
+    title: str,
+    owner: User,
+    due_on: dt.date,
+    goal: Goal | None = None,
+) -> ActionItem:
+    """Something to do before the next session, perhaps towards a goal."""
+    engagement = locked(engagement.pk)
+    require_party(engagement, user)
+    require_open(engagement)
+    title = required_text(title, field="title", message="Say what is to be done.")
+    _check_owner(engagement, owner)
+    if goal is not None and goal.engagement_id != engagement.pk:
+        raise DomainError("That goal belongs to another engagement.", field="goal")
+    return ActionItem.objects.create(
+        engagement=engagement,
+        title=title[:300],
+        owner=owner,
+        due_on=due_on,
+        goal=goal,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def action_set_done(*, action: ActionItem, user: User, done: bool) -> ActionItem:
+    engagement = locked(action.engagement_id)
+    require_party(engagement, user)
+    action = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if done != action.done:
+        action.done_at = timezone.now() if done else None
+        action.save(update_fields=["done_at", "updated_at"])
+    return action

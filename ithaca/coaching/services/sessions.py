@@ -1,0 +1,217 @@
+"""Scheduling, rescheduling, cancelling and holding sessions; writing their notes.
+
+The governing agreement caps the sessions: scheduled, held and late-cancelled
+sessions count as used; a session cancelled with enough notice does not. Each
+change to a scheduled session sends every attendee an updated calendar invite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from ithaca.accounts.models import User
+from ithaca.coaching import metrics, rules, tasks
+from ithaca.coaching.models import (
+    AgreementVersion,
+    CoachingEngagement,
+    CoachingSession,
+    SessionNote,
+)
+from ithaca.coaching.selectors import governing_agreement, session_usage
+from ithaca.coaching.services._base import locked, require_active, require_party, required_text
+from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.core.tasks import enqueue_on_commit
+
+GROW_KEYS = ("goal", "reality", "options", "will")
+Kind = CoachingSession.Kind
+SessionStatus = CoachingSession.Status
+
+
+def _check_times(
+    starts_at: dt.datetime, ends_at: dt.datetime, *, future: bool, now: dt.datetime
+) -> None:
+    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
+        raise DomainError("Session times need a time zone.", field="starts_at")
+    if ends_at <= starts_at:
+        raise DomainError("A session must end after it starts.", field="ends_at")
+    if future and starts_at <= now:
+        raise DomainError(
+            "A session is scheduled in the future; record a past one as held instead.",
+            field="starts_at",
+        )
+    if not future and starts_at > now:
+        raise DomainError("A session in the future cannot have been held yet.", field="starts_at")
+
+
+def _check_contract(governing: AgreementVersion, starts_at: dt.datetime) -> None:
+    day = timezone.localdate(starts_at)
+    if not governing.starts_on <= day <= governing.ends_on:
+        raise DomainError(
+            f"The agreement runs from {governing.starts_on:%d %b %Y} to "
+            f"{governing.ends_on:%d %b %Y}; amend it to meet outside those dates.",
+            field="starts_at",
+        )
+
+
+def _check_limit(engagement: CoachingEngagement, governing: AgreementVersion) -> None:
+    used = session_usage(engagement).used
+    if used >= governing.session_count:
+        raise DomainError(
+            f"All {governing.session_count} agreed sessions are held, booked or lost to late "
+            "cancellation. A further session needs an amended, signed agreement."
+        )
+
+
+def _check_kind(kind: str, has_sponsor: bool) -> None:
+    if kind not in Kind.values:
+        raise DomainError("Choose the kind of session.", field="kind")
+    if kind != Kind.ONE_TO_ONE and not has_sponsor:
+        raise DomainError("A three-way session needs a sponsor.", field="kind")
+
+
+def _send_invite(session: CoachingSession) -> None:
+    enqueue_on_commit(tasks.send_session_invite, session.pk, session.sequence)
+
+
+@transaction.atomic
+def session_schedule(
+    *,
+    engagement: CoachingEngagement,
+    user: User,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    location: str,
+    kind: str = Kind.ONE_TO_ONE,
+    agenda: str = "",
+    held: bool = False,
+) -> CoachingSession:
+    """Book a future session (and invite the attendees), or, with `held`, record one
+    that already took place. Both count against the agreed number of sessions."""
+    engagement = locked(engagement.pk)
+    require_party(engagement, user)
+    governing = require_active(engagement)
+    _check_kind(kind, engagement.sponsor_id is not None)
+    _check_times(starts_at, ends_at, future=not held, now=timezone.now())
+    _check_contract(governing, starts_at)
+    _check_limit(engagement, governing)
+    session = CoachingSession.objects.create(
+        engagement=engagement,
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=required_text(location, field="location", message="Say where, or give a link."),
+        agenda=agenda.strip(),
+        status=SessionStatus.HELD if held else SessionStatus.SCHEDULED,
+        created_by=user,
+    )
+    if not held:
+        _send_invite(session)
+    return session
+
+
+def _locked_session(session: CoachingSession, user: User) -> CoachingSession:
+    engagement = locked(session.engagement_id)
+    require_party(engagement, user)
+    fresh = CoachingSession.objects.select_for_update().get(pk=session.pk)
+    fresh.engagement = engagement
+    return fresh
+
+
+def _require_scheduled(session: CoachingSession, doing: str) -> None:
+    if session.status != SessionStatus.SCHEDULED:
+        raise DomainError(f"Only a scheduled session can be {doing}; this one is {session.status}.")
+
+
+@transaction.atomic
+def session_reschedule(
+    *,
+    session: CoachingSession,
+    user: User,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    reason: str,
+    location: str = "",
+) -> CoachingSession:
+    """Move a scheduled session; attendees get an invite that replaces the old one."""
+    session = _locked_session(session, user)
+    _require_scheduled(session, "rescheduled")
+    governing = require_active(session.engagement)
+    reason = required_text(reason, field="reason", message="Say why the session moves.")
+    _check_times(starts_at, ends_at, future=True, now=timezone.now())
+    _check_contract(governing, starts_at)
+    session.starts_at, session.ends_at = starts_at, ends_at
+    session.location = location.strip() or session.location
+    session.change_reason = reason
+    session.sequence += 1
+    session.save()
+    _send_invite(session)
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, session: CoachingSession, user: User, reason: str) -> CoachingSession:
+    """Cancel a scheduled session. Inside the agreed notice it is a late cancellation,
+    which the terms count as a used session."""
+    session = _locked_session(session, user)
+    _require_scheduled(session, "cancelled")
+    reason = required_text(reason, field="reason", message="Say why the session is cancelled.")
+    governing = governing_agreement(session.engagement)
+    now = timezone.now()
+    notice = governing.cancellation_notice_hours if governing else 0
+    session.late_cancellation = metrics.is_late_cancellation(
+        starts_at=session.starts_at, cancelled_at=now, notice_hours=notice
+    )
+    session.status, session.cancelled_at = SessionStatus.CANCELLED, now
+    session.change_reason = reason
+    session.sequence += 1
+    session.save()
+    _send_invite(session)
+    return session
+
+
+@transaction.atomic
+def session_mark_held(*, session: CoachingSession, user: User) -> CoachingSession:
+    session = _locked_session(session, user)
+    _require_scheduled(session, "marked as held")
+    if session.starts_at > timezone.now():
+        raise DomainError("This session has not started yet.")
+    session.status = SessionStatus.HELD
+    session.save(update_fields=["status", "updated_at"])
+    return session
+
+
+@transaction.atomic
+def session_set_agenda(*, session: CoachingSession, user: User, agenda: str) -> CoachingSession:
+    """The agenda is set before the session, by either of the pair."""
+    session = _locked_session(session, user)
+    _require_scheduled(session, "given an agenda")
+    session.agenda = agenda.strip()[:4000]
+    session.save(update_fields=["agenda", "updated_at"])
+    return session
+
+
+@transaction.atomic
+def note_add(
+    *,
+    session: CoachingSession,
+    user: User,
+    visibility: str,
+    text: str = "",
+    grow: dict[str, str] | None = None,
+) -> SessionNote:
+    """A note with a visibility the writer may choose; GROW headings are optional."""
+    session = _locked_session(session, user)
+    if session.status == SessionStatus.CANCELLED:
+        raise DomainError("A cancelled session takes no notes.")
+    role = require_party(session.engagement, user)
+    if visibility not in rules.writable_visibilities(role, three_way=session.is_three_way):
+        raise PermissionDenied("You cannot write a note with that visibility on this session.")
+    parts = {f"grow_{key}": (grow or {}).get(key, "").strip() for key in GROW_KEYS}
+    if not text.strip() and not any(parts.values()):
+        raise DomainError("Write the note, or fill in at least one GROW heading.", field="text")
+    return SessionNote.objects.create(
+        session=session, author=user, visibility=visibility, text=text.strip(), **parts
+    )

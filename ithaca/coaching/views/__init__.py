@@ -1,0 +1,50 @@
+"""Coaching pages: the engagement workspace (one tab per part) and the manager's page."""
+
+from ithaca.coaching.views.goals import action_done, actions, goal_chart, goal_detail, goals
+from ithaca.coaching.views.reports import evaluation, report_action, report_detail, reports
+from ithaca.coaching.views.sessions import (
+    session_agenda,
+    session_cancel,
+    session_detail,
+    session_held,
+    session_ics,
+    session_note,
+    session_reschedule,
+    sessions,
+)
+from ithaca.coaching.views.workspace import (
+    agreement,
+    agreement_new,
+    agreement_sign,
+    agreement_version,
+    engagement_action,
+    engagement_detail,
+    program_engagements,
+)
+
+__all__ = [
+    "action_done",
+    "actions",
+    "agreement",
+    "agreement_new",
+    "agreement_sign",
+    "agreement_version",
+    "engagement_action",
+    "engagement_detail",
+    "evaluation",
+    "goal_chart",
+    "goal_detail",
+    "goals",
+    "program_engagements",
+    "report_action",
+    "report_detail",
+    "reports",
+    "session_agenda",
+    "session_cancel",
+    "session_detail",
+    "session_held",
+    "session_ics",
+    "session_note",
+    "session_reschedule",
+    "sessions",
+]

@@ -1,0 +1,118 @@
+"""Looking after a relationship over time: nudges after silence, reviews, and ending well."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from ithaca.mentoring.models.relationship import MentoringRelationship
+from ithaca.mentoring.models.workspace import Side
+
+
+class Nudge(models.Model):
+    """A reminder to both people after a silence. One per silence (keyed by the last
+    contact it is about), so the periodic job may run any number of times."""
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="+"
+    )
+    silent_since = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["relationship", "silent_since"], name="nudge_one_per_silence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Nudge {self.pk}"
+
+
+class Decision(models.TextChoices):
+    CONTINUE = "continue", "Continue"
+    CONCLUDE = "conclude", "Conclude"
+
+
+class Review(models.Model):
+    """At the end of each review period both people are asked: continue or conclude?
+
+    Both saying "continue" renews the period from that day; either saying
+    "conclude" ends the relationship. Period n is asked at most once.
+    """
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="reviews"
+    )
+    period = models.PositiveSmallIntegerField()
+    due_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    mentor_decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    mentee_decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    outcome = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["relationship", "period"], name="review_once_per_period"
+            ),
+            models.UniqueConstraint(
+                fields=["relationship"],
+                condition=Q(resolved_at__isnull=True),
+                name="review_one_open_at_a_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="", resolved_at__isnull=True)
+                | (~Q(outcome="") & Q(resolved_at__isnull=False)),
+                name="review_outcome_when_resolved",
+            ),
+            models.CheckConstraint(condition=Q(period__gte=1), name="review_period_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review {self.period} of relationship {self.relationship_id}"
+
+    def decision_of(self, side: str) -> str:
+        return str(getattr(self, f"{side}_decision"))
+
+
+class Closing(models.Model):
+    """One person's ending: a short reflection (private unless they share it with the
+    other person; never with program managers) and a short outcome survey."""
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="+"
+    )
+    side = models.CharField(max_length=8, choices=Side.choices)
+    reflection = models.TextField(max_length=3000)
+    shared = models.BooleanField(default=False, help_text="Show it to the other person.")
+    growth = models.PositiveSmallIntegerField()
+    career_clarity = models.PositiveSmallIntegerField()
+    belonging = models.PositiveSmallIntegerField()
+    would_recommend = models.BooleanField()
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    SCALE = (1, 5)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["relationship", "side"], name="closing_once_per_side"),
+            models.CheckConstraint(
+                condition=Q(side__in=["mentor", "mentee"]), name="closing_by_a_party"
+            ),
+            models.CheckConstraint(
+                condition=Q(growth__gte=1, growth__lte=5)
+                & Q(career_clarity__gte=1, career_clarity__lte=5)
+                & Q(belonging__gte=1, belonging__lte=5),
+                name="closing_survey_on_a_1_to_5_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Closing by the {self.side} of relationship {self.relationship_id}"

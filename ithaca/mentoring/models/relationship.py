@@ -1,0 +1,71 @@
+"""Mentoring relationships and the groups that share one space in group mentoring."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from ithaca.programs.models import HelpingRelationship, relationship_constraints
+
+
+class MentoringGroup(models.Model):
+    """One mentor's circle in a group-mentoring program.
+
+    Each mentee still has a MentoringRelationship of their own (both sides
+    accept it, and it counts against the mentor's capacity); the relationships
+    of one group share one agenda, one set of meetings and their notes, while
+    each person's journal stays their own. One group per mentor and program.
+    """
+
+    program = models.ForeignKey("programs.Program", on_delete=models.PROTECT, related_name="+")
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring_groups"
+    )
+    name = models.CharField(max_length=160, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "mentor"], name="mentoring_group_one_per_mentor"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or f"{self.mentor}'s mentoring group"
+
+
+class MentoringRelationship(HelpingRelationship):
+    """A mentor and a mentee in a mentoring program.
+
+    It starts only when both have accepted (see ithaca.programs.lifecycle); the
+    mentee owns the agenda. The mentor must be independent of the mentee's
+    assessment: never their line manager or assessor. In group mentoring the
+    relationship belongs to its mentor's group and shares the group's space.
+    """
+
+    HELPER_FIELD = "mentor"
+    SEEKER_FIELD = "mentee"
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring_as_mentor"
+    )
+    mentee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring_as_mentee"
+    )
+    group = models.ForeignKey(
+        MentoringGroup,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="relationships",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = relationship_constraints("mentoring", "mentor", "mentee")
+        indexes = [models.Index(fields=["program", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} mentoring {self.mentee}"

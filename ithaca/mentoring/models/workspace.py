@@ -1,0 +1,282 @@
+"""What two people build together in a mentoring relationship, and what each keeps alone.
+
+Shared (both sides, the whole group in group mentoring): the agenda, meetings
+and their notes. Per relationship: goals and introductions. Private to its
+author: the journal. Program managers see none of it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ithaca.mentoring.models.relationship import MentoringRelationship
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Side(models.TextChoices):
+    MENTOR = "mentor", "Mentor"
+    MENTEE = "mentee", "Mentee"
+
+
+class AgendaTopic(models.Model):
+    """A topic on the mentee's agenda.
+
+    The mentee adds, orders and closes topics; a mentor's suggestion waits for
+    the mentee to accept or decline it. In peer and co-mentoring both people
+    own the agenda. Topics of a group belong to the group's shared space.
+    """
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested by the mentor"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+        DECLINED = "declined", "Not taken up"
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="topics"
+    )
+    title = models.CharField(max_length=200)
+    detail = models.TextField(blank=True, max_length=2000)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    position = models.PositiveIntegerField(default=0)
+    added_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="agenda_topic_has_title"),
+            models.CheckConstraint(
+                condition=Q(status__in=["closed", "declined"], closed_at__isnull=False)
+                | Q(status__in=["suggested", "open"], closed_at__isnull=True),
+                name="agenda_topic_closed_at_matches_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Meeting(models.Model):
+    """A meeting, as needed: proposed by either side and accepted by the other, or
+    logged after it happened. There is no schedule.
+
+    The calendar invite's UID is stable per meeting; `sequence` goes up with
+    every change and `invite_sent_sequence` records the last one e-mailed, so
+    the e-mail task can run twice and send once.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", "Held (logged)"
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="meetings"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(max_length=300, blank=True, help_text="A place or a link.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    proposed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    responded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    topics = models.ManyToManyField(AgendaTopic, blank=True, related_name="meetings")
+    sequence = models.PositiveIntegerField(default=0)
+    invite_sent_sequence = models.IntegerField(default=-1)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["confirmed", "declined"]) | Q(responded_by__isnull=False),
+                name="meeting_answered_by_someone",
+            ),
+            models.CheckConstraint(
+                condition=Q(responded_by__isnull=True) | ~Q(responded_by=F("proposed_by")),
+                name="meeting_answered_by_the_other_side",
+            ),
+        ]
+        indexes = [models.Index(fields=["relationship", "status", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"Meeting on {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def uid(self) -> str:
+        return f"mentoring-meeting-{self.pk}@ithaca"
+
+
+class MeetingNote(models.Model):
+    """A shared note on a meeting, written by either side and read by both (the whole
+    group in group mentoring). Never shown to program managers."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(body=""), name="meeting_note_has_body")]
+
+    def __str__(self) -> str:
+        return f"Note by {self.author_id} on meeting {self.meeting_id}"
+
+
+class JournalEntry(models.Model):
+    """A private reflective journal entry, read by its author and nobody else.
+
+    The author is stored as a side of the relationship, so it can only ever be
+    one of its two people; there is no reverse accessor from the relationship
+    and no admin page, and every read filters on the reader's own side.
+    """
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="+"
+    )
+    side = models.CharField(max_length=8, choices=Side.choices)
+    body = models.TextField(max_length=10000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "journal entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(side__in=["mentor", "mentee"]), name="journal_author_is_a_party"
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="journal_entry_has_body"),
+        ]
+        indexes = [models.Index(fields=["relationship", "side", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Journal entry {self.pk}"
+
+
+class Introduction(models.Model):
+    """Opening a door: the mentor introduces the mentee to a third person, with a
+    reason. The third person agrees or not; when they agree both are e-mailed."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Waiting for their answer"
+        ACCEPTED = "accepted", "Agreed"
+        DECLINED = "declined", "Declined"
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="introductions"
+    )
+    introduced_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    contact = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="mentoring_introductions_received"
+    )
+    reason = models.TextField(max_length=2000)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    request_sent_at = models.DateTimeField(null=True, blank=True)
+    made_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(contact=F("person"))
+                & ~Q(contact=F("introduced_by"))
+                & ~Q(person=F("introduced_by")),
+                name="introduction_three_different_people",
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="introduction_has_reason"),
+            models.CheckConstraint(
+                condition=Q(status="proposed", responded_at__isnull=True)
+                | Q(status__in=["accepted", "declined"], responded_at__isnull=False),
+                name="introduction_answered_when_decided",
+            ),
+            models.UniqueConstraint(
+                fields=["relationship", "person", "contact"],
+                condition=Q(status__in=["proposed", "accepted"]),
+                name="introduction_one_live_per_pair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Introduction {self.pk}"
+
+
+class Goal(models.Model):
+    """An optional, holistic goal the mentee owns: career, perspective, network,
+    well-being or a skill. Progress is told in words, never scored."""
+
+    class Area(models.TextChoices):
+        CAREER = "career", "Career"
+        PERSPECTIVE = "perspective", "Perspective"
+        NETWORK = "network", "Network"
+        WELLBEING = "wellbeing", "Well-being"
+        SKILL = "skill", "A skill"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Working on it"
+        REACHED = "reached", "Reached"
+        SET_ASIDE = "set_aside", "Set aside"
+
+    relationship = models.ForeignKey(
+        MentoringRelationship, on_delete=models.CASCADE, related_name="goals"
+    )
+    area = models.CharField(max_length=16, choices=Area.choices)
+    title = models.CharField(max_length=200)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="goal_has_title"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GoalNote(models.Model):
+    """A free-text progress note on a goal, by either side, read by both."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(max_length=3000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(body=""), name="goal_note_has_body")]
+
+    def __str__(self) -> str:
+        return f"Progress note {self.pk}"
+
+
+__all__ = [
+    "AgendaTopic",
+    "Goal",
+    "GoalNote",
+    "Introduction",
+    "JournalEntry",
+    "Meeting",
+    "MeetingNote",
+    "Side",
+]

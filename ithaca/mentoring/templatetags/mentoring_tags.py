@@ -1,0 +1,32 @@
+"""Template helpers for mentoring pages, and the managers' health panel on the home page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from ithaca.mentoring.models import Meeting
+from ithaca.mentoring.selectors import health_by_program
+from ithaca.mentoring.workspace import Workspace
+
+register = template.Library()
+
+
+@register.filter
+def can_answer(meeting: Meeting, ws: Workspace) -> bool:
+    """Whether this person is on the other side from whoever proposed the meeting."""
+    return (
+        ws.active
+        and meeting.status == Meeting.Status.PROPOSED
+        and ws.side_of_user_id(meeting.proposed_by_id) != ws.side
+    )
+
+
+@register.inclusion_tag("mentoring/_home_health.html")
+def mentoring_health(programs: list[Any]) -> dict[str, Any]:
+    """Health counts for the mentoring programs a manager runs (one query per threshold)."""
+    mentoring = [p for p in programs if p.kind == "mentoring"]
+    counts = health_by_program(mentoring, timezone.now()) if mentoring else {}
+    return {"rows": [(p, counts[p.pk]) for p in mentoring]}

@@ -1,0 +1,1 @@
+"""Mentoring pages; each module is one area (workspace, personal, events, training, managers)."""

@@ -1,0 +1,165 @@
+"""The workspace's sections: each one's context, and the page or partial they make."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from ithaca.core.errors import DomainError
+from ithaca.mentoring import selectors
+from ithaca.mentoring.access import journal_of
+from ithaca.mentoring.forms import (
+    GoalForm,
+    IntroductionForm,
+    JournalForm,
+    LogMeetingForm,
+    MeetingForm,
+    TopicForm,
+    add_domain_error,
+)
+from ithaca.mentoring.models import AgendaTopic
+from ithaca.mentoring.views.base import error_status, finish, is_htmx, page_of, workspace_url
+from ithaca.mentoring.workspace import Workspace
+from ithaca.programs.lifecycle import Status
+
+Context = dict[str, Any]
+
+
+def agenda(request: HttpRequest, ws: Workspace) -> Context:
+    return {
+        "live_topics": list(selectors.live_topics(ws)),
+        "closed_topics": list(selectors.closed_topics(ws)[:10]),
+        "topic_form": TopicForm(),
+    }
+
+
+def meetings(request: HttpRequest, ws: Workspace) -> Context:
+    now = timezone.now()
+    topics = [t for t in selectors.live_topics(ws) if t.status == AgendaTopic.Status.OPEN]
+    return {
+        "upcoming": list(selectors.upcoming_meetings(ws, now)),
+        "past_page": page_of(request, selectors.past_meetings(ws, now), "meetings_page"),
+        "meeting_form": MeetingForm(topics=topics),
+        "log_form": LogMeetingForm(topics=topics),
+    }
+
+
+def goals(request: HttpRequest, ws: Workspace) -> Context:
+    return {"goals": list(selectors.goals_of(ws)), "goal_form": GoalForm()}
+
+
+def introductions(request: HttpRequest, ws: Workspace) -> Context:
+    return {
+        "introductions": list(selectors.introductions_of(ws)),
+        "introduction_form": IntroductionForm(),
+    }
+
+
+def journal(request: HttpRequest, ws: Workspace) -> Context:
+    return {
+        "journal_page": page_of(request, journal_of(ws), "journal_page"),
+        "journal_form": JournalForm(),
+    }
+
+
+SECTIONS: dict[str, Callable[[HttpRequest, Workspace], Context]] = {
+    "agenda": agenda,
+    "meetings": meetings,
+    "goals": goals,
+    "introductions": introductions,
+    "journal": journal,
+}
+
+
+def workspace_context(request: HttpRequest, ws: Workspace) -> Context:
+    relationship = ws.relationship
+    context: Context = {
+        "ws": ws,
+        "item": relationship,
+        "fmt": ws.format,
+        "errors": {},
+        "notices": {},
+    }
+    if not ws.started:
+        return context
+    context["contact"] = selectors.contact_of(relationship)
+    review = selectors.open_review(relationship) if ws.active else None
+    context["review"] = review
+    context["review_answered"] = bool(review and review.decision_of(ws.side))
+    if relationship.status == Status.CONCLUDED:
+        context["ending"] = selectors.ending_of(ws)
+    for build in SECTIONS.values():
+        context.update(build(request, ws))
+    return context
+
+
+def render_workspace(
+    request: HttpRequest, ws: Workspace, *, status: int = 200, **overrides: Any
+) -> HttpResponse:
+    context = workspace_context(request, ws)
+    context.update(overrides)
+    return render(request, "mentoring/workspace.html", context, status=status)
+
+
+def render_section(
+    request: HttpRequest, ws: Workspace, name: str, *, status: int = 200, **overrides: Any
+) -> HttpResponse:
+    """The section alone for htmx, else the whole workspace page."""
+    if not is_htmx(request) or not ws.started:
+        return render_workspace(request, ws, status=status, **overrides)
+    context: Context = {
+        "ws": ws,
+        "item": ws.relationship,
+        "fmt": ws.format,
+        "errors": {},
+        "notices": {},
+    }
+    context.update(SECTIONS[name](request, ws))
+    context.update(overrides)
+    return render(request, f"mentoring/workspace/_{name}.html", context, status=status)
+
+
+def section_done(request: HttpRequest, ws: Workspace, name: str, message: str) -> HttpResponse:
+    if is_htmx(request):
+        return render_section(request, ws, name, notices={name: message})
+    return finish(request, workspace_url(ws, name), message)
+
+
+def section_failed(
+    request: HttpRequest, ws: Workspace, name: str, message: str, status: int = 400
+) -> HttpResponse:
+    return render_section(request, ws, name, status=status, errors={name: message})
+
+
+def form_post(
+    request: HttpRequest,
+    ws: Workspace,
+    name: str,
+    form: Any,
+    key: str,
+    call: Callable[[dict[str, Any]], object],
+    success: str,
+) -> HttpResponse:
+    """Validate, call the service, then answer with the section (400 with errors inline)."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            return section_done(request, ws, name, success)
+    return render_section(request, ws, name, status=400, **{key: form})
+
+
+def action_post(
+    request: HttpRequest, ws: Workspace, name: str, call: Callable[[], object], success: str
+) -> HttpResponse:
+    try:
+        call()
+    except DomainError as exc:
+        return section_failed(request, ws, name, exc.message, error_status(exc))
+    return section_done(request, ws, name, success)

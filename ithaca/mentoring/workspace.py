@@ -1,0 +1,93 @@
+"""One person's view of a relationship's workspace: their side, the shared space, the rules.
+
+Both access helpers (for reading) and services (for writing) build a
+Workspace, so "who may do what" is decided in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from ithaca.accounts.models import User
+from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.mentoring.formats import Format
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.programs.lifecycle import Status
+
+# A workspace exists once both have said yes, and stays readable after the end.
+STARTED = (Status.ACTIVE, Status.PAUSED, Status.CONCLUDED)
+IN_PROGRESS = (Status.ACTIVE, Status.PAUSED)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    relationship: MentoringRelationship
+    user: User
+    side: str  # "mentor" or "mentee"
+
+    @property
+    def format(self) -> Format:
+        return Format(self.relationship.program.mode)
+
+    @property
+    def started(self) -> bool:
+        return self.relationship.status in STARTED
+
+    @property
+    def active(self) -> bool:
+        return self.relationship.status == Status.ACTIVE
+
+    @property
+    def in_group(self) -> bool:
+        # Someone who has left a group keeps what they wrote, not the group's space.
+        return self.relationship.group_id is not None and self.relationship.status in IN_PROGRESS
+
+    @property
+    def owns_agenda(self) -> bool:
+        return self.format.owns_agenda(self.side)
+
+    @property
+    def owns_goals(self) -> bool:
+        return self.format.owns_goals(self.side)
+
+    @property
+    def may_introduce(self) -> bool:
+        return self.format.may_introduce(self.side)
+
+    def space(self, prefix: str = "relationship") -> Q:
+        """The shared space: this relationship, or its whole group in group mentoring."""
+        if self.in_group:
+            return Q(**{f"{prefix}__group_id": self.relationship.group_id})
+        return Q(**{f"{prefix}_id": self.relationship.pk})
+
+    def side_of_user_id(self, user_id: int) -> str:
+        """The side of someone in this space: the group shares one mentor."""
+        return "mentor" if user_id == self.relationship.mentor_id else "mentee"
+
+    def require_active(self, doing: str = "do that") -> None:
+        if self.relationship.status != Status.ACTIVE:
+            state = self.relationship.get_status_display().lower()
+            raise DomainError(f"This relationship is {state}, so you cannot {doing} now.")
+
+
+def workspace_of(relationship: MentoringRelationship, user: User) -> Workspace:
+    """The person's workspace, or PermissionDenied for anyone but its two people."""
+    if user.pk == relationship.mentor_id:
+        return Workspace(relationship, user, "mentor")
+    if user.pk == relationship.mentee_id:
+        return Workspace(relationship, user, "mentee")
+    raise PermissionDenied("Only the two people in this relationship can do that.")
+
+
+def space_people(relationship: MentoringRelationship) -> list[User]:
+    """Everyone who shares the space: the two people, or the mentor and the group's
+    current mentees."""
+    if relationship.group_id is None or relationship.status not in IN_PROGRESS:
+        return [relationship.mentor, relationship.mentee]
+    mentees = User.objects.filter(
+        mentoring_as_mentee__group_id=relationship.group_id,
+        mentoring_as_mentee__status__in=IN_PROGRESS,
+    ).distinct()
+    return [relationship.mentor, *mentees]
