@@ -10,7 +10,7 @@ STATIC_STAMP := static/vendor/.built
 export DEBUG ?= false
 
 .DEFAULT_GOAL := help
-.PHONY: help install static run serve worker migrate seed test test-postgres lint format typecheck bench ci lock clean
+.PHONY: help install static run serve worker migrate seed test test-postgres test-browser lint format typecheck bench ci lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ test: install static ## Run the whole test suite (SQLite unless DATABASE_URL is 
 
 test-postgres: install static ## Run the suite against the local PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -q -m "not browser"
+
+test-browser: install static ## Browser journeys with axe checks (needs Debian's chromium)
+	$(PY) -m pytest -q -m browser tests/browser
 
 lint: install ## ruff, formatting, mypy and Django's checks
 	$(VENV)/bin/ruff check .
