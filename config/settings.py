@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ithaca.intake",
     "ithaca.mentoring",
     "ithaca.coaching",
+    "ithaca.console",
     "ithaca.home",
     "ithaca.demo",
     "ithaca.api",
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ithaca.core.context_processors.site",
+                "ithaca.console.context_processors.console",
             ],
         },
     }

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("ithaca.home.urls")),
     path("programs/", include("ithaca.programs.urls")),
     path("intake/", include("ithaca.intake.urls")),
+    path("console/", include("ithaca.console.urls")),
     path("mentoring/", include("ithaca.mentoring.urls")),
     path("coaching/", include("ithaca.coaching.urls")),
     path("accounts/", include("allauth.urls")),

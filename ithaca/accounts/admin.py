@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from ithaca.accounts.models import CareerEntry, Department, Profile, User
+from ithaca.accounts.models import CareerEntry, Department, PeopleImport, Profile, User
 from ithaca.accounts.tasks import send_invitation_email
 from ithaca.core.tasks import enqueue_on_commit
 
@@ -60,3 +60,19 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_display = ["name", "parent"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(PeopleImport)
+class PeopleImportAdmin(admin.ModelAdmin):
+    """Metadata of people imports; the uploaded file itself stays out of the admin."""
+
+    list_display = ["filename", "kind", "status", "total_rows", "created_by", "created_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = [
+        "created_by", "filename", "kind", "step", "status", "total_rows", "processed_rows",
+        "phase", "started_at", "finished_at",
+    ]  # fmt: skip
+    exclude = ["content", "report"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -153,3 +153,75 @@ class CareerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} at {self.organization}" if self.organization else self.role
+
+
+class PeopleImport(TimeStampedModel):
+    """One upload of people from an HR export: its text, its dry run and its real run.
+
+    The uploaded text is kept in the row so a background worker can check and
+    apply it, and so the real run checks exactly what the dry run showed.
+    `report` holds the counts and the first problems and changes (see
+    ithaca/accounts/importing/plan.py); progress fields feed the progress bar.
+    """
+
+    class Kind(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class Step(models.TextChoices):
+        CHECK = "check", "Dry run"
+        APPLY = "apply", "Import"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        VALIDATED = "validated", "Checked"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+
+    created_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="people_imports"
+    )
+    filename = models.CharField(max_length=255)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.CSV)
+    content = models.TextField(help_text="The uploaded file as text (XLSX converted to CSV).")
+    step = models.CharField(max_length=8, choices=Step.choices, default=Step.CHECK)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    phase = models.CharField(max_length=120, blank=True)
+    report = models.JSONField(default=dict, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(processed_rows__lte=F("total_rows")),
+                name="people_import_progress_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display().lower()})"
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 0
+        return min(100, round(self.processed_rows * 100 / self.total_rows))
+
+    @property
+    def can_run(self) -> bool:
+        """Checked, without a problem, and not yet imported."""
+        report = self.report or {}
+        return (
+            self.status == self.Status.VALIDATED
+            and report.get("problem_count", 1) == 0
+            and report.get("total_rows", 0) > 0
+        )

@@ -50,3 +50,20 @@ def profile_ensure(*, user: User) -> Profile:
     """Every account has a profile; accounts made by allauth get theirs here."""
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
+
+
+@transaction.atomic
+def user_reinvite(*, user: User, invited_by: User | None = None) -> bool:
+    """Invite someone who has an account but no password yet (an imported person).
+
+    Returns False, and sends nothing, when they already chose a password.
+    """
+    if user.has_usable_password():
+        return False
+    # As in user_invite: the link goes to this address only, which proves it.
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    inviter_id = invited_by.pk if invited_by else None
+    enqueue_on_commit(send_invitation_email, user_id=user.pk, invited_by_id=inviter_id)
+    return True

@@ -39,3 +39,16 @@ def send_invitation_email(user_id: int, invited_by_id: int | None = None) -> boo
         recipient_list=[user.email],
     )
     return True
+
+
+@task()
+def process_people_import(import_id: int) -> bool:
+    """Check or apply a large people import (see ithaca/accounts/imports.py).
+
+    Safe to run twice: the service claims only a queued import, so a done
+    import is never applied again.
+    """
+    # Imported here: the import service enqueues this task, so it imports this module.
+    from ithaca.accounts.imports import people_import_process
+
+    return people_import_process(import_id=import_id)

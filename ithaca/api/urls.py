@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from ithaca.api import coaching, intake, matching, mentoring, views
+from ithaca.api import coaching, console, intake, matching, mentoring, views
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -38,4 +38,6 @@ urlpatterns = [
 ]
 
 # Each area keeps its endpoints in its own module.
-urlpatterns += mentoring.urlpatterns + coaching.urlpatterns + matching.urlpatterns
+urlpatterns += (
+    mentoring.urlpatterns + coaching.urlpatterns + matching.urlpatterns + console.urlpatterns
+)

@@ -7,9 +7,14 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from ithaca.accounts.models import User
-from ithaca.core.errors import DomainError
-from ithaca.programs.models import Participation, Program
+from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
+from ithaca.core.tasks import enqueue_on_commit
+from ithaca.programs.access import is_program_manager
+from ithaca.programs.lifecycle import Status
+from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.modes import MODES_BY_KIND
+from ithaca.programs.relationships import _locked, _move
+from ithaca.programs.tasks import send_application_decision
 
 HELPER_ROLE_FOR_KIND = {
     "mentoring": Participation.Role.MENTOR,
@@ -29,6 +34,7 @@ def program_create(
         raise DomainError(f"{mode!r} is not a {kind} mode.", field="mode")
     if Program.objects.filter(slug=slug).exists():
         raise DomainError(f"A program with the address {slug!r} already exists.", field="slug")
+    _check_durations(Program(**extra))
     program = Program.objects.create(name=name, slug=slug, kind=kind, mode=mode, **extra)
     if managers:
         program.managers.add(*managers)
@@ -84,3 +90,81 @@ def participation_apply(
         application_note=note.strip(),
         capacity=1 if role in Participation.HELPER_ROLES else None,
     )
+
+
+# The smallest value each duration may take; the database refuses less.
+DURATION_MINIMUMS = {
+    "session_count": (1, "sessions"),
+    "session_cadence_days": (1, "days between sessions"),
+    "session_length_minutes": (15, "minutes a session"),
+    "review_period_days": (7, "days before a review"),
+    "request_expiry_days": (1, "days before a request expires"),
+}
+EDITABLE_FIELDS = frozenset(
+    {
+        "name", "description", "mode", "requires_training", "review_period_days",
+        "session_count", "session_cadence_days", "session_length_minutes",
+        "nudge_after_days", "request_expiry_days", "independence_depth",
+    }
+)  # fmt: skip
+
+
+def _check_durations(program: Program) -> None:
+    for field, (minimum, unit) in DURATION_MINIMUMS.items():
+        value = getattr(program, field)
+        if value is not None and value < minimum:
+            raise DomainError(f"At least {minimum} {unit}.", field=field)
+
+
+@transaction.atomic
+def program_update(*, program: Program, **changes: Any) -> Program:
+    """Change a program's name, mode, durations and rules. Its kind and address stay:
+    participants and links depend on them."""
+    unknown = sorted(set(changes) - EDITABLE_FIELDS)
+    if unknown:
+        raise DomainError(f"{', '.join(unknown)} cannot be changed.", field=unknown[0])
+    if "mode" in changes and changes["mode"] not in MODES_BY_KIND[program.kind]:
+        raise DomainError(f"{changes['mode']!r} is not a {program.kind} mode.", field="mode")
+    if not str(changes.get("name", program.name)).strip():
+        raise DomainError("A program needs a name.", field="name")
+    for field, value in changes.items():
+        setattr(program, field, value)
+    _check_durations(program)
+    program.save(update_fields=[*changes, "updated_at"])
+    return program
+
+
+@transaction.atomic
+def enrolment_set(*, program: Program, open: bool) -> Program:
+    """Open or close enrolment: while closed, nobody can apply."""
+    program.enrolment_open = open
+    program.save(update_fields=["enrolment_open", "updated_at"])
+    return program
+
+
+@transaction.atomic
+def application_decide(*, participation: Participation, approve: bool) -> Participation:
+    """Approve (active) or decline a pending application, and tell the person by e-mail."""
+    participation = (
+        Participation.objects.select_for_update().select_related("program", "user")
+    ).get(pk=participation.pk)
+    if participation.state != Participation.State.PENDING:
+        state = participation.get_state_display().lower()
+        raise DomainError(f"This application has been decided already: {state}.")
+    participation.state = Participation.State.ACTIVE if approve else Participation.State.DECLINED
+    participation.save(update_fields=["state", "updated_at"])
+    enqueue_on_commit(send_application_decision, participation.pk)
+    return participation
+
+
+def proposal_withdraw_as_manager(
+    relationship: HelpingRelationship, *, manager: User, reason: str = ""
+) -> HelpingRelationship:
+    """A program manager takes back a proposal that nobody answered in time."""
+    with transaction.atomic():
+        relationship = _locked(relationship)
+        if not is_program_manager(manager, relationship.program):
+            raise PermissionDenied("Only this program's managers can withdraw its proposals.")
+        if relationship.status != Status.PROPOSED:
+            raise TransitionError("Only a proposal that has not started can be withdrawn.")
+        return _move(relationship, Status.WITHDRAWN, reason.strip() or "No answer in time.")

@@ -149,3 +149,16 @@ def test_a_sponsor_sees_the_engagement_but_cannot_change_it() -> None:
     ]
     _error(client.post(f"/api/v1/engagements/{engagement.pk}/accept/"), 403)
     _error(_api(UserFactory()).get(f"/api/v1/engagements/{engagement.pk}/"), 404)
+
+
+def test_the_schema_documents_the_console_endpoints(client: Client) -> None:
+    schema = client.get("/api/v1/schema/?format=json").json()
+    validate(schema)
+    for path in (
+        "/api/v1/console/programs/",
+        "/api/v1/console/programs/{slug}/applications/{id}/{decision}/",
+        "/api/v1/console/imports/",
+        "/api/v1/console/imports/{id}/run/",
+        "/api/v1/console/exports/{kind}.csv",
+    ):
+        assert path in schema["paths"], path

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ConsoleConfig(AppConfig):
+    name = "ithaca.console"
+    label = "console"
+    verbose_name = "Program manager console"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from ithaca.console.context_processors import on_login
+
+        user_logged_in.connect(on_login, dispatch_uid="ithaca-console-access")

@@ -1,0 +1,112 @@
+"""Console forms. They validate input only; services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms.models import fields_for_model, model_to_dict
+from django.utils.text import slugify
+
+from ithaca.accounts.importing.files import MAX_UPLOAD_BYTES
+from ithaca.programs.models import Participation, Program
+from ithaca.programs.modes import COACHING_MODES, KINDS, MENTORING_MODES
+
+RULE_FIELDS = [
+    "description", "requires_training", "review_period_days", "session_count",
+    "session_cadence_days", "session_length_minutes", "nudge_after_days",
+    "request_expiry_days", "independence_depth",
+]  # fmt: skip
+MODE_CHOICES = [("Mentoring", list(MENTORING_MODES)), ("Coaching", list(COACHING_MODES))]
+
+
+class ProgramForm(forms.Form):
+    """Create a program (name, address, kind, mode, rules) or edit one (kind and address fixed)."""
+
+    def __init__(self, *args: Any, program: Program | None = None, **kwargs: Any) -> None:
+        if program is not None:
+            kwargs.setdefault(
+                "initial", model_to_dict(program, fields=["name", "mode", *RULE_FIELDS])
+            )
+        super().__init__(*args, **kwargs)
+        self.program = program
+        self.fields["name"] = forms.CharField(max_length=160)
+        if program is None:
+            self.fields["slug"] = forms.SlugField(
+                max_length=80, required=False, label="Address",
+                help_text="Used in links, e.g. new-managers. Left empty, it is made from the name.",
+            )  # fmt: skip
+            self.fields["kind"] = forms.ChoiceField(choices=KINDS)
+        self.fields["mode"] = forms.ChoiceField(choices=MODE_CHOICES)
+        self.fields.update(fields_for_model(Program, fields=RULE_FIELDS))
+        if program is None:
+            self.fields["enrolment_open"] = forms.BooleanField(
+                required=False, initial=True, label="Open for enrolment now"
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.program is None and not data.get("slug") and data.get("name"):
+            data["slug"] = slugify(data["name"])[:80]
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        """The fields to give program_update: only those that differ."""
+        assert self.program is not None
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if getattr(self.program, name) != value
+        }
+
+
+ROLE_LABELS = {
+    "seeker": "Seeker (to be mentored or coached)",
+    "mentor": "Mentor",
+    "coach": "Coach",
+    "sponsor": "Sponsor",
+}
+
+
+def roles_for(program: Program) -> list[tuple[str, str]]:
+    roles = ["seeker", "mentor"] if program.is_mentoring else ["seeker", "coach", "sponsor"]
+    return [(role, ROLE_LABELS[role]) for role in roles]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label="E-mail address")
+    first_name = forms.CharField(max_length=150, required=False, help_text="For someone new.")
+    last_name = forms.CharField(max_length=150, required=False)
+    capacity = forms.IntegerField(
+        min_value=1,
+        max_value=50,
+        required=False,
+        help_text="Mentors and coaches: how many at once.",
+    )
+
+    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"] = forms.ChoiceField(choices=roles_for(program))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("role") in Participation.HELPER_ROLES and not data.get("capacity"):
+            data["capacity"] = 1
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="HR export (CSV or XLSX)",
+        help_text=f"Up to {MAX_UPLOAD_BYTES // 1024 // 1024} MB. Nothing is written until you "
+        "have seen the dry run and pressed “Run import”.",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is "
+                f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Split it into smaller files."
+            )
+        return upload

@@ -1,0 +1,72 @@
+"""Console actions that span apps: inviting people to a program and nudging proposals.
+
+Writes go through the owning apps' services; this module only composes them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from ithaca.accounts.models import User
+from ithaca.accounts.services import user_invite, user_reinvite
+from ithaca.console.tasks import send_program_welcome, send_proposal_nudge
+from ithaca.core.errors import DomainError
+from ithaca.core.tasks import enqueue_on_commit
+from ithaca.programs.lifecycle import Status
+from ithaca.programs.models import HelpingRelationship, Participation, Program
+from ithaca.programs.services import participation_add
+
+
+@transaction.atomic
+def program_invite(
+    *,
+    program: Program,
+    email: str,
+    role: str,
+    invited_by: User,
+    first_name: str = "",
+    last_name: str = "",
+    capacity: int | None = None,
+) -> Participation:
+    """Give someone a role in the program, creating and inviting their account if new.
+
+    People already in Ithaca get a note that they were added; people imported
+    without a password also get the invitation to choose one.
+    """
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    is_new = user is None
+    if user is None:
+        user = user_invite(
+            email=email, first_name=first_name, last_name=last_name, invited_by=invited_by
+        )
+    extra: dict[str, Any] = {}
+    if role in Participation.HELPER_ROLES:
+        extra["capacity"] = capacity or 1
+    participation = participation_add(program=program, user=user, role=role, **extra)
+    if not is_new:
+        user_reinvite(user=user, invited_by=invited_by)
+        enqueue_on_commit(send_program_welcome, participation.pk, invited_by.pk)
+    return participation
+
+
+def awaiting_answer(relationship: HelpingRelationship) -> list[User]:
+    """The people who have not yet said yes to a proposal."""
+    waiting = []
+    if relationship.helper_accepted_at is None:
+        waiting.append(getattr(relationship, relationship.HELPER_FIELD))
+    if relationship.seeker_accepted_at is None:
+        waiting.append(getattr(relationship, relationship.SEEKER_FIELD))
+    return waiting
+
+
+def proposal_nudge(*, relationship: HelpingRelationship) -> list[User]:
+    """Remind whoever has not answered a proposal; returns who will be reminded."""
+    if relationship.status != Status.PROPOSED:
+        raise DomainError("Only an unanswered proposal can be nudged.")
+    people = awaiting_answer(relationship)
+    kind = "mentoring" if relationship.program.is_mentoring else "coaching"
+    enqueue_on_commit(send_proposal_nudge, kind, relationship.pk)
+    return people

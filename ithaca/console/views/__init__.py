@@ -1,0 +1,1 @@
+"""Console pages: programs (programs.py), people import and exports (people.py)."""

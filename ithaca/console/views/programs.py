@@ -1,0 +1,192 @@
+"""Console pages for running programs: list, create, edit, enrolment, applications,
+invitations and the stuck list. Thin: access helper, then a service, then render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ithaca.accounts.http import current_user
+from ithaca.console import selectors
+from ithaca.console.access import (
+    access_application,
+    access_console_program,
+    access_proposal,
+    managed_programs,
+    require_console,
+)
+from ithaca.console.context_processors import SESSION_KEY
+from ithaca.console.forms import InviteForm, ProgramForm
+from ithaca.console.services import program_invite, proposal_nudge
+from ithaca.console.stages import Stage
+from ithaca.core.errors import DomainError
+from ithaca.core.pagination import paginate
+from ithaca.programs import services as program_services
+from ithaca.programs.models import Participation
+
+DECISIONS = {"approve": True, "decline": False}
+
+
+@login_required
+def console_home(request: HttpRequest) -> HttpResponse:
+    programs = selectors.program_summaries(managed_programs(current_user(request)))
+    if not request.session.get(SESSION_KEY):
+        request.session[SESSION_KEY] = True  # managed_programs let them in: show the link
+    page = paginate(request, programs, per_page=25)
+    return render(request, "console/home.html", {"page": page})
+
+
+def _form_error(form: ProgramForm | InviteForm, exc: DomainError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+@login_required
+def program_new(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    require_console(user)
+    form = ProgramForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            program = program_services.program_create(managers=[user], **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, f"{program.name} is ready. Invite people to it.")
+            return redirect("console:program", slug=program.slug)
+    status = 400 if form.errors else 200
+    return render(request, "console/program_form.html", {"form": form}, status=status)
+
+
+@login_required
+def program_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    program = access_console_program(current_user(request), slug)
+    form = ProgramForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            program_services.program_update(program=program, **form.changes())
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("console:program", slug=program.slug)
+    context = {"form": form, "program": program}
+    return render(request, "console/program_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def program_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    program = access_console_program(current_user(request), slug)
+    now = timezone.now()
+    stage = request.GET.get("stage", "")
+    role = request.GET.get("role", "")
+    rows = selectors.participants(program).order_by("user__first_name", "user__email")
+    if stage in Stage.__members__.values():
+        rows = rows.filter(selectors.STAGE_FILTERS[Stage(stage)])
+    if role in Participation.Role.values:
+        rows = rows.filter(role=role)
+    page = paginate(request, rows, per_page=25)
+    context = {
+        "program": program,
+        "counts": selectors.stage_counts(program),
+        "applications": program.participations.filter(state=Participation.State.PENDING)
+        .select_related("user")
+        .order_by("created_at")[:50],
+        "stuck_applications": selectors.stuck_applications(program, now)[:50],
+        "stuck_waiting": selectors.stuck_waiting(program, now)[:50],
+        "stuck_proposals": selectors.stuck_proposals(program, now)[:50],
+        "page": page,
+        "rows": [(p, selectors.stage_of(p)) for p in page.object_list],
+        "stage": stage,
+        "role": role,
+        "stages": list(Stage),
+        "roles": Participation.Role.choices,
+    }
+    return render(request, "console/program.html", context)
+
+
+@login_required
+def program_enrolment(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET asks for confirmation (works without JavaScript); POST opens or closes."""
+    program = access_console_program(current_user(request), slug)
+    if request.method == "POST":
+        open_ = request.POST.get("open") == "1"
+        program_services.enrolment_set(program=program, open=open_)
+        messages.success(request, f"Enrolment is {'open' if open_ else 'closed'}.")
+        return redirect("console:program", slug=program.slug)
+    return render(request, "console/enrolment_confirm.html", {"program": program})
+
+
+@login_required
+@require_POST
+def application_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> HttpResponse:
+    """Approve or decline; under htmx the answer is the application's row."""
+    if decision not in DECISIONS:
+        raise Http404("Unknown decision.")
+    program = access_console_program(current_user(request), slug)
+    participation = access_application(current_user(request), program, pk)
+    error = ""
+    try:
+        participation = program_services.application_decide(
+            participation=participation, approve=DECISIONS[decision]
+        )
+    except DomainError as exc:
+        error = exc.message
+    if getattr(request, "htmx", False):
+        context = {"program": program, "application": participation, "error": error}
+        return render(
+            request, "console/_application_row.html", context, status=400 if error else 200
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        verb = "approved" if DECISIONS[decision] else "declined"
+        messages.success(request, f"{participation.user.display_name}: {verb}.")
+    return redirect("console:program", slug=program.slug)
+
+
+@login_required
+def program_invite_view(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    program = access_console_program(user, slug)
+    form = InviteForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation = program_invite(program=program, invited_by=user, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(
+                request,
+                f"{participation.user.email} is in {program.name} as {form.cleaned_data['role']}.",
+            )
+            return redirect("console:invite", slug=program.slug)
+    context = {"form": form, "program": program}
+    return render(request, "console/invite.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def proposal_action(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
+    """Nudge the people who have not answered a stale proposal, or withdraw it."""
+    user = current_user(request)
+    program = access_console_program(user, slug)
+    relationship = access_proposal(user, program, pk)
+    try:
+        if action == "nudge":
+            people = proposal_nudge(relationship=relationship)
+            names = " and ".join(p.display_name for p in people)
+            messages.success(request, f"A reminder is on its way to {names}.")
+        elif action == "withdraw":
+            program_services.proposal_withdraw_as_manager(relationship, manager=user)
+            messages.success(
+                request, "The proposal is withdrawn; both people can be matched again."
+            )
+        else:
+            raise Http404("Unknown action.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("console:program", slug=program.slug)
