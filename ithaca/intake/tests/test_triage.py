@@ -70,6 +70,16 @@ def load_rows() -> list[dict[str, Any]]:
         ("structured", "I'd like regular sessions with a clear plan.", "sessions"),
         ("informal", "I'd like to meet informally every so often.", "informally"),
         ("growth_outcome", "I want perspective on my work.", "perspective"),
+        (
+            "direction_doubt",
+            "I'm not sure whether to stay in nursing at all.",
+            "not sure whether to stay",
+        ),
+        (
+            "independent",
+            "I'd like someone outside my department to talk to at work.",
+            "outside my department",
+        ),
     ],
 )
 def test_it_fires_each_signal_kind_and_quotes_the_words(kind: str, text: str, quote: str) -> None:
@@ -96,6 +106,94 @@ def test_it_does_not_count_a_repeated_word_twice() -> None:
     twice = triage("I want to work on delegation, delegation, delegation at work.")
 
     assert once.scores["coaching"] == twice.scores["coaching"]
+
+
+# --- wordings the phrase lists did not spell out (families of phrasings) ----------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("direction_doubt", "I'm wondering whether to go back into clinical practice."),
+        ("direction_doubt", "I can't decide if I should apply for the consultant post."),
+        ("direction_doubt", "Honestly I'm not sure medicine is even for me any more."),
+        ("direction_doubt", "I have no idea what to do next with my working life."),
+        ("career_choice", "I'd like to know where this role could lead."),
+        ("career_choice", "I'm going for head of department next year."),
+        ("career_choice", "Research-track or teaching-track, I can't tell."),
+        ("experience", "I'd like to talk to someone in the trust who has navigated that."),
+        ("experience", "I'd value someone with lived experience of disability at work."),
+        ("experience", "I'd love to hear how other people decided."),
+        ("experience", "It would help to meet a former head who retrained."),
+        ("belonging", "I'm the only pharmacist in the practice."),
+        ("belonging", "As a founder I feel very alone at work."),
+        ("organization", "I want to understand who actually decides at work."),
+        ("deadline", "I need my thesis in shape before the next panel."),
+        ("deadline", "The report is due end of sept for work."),
+        ("performance_target", "I need to get our response times from 48 to 24 at work."),
+        ("transition", "I'm new to supervising a night shift team."),
+    ],
+)
+def test_it_reads_families_of_wordings_not_single_phrases(kind: str, text: str) -> None:
+    assert quotes(triage(text), kind), text
+
+
+def test_it_reads_casual_spelling_and_quotes_it_as_typed() -> None:
+    result = triage("im not sure whether to stay in nursing and i dont know anyone who left")
+
+    assert result.recommendation == "mentoring"
+    assert "dont know anyone" in quotes(result, "network")
+    assert any('"dont know anyone"' in r for r in result.reasons)
+
+
+def test_it_reads_short_forms_of_time() -> None:
+    result = triage("need to get better at stakeholder comms, project kicks off in 3 wks")
+
+    assert quotes(result, "deadline") == ["in 3 wks"]
+    assert result.recommendation == "coaching"
+
+
+def test_it_does_not_count_what_the_person_refuses() -> None:
+    result = triage(
+        "I don't need a course or a target. I want someone who has stayed in this work to "
+        "talk to now and then."
+    )
+
+    assert quotes(result, "performance_target") == []
+    assert result.recommendation == "mentoring"
+
+
+def test_it_does_not_count_what_the_person_sets_aside() -> None:
+    result = triage(
+        "I'm presenting at a conference next month but I'm fine with that. What I want is "
+        "someone who has been in research for years to talk to about my career."
+    )
+
+    assert quotes(result, "named_skill") == [] and quotes(result, "deadline") == []
+    assert result.recommendation == "mentoring"
+
+
+def test_it_reads_a_date_after_a_start_as_history_not_a_deadline() -> None:
+    result = triage(
+        "I started my first job in March and would like someone who has been here for years "
+        "to show me the ropes."
+    )
+
+    assert quotes(result, "deadline") == []
+    assert result.recommendation == "mentoring"
+
+
+def test_it_reads_a_feeling_as_a_feeling_not_a_habit() -> None:
+    result = triage("I often feel I have to work twice as hard as others to be seen at work.")
+
+    assert quotes(result, "current_challenge") == []
+    assert quotes(result, "belonging")
+
+
+def test_it_does_not_take_a_self_description_for_a_wish_for_experience() -> None:
+    result = triage("I'm an experienced manager but I have to run a redundancy process soon.")
+
+    assert quotes(result, "experience") == []
 
 
 # --- reasons and quoting -----------------------------------------------------------------
@@ -160,6 +258,37 @@ def test_it_recommends_both_and_says_which_part_suits_which() -> None:
     assert result.mentoring_part is not None and "career decisions" in result.mentoring_part
     assert "next quarter" in result.coaching_part
     assert "over the next few years" in result.mentoring_part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One clear coaching clause, one clear mentoring clause, lopsided totals.
+        "I need to get my presentation skills sorted before the board meeting in six weeks. "
+        "Also, I'm the only woman on the leadership team and I feel isolated.",
+        # The second need announced by "beyond that" and phrased as a doubt.
+        "I need to pass my driving assessment for work in four weeks. Beyond that I'm not "
+        "sure whether to stay in logistics at all.",
+        # Run-on casual text: "and im also ..." opens the second part.
+        "need to get our nps from 30 to 45 this quarter and im also thinking about going for "
+        "area manager, would like advice from someone who has done it",
+    ],
+    ids=["lopsided", "beyond-that", "run-on"],
+)
+def test_it_recommends_both_for_a_clear_clause_on_each_side(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "both"
+    assert result.coaching_part is not None and result.mentoring_part is not None
+
+
+def test_it_does_not_call_an_aside_a_second_need() -> None:
+    result = triage(
+        "I have to run a redundancy process in six weeks and want to do it humanely and "
+        "well. It's been a long career but I've never done one."
+    )
+
+    assert result.recommendation == "coaching"
 
 
 def test_it_suggests_modes_from_both_families_for_both() -> None:
@@ -233,6 +362,13 @@ def test_it_asks_when_the_evidence_points_both_ways_without_two_parts() -> None:
 
     assert result.recommendation == "unclear"
     assert result.follow_up_questions
+
+
+def test_it_treats_an_errand_as_off_topic() -> None:
+    result = triage("Please can you book me a room for the team meeting on Tuesday at 10?")
+
+    assert result.recommendation == "unclear"
+    assert "does not read as a wish to grow" in result.reasons[0]
 
 
 def test_it_treats_time_words_alone_as_off_topic() -> None:
@@ -321,6 +457,14 @@ def test_it_flags_third_party_from_the_answers(whose: str) -> None:
 
     assert result.third_party
     assert result.recommendation == "coaching"
+
+
+def test_it_asks_when_a_referral_names_little_more_than_the_referral() -> None:
+    result = triage("HR said I have to do this as part of my performance plan.")
+
+    assert result.third_party
+    assert result.recommendation == "unclear"
+    assert any("for yourself" in q for q in result.follow_up_questions)
 
 
 def test_it_does_not_flag_the_persons_own_wish() -> None:

@@ -11,7 +11,7 @@ from . import reasons as wording
 from .modes import suggest_modes
 from .questions import Answers, normalize_answers
 from .signals import Signal, answer_signals, text_signals
-from .text import Gate, gate_for, is_on_topic, segments
+from .text import Gate, gate_for, is_errand, is_on_topic, opens_second_need, segments
 
 Recommendation = Literal["coaching", "mentoring", "both", "unclear"]
 
@@ -28,6 +28,19 @@ BOTH_BALANCE = 0.45
 # right, so each side needs less: one clear signal and a hint, and a smaller share.
 SPLIT_SIDE_MIN = 2.5
 SPLIT_BALANCE = 0.3
+# Revision (blind-set review): "both" needs were read as one-sided when one side was said
+# in a single clear clause next to a richer other side ("I present badly and my review is in
+# November. Also I'm the youngest on the leadership team and don't feel I fit in": 4 to 2).
+# A clause of its own carrying a clear signal (CLEAR_CLAUSE) on each side is two needs
+# side by side, however lopsided the totals, so the balance tests above do not apply to it.
+# A clause that announces itself as a separate need ("Also...", "Beyond that...", "Longer
+# term...") may carry a little less (MARKED_CLAUSE): strong evidence plus the announcement.
+CLEAR_CLAUSE = 2.0
+MARKED_CLAUSE = 1.5
+# A referral by someone else is a warning sign (DOMAIN.md): the person must opt in and talk
+# the outcomes through first, so it takes more than one signal (often the referral's own
+# words, "my performance plan") before we recommend rather than ask.
+THIRD_PARTY_MIN = 3.0
 # With no two-part structure, sides this close are a tie: ask rather than pick.
 TIE_BALANCE = 0.75
 # When the text is only a word or two, answers must carry the decision on their own.
@@ -82,6 +95,25 @@ class TriageResult:
 
 
 @dataclass(frozen=True, slots=True)
+class _Clauses:
+    """The clauses that lean to each side, and whether each side has a clause of its own
+    strong enough to stand as one part of a two-part need."""
+
+    coaching: list[str]
+    mentoring: list[str]
+    coaching_clear: bool
+    mentoring_clear: bool
+
+    @property
+    def two_part(self) -> bool:
+        return bool(self.coaching) and bool(self.mentoring)
+
+    @property
+    def two_clear_parts(self) -> bool:
+        return self.coaching_clear and self.mentoring_clear
+
+
+@dataclass(frozen=True, slots=True)
 class _Tally:
     coaching: float
     mentoring: float
@@ -121,7 +153,7 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         # A word or two cannot be judged off-topic, only too short; answers may carry it.
         if _tally(from_answers).high < THIN_TEXT_MIN:
             return _gated(Gate.TOO_SHORT, text, signals)
-    elif not is_on_topic(text) and not _has_evidence(found):
+    elif is_errand(text) or (not is_on_topic(text) and not _has_evidence(found)):
         return _gated(Gate.OFF_TOPIC, text, signals)
     return _decided(text, signals, _tally(signals), thin=gate is Gate.TOO_SHORT)
 
@@ -159,14 +191,19 @@ def _kind_total(sigs: Sequence[Signal]) -> float:
     return min(weight * KIND_CAP, weight * (1 + EXTRA_OCCURRENCE * (distinct - 1)))
 
 
-def _decide(tally: _Tally, two_part: bool) -> tuple[Recommendation, str | None]:
+def _decide(
+    tally: _Tally, clauses: _Clauses, *, third_party: bool = False
+) -> tuple[Recommendation, str | None]:
     """Return the recommendation and, for "unclear", why."""
-    if tally.high < MIN_EVIDENCE:
+    if tally.high < (THIRD_PARTY_MIN if third_party else MIN_EVIDENCE):
         return "unclear", "weak"
     two_sided = tally.coaching_anchored and tally.mentoring_anchored
     if two_sided and tally.low >= BOTH_SIDE_MIN and tally.balance >= BOTH_BALANCE:
         return "both", None
+    two_part = clauses.two_part
     if two_part and tally.low >= SPLIT_SIDE_MIN and tally.balance >= SPLIT_BALANCE:
+        return "both", None
+    if clauses.two_clear_parts:
         return "both", None
     if tally.balance >= TIE_BALANCE:
         return "unclear", "balanced"
@@ -200,10 +237,9 @@ def _scores(tally: _Tally) -> dict[str, float]:
 
 def _decided(text: str, signals: list[Signal], tally: _Tally, *, thin: bool) -> TriageResult:
     clauses = _clause_sides(text, signals)
-    two_part = bool(clauses["coaching"]) and bool(clauses["mentoring"])
-    recommendation, why_unclear = _decide(tally, two_part)
-    confidence = _confidence(recommendation, tally)
     third_party = _is_third_party(signals)
+    recommendation, why_unclear = _decide(tally, clauses, third_party=third_party)
+    confidence = _confidence(recommendation, tally)
     reasons = _reasons(recommendation, why_unclear, signals)
     if thin:
         reasons.insert(0, wording.THIN_TEXT_REASON)
@@ -250,26 +286,42 @@ def _reasons(
     return own + ([counter] if counter else [])
 
 
-def _clause_sides(text: str, signals: Sequence[Signal]) -> dict[str, list[str]]:
-    """The clauses of the text whose own evidence leans to each side, on substance."""
-    clauses: dict[str, list[str]] = {"coaching": [], "mentoring": []}
+def _clause_sides(text: str, signals: Sequence[Signal]) -> _Clauses:
+    """The clauses of the text whose own evidence leans to each side, on substance.
+
+    A side's clause is "clear" when its own evidence for that side reaches CLEAR_CLAUSE, or
+    MARKED_CLAUSE when the clause opens as a separate need ("Also...", "Longer term...").
+    """
+    sides: dict[str, list[str]] = {"coaching": [], "mentoring": []}
+    clear = {"coaching": False, "mentoring": False}
     for start, end in segments(text):
         inside = [s for s in signals if s.source == "text" and start <= s.start < end]
         lean = _tally(inside)
+        clause = text[start:end]
         if lean.coaching > lean.mentoring and lean.coaching_anchored:
-            clauses["coaching"].append(text[start:end])
+            side, own = "coaching", lean.coaching
         elif lean.mentoring > lean.coaching and lean.mentoring_anchored:
-            clauses["mentoring"].append(text[start:end])
-    return clauses
+            side, own = "mentoring", lean.mentoring
+        else:
+            continue
+        sides[side].append(clause)
+        bar = MARKED_CLAUSE if opens_second_need(clause) else CLEAR_CLAUSE
+        clear[side] = clear[side] or own >= bar
+    return _Clauses(
+        coaching=sides["coaching"],
+        mentoring=sides["mentoring"],
+        coaching_clear=clear["coaching"],
+        mentoring_clear=clear["mentoring"],
+    )
 
 
-def _parts(clauses: dict[str, list[str]], signals: Sequence[Signal]) -> tuple[str, str]:
+def _parts(clauses: _Clauses, signals: Sequence[Signal]) -> tuple[str, str]:
     """Say which part of the need suits each side, quoting the clauses behind it."""
     coaching = [s for s in signals if s.side == "coaching" and s.weight > 0]
     mentoring = [s for s in signals if s.side == "mentoring" and s.weight > 0]
     return (
-        wording.part_description("coaching", clauses["coaching"], coaching),
-        wording.part_description("mentoring", clauses["mentoring"], mentoring),
+        wording.part_description("coaching", clauses.coaching, coaching),
+        wording.part_description("mentoring", clauses.mentoring, mentoring),
     )
 
 

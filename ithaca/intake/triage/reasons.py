@@ -56,6 +56,11 @@ TEXT_REASONS: Mapping[str, tuple[str, str]] = {
         "You are weighing a direction",
         "perspective on the bigger picture from someone further along the path suits mentoring",
     ),
+    "direction_doubt": (
+        "You are unsure which way to go",
+        "perspective on the bigger picture from someone who has faced the same choice is "
+        "what mentoring offers",
+    ),
     "belonging": (
         "You mention belonging",
         "belonging is a holistic need, and a mentor who shares the experience helps "
@@ -89,6 +94,11 @@ TEXT_REASONS: Mapping[str, tuple[str, str]] = {
     "advice": (
         "You ask for advice or guidance",
         'advice from someone further along is mentoring\'s "push" dynamic',
+    ),
+    "independent": (
+        "You want someone outside your own line",
+        "a mentor is independent of your line management and assessment, which is the norm "
+        "in mentoring",
     ),
     "peer_exchange": (
         "You want to learn alongside peers",
@@ -171,6 +181,7 @@ PART_NOUNS: Mapping[str, str] = {
     "long_horizon": "horizon",
     "career": "career",
     "career_choice": "direction",
+    "direction_doubt": "doubt about direction",
     "belonging": "belonging",
     "network": "network",
     "organization": "organization",
@@ -178,6 +189,7 @@ PART_NOUNS: Mapping[str, str] = {
     "resilience": "resilience",
     "experience": "experience",
     "advice": "advice",
+    "independent": "independence",
     "growth_outcome": "growth",
     "broad_focus": "broad focus",
     "informal": "informal",

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import CUES, NEGATION_WINDOW, NEGATORS
+from .cues import CUES, DISMISSAL, NEGATION_WINDOW, NEGATORS, PAST_START, REJECTION
 from .questions import QUESTIONS_BY_KEY
-from .text import straighten, words
+from .text import normalize, segments, words
 from .weights import KINDS, WEIGHTS, Dimension, Side
 
 # Which side and dimension each answered question speaks to, per chosen value.
@@ -82,28 +82,72 @@ class Signal:
 
 
 def text_signals(text: str) -> list[Signal]:
-    """Every cue that matches the text and is not negated, in order of appearance."""
+    """Every cue that matches the text and is not negated, in order of appearance.
+
+    Cues are matched on a normalized copy (straight quotes, casual spellings written out);
+    each quote and offset is mapped back to the person's own words.
+    """
     found: list[Signal] = []
-    plain = straighten(text)
+    norm = normalize(text)
+    plain = norm.text
+    clauses = segments(plain)
+    set_aside = [m.span() for m in REJECTION.finditer(plain)] + _dismissed(plain, clauses)
+    history = _past_starts(plain, clauses)
     for name, pattern in CUES:
         kind = KINDS[name]
         for match in pattern.finditer(plain):
-            if kind.negatable and _negated(text, match.start()):
+            at = match.start()
+            if kind.negatable and _negated(plain, at):
                 continue
+            if kind.side != "neither" and any(a <= at < b for a, b in set_aside):
+                continue
+            if name in _DATED and any(a <= at < b for a, b in history):
+                continue
+            start, end = norm.original_span(at, match.end())
+            quote = text[start:end]
             found.append(
                 Signal(
                     name=name,
                     side=kind.side,
                     dimension=kind.dimension,
                     weight=WEIGHTS[name],
-                    quote=text[match.start() : match.end()].strip(" ,"),
+                    quote=quote.strip(" ,"),
                     source="text",
                     anchor=kind.anchor,
-                    start=match.start(),
+                    start=start + len(quote) - len(quote.lstrip(" ,")),
                 )
             )
     found.sort(key=lambda s: s.start)
     return _drop_nested(found)
+
+
+# Time frames that a past start turns into history ("started in March").
+_DATED = frozenset({"deadline", "short_horizon"})
+
+
+def _dismissed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans the person sets aside ("..., which is fine", "but that's not what this is about")."""
+    spans: list[tuple[int, int]] = []
+    for match in DISMISSAL.finditer(text):
+        index = next((i for i, (a, b) in enumerate(clauses) if a <= match.start() < b), None)
+        if index is None:
+            continue
+        start = clauses[index][0]
+        if len(words(text[start : match.start()])) >= 3:
+            spans.append((start, match.start()))
+        elif index > 0:
+            spans.append(clauses[index - 1])
+    return spans
+
+
+def _past_starts(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that follow a start already made ("started my first job in March"), within
+    its clause, up to the first word that looks ahead."""
+    spans: list[tuple[int, int]] = []
+    for match in PAST_START.finditer(text):
+        end = next((b for a, b in clauses if a <= match.start() < b), match.end())
+        spans.append((match.start(), min(match.end(), end)))
+    return spans
 
 
 def _negated(text: str, start: int) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 # Curly quotes become straight ones, one character for one, so offsets stay true.
@@ -58,14 +60,116 @@ TOPIC = re.compile(
     r"business|firm|department|clients?|customers?|patients?|students?|research\w*|sales|"
     r"meetings?|present\w*|interview\w*|exams?|training|trainee|advice|support|struggl\w+|"
     r"nurs\w+|doctors?|engineer\w*|academi\w+|lectur\w+|graduate|office|ward|clinic\w*|"
-    r"future|decisions?|direction|yourself|myself|change|succeed\w*|success\w*)\b",
+    r"future|decisions?|direction|yourself|myself|change|succeed\w*|success\w*|"
+    # Places and stages of a working life, so that a need which names only its setting
+    # ("a pharmacist thinking about hospital or industry") is still read.
+    r"industr\w*|hospitals?|academi[ac]\w*|universit\w*|pharmac\w*|sectors?|fields?|"
+    r"retir\w+|phd|postdoc\w*|lab|charit\w+|founder|startup|ceo|director|staff|shifts?|"
+    r"rota|ward|teach\w*|school|thesis|viva|options|explor\w*|path|route)\b|"
+    # A wish to change how one works, whatever the trade ("want to stay level-headed on site").
+    r"\b(?:want|need|trying|hope|hoping|like|love) to (?:stay|be|get|become|learn|stop|start|"
+    r"handle|deal|fix|build|feel|sort|change|find|understand)\b",
     re.IGNORECASE,
 )
 
+# A request for an errand ("please can you book me a room for the team meeting on
+# Tuesday", "please update the tracker before Friday") mentions meetings and dates without
+# any wish to grow; unless the person also says what they want or asks for a helper, it is
+# not a need, so it is answered like off-topic text.
+ERRAND = re.compile(
+    r"(?<!\w)(?:please|pls|kindly|can you|could you|would you)(?:\s+[\w']+){0,2}?\s+(?:book|"
+    r"update|send|submit|reset|forward|cancel|reschedule|move|sign|approve|print|file|attach|"
+    r"add|remove|confirm|review|check|share|circulate|let me know|tell me (?:where|when|what "
+    r"time|how to))\b",
+    re.IGNORECASE,
+)
+WISH = re.compile(
+    r"(?<!\w)(?:i|i'd|i'm|i've|we|we'd)(?:\s+[\w']+){0,2}?\s+(?:want|wants|need|needs|like|"
+    r"love|hope|hoping|looking|struggl\w*|trying|keen)\b|(?<!\w)help (?:me|us)\b|"
+    r"(?<!\w)(?:coach|mentor)\w*",
+    re.IGNORECASE,
+)
+
+# Casual spellings: apostrophes left out ("im", "dont") and short forms ("wks", "mgr").
+# Matching runs on a copy with these written out; quotes are cut from the person's own text
+# through an offset map, so "dont know anyone" is read as "don't know" but quoted as typed.
+# Only forms that are not also English words are listed ("ill", "id", "its", "were" are not).
+CASUAL: Mapping[str, str] = {
+    "im": "i'm",
+    "ive": "i've",
+    "dont": "don't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "cant": "can't",
+    "wont": "won't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "havent": "haven't",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
+    "youre": "you're",
+    "theyre": "they're",
+    "whats": "what's",
+    "thats": "that's",
+    "theres": "there's",
+    "u": "you",
+    "ur": "your",
+    "wk": "week",
+    "wks": "weeks",
+    "mth": "month",
+    "mths": "months",
+    "mnths": "months",
+    "yr": "year",
+    "yrs": "years",
+    "hrs": "hours",
+    "mgr": "manager",
+    "mgmt": "management",
+    "comms": "communications",
+    "convo": "conversation",
+    "convos": "conversations",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "w/": "with",
+    "&": "and",
+    "wether": "whether",
+    "carrer": "career",
+    "carreer": "career",
+    "managment": "management",
+    "confidance": "confidence",
+    "mentorship": "mentoring",
+}
+_CASUAL_TOKEN = re.compile(r"(?<![\w'])(?:[a-z]+|w/|&)(?![\w'])", re.IGNORECASE)
+
+# Words that open the second part of a two-part need: "Also...", "Beyond that...",
+# "Longer term...", "...and I'd also like...". Where one follows a comma or an "and", the
+# clause is cut there; a clause that opens with one is marked as a separate need.
+SECOND_NEED = (
+    r"(?:also|beyond (?:that|this)|after (?:that|this)|longer[- ]term|long[- ]term|"
+    r"more generally|bigger picture|"
+    r"in the long(?:er)? (?:run|term)|separately|on top of (?:that|this)|more broadly|"
+    r"apart from (?:that|this)|aside from (?:that|this)|alongside (?:that|this)|"
+    r"at the same time|outside of (?:that|this)|then there's|the other thing)"
+)
+_SUBJECT = r"(?:i'?m\s+|i\s+am\s+|i'?d\s+|i'?ve\s+|i\s+|would\s+|i\s+would\s+)?"
 SEGMENT_BREAK = re.compile(
     r"[.!?;]+(?:\s+|$)|\n+|\s+-\s+|\s+[\u2013\u2014]\s+|"
     r",?\s+(?:and also|but also|as well as|plus)\s+|,\s+(?:and|but|while|whereas)\s+|\s+but\s+|"
-    r"\s\d[).]\s"
+    r"\s\d[).]\s|"
+    # "...80 and im also thinking about...", "...and I'd also like..."
+    rf"\s+and\s+(?={_SUBJECT}(?:also|too)\b)|"
+    # "..., beyond that I'm...", "..., longer term I want..."
+    rf",\s+(?={SECOND_NEED}\b)|"
+    # "...need confidence with X and want someone who..."
+    r"\s+and\s+(?=(?:i\s+)?(?:would|i'd|want|need|i\s+want|i\s+need|would\s+like|"
+    r"love|hope)\b)",
+    re.IGNORECASE,
+)
+_OPENS_SECOND_NEED = re.compile(
+    rf"^\W*(?:(?:and|but|so)\s+)?(?:{SECOND_NEED}\b|(?:[\w']+\s+){{0,2}}also\b)",
+    re.IGNORECASE,
 )
 
 
@@ -76,6 +180,57 @@ class Gate(enum.Enum):
     TOO_SHORT = "too_short"
     NON_ENGLISH = "non_english"
     OFF_TOPIC = "off_topic"
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Text prepared for matching, with a map back to the person's own characters.
+
+    ``starts[i]`` and ``ends[i]`` are the span in the original text that character ``i`` of
+    ``text`` came from; a written-out casual form maps every character to the whole token.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.starts[start], self.starts[start]
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> Normalized:
+    """Straighten quotes and write out casual spellings, keeping an offset map."""
+    plain = straighten(text)
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for token in _CASUAL_TOKEN.finditer(plain):
+        full = CASUAL.get(token.group().lower())
+        if full is None:
+            continue
+        a, b = token.span()
+        parts.append(plain[last:a])
+        starts.extend(range(last, a))
+        ends.extend(range(last + 1, a + 1))
+        parts.append(full)
+        starts.extend([a] * len(full))
+        ends.extend([b] * len(full))
+        last = b
+    if not parts:
+        span = range(len(plain))
+        return Normalized(plain, tuple(span), tuple(i + 1 for i in span))
+    parts.append(plain[last:])
+    starts.extend(range(last, len(plain)))
+    ends.extend(range(last + 1, len(plain) + 1))
+    return Normalized("".join(parts), tuple(starts), tuple(ends))
+
+
+def opens_second_need(clause: str) -> bool:
+    """Whether a clause announces a separate need ("Also...", "Longer term...")."""
+    return _OPENS_SECOND_NEED.match(straighten(clause)) is not None
 
 
 def words(text: str) -> list[str]:
@@ -111,6 +266,12 @@ def looks_non_english(text: str, tokens: list[str]) -> bool:
 
 def is_on_topic(text: str) -> bool:
     return TOPIC.search(text) is not None
+
+
+def is_errand(text: str) -> bool:
+    """Whether the text asks for an errand and states no wish of the person's own."""
+    plain = normalize(text).text
+    return ERRAND.search(plain) is not None and WISH.search(plain) is None
 
 
 def segments(text: str) -> list[tuple[int, int]]:

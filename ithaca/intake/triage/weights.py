@@ -5,6 +5,27 @@ which DOMAIN.md says the two differ. Weights are written down, not learned, so t
 recommendation can be traced to a line here. Scale: 2.0 is evidence that on its own
 points clearly to one side; 1.5 is strong but sometimes found on the other side too; 1.0 is
 a hint. The decision thresholds in ``model.py`` are expressed on the same scale.
+
+Revision notes (blind-set review). A set written by someone who never saw the phrase lists
+showed that the weights were sound but the cues too literal: needs were missed because they
+were worded differently, not because they weighed wrongly. Existing weights are unchanged;
+the fixes are general mechanisms, each commented where it lives:
+- cue *families* in ``cues/`` instead of single phrasings: doubt about direction ("not sure /
+  wondering / no idea ... whether to / if I ..."), aiming at a role ("going for ops
+  manager"), leaving or staying in a field; the many shapes of "someone who has walked the
+  path" ("someone in the firm who's navigated that", "someone with lived experience");
+  isolation ("the only IMG on the rotation", "feel very alone"); politics ("who actually
+  decides"); targets and dates in other words ("before next ARCP", "from 72 to 80");
+- reading casual text: missing apostrophes and short forms ("im", "dont", "wks") are written
+  out before matching, and quotes still come from the person's own words (``text.py``);
+- what the person sets aside is not evidence: a refused thing ("I don't need a course or a
+  target"), a dismissed part ("...next month, but I'm fine with that"), a date that is
+  already history ("started in March") (``cues/__init__.py``, ``signals.py``);
+- an errand ("please book me a room for Tuesday's meeting") is not a need (``text.py``);
+- clause splitting at "Also", "Beyond that", "Longer term", "and I'd also" (``text.py``)
+  and a "both" rule for one clear clause per side, plus a higher bar for referrals
+  (``model.py``).
+Two kinds are new, ``direction_doubt`` and ``independent``, with their reasons below.
 """
 
 from __future__ import annotations
@@ -64,6 +85,10 @@ WEIGHTS: Mapping[str, float] = {
     # only together with a choice or a horizon, which are separate signals.
     "career": 1.5,
     "career_choice": 1.5,
+    # Doubt about direction in so many words ("not sure whether to stay in nursing", "no idea
+    # what to do next") is a whole mentoring need on its own: the person asks for perspective
+    # on the bigger picture, not for a skill. A named option alone stays at career_choice.
+    "direction_doubt": 2.0,
     # Belonging is where mentoring, and diversity mentoring above all, does what coaching
     # does not: someone who shares the experience.
     "belonging": 2.0,
@@ -79,6 +104,10 @@ WEIGHTS: Mapping[str, float] = {
     # Asking for advice or guidance is the "push" too, but without saying from whom, and
     # people also say "guidance" of a coach: strong, short of walking the path.
     "advice": 1.5,
+    # Wanting a helper outside one's own line ("someone outside my department, not my line
+    # manager") is DOMAIN.md's independence rule for mentors; it says who should help, not
+    # what about, so strong but not an anchor of the need.
+    "independent": 1.5,
     # Peers swapping experience is mentoring too (peer and co-mentoring), a little weaker
     # because it names no senior helper.
     "peer_exchange": 1.5,
@@ -155,6 +184,7 @@ KINDS: Mapping[str, SignalKind] = {
     "transition": SignalKind(_C, "focus", anchor=True),
     "career": SignalKind(_M, "focus", anchor=True),
     "career_choice": SignalKind(_M, "focus", anchor=True),
+    "direction_doubt": SignalKind(_M, "focus", anchor=True),
     "belonging": SignalKind(_M, "focus", anchor=True),
     "network": SignalKind(_M, "focus", anchor=True),
     "organization": SignalKind(_M, "focus", anchor=True),
@@ -164,6 +194,7 @@ KINDS: Mapping[str, SignalKind] = {
     "experience": SignalKind(_M, "dynamic", anchor=True, negatable=True),
     "peer_exchange": SignalKind(_M, "dynamic", anchor=True),
     "advice": SignalKind(_M, "dynamic", anchor=True, negatable=True),
+    "independent": SignalKind(_M, "dynamic"),
     "self_discovery": SignalKind(_C, "dynamic"),
     "structured": SignalKind(_C, "agenda", negatable=True),
     "informal": SignalKind(_M, "agenda", negatable=True),

@@ -4,7 +4,10 @@ Each kind is one idea from DOMAIN.md (a deadline, a named skill, wanting someone
 walked the path...). Its weight, side and dimension live in ``weights.py``; its wording for
 the seeker in ``reasons.py``. Adding a phrase is how the model learns a new wording; a new
 idea needs a new kind, a weight and a reason. Patterns match whole words, ignoring case, in
-text whose curly apostrophes have been straightened.
+text whose curly apostrophes have been straightened and whose casual spellings ("im",
+"dont", "wks") have been written out (see ``text.normalize``). Where a wording comes in many
+variants, a pattern describes the family ("not sure / wondering / no idea ... whether to /
+if I ...") rather than listing sentences.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ CONSENT: Mapping[str, tuple[str, ...]] = {
             r"recommended|insists|insisted|feels|believes)"
         ),
         (
-            r"my (?:line )?(?:manager|boss|supervisor|director)(?: has)? (?:said|says) (?:i|that "
-            r"i) (?:should|need|must)"
+            r"(?:my (?:line )?(?:manager|boss|supervisor|director)|hr|human resources)(?: has)? "
+            r"(?:said|says|told me) (?:i|that i) (?:should|need|must|have to|had to|ought)"
         ),
         (
             r"(?:hr|human resources)(?: has| have)? (?:wants? me|asked me|told me|suggested|"
@@ -50,6 +53,43 @@ LEXICON: Mapping[str, tuple[str, ...]] = {**COACHING, **MENTORING, **CONSENT}
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE))
     for name, phrases in LEXICON.items()
+)
+
+# "I don't need a course or a target", "not looking for a quick fix or a programme": what
+# follows a refusal of a thing, up to the end of the clause, is not evidence for it.
+# Only a refused noun counts ("don't want a/any..."), not a refused habit ("don't want to
+# keep missing deadlines" is a need).
+REJECTION = re.compile(
+    r"(?<!\w)(?:don't|do not|doesn't|not|no|never)(?: really| particularly| just)? (?:need|want|"
+    r"looking for|after|interested in|keen on) (?:a|an|any|more|another|some) "
+    r"(?:(?! but | i | just )[^.;:!?,\n])*",
+    re.IGNORECASE,
+)
+
+# "...next month, but I'm fine with that", "I'm the only X here, which is fine", "I have my
+# appraisal next week but that's not what this is about": the person sets that part aside,
+# so what they set aside is not evidence. The phrase voids the words before it in its
+# clause, or the clause before when it opens its own.
+DISMISSAL = re.compile(
+    r"(?<!\w)(?:(?:that's|that is|it's|it is|this is|which is|which's)(?: really| honestly)? "
+    r"(?:fine|ok|okay|not a problem|no problem|not an issue|under control|sorted|going (?:fine|"
+    r"ok|okay|well))\b|"
+    r"(?:that's|that is|it's|it is|this is|which is)(?: really| honestly)? not (?:really |"
+    r"actually )?(?:what (?:this|it)(?:'s| is) (?:about|for)|the (?:issue|problem|point|focus|"
+    r"main thing)|why i'm here|my (?:issue|problem|concern|focus|priority))|"
+    r"(?:i'm|i am)(?: really| actually| honestly)? (?:fine|ok|okay|comfortable|happy|confident|"
+    r"not worried) (?:with|about) (?:that|it|this|those|them)\b)",
+    re.IGNORECASE,
+)
+
+# "Just started my first job in March", "joined the team in January": a date after a
+# start that has happened is history, not a deadline, unless something in between looks
+# ahead ("joined in May and need to pass probation by June").
+PAST_START = re.compile(
+    r"(?<!\w)(?:started|joined|began|arrived|moved|qualified|graduated|promoted|took over|came "
+    r"back|returned|became|made|appointed)(?!\w)(?:(?!\b(?:and|but|so|is|are|will|'ll|going|"
+    r"need|needs|have|has|must|should|want|next|then|now)\b)[^.;!?])*",
+    re.IGNORECASE,
 )
 
 # Three words back catches "no deadline", "don't want a mentor", "not looking for advice"

@@ -5,15 +5,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .common import EVENT, MONTH, NUM
+from .common import EVENT, MONTH, NUM, ROLE
 
 COACHING: Mapping[str, tuple[str, ...]] = {
     "deadline": (
-        rf"(?:in|within) (?:the next )?{NUM} (?:days?|weeks?|months?)",
+        rf"(?:in|within) (?:the next )?{NUM} (?:days?|weeks?|fortnights?|months?)",
         (
-            r"(?:by|before|until|in|this|next|from|at) (?:the )?end of (?:the |this |next )?"
-            r"(?:week|month|quarter|term|semester|year|half|financial year)"
+            r"(?:by|before|until|in|this|next|from|at|due) (?:the )?end of (?:the |this |next )?"
+            rf"(?:week|month|quarter|term|semester|year|half|financial year|{MONTH})"
         ),
+        # "before next ARCP", "ahead of the next cycle": whatever the event, it is dated.
+        r"(?:by|before|ahead of|in time for) (?:the |my |our |this )?next [\w-]+",
+        # "before the peak starts", "before the new system goes live".
+        (
+            r"(?:before|by|ahead of|until) (?:the|my|our|this|that) (?:[\w-]+ ){0,2}(?:starts?|"
+            r"begins?|kicks? off|opens?|arrives?|is due|lands?|goes live|happens|hits)"
+        ),
+        # "thesis due end of sept", "report due on Friday", "due in March".
+        (
+            rf"due (?:by |on |in |at |for )?(?:the )?(?:end of |start of )?(?:{MONTH}|next \w+|"
+            r"this \w+|monday|tuesday|wednesday|thursday|friday|\d)"
+        ),
+        rf"(?:on |by |before )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}",
+        rf"(?:on|by|before) {MONTH} \d{{1,2}}(?:st|nd|rd|th)?",
         rf"(?:by|before|until|in|from|at the start of|starting) {MONTH}",
         r"(?:by|before|until|in the|this|next) (?:spring|summer|autumn|fall|winter|new year)",
         (
@@ -43,18 +57,22 @@ COACHING: Mapping[str, tuple[str, ...]] = {
             r"(?:weeks|months|quarter)"
         ),
         rf"for (?:the next )?{NUM} (?:weeks|months)",
-        rf"(?:over|in|during|for) (?:the )?(?:next|coming) (?:{NUM} )?sprints",
+        rf"(?:over|in|during|for) (?:the )?(?:next|coming) (?:{NUM} )?sprints?",
+        r"any (?:day|week|time) now",
         r"short[- ]?term",
         r"right now",
         r"immediate(?:ly)?",
         r"urgent\w*",
-        r"soon",
+        r"soon(?:ish)?",
         r"quickly",
         r"upcoming",
         r"asap",
         r"as soon as possible",
         r"fast",
         r"straight ?away",
+        r"quick(?: wins?)?",
+        r"from day one",
+        r"this week",
         r"right away",
         r"coming up",
         r"prepar(?:e|ing) (?:for|myself for)",
@@ -69,6 +87,8 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"(?:confident|better|clearer|stronger) speaker",
         r"present(?:ing|ations?|er|s)?(?! day| moment| role| job)",
         r"pitch(?:es|ing)?",
+        r"(?:slide )?decks?",
+        r"structur\w+ (?:the |my |a )?(?:story|argument|narrative|deck|talk|message)",
         r"(?:giving|receiving|tough|difficult|constructive|honest|negative) feedback",
         r"feedback that lands",
         r"(?:difficult|tough|hard|crucial|courageous)(?: [\w-]+)? conversations?",
@@ -86,7 +106,8 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"stakeholder(?:s| management)?",
         (
             r"(?:run|running|chair|chairing|lead|leading|facilitat\w+) (?:\w+ )?(?:meetings|"
-            r"retrospectives|retros|workshops|ward rounds|huddles|stand-?ups|one-to-ones)"
+            r"retrospectives|retros|workshops|ward rounds|huddles|stand-?ups|one-to-ones|calls|"
+            r"clinics|consultations|reviews|appraisals|briefings|handovers)"
         ),
         r"interview\w*",
         r"(?:written|verbal) communication",
@@ -110,8 +131,12 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"executive presence",
         r"gravitas",
         r"composure",
-        r"(?:stay|staying|keep|keeping|remain) calm",
-        r"(?:lose|losing|lost) my temper",
+        (
+            r"(?:stay|staying|keep|keeping|remain|be|being) (?:more )?(?:calm|level-?headed|"
+            r"composed|cool|patient|focused|grounded)"
+        ),
+        r"(?:lose|losing|lost) my (?:temper|rag|cool|head|nerve)",
+        r"(?:get|getting) to the point",
         r"under pressure",
         r"nerves",
         r"stage fright",
@@ -131,7 +156,7 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"python",
         r"coding",
         r"budget\w*",
-        r"setting expectations",
+        r"set(?:ting)? (?:clear )?expectations",
         r"boundaries",
         r"chairing",
         r"exam (?:technique|nerves)",
@@ -147,7 +172,10 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"say(?:ing)? yes",
         r"thinking on my feet",
         r"my (?:calendar|diary|inbox)",
-        r"in meetings",
+        r"in (?:[\w-]+ )?meetings",
+        r"handovers?",
+        r"consultations?",
+        r"code reviews?",
         r"keynotes?",
         r"speech(?:es)?",
         r"(?:give|giving|deliver\w*) (?:a |my |the )?(?:\w+ )?(?:talk|lecture)s?",
@@ -162,7 +190,8 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"think(?:ing)? strategically",
         r"mentoring skills",
         r"coaching skills",
-        r"managing (?:a |my |former )?(?:team|people|peers|budget)",
+        r"managing (?:a |my |former |old )?(?:team|people|peers|budget|friends|team-?mates|"
+        r"colleagues)",
         (
             r"(?:run|running|lead|leading|teach|teaching|deliver|delivering) (?:\w+ ){0,2}"
             r"(?:classes|groups|training|workshops|sessions|meetings)"
@@ -187,6 +216,13 @@ COACHING: Mapping[str, tuple[str, ...]] = {
     ),
     "improve_behaviour": (
         r"get(?:ting)? better at",
+        r"get(?:ting)? (?:good|great|better|sharper|faster|quicker|slicker) (?:at|with|in)",
+        (
+            r"(?:get|getting|feel|be|become|more) (?:more |much more )?(?:comfortable|confident) "
+            r"(?:with |at |in |when |about |\w+ing)"
+        ),
+        r"confidence (?:with|in|at|when|for|to|about) (?:\w+ing|my|the|\w+s\b)",
+        r"get (?:my |the |our |this )?(?:[\w-]+ ){1,2}right\b",
         r"be(?:come)? better at",
         r"improve (?:my|how|the way|our|on)",
         r"work(?:ing)? on (?:my|how|being|the way)",
@@ -197,8 +233,13 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"struggl\w+ to (?!find|fit|belong|see|know|decide|understand|work out)\w+",
     ),
     "current_challenge": (
-        r"i (?:keep|always|often|tend to|constantly) (?!in touch)\w+",
-        r"keeps? \w+ing",
+        # A habit ("I keep...", "I always...") but not a feeling or a wish ("I often feel
+        # I have to work twice as hard", "to keep growing", "how you keep going").
+        (
+            r"i (?:keep|always|often|tend to|constantly) (?!in touch|feel|felt|wonder|think|"
+            r"thought|want|wish|get asked)\w+"
+        ),
+        r"(?<!to )(?<!you )(?<!we )keeps? (?!going\b|growing\b|learning\b|in touch)\w+ing",
         (
             r"i get (?:so |very |really )?(?:defensive|nervous|anxious|flustered|angry|"
             r"overwhelmed|tongue-tied|stuck|distracted)"
@@ -213,6 +254,26 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"go(?:es)? to pieces",
         r"(?:falls?|fell) apart",
         r"i freeze",
+        # "my times are slow", "reports are always late"
+        (
+            r"(?:is|are|am|i'm) (?:too |really |very |way |always |painfully |still )?(?:slow|late|"
+            r"behind)"
+        ),
+        # "I present badly", "my last deck went down poorly"
+        r"(?:i|my [\w-]+|it|they|we) (?:[\w-]+ ){0,2}(?:badly|poorly)",
+        r"torn apart",
+        # "my emails are way too long", "I come across as too blunt"
+        (
+            r"(?:is|are|i'm|i am|was|were|come across as|comes across as) (?:way |far |much |"
+            r"a bit |often |always |sometimes )?too (?!much\b|many\b|late\b|early\b)[\w-]+"
+        ),
+        r"(?:they|people|staff|my team|the team|nobody|no one) (?:don't|won't|doesn't|never) "
+        r"(?:listen|follow|engage|respond)",
+        # "want my exam technique sorted", "get the rota under control", "get on top of"
+        r"(?:get|have|want|need) (?:my |our |the |this |it |them )?(?:[\w-]+ ){0,2}sorted",
+        r"(?:get|getting|got|bring) (?:[\w-]+ ){0,4}under control",
+        r"(?:get|getting|stay|staying|keep) on top of",
+        r"get (?:a )?(?:grip|handle) on",
         r"i ramble",
         r"i avoid",
         (
@@ -231,6 +292,19 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         ),
         r"\w+ scores?",
         r"net promoter",
+        r"csat|aht|sla|slas|handle time|evaluations?|metrics? (?:are|is) down",
+        # "from 72 to 80", "up 10%", "get my evaluations up", "wants them down"
+        r"from \d[\d.]*%? to \d[\d.]*%?",
+        r"(?:up|down) (?:by )?\d[\d.]* ?(?:%|per ?cent)",
+        (
+            r"(?:get|getting|bring|bringing|push|pushing|drive|driving)(?: (?:my|our|the|their|"
+            r"them|it|this|these|those|that))(?: [\w-]+){0,2} (?:up|down)(?! to\b)"
+        ),
+        r"(?:want|wants|need|needs) (?:it|them|this|that|those) (?:up|down)\b",
+        (
+            r"(?:my|annual|mid-?year|year-?end|end of year|performance|probation(?:ary)?|formal) "
+            r"reviews?"
+        ),
         r"nps",
         r"(?:sales|my|our) (?:numbers|figures)",
         r"revenue",
@@ -249,7 +323,7 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"productiv\w+",
         r"on (?:schedule|budget)",
         r"miss(?:ed|ing)? deadlines",
-        r"leads",
+        r"(?:sales|new|more|qualified|inbound|warm|hot|my|our) leads",
         r"pipeline",
         r"audit\w*",
         r"(?:staff |team |engagement |360 |patient |student )?surveys?",
@@ -278,7 +352,14 @@ COACHING: Mapping[str, tuple[str, ...]] = {
             r"new (?:[\w-]+ )?(?:role|job|position|post|manager|team lead\w*|head|director|"
             r"lecturer|consultant|supervisor|ceo|vp|team|responsibilities|remit)"
         ),
-        r"new to (?:managing|leading|management|the role|the job|the post|leadership)",
+        r"new to (?:\w+ing|management|the role|the job|the post|leadership|the \w+)",
+        # "made shift manager", "just been made band 6 charge nurse", "Just made director"
+        (
+            rf"(?:^|just |recently |been |was |got |i'm |newly )made (?:a |an |"
+            rf"the )?(?:[\w-]+ ){{0,3}}?{ROLE}"
+        ),
+        r"(?:just|recently|newly) (?:been )?(?:moved|switched|transferred|stepped)",
+        rf"{NUM} (?:weeks?|months?) (?:ago|in)\b",
         r"first[- ]time (?:manager|leader|supervisor)",
         (
             r"(?:my )?first (?:management|leadership|manager|supervisory|senior) (?:role|job|"
@@ -298,13 +379,20 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         ),
         r"(?:started|starting|start) (?:a |my |the )?new",
         (
-            r"(?:become|became|becoming) (?:a |an )?(?:new |first-time )?(?:manager|team lead\w*|"
-            r"supervisor|head|director|partner|consultant)"
+            r"(?:become|became|becoming) (?:a |an |the )?(?:new |first-time )?(?:manager|"
+            r"team lead\w*|"
+            r"supervisor|head|director|partner|consultant|ceo|cfo|cto|coo|vp|principal|chair|"
+            r"lead|editor|dean)"
         ),
         r"acting (?:head|manager|director|lead|chair|ceo)",
         r"(?:starting|start|started|joining) as (?:a |an |the )?\w+",
+        (
+            r"(?:starting|start|started|launching|setting up|taking on|took on) (?:my |our |a |an |"
+            r"the )?(?:own |first |new )?(?:[\w-]+ ){0,2}(?:clinics?|practice|service|team|course|"
+            r"module|business|department|unit|portfolio|caseload|rotation)"
+        ),
         r"for the first time",
-        r"never (?:done|led|managed|run|had to|chaired|taught)",
+        r"never (?:done|led|managed|run|had to|chaired|taught|handled|faced|given|hired)",
         r"(?:asked|chosen|appointed|picked|selected) to (?:lead|run|manage|chair|head|take on)",
         r"shift(?:ing)? from",
         r"came through",
@@ -337,7 +425,7 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"check-?ins?",
         r"(?:a |clear |concrete |structured |step-by-step )plan",
         r"keep(?:s)? me (?:on track|honest|accountable|focused)",
-        r"contract",
+        r"(?:a |an |clear |agreed |formal |written |coaching )(?:\w+ )?(?:contract|agreement)",
         r"(?<!mentoring )program(?:me)?",
         r"short (?:course|engagement)",
         r"time-?bound",

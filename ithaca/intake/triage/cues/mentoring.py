@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .common import NUM, SOMEONE, WHO, WHO_HAS
+from .common import CAREER_MOVE, FIELD, NUM, ROLE, SOMEONE, UNSURE, WHO, WHO_HAS
 
 MENTORING: Mapping[str, tuple[str, ...]] = {
     "long_horizon": (
@@ -18,7 +18,8 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"(?:next|coming) (?:few )?years",
         r"long[- ]?term",
         r"longer[- ]?(?:term|run|journey|haul)",
-        r"in the long (?:run|term|haul)",
+        r"(?:in|over|for) the long(?:er)? (?:run|term|haul)",
+        r"(?:final|remaining|last) (?:few |couple of )?(?:years|decades?) (?:before|of|in|at)",
         r"over time",
         r"ongoing",
         r"no rush",
@@ -51,9 +52,50 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             r"become|take|specialise|specialize)"
         ),
         r"should i (?:stay|go|move|leave|apply|take)",
+        # "management is the path I want", "is this right for me"
+        (
+            r"(?:is|are|was) (?:even |really |actually |still |truly )*(?:the )?(?:right )?"
+            r"(?:for me|right for me|what i want|(?:my|the|a) (?:right |long-term )?(?:path|"
+            r"route|career|direction|field|calling|future) (?:i want|for me|to take))"
+        ),
+        r"(?:(?:what|where) (?:else )?is|what's) out there",
+        # "where this role leads", "where the PhD could take me"
+        (
+            r"where (?:this|the|my|that|a) (?:[\w-]+ )?(?:role|job|path|career|work|move|degree|"
+            r"phd|experience|post|track) (?:leads|could lead|might lead|will lead|goes|could go|"
+            r"might go|takes me|could take me|might take me)"
+        ),
+        # Aiming at a role: "going for ops manager next year", "getting to site manager".
+        (
+            r"(?:go(?:ing)? (?:up )?for|up for|aim\w* (?:for|at)|get(?:ting)? to|work\w* "
+            r"(?:my way )?(?:up )?towards?|aspir\w+ to|wondering "
+            r"about|eye(?:ing)?(?: up)?|have my (?:eye|sights) on|set my sights on) (?:a |an |the |"
+            rf"my )?(?:[\w-]+ ){{0,2}}?{ROLE}\b"
+        ),
+        # "become a head teacher one day", "be a partner eventually"
+        (
+            r"(?:become|be|being|make it as) (?:an? |the )?(?:[\w-]+ ){1,3}?(?:one day|some ?day|"
+            r"eventually|in (?:the )?(?:future|long run)|in \w+ years)"
+        ),
+        # Staying in or leaving a field: "stay in academia", "get back to clinical work".
+        (
+            r"(?:stay|staying|remain|remaining|leave|leaving|quit|quitting|get back|getting back|"
+            r"go back|going back|return|returning|break|breaking|move|moving|transition\w*|"
+            rf"pivot\w*) (?:in |into |to |out of |from )?{FIELD}"
+        ),
+        # "teaching-track or research-track", "the partner track", "hospital or industry route"
+        (
+            r"(?:teaching|research|clinical|academic|technical|management|leadership|specialist|"
+            r"managerial|partner|tenure|consulting|policy|engineering|expert|individual "
+            r"contributor|ic|professorial|practitioner)[- ]track"
+        ),
+        r"[\w-]+ (?:or|vs\.?|versus) [\w-]+(?: [\w-]+)? (?:route|path|track|direction|option)s?",
+        r"explor\w+ (?:my |the |other |different |new )?(?:options|possibilities|paths|routes|"
+        r"alternatives|careers?|roles|directions?)",
         r"decid\w+ between",
         r"choos\w+ (?:a |my |between )?(?:specialty|speciality|path|direction|career)",
-        r"(?:which|what) (?:path|direction|route|track)",
+        r"(?:which|what) (?:path|direction|route|track|specialt(?:y|ies)|speciality|field|area|"
+        r"career|sector|kind of (?:role|job|career))",
         r"direction to take",
         (
             r"where (?:i want )?(?:my career|i|it)(?: could| should| want to| might| will| to)? "
@@ -85,9 +127,11 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"what(?:'s| is| comes) next",
         r"(?:is|are|was) (?:the )?right (?:for|fit for) me",
         r"is for me",
+        r"career (?:options|direction|path|move|question|decision|choice)s?",
         r"next (?:stage|phase|chapter)",
         (
-            r"(?:thinking about|considering|weighing up|torn between) (?:\w+ )?(?:or|\w+ing|a move|"
+            r"(?:thinking (?:about|of)|considering|weighing up|torn between) (?:\w+ )?(?:or|\w+ing|"
+            r"a move|"
             r"a change)\b"
         ),
         (
@@ -96,10 +140,60 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             r"consulting|industry|\w+ roles?)"
         ),
     ),
+    # Doubt about direction, said as doubt rather than as a named choice.
+    "direction_doubt": (
+        # "wondering whether to keep chasing a lectureship", "not sure I want to stay in
+        # academia", "figure out if I'm a teaching-track person", "can't decide if I should"
+        (
+            rf"{UNSURE} (?:[\w'-]+ ){{0,3}}?(?:whether|if) (?:or not )?(?:to|i|i'm|i'll|i'd|"
+            rf"i am|i should|i could|i can)(?: [\w'-]+){{0,2}}? {CAREER_MOVE}\b"
+        ),
+        (
+            rf"{UNSURE} (?:if |whether |that )?i (?:really |even |still )?(?:want|need|"
+            rf"ought) to {CAREER_MOVE}\b"
+        ),
+        # "not sure medicine is even for me", "whether management is the path I want"
+        (
+            rf"(?:{UNSURE}|whether|if) (?:[\w'-]+ ){{0,3}}?(?:is|are|was) (?:even |really |"
+            r"actually |still |truly )*(?:the )?(?:right )?(?:for me|right for me|what i want|"
+            r"(?:my|the|a) (?:right |long-term )?(?:path|route|career|direction|field|calling|"
+            r"future) (?:i want|for me|to take))"
+        ),
+        # "no idea what to do with my life", "don't know what's out there beyond this"
+        (
+            r"(?:no idea|no clue|not sure|unsure|(?:don't|do not) (?:really )?know) (?:about )?"
+            r"(?:what|where|which) (?:to do (?:with my (?:life|career|future)|next|after|long)|"
+            r"i want|'s next|comes next|'s out there|is out there|else is out there|"
+            r"(?:my )?options|to go|to head|i'm heading|i belong|i fit|path|direction|route)"
+        ),
+    ),
     "belonging": (
         r"belong\w*",
         r"fit(?:ting)? in",
         r"only (?:woman|women|black|person|one|female|parent|\w+ person)",
+        # "the only IMG on the rotation", "the only pharmacist in the practice"
+        (
+            r"the only (?!way|thing|time|option|reason|problem|issue|one who|person who)"
+            r"[\w+-]+(?: [\w-]+)? (?:on|in|at|among|from|of|here)\b"
+        ),
+        r"(?:the )?(?:youngest|oldest) (?:person |one |member )?(?:on|in|of|here)\b",
+        # "feel very alone as a founder", "feel a bit lost", "like I've been forgotten"
+        (
+            r"(?:feel|feeling|felt|am|i'm|i've been|been)(?: [\w-]+){0,2}? (?:alone|lonely|lost|"
+            r"forgotten|overlooked|out of place|left behind|cut off|unseen|sidelined|adrift|"
+            r"like an? (?:outsider|fraud|imposter|impostor))"
+        ),
+        (
+            r"(?:i'm|i am|as an?|being|as the only)(?: [\w-]+)? (?:gay|lesbian|bi|bisexual|trans|"
+            r"queer|disabled|neurodivergent|autistic|dyslexic|deaf|blind|black|muslim|jewish|"
+            r"immigrant|migrant|img|international (?:graduate|medical graduate|student))"
+        ),
+        r"neurodiver\w+|dyslexi\w+|autis\w+|adhd|disabled",
+        r"(?:being |not |come |coming |came )out (?:at work|to (?:my |colleagues|the team))",
+        r"(?:twice|two times) as hard",
+        r"taken seriously",
+        r"prove myself",
+        r"(?:someone|somebody|people|others|anyone)(?: [\w'-]+){0,6}? like me\b",
         r"one of (?:very )?few",
         r"isolat\w+",
         r"impost[eo]r",
@@ -132,12 +226,13 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"(?:meet|get to know) (?:more )?(?:people|colleagues|others)",
         r"build(?:ing)? relationships",
         r"contacts",
+        r"(?:don't|do not|didn't) (?:really )?know (?:anyone|anybody|many people|a soul|people)",
         r"open (?:a few |some )?doors",
         r"across the (?:company|organi[sz]ation|business|trust|sector|industry)",
         r"get(?:ting)? noticed",
         r"visib\w+",
         r"invisible",
-        r"who (?:i should|to) know",
+        r"who (?:i should|to|i need to|i ought to|i'd need to)(?: get to)? know",
         r"raise my profile",
     ),
     "organization": (
@@ -145,8 +240,10 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"unwritten rules",
         r"(?:how|the way) things (?:really )?(?:work|get done|are done)",
         (
-            r"how (?:decisions|promotions?|things|it all|the (?:place|system|organi[sz]ation|"
-            r"business|firm|company|nhs)) (?:really )?(?:get made|works?|happens?|fits? together)"
+            r"how (?:decisions|promotions?|things|it all|(?:the|this|our|my) (?:place|system|"
+            r"organi[sz]ation|business|firm|company|nhs|university|trust|department|school|"
+            r"institution|industry|world|game|sector)) (?:really |actually )?(?:get made|works?|"
+            r"happens?|fits? together)"
         ),
         (
             r"navigat\w+ (?:the |this |our )?(?:organi[sz]ation|system|university|firm|company|"
@@ -158,6 +255,20 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"at the top",
         r"the rest of the (?:company|organi[sz]ation)",
         r"the ropes",
+        (
+            r"who (?:the )?(?:key|important|right|influential|real) (?:people|players|stakeholders|"
+            r"decision-?makers)(?: are| is)?"
+        ),
+        r"key (?:people|players|decision-?makers)",
+        (
+            r"who (?:actually |really )?(?:decides|makes (?:the )?(?:\w+ )?decisions|holds the "
+            r"power|has (?:the )?(?:power|influence)|calls the shots|pulls the strings)"
+        ),
+        (
+            r"(?:lost|adrift|at sea) in (?:my|the|this|a) (?:[\w-]+ )?(?:institution|"
+            r"organi[sz]ation|"
+            r"system|department|firm|company|trust|university|hospital|school|bureaucracy)"
+        ),
         r"(?:who|whom) to (?:talk to|ask|know)",
         r"hierarch\w+",
         r"how [\w ,]{1,60}? (?:actually |really )?works? (?:in|here|around here)",
@@ -195,8 +306,16 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"knock(?:ed|s)? (?:back|my)",
         r"lost my way",
         r"grief",
-        r"redundan\w+",
+        r"(?:made|being|been|facing|after|my|following) (?:my )?redundan\w+",
         r"rebuild\w*",
+        (
+            r"get(?:ting)? through (?!the day\b|my (?:inbox|list))(?:[\w-]+ ){0,2}(?:years?|"
+            r"training|foundation|residency|rotations?|programme|program|phd|this|it)\b"
+        ),
+        (
+            r"(?:i'm|i am|feeling|feel|felt)(?: so| very| really| a bit| quite)? (?:tired|drained|"
+            r"jaded|disillusioned|demoralised|demoralized|fed up|running on empty)"
+        ),
     ),
     "broad_focus": (
         (
@@ -206,13 +325,37 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"nothing (?:specific|in particular)",
         r"general (?:career )?(?:guidance|advice|development)",
         r"whatever comes up",
-        r"broader (?:career )?(?:decisions|questions|direction|view)",
+        r"(?:broader|bigger|big|wider) (?:career )?(?:decisions|questions|direction|view|issues)",
         r"holistic\w*",
         r"all aspects",
         r"whole person",
+        r"the whole (?:[\w-]+ )?(?:[\w-]+ )?(?:thing|picture|package)",
     ),
     "experience": (
-        rf"{SOMEONE} {WHO_HAS}",
+        rf"{SOMEONE}(?: [\w'-]+){{0,5}}? {WHO_HAS}",
+        (
+            r"(?:someone|somebody|people|a person|anyone|others|a mentor) with (?:\w+ )?(?:lived |"
+            r"similar |real |first-?hand |direct |relevant |personal |the same )?experience"
+        ),
+        r"lived experience",
+        (
+            r"(?:meet(?:ing)?|talk(?:ing)? (?:to|with)|speak(?:ing)? (?:to|with)|hear(?:ing)? from|"
+            r"learn(?:ing)? from|connect(?:ing)? with|ask(?:ing)?) (?:some |a few |other |an? )?"
+            r"(?:former|ex-|retired|past|previous|older) [\w-]+"
+        ),
+        (
+            r"(?:a|an|some)(?: more)? senior(?: [\w-]+)? (?:i can|i could|to talk|to learn|who|"
+            r"that|person|figure|voice|ear)"
+        ),
+        (
+            r"how (?:people|others|other people|they|leaders|women|folks|colleagues|those) "
+            r"(?:[\w-]+ ){0,2}?(?:build|get|grow|make|progress|move|become|manage|balance|handle|"
+            r"deal|cope|stay|keep|climb|reach|rise|choose|decide|\w+ed|did|went|got|made|built|"
+            r"grew|became|chose|knew|found|saw|took|dealt)\b"
+        ),
+        r"what (?:[\w'-]+ ){1,4}?(?:even |actually |really )?looks? like",
+        # "a buddy from the year above", "someone a few years ahead of me"
+        r"(?:a |one |two |few |couple of )?(?:years?|steps?|stages?) (?:ahead|above|further on)",
         r"who's been (?:there|through|in|where|doing)",
         r"been (?:there|through it|in my shoes|where i am)",
         r"walked (?:that|the|this|a similar) path",
@@ -223,8 +366,10 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         ),
         r"(?:someone|somebody|people) (?:[\w']+ ){0,6}(?:i|we) (?:can|could) learn from",
         (
-            r"(?:an?|more|very) (?:experienced|seasoned|wise|wiser) (?:someone|person|colleague|"
-            r"leader|head|academic|mentor|people|hand|professional|ear|voice)"
+            # Someone else, not a self-description ("I'm an experienced manager").
+            r"(?<!i'm )(?<!i am )(?<!as )(?<!was )(?:an?|more|very|some|other) (?:experienced|"
+            r"seasoned|wise|wiser|veteran) "
+            r"(?!about\b|in\b|at\b|with\b)[\w-]+"
         ),
         r"more experienced",
         r"senior (?:mentor|colleague|academic|leader|person) (?:to|who)",
@@ -233,7 +378,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             r"learn(?:ing)? from (?:someone|people|their|his|her|others|them|an?|\w+ (?:colleagues|"
             r"people|staff|peers|leaders))"
         ),
-        r"hear (?:from|about) (?:someone|people|others|their|how)",
+        r"hear (?:from|about|how) (?:someone|people|others|their|how|they|other)",
         r"role models?",
         r"a few steps ahead",
         r"around the block",
@@ -243,7 +388,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             r"(?:how|what) (?:they|others|people) (?:did|made|managed|balanced|think|got|learned|"
             r"learnt|went)"
         ),
-        r"the same (?:move|path|journey|switch)",
+        r"the same (?:move|path|journey|switch|jump|leap|transition|change|route|road|choice)",
         r"further (?:down|along) the (?:road|line|path|way)",
         r"further along",
         r"been in (?:the|this) (?:industry|sector|field|profession|game)",
@@ -267,6 +412,21 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"to learn from",
         r"show me (?:the ropes|how|around)",
     ),
+    # A helper outside one's line: DOMAIN.md's independence of mentor from manager/assessor.
+    "independent": (
+        (
+            r"outside (?:of )?(?:my|our|the) (?:own |immediate )?(?:department|team|line|reporting "
+            r"line|chain|directorate|division|unit|school|faculty|organi[sz]ation|company|firm|"
+            r"trust|practice|group|lab|area|service)"
+        ),
+        r"not (?:my|our|a) (?:line )?(?:manager|boss|supervisor|assessor|examiner)",
+        (
+            r"(?:independent|separate) (?:of|from) (?:my )?(?:line|management|manager|assessment|"
+            r"supervisor)"
+        ),
+        r"elsewhere in the (?:organi[sz]ation|company|business|firm|trust|university|sector)",
+        r"(?:neutral|independent|impartial) (?:person|ear|view|voice|perspective)",
+    ),
     "advice": (
         r"advi[cs]e",
         r"guidance",
@@ -274,6 +434,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
     ),
     "peer_exchange": (
         r"swap\w* (?:experiences|notes|stories|ideas)",
+        r"buddy|buddies",
         r"learn(?:ing)? from each other",
         r"compare notes",
         r"share experiences",
@@ -302,9 +463,19 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"keep in touch",
         r"ad hoc",
         r"when (?:i need|something comes up|things come up)",
+        r"no (?:fixed |set |formal |particular )?agenda",
     ),
     "someone_to_talk_to": (
         r"someone (?:i can |to )?(?:talk|speak|turn|think|chat) (?:to|with)",
+        (
+            r"(?:someone|somebody|a senior|people|a person|anyone)(?: [\w'!()-]+){0,7}? (?:to|"
+            r"i can|i could) (?:talk|speak|chat|turn|lean on|go to|vent|check in|ask)\b"
+        ),
+        (
+            r"(?:talk|talking|speak|speaking|chat|chatting) (?:to|with) (?:someone|somebody|people|"
+            r"others)"
+        ),
+        r"lean on",
         r"talk (?:things |it )?through",
         r"someone to (?:talk|chat)",
         r"sounding board",
@@ -329,6 +500,13 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"purpose",
         r"what i (?:really )?care about",
         r"rediscover\w*",
+        (
+            r"(?:stay|staying|remain|keep|feel|feeling) (?:\w+ )?(?:engaged|motivated|fulfilled|"
+            r"inspired|energi[sz]ed)"
+        ),
+        r"coasting",
+        r"pass on (?:what i|my|the)",
+        r"legacy",
     ),
     "asks_for_mentor": (r"ment(?:or|ors|oring|ored|ee)",),
 }
