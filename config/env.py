@@ -83,3 +83,24 @@ class Env:
         if scheme != "sqlite" and not config.get("NAME"):
             raise ImproperlyConfigured(f"{name}={raw!r} names no database.")
         return config
+
+    def cache(self, name: builtins.str) -> dict[builtins.str, Any]:
+        """Empty or locmem:// (per process), db://TABLE, redis://..., or dummy://."""
+        raw = self.source.get(name, "").strip()
+        scheme, _, rest = raw.partition("://")
+        scheme = scheme.lower()
+        if not raw or scheme == "locmem":
+            return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if scheme == "db" and rest.strip("/"):
+            return {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": rest.strip("/"),
+            }
+        if scheme in {"redis", "rediss"}:
+            return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}
+        if scheme == "dummy":
+            return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a cache URL; expected db://TABLE, redis://HOST:6379/0, "
+            "locmem:// or nothing."
+        )

@@ -7,6 +7,7 @@ SQLite database under var/ with e-mail printed to the console.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -25,6 +26,9 @@ if not SECRET_KEY:
             "var/secret_key), or set DEBUG=true for a throwaway development key."
         )
     SECRET_KEY = "insecure-development-key-never-use-in-production"
+
+# Earlier keys, so sessions and encrypted MFA secrets survive a key rotation.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -51,13 +55,18 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "ithaca.core",
+    "ithaca.audit",
     "ithaca.accounts",
     "ithaca.programs",
     "ithaca.intake",
     "ithaca.mentoring",
     "ithaca.coaching",
+    "ithaca.matching",
     "ithaca.console",
+    "ithaca.privacy",
+    "ithaca.analytics",
     "ithaca.home",
     "ithaca.demo",
     "ithaca.api",
@@ -65,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ithaca.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "ithaca.audit.middleware.AuditMiddleware",
+    "ithaca.accounts.mfa.RequireMfaMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,6 +125,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ----------------------------------------------------------------
+# Login throttling and used one-time codes live in the cache. The default is per
+# process; several processes or machines must share one: CACHE_URL=db://ithaca_cache
+# (then run `manage.py createcachetable`) or redis://host:6379/0 (needs redis-py).
+CACHES = {"default": env.cache("CACHE_URL")}
+
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -147,7 +165,41 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # Open sign-up lets anyone with an e-mail address join; otherwise staff invite people.
 ITHACA_SIGNUP_OPEN = env.bool("SIGNUP_OPEN", default=False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "ithaca.accounts.mfa.MfaAdapter"
 SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_ADAPTER = "ithaca.accounts.adapter.SocialAccountAdapter"
+# Behind a load balancer every request comes from its address: count the proxies that
+# append to X-Forwarded-For so login throttling and the audit log see the client's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Single sign-on through one OpenID Connect provider, off unless OIDC_SERVER_URL is set.
+OIDC_SERVER_URL = env.str("OIDC_SERVER_URL")
+SOCIALACCOUNT_PROVIDERS: dict[str, Any] = {}
+if OIDC_SERVER_URL:
+    _oidc_id, _oidc_secret = env.str("OIDC_CLIENT_ID"), env.str("OIDC_CLIENT_SECRET")
+    if not (_oidc_id and _oidc_secret):
+        raise ImproperlyConfigured(
+            "OIDC_SERVER_URL is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too."
+        )
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": env.str("OIDC_PROVIDER_ID", default="sso"),
+                "name": env.str("OIDC_NAME", default="Single sign-on"),
+                "client_id": _oidc_id,
+                "secret": _oidc_secret,
+                "settings": {"server_url": OIDC_SERVER_URL},
+            }
+        ],
+    }
+# The organization's identity provider vouches for its people: they get an account on
+# their first sign-in (SSO_SIGNUP=false keeps SSO to people already invited), and an
+# invited person signing in through SSO lands in the account made for their address.
+ITHACA_SSO_SIGNUP = env.bool("SSO_SIGNUP", default=True)
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -176,6 +228,9 @@ WHITENOISE_MANIFEST_STRICT = False
 # --- E-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ithaca <ithaca@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Decides, per recipient, whether a notice waits for their weekly digest
+# (ithaca/core/email.py); empty sends everything at once.
+ITHACA_NOTICE_ROUTER = "ithaca.analytics.notices.route"
 EMAIL_HOST = env.str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -228,6 +283,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "kind", "mode" or "status"; name each choice set once.
+    "ENUM_NAME_OVERRIDES": {
+        "HelpKindEnum": "ithaca.programs.modes.KINDS",
+        "ProgramModeEnum": "ithaca.programs.modes.ALL_MODES",
+        "RelationshipStatusEnum": "ithaca.programs.lifecycle.Status",
+        "MentoringGoalStatusEnum": "ithaca.mentoring.models.Goal.Status",
+        "MentoringEventKindEnum": "ithaca.mentoring.models.MentoringEvent.Kind",
+        "CoachingSessionKindEnum": "ithaca.coaching.models.CoachingSession.Kind",
+        "ProposalKindEnum": [("mentoring", "mentoring"), ("coaching", "coaching")],
+    },
 }
 
 # --- Security -------------------------------------------------------------
@@ -245,6 +310,31 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Set by ithaca.core.security.SecurityHeadersMiddleware on every response.
+ITHACA_CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# Swagger UI needs its own <style> block and inline styles: that one page gets these.
+ITHACA_CSP_RELAXED_VIEWS = {
+    "api-docs": {"style-src": "'self' 'unsafe-inline'"},
+}
+ITHACA_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# --- Privacy --------------------------------------------------------------
+# Notes and journals of relationships concluded longer ago than this are deleted.
+ITHACA_RETENTION_YEARS = env.int("RETENTION_YEARS", default=6)
+if ITHACA_RETENTION_YEARS < 1:
+    raise ImproperlyConfigured(f"RETENTION_YEARS={ITHACA_RETENTION_YEARS}: at least 1 year.")
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,12 @@
-"""django-allauth hooks: open or invite-only sign-up, and a profile for every account."""
+"""django-allauth hooks: open or invite-only sign-up, single sign-on, and a profile for
+every account."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -19,4 +21,21 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             profile_ensure(user=user)
+        return user
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Sign-in through the organization's identity provider (OIDC).
+
+    The provider is the organization's own directory, so a person it vouches for
+    gets an account on first sign-in even when open sign-up is off (SSO_SIGNUP
+    turns that off), and every account made this way gets its profile.
+    """
+
+    def is_open_for_signup(self, request: HttpRequest, sociallogin: Any) -> bool:
+        return bool(settings.ITHACA_SSO_SIGNUP)
+
+    def save_user(self, request: HttpRequest, sociallogin: Any, form: Any = None) -> Any:
+        user = super().save_user(request, sociallogin, form)
+        profile_ensure(user=user)
         return user

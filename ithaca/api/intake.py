@@ -182,6 +182,7 @@ class ReferralAnswerView(APIView):
     @extend_schema(
         request=None,
         responses={200: ReferralSerializer, **ERRORS},
+        operation_id="referrals_answer",
         parameters=[
             OpenApiParameter(
                 "answer", OpenApiTypes.STR, OpenApiParameter.PATH, enum=["accept", "decline"]

@@ -16,6 +16,7 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from ithaca.accounts.http import current_user
+from ithaca.accounts.mfa import second_factor_problem
 from ithaca.accounts.models import User
 from ithaca.api import serializers as out
 from ithaca.coaching.access import access_engagement, engagement_role, engagements_for
@@ -41,6 +42,9 @@ ACTION_PARAM = OpenApiParameter(
 class TokenInput(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    code = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="The two-factor code, if MFA is on."
+    )
 
 
 class TokenOutput(serializers.Serializer):
@@ -71,6 +75,9 @@ class TokenView(APIView):
             raise serializers.ValidationError(
                 {"non_field_errors": ["E-mail or password is wrong."]}
             )
+        problem = second_factor_problem(user, data.validated_data["code"])
+        if problem:
+            raise serializers.ValidationError({"code": [problem]})
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 

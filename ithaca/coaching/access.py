@@ -10,12 +10,15 @@ staff: confidentiality holds for them too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from ithaca.accounts.models import User
+from ithaca.audit.models import AuditEvent
+from ithaca.audit.services import confidential_read, record_all
 from ithaca.coaching import rules
 from ithaca.coaching.models import (
     ActionItem,
@@ -134,7 +137,25 @@ def access_note(user: User, pk: int) -> SessionNote:
     visible = rules.can_see_session(role, three_way=note.session.is_three_way)
     if not (visible and rules.can_see_note(role, note.visibility)):
         raise _deny("note")
+    record_all(filter(None, [_note_read(user, note)]))
     return note
+
+
+def _note_read(user: User, note: SessionNote) -> AuditEvent | None:
+    return confidential_read(
+        reader=user,
+        target=note,
+        summary=f"Read a {note.get_visibility_display().lower()} coaching session note",
+        author_id=note.author_id,
+        program_id=note.session.engagement.program_id,
+    )
+
+
+def notes_read_by(user: User, notes: Iterable[SessionNote]) -> list[SessionNote]:
+    """The notes, read now: the audit log records each one its reader did not write."""
+    items = list(notes)
+    record_all(filter(None, (_note_read(user, note) for note in items)))
+    return items
 
 
 def _work(queryset: QuerySet[M], user: User, pk: int, what: str, path: str) -> M:
@@ -172,7 +193,26 @@ def access_report(user: User, pk: int) -> SponsorReport:
     approved = report.status == SponsorReport.Status.APPROVED
     if not rules.can_see_report(role, approved=approved, terms=terms):
         raise _deny("report")
+    reports_read_by(user, role, [report])
     return report
+
+
+def reports_read_by(user: User, role: str | None, reports: Iterable[SponsorReport]) -> None:
+    """A sponsor's (or manager's) read of report content goes into the audit log."""
+    if role not in (rules.SPONSOR, rules.MANAGER):
+        return
+    reads = (
+        confidential_read(
+            reader=user,
+            target=report,
+            summary=f"Read a sponsor report as {role}",
+            author_id=None,
+            subject_id=report.engagement.coachee_id,
+            program_id=report.engagement.program_id,
+        )
+        for report in reports
+    )
+    record_all(filter(None, reads))
 
 
 def access_evaluation(user: User, engagement_pk: int) -> CloseOutEvaluation:

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from ithaca.accounts.models import User
+from ithaca.audit.services import confidential_read, record_all
 from ithaca.intake.models import Intake, IntakeShare, Referral
 from ithaca.programs.models import Participation
 
@@ -27,7 +28,29 @@ def access_intake(user: User, pk: int) -> Intake:
     )
     if intake is None:
         raise Http404("No such intake.")
+    if intake.author_id != user.pk:
+        _record_manager_read(user, intake)
     return intake
+
+
+def _record_manager_read(user: User, intake: Intake) -> None:
+    """A manager reading a shared intake goes into the audit log, under the program
+    through which it was shared with them."""
+    program = (
+        IntakeShare.objects.filter(intake=intake, program__managers=user)
+        .values_list("program_id", "program__name")
+        .first()
+    )
+    program_id, name = program if program else (None, "a program")
+    summary = f"Read an intake shared with the managers of {name}"
+    read = confidential_read(
+        reader=user,
+        target=intake,
+        summary=summary,
+        author_id=intake.author_id,
+        program_id=program_id,
+    )
+    record_all(filter(None, [read]))
 
 
 def access_referral(user: User, pk: int) -> Referral:

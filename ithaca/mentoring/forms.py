@@ -63,6 +63,11 @@ class MeetingForm(forms.Form):
 class LogMeetingForm(MeetingForm):
     note = text_field("A shared note (optional)", 5000, required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Shown beside MeetingForm in the workspace: its own ids keep each label on its field.
+        kwargs.setdefault("auto_id", "id_log_%s")
+        super().__init__(*args, **kwargs)
+
 
 class NoteForm(forms.Form):
     body = text_field("Shared note", 5000)

@@ -12,8 +12,8 @@ class ParticipationInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "mode", "enrolment_open", "requires_training"]
-    list_filter = ["kind", "mode", "enrolment_open"]
+    list_display = ["name", "kind", "mode", "enrolment_open", "requires_training", "requires_mfa"]
+    list_filter = ["kind", "mode", "enrolment_open", "requires_mfa"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ["managers"]

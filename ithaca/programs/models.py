@@ -28,6 +28,11 @@ class Program(TimeStampedModel):
     requires_training = models.BooleanField(
         default=False, help_text="Mentors must complete mentor training before being matched."
     )
+    requires_mfa = models.BooleanField(
+        "requires MFA",
+        default=False,
+        help_text="Managers and coaches must use two-factor authentication for its pages.",
+    )
     # Mentoring: relationships are reviewed (continue or conclude) after this many days.
     review_period_days = models.PositiveIntegerField(default=182)
     # Coaching: the default contract offered for a new engagement.

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from ithaca.accounts.models import User
+from ithaca.audit.services import permission_changed
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.core.tasks import enqueue_on_commit
 from ithaca.programs.access import is_program_manager
@@ -38,6 +39,13 @@ def program_create(
     program = Program.objects.create(name=name, slug=slug, kind=kind, mode=mode, **extra)
     if managers:
         program.managers.add(*managers)
+        for manager in managers:
+            permission_changed(
+                subject=manager,
+                summary=f"Made a manager of {program}",
+                target=program,
+                program_id=program.pk,
+            )
     return program
 
 
@@ -67,13 +75,25 @@ def participation_add(
         raise DomainError("Mentors and coaches need a capacity of at least 1.", field="capacity")
     try:
         with transaction.atomic():
-            return Participation.objects.create(
+            participation = Participation.objects.create(
                 program=program, user=user, role=role, state=state, **extra
             )
     except IntegrityError:
         raise DomainError(
             f"{user} already has the {role} role in {program}.", field="role"
         ) from None
+    if state == Participation.State.ACTIVE:
+        _role_changed(participation, f"Given the {role} role in {program}")
+    return participation
+
+
+def _role_changed(participation: Participation, summary: str) -> None:
+    permission_changed(
+        subject=participation.user,
+        summary=summary,
+        target=participation,
+        program_id=participation.program_id,
+    )
 
 
 def participation_apply(
@@ -153,6 +173,11 @@ def application_decide(*, participation: Participation, approve: bool) -> Partic
         raise DomainError(f"This application has been decided already: {state}.")
     participation.state = Participation.State.ACTIVE if approve else Participation.State.DECLINED
     participation.save(update_fields=["state", "updated_at"])
+    verdict = "approved" if approve else "declined"
+    _role_changed(
+        participation,
+        f"Application as {participation.role} in {participation.program} {verdict}",
+    )
     enqueue_on_commit(send_application_decision, participation.pk)
     return participation
 

@@ -70,12 +70,15 @@ def page(browser: Any, request: pytest.FixtureRequest, live_server: Any) -> Iter
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        (ARTIFACTS / f"{request.node.name}.html").write_text(page.content())
     context.close()
 
 
 def check_accessibility(page: Any) -> None:
     """Run axe-core on the current page; fail on serious or critical violations."""
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol rather than added as an inline <script>,
+    # which the site's Content-Security-Policy (script-src 'self') rightly refuses.
+    page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document)")
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
     details = [
@@ -92,3 +95,37 @@ def sign_in(page: Any, email: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
     page.wait_for_url("**/")
+
+
+PASSWORD = "pass-word-123"  # what UserFactory gives everyone
+
+
+def person(email: str, **fields: Any) -> Any:
+    """A user with a verified e-mail address, so they can sign in in the browser."""
+    from allauth.account.models import EmailAddress
+
+    from ithaca.accounts.tests.factories import UserFactory
+
+    user = UserFactory(email=email, **fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def sign_in_as(page: Any, email: str, password: str = PASSWORD) -> None:
+    """Forget whoever was signed in on this page, then sign in as `email`."""
+    page.context.clear_cookies()
+    sign_in(page, email, password)
+
+
+def visit(page: Any, path: str) -> None:
+    """Open a page, insist it answered 2xx, and run axe on it."""
+    response = page.goto(path)
+    assert response is not None and response.ok, f"{path}: {response and response.status}"
+    check_accessibility(page)
+
+
+def status_of(page: Any, path: str) -> int:
+    """The HTTP status a signed-in person gets for `path` (navigating there)."""
+    response = page.goto(path)
+    assert response is not None
+    return int(response.status)

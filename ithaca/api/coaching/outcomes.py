@@ -55,6 +55,7 @@ class ReportListView(generics.ListAPIView):
     def paginate_queryset(self, queryset: Any) -> list[Any] | None:
         page = super().paginate_queryset(queryset)
         self.page_items = list(page or [])
+        access.reports_read_by(current_user(self.request), self.role, self.page_items)
         return page
 
     def get_serializer_context(self) -> dict[str, Any]:

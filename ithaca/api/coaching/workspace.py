@@ -184,6 +184,11 @@ class NoteListView(generics.ListAPIView):
         wanted = self.request.query_params.get("visibility")
         return (notes.filter(visibility=wanted) if wanted else notes).order_by("created_at", "pk")
 
+    def paginate_queryset(self, queryset: Any) -> list[Any] | None:
+        # The page is what is read: each note on it goes into the audit log.
+        page = super().paginate_queryset(queryset)
+        return None if page is None else access.notes_read_by(current_user(self.request), page)
+
     @extend_schema(request=io.NoteInput, responses={201: io.NoteOut, **ERRORS}, tags=TAG)
     def post(self, request: Request, pk: int) -> Response:
         user = current_user(request)

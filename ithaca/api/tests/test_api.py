@@ -162,3 +162,17 @@ def test_the_schema_documents_the_console_endpoints(client: Client) -> None:
         "/api/v1/console/exports/{kind}.csv",
     ):
         assert path in schema["paths"], path
+
+
+def test_the_schema_documents_the_analytics_endpoints(client: Client) -> None:
+    schema = client.get("/api/v1/schema/?format=json").json()
+    validate(schema)
+    for path in (
+        "/api/v1/analytics/figures/",
+        "/api/v1/analytics/programs/{slug}/figures/",
+        "/api/v1/analytics/programs/{slug}/survey-results/",
+        "/api/v1/analytics/surveys/{id}/answer/",
+        "/api/v1/analytics/ratings/{id}/",
+        "/api/v1/analytics/reports/{id}/download/",
+    ):
+        assert path in schema["paths"], path

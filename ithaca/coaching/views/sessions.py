@@ -9,7 +9,13 @@ from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.coaching import rules, selectors, services
-from ithaca.coaching.access import access_session, engagement_role, visible_notes, visible_sessions
+from ithaca.coaching.access import (
+    access_session,
+    engagement_role,
+    notes_read_by,
+    visible_notes,
+    visible_sessions,
+)
 from ithaca.coaching.forms import AgendaForm, CancelForm, NoteForm, RescheduleForm, SessionForm
 from ithaca.coaching.invites import session_invite
 from ithaca.coaching.models import CoachingSession
@@ -80,7 +86,7 @@ def _session_page(
     allowed = rules.writable_visibilities(role, three_way=session.is_three_way)
     context: dict[str, Any] = {
         "session": session,
-        "notes": list(visible_notes(session, role)),
+        "notes": notes_read_by(user, visible_notes(session, role)),
         "show_agenda": rules.is_party(role) or session.is_three_way,
         "note_form": forms.get("note") or (NoteForm(allowed=allowed) if allowed else None),
         "agenda_form": forms.get("agenda")

@@ -77,7 +77,7 @@ def experience_direction(program: Program) -> str:
     """Which way the gap should point: mentors ahead, reverse mentors behind, peers level."""
     if program.kind == "mentoring" and program.mode == "reverse":
         return "junior"
-    if program.kind == "mentoring" and program.mode in {"peer", "co-mentoring"}:
+    if program.kind == "mentoring" and program.mode in {"peer", "co_mentoring"}:
         return "peer"
     return "senior"
 

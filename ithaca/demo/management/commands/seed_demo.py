@@ -16,6 +16,7 @@ from ithaca.demo.builder.logins import PINNED
 from ithaca.demo.builder.records import STATUSES
 from ithaca.demo.loader import BATCH_SIZE, load_organization
 from ithaca.demo.selectors import demo_counts, demo_loaded
+from ithaca.matching import demo as matching_demo
 from ithaca.mentoring import demo as mentoring_demo
 
 PROGRESS_EVERY = 5 * BATCH_SIZE
@@ -102,4 +103,5 @@ def add_activity(*, seed: int) -> dict[str, dict[str, int]]:
     return {
         "mentoring work": mentoring_demo.add_demo_activity(seed=seed),
         "coaching work": coaching_demo.add_demo_activity(seed=seed),
+        "matching": matching_demo.add_demo_matching(seed=seed),
     }

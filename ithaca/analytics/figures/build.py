@@ -1,0 +1,234 @@
+"""Each dashboard figure built from the selectors' plain values. Pure: no Django.
+
+Every number goes through `suppress` or `rate` (privacy.py) on its way into a
+cell, so k-anonymity is applied here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ithaca.analytics.figures.data import Attainment, Month, Pair, Result, Retention, Waits
+from ithaca.analytics.figures.privacy import Cell, K, Measure, rate, suppress
+from ithaca.analytics.figures.types import Figure, Row
+
+KIND_LABELS = {"mentoring": "Mentoring", "coaching": "Coaching"}
+COLOUR_LABELS = {"green": "Green", "amber": "Amber", "red": "Red"}
+
+
+def _count(pair: Pair) -> Cell:
+    """A count of things (proposals, meetings) shown only when enough people are behind it."""
+    return suppress(Measure(pair[0], pair[1]))
+
+
+def enrolment(rows: Mapping[str, Pair]) -> Figure:
+    return Figure(
+        key="enrolment",
+        title="Enrolment and participation by department",
+        explanation=(
+            "Enrolled: people who applied or were added to a program as a seeker, mentor or "
+            "coach during the period. Taking part: people on either side of a mentoring "
+            "relationship or coaching engagement that was running at some point in the "
+            "period. Each person counts once per column; departments come from profiles."
+        ),
+        columns=["Department", "Enrolled", "Taking part"],
+        rows=[
+            Row(label, [suppress(enrolled), suppress(part)])
+            for label, (enrolled, part) in rows.items()
+        ],
+        chart_columns=[0, 1],
+    )
+
+
+def time_to_match(waits: Mapping[str, Waits]) -> Figure:
+    rows: list[Row] = []
+    for kind, wait in waits.items():
+        name = KIND_LABELS[kind]
+        median = suppress(Measure(wait.median_days, wait.seekers))
+        rows.append(Row(f"{name}: median days", [median, suppress(wait.seekers)]))
+        rows.extend(
+            Row(f"{name}: {label.lower()}", [suppress(count), suppress(count)])
+            for label, count in wait.buckets
+        )
+    return Figure(
+        key="time_to_match",
+        title="Time from application to match",
+        explanation=(
+            "For each seeker whose first proposal in a program was made during the period: "
+            "the days from their application to that program to the proposal. The median is "
+            "the middle wait (half waited less, half more)."
+        ),
+        columns=["Wait", "Days or seekers", "Seekers"],
+        rows=rows,
+        chart_columns=[],
+        notes=["Rows other than the median count seekers in each band of waiting time."],
+    )
+
+
+def acceptance(
+    outcomes: Mapping[str, Mapping[str, Pair]], labels: Sequence[tuple[str, str]]
+) -> Figure:
+    rows: list[Row] = []
+    for kind, counts in outcomes.items():
+        decided = sum(counts[key][0] for key in ("accepted", "declined", "withdrawn"))
+        accepted = counts["accepted"][0]
+        rows.extend(
+            Row(f"{KIND_LABELS[kind]}: {label.lower()}", [_count(counts[key])])
+            for key, label in labels
+        )
+        rows.append(Row(f"{KIND_LABELS[kind]}: acceptance rate (%)", [rate(accepted, decided)]))
+    return Figure(
+        key="acceptance",
+        title="Proposal acceptance rate",
+        explanation=(
+            "Proposals (requests, offers, matching rounds and manager proposals) made during "
+            "the period, by what became of them. The acceptance rate is accepted proposals "
+            "out of those decided (accepted, declined, withdrawn or expired); proposals still "
+            "waiting are left out of it."
+        ),
+        columns=["Proposals", "Number"],
+        rows=rows,
+        notes=[f"A count is hidden when fewer than {K} different seekers are behind it."],
+    )
+
+
+def health(mentoring: Mapping[str, Pair] | None, coaching: Mapping[str, Pair] | None) -> Figure:
+    rows: list[Row] = []
+    if mentoring is not None:
+        rows += [
+            Row(f"Mentoring: {COLOUR_LABELS[c]}", [_count(pair)]) for c, pair in mentoring.items()
+        ]
+    if coaching is not None:
+        rows += [Row(f"Coaching: {state}", [_count(pair)]) for state, pair in coaching.items()]
+    return Figure(
+        key="health",
+        title="Active relationships by health",
+        explanation=(
+            "Today, whatever the period. Mentoring, from the days since the two people last "
+            "met (N is the program's nudge interval, 30 days by default): green under N days, "
+            "amber from N to under 2N, red from 2N. Coaching: stalled when more than twice "
+            "the agreed cadence has passed since the last held session (or the start)."
+        ),
+        columns=["Relationships", "Active now"],
+        rows=rows,
+        chart_columns=[0],
+    )
+
+
+def activity(months: Sequence[Month]) -> Figure:
+    rows = [
+        Row(
+            f"{m.month:%b %Y}",
+            [_count((m.meetings, m.meeting_people)), _count((m.sessions, m.session_people))],
+        )
+        for m in months
+    ]
+    return Figure(
+        key="activity",
+        title="Meetings and sessions per month",
+        explanation=(
+            "Mentoring meetings that took place (confirmed and started, or logged) and coaching "
+            "sessions held, by the month they started in. A month's number is hidden when "
+            f"fewer than {K} different mentees or coachees met that month."
+        ),
+        columns=["Month", "Mentoring meetings", "Coaching sessions"],
+        rows=rows,
+        chart_columns=[0, 1],
+    )
+
+
+def attainment(result: Attainment, labels: Sequence[tuple[str, str]]) -> Figure:
+    mean = None if result.mean is None else round(float(result.mean) * 100, 1)
+    rows = [Row(label, [_count(result.buckets[key])]) for key, label in labels]
+    rows.append(Row("Mean attainment (%)", [suppress(Measure(mean, result.people))]))
+    return Figure(
+        key="attainment",
+        title="Goal attainment (coaching)",
+        explanation=(
+            "Coaching goals with a check-in during the period. Attainment is (latest value - "
+            "baseline) / (target - baseline) from the period's latest check-in, counted from "
+            "0 (no progress, or moving away) to 100% (target reached or passed)."
+        ),
+        columns=["Goals", "Number"],
+        rows=rows,
+        chart_columns=[0],
+        notes=["The mean is the plain average over goals, in percent of the way to target."],
+    )
+
+
+def surveys(results: Sequence[Result]) -> Figure:
+    rows = []
+    for result in results:
+        mean = suppress(Measure(result.mean, result.people))
+        share = (
+            rate(result.favourable, result.answers)
+            if result.people >= K
+            else suppress(result.people)
+        )
+        rows.append(
+            Row(f"{result.source}: {result.question}", [mean, share, suppress(result.people)])
+        )
+    return Figure(
+        key="surveys",
+        title="Survey results",
+        explanation=(
+            "Answers given during the period: mentoring closing surveys, coaching close-out "
+            "evaluations (with each question's Kirkpatrick level), pulse surveys and the "
+            "rating after each meeting or session. Averages are on the 1 to 5 scale; the "
+            "share is answers of 4 or 5 (or yes). Only aggregates are ever shown."
+        ),
+        columns=["Question", "Average (1-5)", "Favourable (%)", "People who answered"],
+        rows=rows,
+        chart_columns=[0],
+        chart_max=5,
+    )
+
+
+def mix(rows: Mapping[str, tuple[int, int, int]]) -> Figure:
+    return Figure(
+        key="mix",
+        title="Mentoring and coaching by department",
+        explanation=(
+            "People seeking help (mentees and coachees) in a relationship that was running "
+            "during the period: in mentoring only, in coaching only, or in both at once or "
+            "in turn."
+        ),
+        columns=["Department", "Mentoring only", "Coaching only", "Both"],
+        rows=[
+            Row(label, [suppress(m), suppress(c), suppress(b)]) for label, (m, c, b) in rows.items()
+        ],
+        chart_columns=[0, 1, 2],
+    )
+
+
+def retention(result: Retention | None) -> Figure:
+    explanation = (
+        "Of the people employed on the first day of the period, the share who left during "
+        "it (leaving dates from the people import). Participants were on either side of a "
+        "mentoring relationship or coaching engagement that started before they left (or "
+        "by the end of the period); everyone else is compared with them."
+    )
+    if result is None:
+        return Figure(
+            key="retention",
+            title="Retention",
+            explanation=explanation,
+            columns=["Group"],
+            rows=[],
+            empty_text="No leaving dates imported: import people with a leaving date to see it.",
+        )
+    rows = [
+        Row("Participants", [suppress(result.participants), suppress(result.participants_left),
+                             rate(result.participants_left, result.participants)]),
+        Row("Non-participants", [suppress(result.others), suppress(result.others_left),
+                                 rate(result.others_left, result.others)]),
+    ]  # fmt: skip
+    return Figure(
+        key="retention",
+        title="Retention: leaving rate of participants and non-participants",
+        explanation=explanation,
+        columns=["Group", "Employed at the start", "Left during the period", "Leaving rate (%)"],
+        rows=rows,
+        chart_columns=[2],
+        unit="%",
+    )

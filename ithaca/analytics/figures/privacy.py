@@ -1,0 +1,84 @@
+"""k-anonymity, applied in one place: nothing built from fewer than K people is shown.
+
+Every number on a dashboard, in a report or in the API passes through
+`suppress` (counts and averages) or `rate` (shares). A count of people is
+built from those people; an average from the people who answered; a count of
+meetings from the seekers who met. A share is hidden when its numerator, its
+denominator or their difference is hidden, so a hidden count can never be
+worked out from a visible share. Zero counts too are "fewer than K": showing
+"0 of a department of 3 left" would describe those three people.
+
+Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import overload
+
+K = 5
+HIDDEN_TEXT = f"fewer than {K} people — hidden"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number and how many distinct people it is built from."""
+
+    value: float | int | None
+    people: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number as shown: `value` is None when hidden (then `hidden` says why)."""
+
+    value: float | int | None
+    people: int
+    hidden: bool
+
+    @property
+    def text(self) -> str:
+        return HIDDEN_TEXT if self.hidden else format_value(self.value)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"value": self.value, "hidden": self.hidden, "text": self.text}
+
+
+def format_value(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.1f}" if not value.is_integer() else f"{value:.0f}"
+    return f"{value:,}"
+
+
+def _one(measure: Measure, k: int) -> Cell:
+    if measure.people < k:
+        return Cell(value=None, people=measure.people, hidden=True)
+    return Cell(value=measure.value, people=measure.people, hidden=False)
+
+
+@overload
+def suppress(count_or_rows: int | Measure, k: int = K) -> Cell: ...
+@overload
+def suppress(count_or_rows: Sequence[Measure], k: int = K) -> list[Cell]: ...
+def suppress(count_or_rows: int | Measure | Sequence[Measure], k: int = K) -> Cell | list[Cell]:
+    """Hide anything built from fewer than `k` people.
+
+    An int is a count of people (built from itself); a Measure carries its own
+    people count; a sequence of Measures is handled one by one.
+    """
+    if isinstance(count_or_rows, int):
+        return _one(Measure(count_or_rows, count_or_rows), k)
+    if isinstance(count_or_rows, Measure):
+        return _one(count_or_rows, k)
+    return [_one(measure, k) for measure in count_or_rows]
+
+
+def rate(part: int, whole: int, k: int = K) -> Cell:
+    """`part / whole` as a percentage, hidden unless the part, the whole and the rest
+    each hold at least `k` people (else the share would reveal a hidden count)."""
+    if min(part, whole, whole - part) < k:
+        return Cell(value=None, people=min(part, whole), hidden=True)
+    return Cell(value=round(100.0 * part / whole, 1), people=whole, hidden=False)

@@ -1,0 +1,81 @@
+"""The date range a dashboard or report covers, and reading it from a request.
+
+A period is two dates, both included. Bad input never raises past the form:
+the page says what is wrong and shows the default period (the last 12 months).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django import forms
+from django.utils import timezone
+
+MAX_DAYS = 366 * 5
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def start_at(self) -> dt.datetime:
+        """The first moment of the period, in the site's time zone."""
+        return _midnight(self.start)
+
+    @property
+    def end_before(self) -> dt.datetime:
+        """The first moment after the period (exclusive bound)."""
+        return _midnight(self.end + dt.timedelta(days=1))
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%d %b %Y} to {self.end:%d %b %Y}"
+
+    def as_query(self) -> str:
+        return f"from={self.start.isoformat()}&to={self.end.isoformat()}"
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def default_period(today: dt.date | None = None) -> Period:
+    """The last 12 months, ending today."""
+    today = today or timezone.localdate()
+    try:
+        start = today.replace(year=today.year - 1) + dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        start = today.replace(year=today.year - 1, day=28) + dt.timedelta(days=1)
+    return Period(start=start, end=today)
+
+
+class PeriodForm(forms.Form):
+    """`from` and `to` as YYYY-MM-DD; either may be left out (the default fills it)."""
+
+    start = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d"])
+    end = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d"])
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        default = default_period()
+        start, end = data.get("start") or default.start, data.get("end") or default.end
+        assert isinstance(start, dt.date) and isinstance(end, dt.date)
+        if start > end:
+            raise forms.ValidationError("The start date must be on or before the end date.")
+        if (end - start).days > MAX_DAYS:
+            raise forms.ValidationError("Choose a period of at most five years.")
+        data["period"] = Period(start=start, end=end)
+        return data
+
+
+def parse_period(params: dict[str, str] | object) -> tuple[Period, PeriodForm]:
+    """The period asked for in `from`/`to`, or the default with the form's errors."""
+    get = getattr(params, "get", None)
+    raw = {"start": get("from", "") if get else "", "end": get("to", "") if get else ""}
+    form = PeriodForm(data=raw)
+    if form.is_valid():
+        return form.cleaned_data["period"], form
+    return default_period(), form

@@ -1,0 +1,49 @@
+"""Analytics' periodic jobs, run by `manage.py periodic` with every other app's.
+
+Together with mentoring (silent relationships, reviews), coaching (actions due,
+overdue digests, stalled engagements, follow-up surveys) and matching (expired
+requests), one command covers every nudge and reminder. Each job here is safe
+to run twice: rows unique per person and point (or week) decide what is sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ithaca.analytics.dashboard import dashboard_for
+from ithaca.analytics.models import FigureCache
+from ithaca.analytics.period import default_period
+from ithaca.analytics.services import digests_send, pulse_invitations_create, rating_prompts_create
+from ithaca.programs.models import Program
+
+
+def send_pulse_surveys(*, now: dt.datetime) -> Mapping[str, int]:
+    """Invite both people of each active relationship at its program's survey points."""
+    return pulse_invitations_create(now=now)
+
+
+def ask_for_meeting_ratings(*, now: dt.datetime) -> Mapping[str, int]:
+    """Ask both people to rate each meeting or session held in the last week, once."""
+    return rating_prompts_create(now=now)
+
+
+def send_weekly_digests(*, now: dt.datetime) -> Mapping[str, int]:
+    """One digest a week to each person who chose it, with what was held for them."""
+    return digests_send(now=now)
+
+
+def refresh_dashboards(*, now: dt.datetime) -> Mapping[str, int]:
+    """Recompute the default period's figures for the organization and each program, so
+    dashboards open from the cache. Writes only the cache; sends nothing."""
+    # Periods someone chose once are not kept: a day-old entry is never read again.
+    FigureCache.objects.filter(computed_at__lt=now - dt.timedelta(days=1)).delete()
+    period = default_period()
+    dashboard_for(None, period, fresh=True, now=now)
+    programs = list(Program.objects.all())
+    for program in programs:
+        dashboard_for(program, period, fresh=True, now=now)
+    return {"dashboards": 1 + len(programs)}
+
+
+JOBS = (send_pulse_surveys, ask_for_meeting_ratings, send_weekly_digests, refresh_dashboards)

@@ -1,0 +1,123 @@
+"""From application to match, and what becomes of proposals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Min,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from ithaca.analytics.figures.data import Waits
+from ithaca.analytics.selectors.scope import Scope, coaching, mentoring
+from ithaca.programs.lifecycle import Status
+from ithaca.programs.models import Participation
+from ithaca.programs.modes import COACHING, MENTORING
+
+# Upper bounds in days (exclusive) and their labels; the last bucket is open-ended.
+WAIT_BUCKETS: tuple[tuple[int | None, str], ...] = (
+    (8, "Within a week"),
+    (31, "8 to 30 days"),
+    (91, "31 to 90 days"),
+    (None, "More than 90 days"),
+)
+OUTCOMES = (
+    ("accepted", "Accepted by both"),
+    ("declined", "Declined"),
+    ("withdrawn", "Withdrawn or expired"),
+    ("waiting", "Still waiting"),
+)
+
+
+def _relationships(scope: Scope, kind: str) -> tuple[QuerySet[Any], str]:
+    if kind == MENTORING:
+        return mentoring(scope), "mentee"
+    return coaching(scope), "coachee"
+
+
+def first_matches(scope: Scope, kind: str) -> QuerySet[Any]:
+    """Seekers whose first proposal in a program was made in the period, with `wait`:
+    the time from their application to that program to that proposal.
+
+    One grouped join (seeker participation -> their proposals in the same program),
+    not a subquery per row: it stays fast with tens of thousands of seekers.
+    """
+    proposals = "user__mentoring_as_mentee" if kind == MENTORING else "user__coaching_as_coachee"
+    period = scope.period
+    return (
+        Participation.objects.filter(
+            scope.programs(),
+            role=Participation.Role.SEEKER,
+            program__kind=kind,
+            **{f"{proposals}__program": F("program")},
+        )
+        .order_by()
+        .values("pk", "created_at")
+        .annotate(first=Min(f"{proposals}__created_at"))
+        .filter(first__gte=period.start_at, first__lt=period.end_before)
+        .filter(first__gte=F("created_at"))
+        .annotate(
+            wait=ExpressionWrapper(F("first") - F("created_at"), output_field=DurationField())
+        )
+    )
+
+
+def waits(scope: Scope, kind: str) -> Waits:
+    """Bucket counts in one query, the median in one more (the middle row or two)."""
+    matches = first_matches(scope, kind)
+    aggregates: dict[str, Any] = {"total": Count("pk")}
+    for index, (upper, _) in enumerate(WAIT_BUCKETS[:-1]):
+        assert upper is not None
+        aggregates[f"under_{index}"] = Count("pk", filter=Q(wait__lt=dt.timedelta(days=upper)))
+    totals = matches.aggregate(**aggregates)
+    total, below, buckets = totals["total"], 0, []
+    for index, (_, label) in enumerate(WAIT_BUCKETS[:-1]):
+        buckets.append((label, totals[f"under_{index}"] - below))
+        below = totals[f"under_{index}"]
+    buckets.append((WAIT_BUCKETS[-1][1], total - below))
+    median = None
+    if total:
+        middle = matches.order_by("wait", "pk").values_list("wait", flat=True)
+        days = [w.total_seconds() / 86400 for w in middle[(total - 1) // 2 : total // 2 + 1]]
+        median = round(sum(days) / len(days), 1)
+    return Waits(seekers=total, median_days=median, buckets=buckets)
+
+
+def _outcome() -> Case:
+    return Case(
+        When(started_at__isnull=False, then=Value("accepted")),
+        When(status=Status.DECLINED, then=Value("declined")),
+        When(status=Status.WITHDRAWN, then=Value("withdrawn")),
+        default=Value("waiting"),
+        output_field=CharField(),
+    )
+
+
+def proposal_outcomes(scope: Scope, kind: str) -> dict[str, tuple[int, int]]:
+    """Proposals made in the period by what became of them: (proposals, distinct seekers)."""
+    queryset, seeker = _relationships(scope, kind)
+    period = scope.period
+    rows = (
+        queryset.filter(created_at__gte=period.start_at, created_at__lt=period.end_before)
+        .annotate(outcome=_outcome())
+        .values("outcome")
+        .annotate(n=Count("pk"), people=Count(f"{seeker}_id", distinct=True))
+    )
+    result = {key: (0, 0) for key, _ in OUTCOMES}
+    for row in rows:
+        result[row["outcome"]] = (row["n"], row["people"])
+    return result
+
+
+KINDS = (MENTORING, COACHING)

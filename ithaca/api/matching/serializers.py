@@ -1,0 +1,160 @@
+"""Input and output serializers for the matching API; each endpoint names its own."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ithaca.api.serializers import PersonSerializer
+from ithaca.matching.models import FitCheck, MatchingRound, RoundPair, RoundUnmatched
+
+# "label" and "source" are also attributes of every DRF Field, hence the ignores below.
+
+
+class FactorSerializer(serializers.Serializer):
+    factor = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    level = serializers.ChoiceField(choices=["must", "high", "medium", "low", "off"])
+    value = serializers.FloatField(help_text="How well the pair meets the factor, 0 to 1.")
+    points = serializers.FloatField(help_text="What it adds to the score out of 100.")
+    applicable = serializers.BooleanField()
+    explanation = serializers.CharField()
+
+
+class RuleSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    passed = serializers.BooleanField()
+    explanation = serializers.CharField()
+
+
+class BreakdownSerializer(serializers.Serializer):
+    """Why a pair scores what it does: each factor's part and each hard rule checked."""
+
+    score = serializers.FloatField()
+    factors = FactorSerializer(many=True)
+    rules = RuleSerializer(many=True)
+    excluded_by = serializers.ListField(child=serializers.CharField())
+
+
+class RankedSerializer(serializers.Serializer):
+    person = PersonSerializer()
+    score = serializers.FloatField()
+    breakdown = BreakdownSerializer()
+
+
+class CandidateFilters(serializers.Serializer):
+    outside_department = serializers.BooleanField(required=False, default=False)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    min_score = serializers.FloatField(required=False, min_value=0, max_value=100, default=0)
+
+
+class ProposalSerializer(serializers.Serializer):
+    """A proposal the matching app made, from either side."""
+
+    kind = serializers.ChoiceField(choices=["mentoring", "coaching"])
+    id = serializers.IntegerField()
+    program = serializers.CharField(help_text="The program's slug.")
+    helper = PersonSerializer()
+    seeker = PersonSerializer()
+    status = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class RequestInput(serializers.Serializer):
+    helper = serializers.IntegerField(help_text="The id of the mentor or coach you ask.")
+
+
+class OfferInput(serializers.Serializer):
+    seeker = serializers.IntegerField(help_text="The id of the person you offer to help.")
+
+
+class RoundInput(serializers.Serializer):
+    objective = serializers.ChoiceField(
+        choices=MatchingRound.Objective.choices, default=MatchingRound.Objective.FIT
+    )
+
+
+class RoundSerializer(serializers.ModelSerializer):
+    program = serializers.CharField(source="program.slug", read_only=True)
+    created_by = PersonSerializer(read_only=True, allow_null=True)
+    summary = serializers.DictField(read_only=True)
+
+    class Meta:
+        model = MatchingRound
+        fields = [
+            "id",
+            "program",
+            "objective",
+            "status",
+            "phase",
+            "progress",
+            "cancel_requested",
+            "summary",
+            "error",
+            "created_by",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "published_at",
+        ]
+
+
+class RoundPairSerializer(serializers.ModelSerializer):
+    seeker = PersonSerializer(read_only=True)
+    helper = PersonSerializer(read_only=True)
+    breakdown = BreakdownSerializer(read_only=True)
+
+    class Meta:
+        model = RoundPair
+        fields = [
+            "id",
+            "seeker",
+            "helper",
+            "score",
+            "breakdown",
+            "source",
+            "removed",
+            "relationship_id",
+            "publish_error",
+        ]
+
+
+class PairInput(serializers.Serializer):
+    seeker = serializers.IntegerField()
+    helper = serializers.IntegerField()
+
+
+class UnmatchedSerializer(serializers.ModelSerializer):
+    seeker = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = RoundUnmatched
+        fields = ["seeker", "reason", "explanation"]
+
+
+class ExplanationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["mentoring", "coaching"])
+    relationship = serializers.IntegerField()
+    program = serializers.CharField()
+    helper = PersonSerializer()
+    seeker = PersonSerializer()
+    status = serializers.CharField()
+    source = serializers.CharField(  # type: ignore[assignment]
+        allow_null=True, help_text="request, offer or round; null if made outside matching."
+    )
+    computed_now = serializers.BooleanField(
+        help_text="True when the pair was proposed outside matching and explained now."
+    )
+    breakdown = BreakdownSerializer(allow_null=True)
+
+
+class FitCheckInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class FitCheckSerializer(serializers.ModelSerializer):
+    requested_by = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = FitCheck
+        fields = ["id", "kind", "relationship_id", "requested_by", "reason", "created_at"]

@@ -1,0 +1,97 @@
+"""The audit log: an append-only record of confidential reads, permission changes,
+admin actions, data exports and erasures."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or delete an audit event through the ORM."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Refuses bulk changes: the log only grows."""
+
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class Action(models.TextChoices):
+    READ_CONFIDENTIAL = "read_confidential", "Read a confidential record"
+    PERMISSION_CHANGE = "permission_change", "Permission change"
+    ADMIN_ACTION = "admin_action", "Admin action"
+    EXPORT = "export", "Personal data export"
+    ERASURE = "erasure", "Erasure"
+
+
+class AuditEvent(models.Model):
+    """One line of the audit log: who read or changed what, when, and from where.
+
+    Written once and never changed: `save()` refuses an update, `delete()` and the
+    QuerySet's `update()`/`delete()` refuse, the admin is read-only, and on
+    PostgreSQL a trigger refuses UPDATE and DELETE too. People who appear here are
+    erased (anonymized in place), never deleted, so `actor` and `subject` protect
+    their rows. `program_id` is a plain number, not a key: a program's history
+    outlives the program, and it lets program managers see their programs' events.
+    """
+
+    Action = Action
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who did it; empty for the system (a periodic job or a command).",
+    )
+    action = models.CharField(max_length=24, choices=Action.choices)
+    object_type = models.CharField(max_length=100, help_text="app_label.model")
+    object_id = models.CharField(max_length=64, blank=True)
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The person the record is about.",
+    )
+    program_id = models.PositiveBigIntegerField(null=True, blank=True)
+    summary = models.CharField(max_length=500)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["created_at"]),
+            models.Index(fields=["action", "created_at"]),
+            models.Index(fields=["program_id", "created_at"]),
+            models.Index(fields=["object_type", "object_id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=Action.values), name="audit_event_action_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.summary}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit events cannot be deleted.")

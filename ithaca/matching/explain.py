@@ -1,0 +1,57 @@
+"""A pair's breakdown as stored and shown: the score, each factor, each rule, in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ithaca.matching import engine
+from ithaca.matching.words import FACTOR_LABELS, RULE_LABELS
+
+
+def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) -> dict[str, Any]:
+    """What both people and the program manager read about why a pair was proposed."""
+    return {
+        "score": round(breakdown.total, 2),
+        "factors": [
+            {
+                "factor": f.factor,
+                "label": FACTOR_LABELS.get(f.factor, f.factor),
+                "level": f.level,
+                "value": round(f.value, 4),
+                "points": round(f.points, 2),
+                "applicable": f.applicable,
+                "explanation": f.explanation,
+            }
+            for f in breakdown.factors
+        ],
+        "rules": [
+            {
+                "rule": c.rule,
+                "label": RULE_LABELS.get(c.rule, c.rule),
+                "passed": c.passed,
+                "explanation": c.explanation,
+            }
+            for c in checks
+        ],
+        "excluded_by": list(breakdown.excluded_by),
+    }
+
+
+def explain(
+    seeker: engine.Seeker,
+    helper: engine.Helper,
+    rules: engine.Program,
+    text: engine.TextIndex | None = None,
+) -> tuple[engine.Breakdown, list[engine.RuleCheck]]:
+    return engine.score_pair(seeker, helper, rules, text), engine.check_rules(seeker, helper, rules)
+
+
+def refusal(checks: list[engine.RuleCheck], breakdown: engine.Breakdown) -> str | None:
+    """Why this pair may not be proposed, in words; None when it may."""
+    failed = [c.explanation for c in checks if not c.passed]
+    if failed:
+        return f"This pair cannot be proposed: {'; '.join(failed)}."
+    if breakdown.excluded:
+        musts = [f.explanation for f in breakdown.factors if f.factor in breakdown.excluded_by]
+        return f"This pair is not proposed in this program: {'; '.join(musts)}."
+    return None

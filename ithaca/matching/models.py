@@ -1,0 +1,300 @@
+"""Matching: each program's weights, seekers' matching profiles, rounds and their drafts,
+the explanation kept with every proposal the matching app makes, and fit checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from ithaca.core.models import TimeStampedModel
+from ithaca.matching import engine
+from ithaca.matching.words import PREFERENCE_LABELS
+from ithaca.programs.models import Program
+
+USER = settings.AUTH_USER_MODEL
+MAX_TOP_K = 200
+MAX_OPEN_REQUESTS = 20
+
+
+class Kind(models.TextChoices):
+    MENTORING = "mentoring", "Mentoring"
+    COACHING = "coaching", "Coaching"
+
+
+def validate_levels(value: Any) -> None:
+    """A mapping of known factor names to known levels; anything else is refused."""
+    if not isinstance(value, dict):
+        raise ValidationError("Factor levels must be a mapping of factor to level.")
+    for factor, level in value.items():
+        if factor not in engine.FACTORS:
+            raise ValidationError(f"{factor!r} is not a matching factor.")
+        if level not in engine.LEVELS:
+            raise ValidationError(f"{level!r} is not a level; use one of {engine.LEVELS}.")
+
+
+def validate_preferences(value: Any) -> None:
+    if not isinstance(value, list) or any(key not in PREFERENCE_LABELS for key in value):
+        raise ValidationError(f"Preferences must be a list of: {', '.join(PREFERENCE_LABELS)}.")
+
+
+class MatchingConfig(TimeStampedModel):
+    """How one program matches: each factor's level, candidates kept per seeker in a
+    round, and how many open requests a seeker may have at once.
+
+    `levels` holds only the factors the manager changed; the engine's defaults
+    for the program's kind fill in the rest.
+    """
+
+    program = models.OneToOneField(
+        Program, on_delete=models.CASCADE, related_name="matching_config"
+    )
+    levels = models.JSONField(default=dict, blank=True, validators=[validate_levels])
+    top_k = models.PositiveSmallIntegerField(
+        default=engine.DEFAULT_K, help_text="Best candidates kept per seeker in a round."
+    )
+    max_open_requests = models.PositiveSmallIntegerField(
+        default=3, help_text="Requests a seeker may have waiting for an answer at once."
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(top_k__gte=1, top_k__lte=MAX_TOP_K), name="matching_config_top_k"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_open_requests__gte=1, max_open_requests__lte=MAX_OPEN_REQUESTS),
+                name="matching_config_open_requests",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Matching settings of {self.program}"
+
+
+class MatchProfile(TimeStampedModel):
+    """What a seeker is looking for in one program, in their own words.
+
+    `need` starts from their latest intake and they may rewrite it; `target` is
+    the role or move they aim for (a mentor who has walked that path scores
+    higher); `preferences` are keys the engine knows.
+    """
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="match_profiles")
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    need = models.TextField(blank=True, max_length=5000)
+    target = models.CharField(max_length=160, blank=True)
+    preferences = models.JSONField(default=list, blank=True, validators=[validate_preferences])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "program"], name="match_profile_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.program}"
+
+
+class MatchingRound(TimeStampedModel):
+    """A program manager's whole-pool match: computed in the background, then a draft
+    the manager edits pair by pair, then published as proposals both people answer."""
+
+    class Objective(models.TextChoices):
+        FIT = "fit", "Best total fit"
+        COVERAGE = "coverage", "Most people matched"
+        STABLE = "stable", "Stable"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        CANCELLED = "cancelled", "Cancelled"
+        FAILED = "failed", "Failed"
+
+    BUSY = (Status.QUEUED, Status.RUNNING)
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="matching_rounds")
+    objective = models.CharField(max_length=16, choices=Objective.choices, default=Objective.FIT)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    phase = models.CharField(max_length=120, blank=True)
+    progress = models.FloatField(default=0.0)
+    cancel_requested = models.BooleanField(default=False)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0.0, progress__lte=1.0), name="matching_round_progress"
+            ),
+            # One computation at a time per program: two would propose the same people.
+            models.UniqueConstraint(
+                fields=["program"],
+                condition=Q(status__in=["queued", "running"]),
+                name="matching_round_one_busy_per_program",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="matching_round_published_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Round {self.pk} of {self.program} ({self.status})"
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in self.BUSY
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def percent(self) -> int:
+        return round(self.progress * 100)
+
+
+class RoundPair(models.Model):
+    """One pair in a round's draft, with its score and its explanation.
+
+    Removing a pair keeps the row (`removed`) so the draft shows what the
+    manager changed; at most one kept pair per seeker in a round.
+    """
+
+    class Source(models.TextChoices):
+        ENGINE = "engine", "Proposed by the round"
+        MANAGER = "manager", "Added by a program manager"
+
+    round = models.ForeignKey(MatchingRound, on_delete=models.CASCADE, related_name="pairs")
+    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    helper = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    breakdown = models.JSONField(default=dict)
+    source = models.CharField(max_length=16, choices=Source.choices, default=Source.ENGINE)
+    removed = models.BooleanField(default=False)
+    relationship_id = models.PositiveIntegerField(null=True, blank=True)
+    publish_error = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "seeker"],
+                condition=Q(removed=False),
+                name="round_pair_one_per_seeker",
+            ),
+            models.CheckConstraint(condition=~Q(seeker=F("helper")), name="round_pair_two_people"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0.0, score__lte=100.0), name="round_pair_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.helper} with {self.seeker} ({self.score:.1f})"
+
+
+class RoundUnmatched(models.Model):
+    """A seeker a round left without a pair, and why, in words."""
+
+    round = models.ForeignKey(MatchingRound, on_delete=models.CASCADE, related_name="unmatched")
+    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=40)
+    explanation = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["reason", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "seeker"], name="round_unmatched_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seeker}: {self.reason}"
+
+
+class ProposalExplanation(models.Model):
+    """Why the matching app proposed a pair: the score, each factor and each rule checked.
+
+    Written beside every proposal a request, an offer or a published round
+    creates; both people and the program's managers read it. The notice fields
+    record what was e-mailed, so a retried task sends nothing twice.
+    """
+
+    class Source(models.TextChoices):
+        REQUEST = "request", "Requested by the seeker"
+        OFFER = "offer", "Offered by the helper"
+        ROUND = "round", "Proposed by a matching round"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    relationship_id = models.PositiveIntegerField()
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    helper = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=16, choices=Source.choices)
+    round = models.ForeignKey(
+        MatchingRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    breakdown = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    expired_at = models.DateTimeField(null=True, blank=True)
+    expiry_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "relationship_id"], name="proposal_explanation_once"
+            ),
+            models.CheckConstraint(
+                condition=~Q(seeker=F("helper")), name="proposal_explanation_two_people"
+            ),
+        ]
+        indexes = [models.Index(fields=["source", "expired_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Why {self.kind} {self.relationship_id} was proposed"
+
+
+class FitCheck(models.Model):
+    """One person's request for a re-match after the pair first met.
+
+    The pair is excluded from being proposed again in the program
+    (programs.PairExclusion); the relationship itself goes on until the two
+    people end it. Program managers see fit checks on the matching page.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    relationship_id = models.PositiveIntegerField()
+    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    helper = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "relationship_id"], name="fit_check_once"),
+            models.CheckConstraint(condition=~Q(seeker=F("helper")), name="fit_check_two_people"),
+            models.CheckConstraint(
+                condition=Q(requested_by=F("seeker")) | Q(requested_by=F("helper")),
+                name="fit_check_by_a_party",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Fit check on {self.kind} {self.relationship_id}"

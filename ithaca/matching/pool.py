@@ -1,0 +1,316 @@
+"""A program's whole pool as the engine sees it, read in a fixed number of queries.
+
+`programs.eligibility` turns ONE pair into engine values for the write path;
+this module does the same for every seeker and helper of a program at once
+(bulk queries, management chains walked in Python over one id -> manager
+map), for rounds, candidate lists and offers. Both feed the same engine
+rules, and `validate_proposal` checks each pair again when it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from ithaca.accounts.models import CareerEntry, Profile, User
+from ithaca.intake.models import Intake, Referral
+from ithaca.matching import engine
+from ithaca.matching.kinds import helper_role, model_for
+from ithaca.matching.models import MatchingConfig, MatchProfile
+from ithaca.matching.selectors import config_of
+from ithaca.programs.eligibility import MAX_CHAIN, spoken
+from ithaca.programs.lifecycle import OPEN_STATUSES, Status
+from ithaca.programs.models import PairExclusion, Participation, PersonBlock, Program
+
+Ids = frozenset[int]
+
+
+@dataclass(frozen=True, eq=False)
+class Pool:
+    """Engine values for one program, plus the rows behind them for pages."""
+
+    program: Program
+    config: MatchingConfig
+    rules: engine.Program
+    seekers: tuple[engine.Seeker, ...]
+    helpers: tuple[engine.Helper, ...]
+    people: Mapping[int, User] = field(default_factory=dict)
+
+    @cached_property
+    def text(self) -> engine.TextIndex:
+        """TF-IDF over this pool, shared by every score so pages and rounds agree."""
+        return engine.tfidf_index(self.seekers, self.helpers)
+
+    @cached_property
+    def seeker_by_id(self) -> dict[int, engine.Seeker]:
+        return {s.id: s for s in self.seekers}
+
+    @cached_property
+    def helper_by_id(self) -> dict[int, engine.Helper]:
+        return {h.id: h for h in self.helpers}
+
+
+def build_pool(
+    program: Program,
+    *,
+    seeker_ids: Iterable[int] | None = None,
+    helper_ids: Iterable[int] | None = None,
+    waiting_only: bool = True,
+    now: dt.datetime | None = None,
+) -> Pool:
+    """Seekers and helpers of `program` (optionally only some), with every rule's inputs.
+
+    With `waiting_only`, seekers who already have an open relationship in the
+    program (proposed, active or paused) are left out: a round matches the
+    people still waiting. Helpers' capacity is what is left after their open
+    relationships in the program.
+    """
+    parts = _participations(program, seeker_ids, helper_ids)
+    facts = _Facts(program, parts, now or timezone.now())
+    seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
+    if waiting_only:
+        seeker_parts = [p for p in seeker_parts if p.user_id not in facts.busy_seekers]
+    helper_parts = [p for p in facts.rows if p.role != Participation.Role.SEEKER]
+    seekers = tuple(facts.seeker(p) for p in seeker_parts)
+    helpers = tuple(facts.helper(p) for p in helper_parts)
+    config = config_of(program)
+    return Pool(
+        program=program,
+        config=config,
+        rules=engine_rules(program, config, facts.declined, facts.eligible(seekers)),
+        seekers=seekers,
+        helpers=helpers,
+        people={p.user_id: p.user for p in facts.rows},
+    )
+
+
+def engine_rules(
+    program: Program,
+    config: MatchingConfig,
+    declined: frozenset[tuple[int, int]] = frozenset(),
+    eligible_seekers: bool | Ids = True,
+) -> engine.Program:
+    """The program's rules and weights as the engine reads them.
+
+    `eligible_seekers` is True (every seeker in the pool) or the ids allowed.
+    """
+    return engine.Program(
+        kind=program.kind,  # type: ignore[arg-type]
+        mode=program.mode,
+        weights=dict(config.levels or {}),
+        requires_training=program.requires_training,
+        chain_depth=max(program.independence_depth, 1),
+        eligible_seekers=eligible_seekers,
+        declined=declined,
+    )
+
+
+def _participations(
+    program: Program, seeker_ids: Iterable[int] | None, helper_ids: Iterable[int] | None
+) -> QuerySet[Participation]:
+    seekers = Q(role=Participation.Role.SEEKER)
+    helpers = Q(role=helper_role(program))
+    if seeker_ids is not None:
+        seekers &= Q(user_id__in=list(seeker_ids))
+    if helper_ids is not None:
+        helpers &= Q(user_id__in=list(helper_ids))
+    parts = Participation.objects.filter(seekers | helpers, program=program)
+    return (
+        parts.filter(state=Participation.State.ACTIVE)
+        .select_related("user__profile__department")
+        .order_by("role", "user_id")
+    )
+
+
+class _Facts:
+    """Everything about the pool's people that the rules and factors read, in bulk."""
+
+    def __init__(self, program: Program, parts: QuerySet[Participation], now: dt.datetime) -> None:
+        self.program, self.now = program, now
+        self.rows = list(parts)
+        members = parts.values("user_id")
+        seekers = parts.filter(role=Participation.Role.SEEKER).values("user_id")
+        helpers = parts.exclude(role=Participation.Role.SEEKER).values("user_id")
+        self._relationships(program)
+        self.opted, self.conflicts = _blocks(members)
+        self.assessors = _grouped(
+            Profile.assessors.through.objects.filter(profile_id__in=seekers).values_list(
+                "profile_id", "user_id"
+            )
+        )
+        self.managers = dict(
+            Profile.objects.filter(line_manager__isnull=False).values_list(
+                "user_id", "line_manager_id"
+            )
+        )
+        self.careers = _careers(helpers)
+        self.profiles = {
+            m.user_id: m for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
+        }
+        self.intakes = _latest_intakes(seekers)
+        self.referred = _referred(seekers, program.kind)
+        self._offsets: dict[str, float | None] = {}
+
+    def _relationships(self, program: Program) -> None:
+        model = model_for(program)
+        helper_f, seeker_f = f"{model.HELPER_FIELD}_id", f"{model.SEEKER_FIELD}_id"
+        rows = model.objects.filter(program=program, status__in=OPEN_STATUSES)
+        self.in_use: dict[int, int] = defaultdict(int)
+        self.busy_seekers: set[int] = set()
+        for helper_id, seeker_id in rows.values_list(helper_f, seeker_f):
+            self.in_use[helper_id] += 1
+            self.busy_seekers.add(seeker_id)
+        declined = model.objects.filter(program=program, status=Status.DECLINED)
+        pairs = set(declined.values_list(seeker_f, helper_f))
+        pairs |= set(
+            PairExclusion.objects.filter(program=program).values_list("seeker_id", "helper_id")
+        )
+        self.declined = frozenset(pairs)
+
+    def eligible(self, seekers: Iterable[engine.Seeker]) -> bool | Ids:
+        """True when nobody is held back, else the ids of those who may be matched."""
+        ids = [s.id for s in seekers]
+        if not self.referred.intersection(ids):
+            return True
+        return frozenset(i for i in ids if i not in self.referred)
+
+    def chain(self, person_id: int) -> tuple[int, ...]:
+        chain: list[int] = []
+        manager = self.managers.get(person_id)
+        while manager is not None and len(chain) < MAX_CHAIN and manager not in chain:
+            chain.append(manager)
+            manager = self.managers.get(manager)
+        return tuple(chain)
+
+    def offset(self, name: str) -> float | None:
+        if name not in self._offsets:
+            self._offsets[name] = utc_offset(name, self.now)
+        return self._offsets[name]
+
+    def common(self, part: Participation) -> dict[str, Any]:
+        """Fields seekers and helpers share, read from the profile."""
+        profile: Profile | None = getattr(part.user, "profile", None)
+        if profile is None:
+            return {"id": part.user_id, "name": part.user.display_name, "languages": spoken(None)}
+        diversity = self.program.mode == "diversity"
+        return {
+            "id": part.user_id,
+            "name": part.user.display_name,
+            # Exactly as the write path reads them (an empty profile speaks the default).
+            "languages": spoken(profile.languages),
+            "blocked_ids": self.opted.get(part.user_id, frozenset()),
+            "conflict_ids": self.conflicts.get(part.user_id, frozenset()),
+            "interests": frozenset(str(i).strip().lower() for i in profile.interests or []),
+            "utc_offset": self.offset(profile.time_zone),
+            "years": float(profile.years_experience),
+            "grade": profile.grade,
+            "department": profile.department.name if profile.department else "",
+            # Disclosed identities serve diversity mentoring only; elsewhere they stay unused.
+            "identities": frozenset(profile.disclosed_identities or [])
+            if diversity
+            else frozenset(),
+        }
+
+    def seeker(self, part: Participation) -> engine.Seeker:
+        wish = self.profiles.get(part.user_id)
+        need = (wish.need.strip() if wish else "") or self.intakes.get(part.user_id, "")
+        return engine.Seeker(
+            **self.common(part),
+            manager_chain=self.chain(part.user_id),
+            assessor_ids=self.assessors.get(part.user_id, frozenset()),
+            target=wish.target if wish else "",
+            need=need or part.application_note,
+            preferences=frozenset(wish.preferences) if wish else frozenset(),
+        )
+
+    def helper(self, part: Participation) -> engine.Helper:
+        profile: Profile | None = getattr(part.user, "profile", None)
+        roles, transitions = self.careers.get(part.user_id, ((), ()))
+        if profile is not None and profile.job_title and profile.job_title not in roles:
+            roles = (*roles, profile.job_title)
+        return engine.Helper(
+            **self.common(part),
+            capacity=(part.capacity or 0) - self.in_use.get(part.user_id, 0),
+            trained=part.training_completed_at is not None,
+            modalities=frozenset(part.modalities or []),
+            roles=roles,
+            transitions=transitions,
+            expertise=", ".join(str(e) for e in profile.expertise or []) if profile else "",
+            bio=profile.bio if profile else "",
+        )
+
+
+def utc_offset(name: str, now: dt.datetime) -> float | None:
+    """Hours ahead of UTC in this time zone at `now`; None for an unknown zone."""
+    try:
+        zone = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    offset = now.astimezone(zone).utcoffset()
+    return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def _grouped(pairs: Iterable[tuple[int, int]]) -> dict[int, Ids]:
+    out: dict[int, set[int]] = defaultdict(set)
+    for key, value in pairs:
+        out[key].add(value)
+    return {key: frozenset(values) for key, values in out.items()}
+
+
+def _blocks(members: QuerySet[Any]) -> tuple[dict[int, Ids], dict[int, Ids]]:
+    """(opted-out ids, conflict ids) declared by each member of the pool."""
+    rows = PersonBlock.objects.filter(person_id__in=members).values_list(
+        "person_id", "other_id", "kind"
+    )
+    opted: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
+    for person, other, kind in rows:
+        (opted if kind == PersonBlock.Kind.OPT_OUT else conflicts).append((person, other))
+    return _grouped(opted), _grouped(conflicts)
+
+
+def _careers(helpers: QuerySet[Any]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each helper's roles held, and each move between consecutive roles ("A to B")."""
+    rows = CareerEntry.objects.filter(user_id__in=helpers).order_by("user_id", "started_on")
+    held: dict[int, list[str]] = defaultdict(list)
+    for user_id, role in rows.values_list("user_id", "role"):
+        held[user_id].append(role)
+    return {
+        user_id: (
+            tuple(roles),
+            tuple(f"{a} to {b}" for a, b in pairwise(roles)),
+        )
+        for user_id, roles in held.items()
+    }
+
+
+def _latest_intakes(seekers: QuerySet[Any]) -> dict[int, str]:
+    latest: dict[int, str] = {}
+    rows = Intake.objects.filter(author_id__in=seekers).order_by("author_id", "-created_at")
+    for author_id, text in rows.values_list("author_id", "text"):
+        latest.setdefault(author_id, text)
+    return latest
+
+
+def _referred(seekers: QuerySet[Any], kind: str) -> Ids:
+    """Seekers with an accepted referral of this kind not yet answered by their own intake.
+
+    The same condition as intake.selectors.referral_blocks, for many people at once:
+    the propose services refuse these people, so a round does not pair them.
+    """
+    own_intake = Intake.objects.filter(
+        author=OuterRef("person"), created_at__gte=OuterRef("responded_at")
+    )
+    rows = Referral.objects.filter(
+        person_id__in=seekers, kind=kind, status=Referral.Status.ACCEPTED
+    ).exclude(Exists(own_intake))
+    return frozenset(rows.values_list("person_id", flat=True))

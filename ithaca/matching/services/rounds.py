@@ -1,0 +1,293 @@
+"""Program rounds: start, compute in the background with progress, cancel.
+
+A round matches everyone still waiting in a program at once. The task reads
+the pool, asks the engine for the exact optimum of the chosen objective, and
+stores the answer as a draft: pairs with their breakdowns, and everyone left
+out with the reason. Nothing is proposed until a manager publishes the draft
+(drafts.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ithaca.accounts.models import User
+from ithaca.core.errors import DomainError
+from ithaca.core.tasks import enqueue_on_commit
+from ithaca.matching import engine
+from ithaca.matching.explain import breakdown_json, explain
+from ithaca.matching.kinds import helper_plural, helper_role, helper_word, model_for
+from ithaca.matching.models import MatchingRound, RoundPair, RoundUnmatched
+from ithaca.matching.pool import Pool, build_pool
+from ithaca.matching.services.settings import require_manager
+from ithaca.matching.tasks import run_round
+from ithaca.programs.lifecycle import OPEN_STATUSES
+from ithaca.programs.models import Participation, Program
+
+logger = logging.getLogger(__name__)
+Status = MatchingRound.Status
+
+# Where each engine phase sits on the round's progress bar (start, end).
+PHASES: dict[str, tuple[float, float]] = {
+    "loading": (0.0, 0.1),
+    "rules": (0.1, 0.15),
+    "features": (0.15, 0.25),
+    "scoring": (0.25, 0.8),
+    "candidates": (0.8, 0.85),
+    "solving": (0.85, 0.95),
+    "done": (0.95, 0.95),
+    "saving": (0.95, 1.0),
+}
+PHASE_WORDS = {
+    "loading": "Reading the pool",
+    "rules": "Checking the hard rules",
+    "features": "Reading profiles",
+    "scoring": "Scoring candidate pairs",
+    "candidates": "Keeping the best candidates",
+    "solving": "Finding the best matching",
+    "done": "Explaining each pair",
+    "saving": "Saving the draft",
+}
+
+
+@dataclass(frozen=True)
+class RoundOutcome:
+    """An engine answer for a program, explained pair by pair, not yet saved."""
+
+    pool: Pool
+    result: engine.MatchResult
+    breakdowns: list[dict[str, Any]]
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        result, pool = self.result, self.pool
+        matched = len(result.matches)
+        return {
+            "objective": result.objective,
+            "seekers": len(pool.seekers),
+            "helpers": len(pool.helpers),
+            "places": sum(max(h.capacity, 0) for h in pool.helpers),
+            "pairs": matched,
+            "matched": matched,
+            "total_score": round(result.total_points, 2),
+            "mean_score": round(result.total_points / matched, 2) if matched else 0.0,
+            "unmatched": dict(Counter(u.reason for u in result.unmatched)),
+        }
+
+
+def waiting_counts(program: Program) -> tuple[int, int]:
+    """(seekers without an open relationship, active helpers) in the program."""
+    model = model_for(program)
+    active = Participation.objects.filter(program=program, state=Participation.State.ACTIVE)
+    busy = model.objects.filter(program=program, status__in=OPEN_STATUSES).values(
+        f"{model.SEEKER_FIELD}_id"
+    )
+    seekers = active.filter(role=Participation.Role.SEEKER).exclude(user_id__in=busy).count()
+    return seekers, active.filter(role=helper_role(program)).count()
+
+
+def check_poolable(program: Program, objective: str) -> None:
+    """Refuse, with a message, a round that could not match anyone."""
+    if objective not in MatchingRound.Objective.values:
+        raise DomainError(
+            "Choose best total fit, most people matched or stable.", field="objective"
+        )
+    seekers, helpers = waiting_counts(program)
+    word = helper_word(program)
+    if not seekers:
+        raise DomainError(f"Nobody in {program} is waiting for a {word}: there is no one to match.")
+    if not helpers:
+        raise DomainError(
+            f"{program} has no active {helper_plural(program)} yet: there is nobody to match with."
+        )
+
+
+@transaction.atomic
+def round_create(*, program: Program, objective: str, created_by: User | None) -> MatchingRound:
+    """A queued round, not yet computed (round_run computes it)."""
+    check_poolable(program, objective)
+    if MatchingRound.objects.filter(program=program, status__in=MatchingRound.BUSY).exists():
+        raise DomainError("A round is already running for this program; wait for it or cancel it.")
+    try:
+        with transaction.atomic():
+            matching_round = MatchingRound.objects.create(
+                program=program, objective=objective, created_by=created_by, phase="queued"
+            )
+    except IntegrityError:
+        raise DomainError("A round is already running for this program.") from None
+    return matching_round
+
+
+@transaction.atomic
+def round_start(*, program: Program, objective: str, created_by: User) -> MatchingRound:
+    """Queue a round for the background worker; refused when there is nobody to match."""
+    require_manager(created_by, program)
+    matching_round = round_create(program=program, objective=objective, created_by=created_by)
+    enqueue_on_commit(run_round, matching_round.pk)
+    return matching_round
+
+
+def compute_round(
+    program: Program,
+    objective: str,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> RoundOutcome:
+    """Match the program's waiting pool; writes nothing (the command's dry run uses this)."""
+    report = progress or (lambda phase, fraction: None)
+    report("loading", 0.0)
+    pool = build_pool(program)
+    report("loading", 1.0)
+    result = engine.match_pool(
+        pool.seekers,
+        pool.helpers,
+        pool.rules,
+        objective=objective,  # type: ignore[arg-type]
+        k=pool.config.top_k,
+        text=pool.text,
+        progress=progress,
+        should_cancel=should_cancel,
+    )
+    report("done", 0.0)
+    breakdowns = []
+    for match in result.matches:
+        seeker, helper = pool.seeker_by_id[match.seeker_id], pool.helper_by_id[match.helper_id]
+        breakdowns.append(breakdown_json(*explain(seeker, helper, pool.rules, pool.text)))
+    return RoundOutcome(pool=pool, result=result, breakdowns=breakdowns)
+
+
+class _Watch:
+    """Writes the round's phase and progress, and reads its cancel flag, without flooding
+    the database: a write when the bar moves a percent or the phase changes."""
+
+    def __init__(self, round_id: int) -> None:
+        self.round_id = round_id
+        self.shown: tuple[str, float] = ("", -1.0)
+        self.checked_at = 0.0
+
+    def progress(self, phase: str, fraction: float) -> None:
+        start, end = PHASES.get(phase, (0.0, 1.0))
+        overall = round(start + (end - start) * fraction, 2)
+        if (phase, overall) == self.shown or (phase == self.shown[0] and overall < self.shown[1]):
+            return
+        self.shown = (phase, overall)
+        MatchingRound.objects.filter(pk=self.round_id, status=Status.RUNNING).update(
+            phase=phase, progress=overall, updated_at=timezone.now()
+        )
+
+    def should_cancel(self) -> bool:
+        now = time.monotonic()
+        if now - self.checked_at < 0.25:
+            return False
+        self.checked_at = now
+        flag = MatchingRound.objects.filter(pk=self.round_id).values_list(
+            "cancel_requested", flat=True
+        )
+        return bool(flag.first())
+
+
+def _claim(round_id: int) -> MatchingRound | None:
+    """Move a queued round to running; None when it was cancelled or already taken."""
+    with transaction.atomic():
+        matching_round = (
+            MatchingRound.objects.select_for_update().select_related("program").filter(pk=round_id)
+        ).first()
+        if matching_round is None or matching_round.status != Status.QUEUED:
+            return None
+        if matching_round.cancel_requested:
+            _finish(matching_round, Status.CANCELLED, "Cancelled before it started.")
+            return None
+        matching_round.status, matching_round.started_at = Status.RUNNING, timezone.now()
+        matching_round.phase = "loading"
+        matching_round.save(update_fields=["status", "started_at", "phase", "updated_at"])
+        return matching_round
+
+
+def round_run(*, round_id: int) -> str:
+    """Compute a queued round (the task's body). Safe to run twice: only a queued round runs."""
+    matching_round = _claim(round_id)
+    if matching_round is None:
+        return "skipped"
+    watch = _Watch(round_id)
+    try:
+        outcome = compute_round(
+            matching_round.program,
+            matching_round.objective,
+            progress=watch.progress,
+            should_cancel=watch.should_cancel,
+        )
+    except engine.MatchingCancelled:
+        _finish(matching_round, Status.CANCELLED, "Cancelled by a program manager.")
+        return Status.CANCELLED
+    except Exception as exc:  # a failed round must say so on its page, not spin for ever
+        logger.exception("matching round %s failed", round_id)
+        _finish(matching_round, Status.FAILED, "The round failed.", error=str(exc)[:2000])
+        return Status.FAILED
+    watch.progress("saving", 0.0)
+    return _save_outcome(round_id, outcome)
+
+
+def _finish(matching_round: MatchingRound, status: str, phase: str, error: str = "") -> None:
+    matching_round.status, matching_round.phase, matching_round.error = status, phase, error
+    matching_round.finished_at = timezone.now()
+    matching_round.save(update_fields=["status", "phase", "error", "finished_at", "updated_at"])
+
+
+@transaction.atomic
+def _save_outcome(round_id: int, outcome: RoundOutcome) -> str:
+    matching_round = MatchingRound.objects.select_for_update().get(pk=round_id)
+    if matching_round.cancel_requested:
+        _finish(matching_round, Status.CANCELLED, "Cancelled by a program manager.")
+        return Status.CANCELLED
+    RoundPair.objects.bulk_create(
+        RoundPair(
+            round=matching_round,
+            seeker_id=match.seeker_id,
+            helper_id=match.helper_id,
+            score=match.score,
+            breakdown=breakdown,
+        )
+        for match, breakdown in zip(outcome.result.matches, outcome.breakdowns, strict=True)
+    )
+    RoundUnmatched.objects.bulk_create(
+        RoundUnmatched(
+            round=matching_round,
+            seeker_id=u.seeker_id,
+            reason=u.reason,
+            explanation=u.explanation[:300],
+        )
+        for u in outcome.result.unmatched
+    )
+    matching_round.summary = outcome.summary
+    matching_round.progress = 1.0
+    _finish(matching_round, Status.DRAFT, "Draft ready")
+    matching_round.save(update_fields=["summary", "progress"])
+    return Status.DRAFT
+
+
+@transaction.atomic
+def round_cancel(*, matching_round: MatchingRound, by: User) -> MatchingRound:
+    """Stop a queued or running round, or discard a draft; a published round stays."""
+    matching_round = MatchingRound.objects.select_for_update().get(pk=matching_round.pk)
+    require_manager(by, matching_round.program)
+    if matching_round.status == Status.RUNNING:
+        # The worker stops at its next checkpoint and marks the round cancelled.
+        matching_round.cancel_requested = True
+        matching_round.save(update_fields=["cancel_requested", "updated_at"])
+    elif matching_round.status in (Status.QUEUED, Status.DRAFT):
+        matching_round.cancel_requested = True
+        matching_round.save(update_fields=["cancel_requested"])
+        _finish(matching_round, Status.CANCELLED, "Cancelled by a program manager.")
+    else:
+        state = matching_round.get_status_display().lower()
+        raise DomainError(f"This round is {state} and can no longer be cancelled.")
+    return matching_round

@@ -1,0 +1,243 @@
+"""Program rounds: started by a manager, computed in the background, a draft, then published."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from ithaca.coaching.models import CoachingEngagement
+from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.matching.models import MatchingConfig, MatchingRound, ProposalExplanation
+from ithaca.matching.services import (
+    compute_round,
+    round_cancel,
+    round_pair_add,
+    round_pair_remove,
+    round_publish,
+    round_run,
+    round_start,
+)
+from ithaca.matching.tests.factories import (
+    CoachingProgramFactory,
+    ProgramFactory,
+    helper,
+    manager,
+    seeker,
+)
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.programs.models import PersonBlock
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def program():
+    program = ProgramFactory()
+    program.mentors = [helper(program, capacity=1, languages=["en"]) for _ in range(2)]
+    program.mentees = [seeker(program) for _ in range(3)]
+    program.boss = manager(program)
+    return program
+
+
+def test_a_round_becomes_a_draft_with_a_pair_per_place_and_the_rest_explained(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    done = MatchingRound.objects.get(pk=started.pk)
+    assert done.status == "draft" and done.progress == 1.0
+    assert done.pairs.count() == 2
+    assert done.unmatched.get().reason == "helpers_at_capacity"
+    assert done.summary["matched"] == 2 and done.summary["seekers"] == 3
+    pair = done.pairs.first()
+    assert {r["rule"] for r in pair.breakdown["rules"]} >= {"capacity", "not_line_manager"}
+    assert all(r["passed"] for r in pair.breakdown["rules"])
+
+
+def test_nothing_is_proposed_until_the_draft_is_published(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="coverage", created_by=program.boss)
+    assert not MentoringRelationship.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        published = round_publish(matching_round=started, by=program.boss)
+    assert published.status == "published"
+    relationships = MentoringRelationship.objects.all()
+    assert relationships.count() == 2
+    # The manager proposed, so both people still have to accept.
+    assert all(r.helper_accepted_at is None and r.seeker_accepted_at is None for r in relationships)
+    assert ProposalExplanation.objects.filter(source="round").count() == 2
+    assert len(mail.outbox) == 4
+
+
+def test_a_pair_that_became_invalid_before_publishing_is_skipped_and_reported(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    pair = started.pairs.first()
+    PersonBlock.objects.create(person=pair.seeker, other=pair.helper, kind="opt_out")
+    published = round_publish(matching_round=started, by=program.boss)
+    assert published.summary["published"] == {"proposed": 1, "skipped": 1}
+    pair.refresh_from_db()
+    assert "opted out" in pair.publish_error and pair.relationship_id is None
+
+
+def test_a_round_with_nobody_waiting_is_refused_and_leaves_no_row() -> None:
+    program = ProgramFactory()
+    helper(program)
+    boss = manager(program)
+    with pytest.raises(DomainError, match=r"Nobody .* is waiting"):
+        round_start(program=program, objective="fit", created_by=boss)
+    assert not MatchingRound.objects.exists()
+
+
+def test_a_round_without_helpers_is_refused_and_leaves_no_row() -> None:
+    program = CoachingProgramFactory()
+    seeker(program)
+    boss = manager(program)
+    with pytest.raises(DomainError, match="no active coaches"):
+        round_start(program=program, objective="fit", created_by=boss)
+    assert not MatchingRound.objects.exists()
+
+
+def test_only_the_programs_managers_start_rounds(program) -> None:
+    with pytest.raises(PermissionDenied):
+        round_start(program=program, objective="fit", created_by=program.mentees[0])
+
+
+def test_weights_nobody_can_meet_give_a_draft_with_no_pairs_and_each_seekers_reason(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    MatchingConfig.objects.create(program=program, levels={"walked_the_path": "must"})
+    for mentee in program.mentees:
+        mentee.match_profiles.create(program=program, target="Astronaut")
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    started.refresh_from_db()
+    assert started.status == "draft" and started.pairs.count() == 0
+    assert set(started.unmatched.values_list("reason", flat=True)) == {"no_helper_meets_musts"}
+    with pytest.raises(DomainError, match="no pairs"):
+        round_publish(matching_round=started, by=program.boss)
+
+
+def test_a_manager_removes_and_adds_pairs_with_the_rules_still_enforced(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    left_out = started.unmatched.get().seeker
+    full_mentor = started.pairs.first().helper
+    with pytest.raises(DomainError, match="no free places"):
+        round_pair_add(
+            matching_round=started, seeker_id=left_out.pk, helper_id=full_mentor.pk, by=program.boss
+        )
+    removed = round_pair_remove(
+        matching_round=started, pair_id=started.pairs.first().pk, by=program.boss
+    )
+    added = round_pair_add(
+        matching_round=started, seeker_id=left_out.pk, helper_id=removed.helper_id, by=program.boss
+    )
+    assert added.source == "manager"
+    assert started.unmatched.get().seeker == removed.seeker
+
+
+def test_a_manager_cannot_add_a_mentor_who_is_the_seekers_line_manager(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    boss_of = program.mentees[0]
+    boss_of.profile.line_manager = program.mentors[0]
+    boss_of.profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    for pair in started.pairs.all():
+        round_pair_remove(matching_round=started, pair_id=pair.pk, by=program.boss)
+    with pytest.raises(DomainError, match="line manager"):
+        round_pair_add(
+            matching_round=started,
+            seeker_id=boss_of.pk,
+            helper_id=program.mentors[0].pk,
+            by=program.boss,
+        )
+
+
+def test_cancelling_a_queued_round_stops_it_before_it_starts(program, settings) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    started = round_start(program=program, objective="fit", created_by=program.boss)
+    round_cancel(matching_round=started, by=program.boss)
+    assert round_run(round_id=started.pk) == "skipped"
+    started.refresh_from_db()
+    assert started.status == "cancelled" and not started.pairs.exists()
+
+
+def test_a_cancel_asked_for_while_running_stops_the_round_at_the_next_checkpoint(
+    program, settings, monkeypatch
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    started = round_start(program=program, objective="fit", created_by=program.boss)
+    from ithaca.matching.services import rounds
+
+    real = rounds.build_pool
+
+    def build_then_cancel(*args, **kwargs):
+        round_cancel(matching_round=started, by=program.boss)  # the manager clicks meanwhile
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rounds, "build_pool", build_then_cancel)
+    assert round_run(round_id=started.pk) == "cancelled"
+    started.refresh_from_db()
+    assert started.status == "cancelled" and not started.pairs.exists()
+
+
+def test_a_round_that_fails_says_so(program, settings, monkeypatch) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    started = round_start(program=program, objective="fit", created_by=program.boss)
+    from ithaca.matching.services import rounds
+
+    monkeypatch.setattr(rounds, "build_pool", lambda *a, **k: 1 / 0)
+    assert round_run(round_id=started.pk) == "failed"
+    started.refresh_from_db()
+    assert started.status == "failed" and "division" in started.error
+
+
+def test_running_a_round_twice_computes_it_once(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="stable", created_by=program.boss)
+    assert round_run(round_id=started.pk) == "skipped"
+    assert started.pairs.count() == 2
+
+
+def test_a_coaching_round_proposes_engagements() -> None:
+    program = CoachingProgramFactory()
+    coach = helper(program)
+    coachee = seeker(program)
+    boss = manager(program)
+    outcome = compute_round(program, "fit")
+    assert [(m.seeker_id, m.helper_id) for m in outcome.result.matches] == [(coachee.pk, coach.pk)]
+    matching_round = MatchingRound.objects.create(program=program, status="draft", created_by=boss)
+    matching_round.pairs.create(seeker=coachee, helper=coach, score=50, breakdown={})
+    round_publish(matching_round=matching_round, by=boss)
+    assert CoachingEngagement.objects.get().status == "proposed"
+
+
+def test_publishing_skips_seekers_matched_another_way_and_supersedes_other_drafts(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        first = round_start(program=program, objective="fit", created_by=program.boss)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = round_start(program=program, objective="coverage", created_by=program.boss)
+    pair = first.pairs.first()
+    spare = MentoringRelationship.objects.create(
+        program=program, mentor=helper(program), mentee=pair.seeker
+    )
+    published = round_publish(matching_round=first, by=program.boss)
+    assert published.summary["published"]["skipped"] == 1
+    pair.refresh_from_db()
+    assert "since" in pair.publish_error
+    assert MentoringRelationship.objects.filter(mentee=pair.seeker).get() == spare
+    second.refresh_from_db()
+    assert second.status == "cancelled" and "Superseded" in second.phase

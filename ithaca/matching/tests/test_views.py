@@ -1,0 +1,264 @@
+"""The matching pages, as seekers, helpers, program managers and strangers use them."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from ithaca.matching.models import MatchingConfig, MatchingRound, MatchProfile
+from ithaca.matching.services import request_create, round_create, round_run
+from ithaca.matching.tests.factories import ProgramFactory, helper, manager, person, seeker
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.programs.models import PersonBlock
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def program():
+    program = ProgramFactory(slug="scheme", enrolment_open=False)
+    program.mentee = seeker(program, languages=["en", "fr"])
+    program.mentors = [helper(program, capacity=1) for _ in range(3)]
+    program.boss = manager(program)
+    return program
+
+
+def _as(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_seeker_sees_their_candidates_with_scores_and_reasons(
+    program, django_assert_max_num_queries
+) -> None:
+    client = _as(program.mentee)
+    with django_assert_max_num_queries(22):
+        response = client.get("/matching/scheme/candidates/")
+    more = [helper(program, job_title="Matron") for _ in range(8)]
+    with django_assert_max_num_queries(22):
+        response = client.get("/matching/scheme/candidates/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for mentor in program.mentors + more:
+        assert mentor.display_name in page
+    assert "Hard rules checked" in page and "0 of 3 requests" in page
+
+
+def test_candidates_filtered_by_language_leave_out_those_who_do_not_speak_it(program) -> None:
+    french = helper(program, languages=["fr"])
+    page = _as(program.mentee).get("/matching/scheme/candidates/?language=fr").content.decode()
+    assert french.display_name in page
+    assert program.mentors[0].display_name not in page
+
+
+def test_a_blocked_mentor_is_not_a_candidate(program) -> None:
+    PersonBlock.objects.create(person=program.mentee, other=program.mentors[0], kind="opt_out")
+    page = _as(program.mentee).get("/matching/scheme/candidates/").content.decode()
+    assert program.mentors[0].display_name not in page
+
+
+def test_a_request_from_the_page_proposes_and_shows_why(program) -> None:
+    mentor = program.mentors[0]
+    response = _as(program.mentee).post(
+        "/matching/scheme/candidates/request/", {"helper": mentor.pk}, follow=True
+    )
+    relationship = MentoringRelationship.objects.get()
+    assert response.redirect_chain[-1][0] == f"/matching/proposals/mentoring/{relationship.pk}/"
+    assert b"Your request is with" in response.content and b"Hard rules checked" in response.content
+    # The seeker has said yes by asking; only the mentor is awaited.
+    assert b"Waiting for you" not in response.content
+    assert b"Accept or decline" not in response.content
+    mentor_view = _as(mentor).get(f"/matching/proposals/mentoring/{relationship.pk}/")
+    assert b"Waiting for you" in mentor_view.content and b"Accept or decline" in mentor_view.content
+
+
+def test_a_request_beyond_the_limit_says_so_and_changes_nothing(program) -> None:
+    MatchingConfig.objects.create(program=program, max_open_requests=1)
+    request_create(program=program, seeker=program.mentee, helper=program.mentors[0])
+    response = _as(program.mentee).post(
+        "/matching/scheme/candidates/request/", {"helper": program.mentors[1].pk}, follow=True
+    )
+    assert b"the most this program allows" in response.content
+    assert MentoringRelationship.objects.count() == 1
+
+
+def test_a_mentor_cannot_see_candidates_and_a_stranger_cannot_see_the_program(program) -> None:
+    assert _as(program.mentors[0]).get("/matching/scheme/candidates/").status_code == 403
+    assert _as(person()).get("/matching/scheme/candidates/").status_code == 404
+
+
+def test_a_seeker_saves_what_they_are_looking_for(program) -> None:
+    response = _as(program.mentee).post(
+        "/matching/scheme/profile/",
+        {
+            "need": "Leading a ward",
+            "target": "Ward manager",
+            "preferences": ["outside_my_department"],
+        },
+    )
+    assert response.status_code == 302
+    profile = MatchProfile.objects.get()
+    assert profile.target == "Ward manager" and profile.preferences == ["outside_my_department"]
+
+
+def test_an_identity_preference_is_refused_outside_diversity_mentoring(program) -> None:
+    response = _as(program.mentee).post(
+        "/matching/scheme/profile/", {"need": "x", "preferences": ["shared_identity"]}
+    )
+    assert response.status_code == 400 and not MatchProfile.objects.exists()
+
+
+def test_a_mentor_sees_waiting_seekers_and_offers(program) -> None:
+    mentor = program.mentors[0]
+    page = _as(mentor).get("/matching/scheme/offers/").content.decode()
+    assert program.mentee.display_name in page and "room for 1 more" in page
+    response = _as(mentor).post("/matching/scheme/offers/offer/", {"seeker": program.mentee.pk})
+    assert response.status_code == 302
+    assert MentoringRelationship.objects.get().helper_accepted_at is not None
+    assert _as(program.mentee).get("/matching/scheme/offers/").status_code == 403
+
+
+def test_the_proposal_page_is_for_the_two_people_and_the_managers(program) -> None:
+    relationship = request_create(program=program, seeker=program.mentee, helper=program.mentors[0])
+    url = f"/matching/proposals/mentoring/{relationship.pk}/"
+    for user in (program.mentee, program.mentors[0], program.boss):
+        assert _as(user).get(url).status_code == 200
+    for user in (program.mentors[1], person()):
+        assert _as(user).get(url).status_code == 404
+
+
+def test_the_manager_sets_weights_and_a_bad_value_is_refused(program) -> None:
+    client = _as(program.boss)
+    form = {
+        "walked_the_path": "must",
+        "experience_gap": "off",
+        "need_similarity": "high",
+        "shared_interests": "low",
+        "timezone_overlap": "medium",
+        "preferences": "medium",
+        "top_k": 10,
+        "max_open_requests": 2,
+    }
+    assert client.post("/matching/scheme/settings/", form).status_code == 302
+    config = MatchingConfig.objects.get()
+    assert config.levels["walked_the_path"] == "must" and config.max_open_requests == 2
+    response = client.post("/matching/scheme/settings/", {**form, "need_similarity": "always"})
+    assert response.status_code == 400
+    assert MatchingConfig.objects.get().levels["need_similarity"] == "high"
+    assert _as(program.mentee).get("/matching/scheme/settings/").status_code == 403
+
+
+def test_the_manager_starts_a_round_and_lands_on_its_draft(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    client = _as(program.boss)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/matching/scheme/rounds/", {"objective": "coverage"})
+    matching_round = MatchingRound.objects.get()
+    assert response["Location"] == f"/matching/scheme/rounds/{matching_round.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Draft: 1 of 1 people waiting matched" in page and "Publish" in page
+    assert 'hx-trigger="every 1s"' not in page
+
+
+def test_a_busy_round_polls_for_its_progress_and_can_be_cancelled(program, settings) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client = _as(program.boss)
+    client.post("/matching/scheme/rounds/", {"objective": "fit"})
+    matching_round = MatchingRound.objects.get()
+    url = f"/matching/scheme/rounds/{matching_round.pk}/"
+    partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert 'hx-trigger="every 1s"' in partial and "<html" not in partial
+    client.post(f"{url}cancel/")
+    matching_round.refresh_from_db()
+    assert matching_round.status == "cancelled"
+    assert (
+        'hx-trigger="every 1s"'
+        not in client.get(url, headers={"HX-Request": "true"}).content.decode()
+    )
+
+
+def test_a_round_with_nobody_waiting_is_refused_on_the_page(program) -> None:
+    request_create(program=program, seeker=program.mentee, helper=program.mentors[0])
+    response = _as(program.boss).post("/matching/scheme/rounds/", {"objective": "fit"}, follow=True)
+    assert b"is waiting for a mentor" in response.content
+    assert not MatchingRound.objects.exists()
+
+
+def _draft(program) -> MatchingRound:
+    matching_round = round_create(program=program, objective="fit", created_by=program.boss)
+    round_run(round_id=matching_round.pk)
+    matching_round.refresh_from_db()
+    return matching_round
+
+
+def test_the_manager_removes_adds_and_publishes_pairs(program) -> None:
+    matching_round = _draft(program)
+    client = _as(program.boss)
+    base = f"/matching/scheme/rounds/{matching_round.pk}/"
+    pair = matching_round.pairs.get()
+    client.post(f"{base}pairs/{pair.pk}/remove/")
+    other = next(m for m in program.mentors if m != pair.helper)
+    response = client.post(
+        f"{base}pairs/", {"seeker": program.mentee.pk, "helper": other.pk}, follow=True
+    )
+    assert b"Added" in response.content
+    assert b"Publish 1 pair?" in client.get(f"{base}publish/").content
+    response = client.post(f"{base}publish/", follow=True)
+    assert b"Proposed 1 pairs" in response.content
+    assert MentoringRelationship.objects.get().mentor == other
+
+
+def test_adding_a_pair_that_breaks_a_rule_shows_the_rule(program) -> None:
+    matching_round = _draft(program)
+    pair = matching_round.pairs.get()
+    PersonBlock.objects.create(person=pair.helper, other=program.mentee, kind="opt_out")
+    client = _as(program.boss)
+    base = f"/matching/scheme/rounds/{matching_round.pk}/"
+    client.post(f"{base}pairs/{pair.pk}/remove/")
+    response = client.post(
+        f"{base}pairs/", {"seeker": program.mentee.pk, "helper": pair.helper.pk}, follow=True
+    )
+    assert b"opted out" in response.content
+    assert not matching_round.pairs.filter(removed=False).exists()
+
+
+def test_the_round_page_lists_pairs_in_a_fixed_number_of_queries(
+    program, django_assert_max_num_queries
+) -> None:
+    for _ in range(6):
+        seeker(program)
+        helper(program, capacity=1)
+    matching_round = _draft(program)
+    assert matching_round.pairs.count() == 7
+    client = _as(program.boss)
+    with django_assert_max_num_queries(16):
+        response = client.get(f"/matching/scheme/rounds/{matching_round.pk}/")
+    assert response.status_code == 200
+
+
+def test_only_the_programs_managers_see_its_rounds(program) -> None:
+    matching_round = _draft(program)
+    url = f"/matching/scheme/rounds/{matching_round.pk}/"
+    other_manager = manager(ProgramFactory())
+    assert _as(other_manager).get(url).status_code == 404
+    assert _as(program.mentee).get(url).status_code == 404
+    assert _as(program.boss).get("/matching/scheme/").status_code == 200
+    assert _as(program.mentee).get("/matching/scheme/").status_code == 403
+
+
+def test_the_matching_home_lists_each_persons_pages(program) -> None:
+    assert b"Your candidates" in _as(program.mentee).get("/matching/").content
+    assert b"People you could help" in _as(program.mentors[0]).get("/matching/").content
+    assert b"rounds, weights and fit checks" in _as(program.boss).get("/matching/").content
+
+
+def test_someone_awaiting_approval_is_told_matching_opens_after_it(program) -> None:
+    from ithaca.programs.models import Participation
+
+    applicant = person()
+    Participation.objects.create(program=program, user=applicant, role="seeker", state="pending")
+    page = _as(applicant).get("/matching/").content.decode()
+    assert "Waiting for a program manager to approve you" in page
+    assert _as(applicant).get("/matching/scheme/candidates/").status_code == 403

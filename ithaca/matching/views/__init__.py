@@ -1,0 +1,1 @@
+"""Matching pages: `people` for seekers and helpers, `manager` for program managers."""

@@ -1,0 +1,201 @@
+"""Pages for seekers and helpers: candidates and requests, offers, proposals and fit checks."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ithaca.accounts.http import current_user
+from ithaca.accounts.models import User
+from ithaca.core.errors import DomainError
+from ithaca.matching.access import (
+    access_helper_program,
+    access_proposal,
+    access_seeker_program,
+)
+from ithaca.matching.forms import FilterForm, FitCheckForm, MatchProfileForm
+from ithaca.matching.kinds import helper_plural, helper_word, model_for, seeker_word
+from ithaca.matching.models import FitCheck
+from ithaca.matching.ranking import candidates_for, offers_for, proposal_breakdown
+from ithaca.matching.selectors import config_of, open_requests, profile_of
+from ithaca.matching.services import (
+    fit_check_request,
+    has_met,
+    match_profile_update,
+    offer_create,
+    request_create,
+)
+from ithaca.matching.words import preference_choices
+from ithaca.programs.lifecycle import Status
+from ithaca.programs.models import Participation
+
+
+@login_required
+def matching_home(request: HttpRequest) -> HttpResponse:
+    """Where each of this person's matching pages is, program by program."""
+    user = current_user(request)
+    mine = Participation.objects.filter(user=user).exclude(role=Participation.Role.SPONSOR)
+    mine = mine.select_related("program").order_by("program__name", "role")
+    context = {
+        "roles": mine.filter(state=Participation.State.ACTIVE),
+        "pending": mine.filter(state=Participation.State.PENDING),
+        "managed": user.managed_programs.order_by("name"),
+    }
+    return render(request, "matching/home.html", context)
+
+
+@login_required
+def candidates(request: HttpRequest, slug: str) -> HttpResponse:
+    """A seeker's best candidates with reasons, filtered as they choose."""
+    user = current_user(request)
+    program = access_seeker_program(user, slug)
+    form = FilterForm(request.GET or None)
+    found = candidates_for(program, user, form.filters())
+    model = model_for(program)
+    context = {
+        "program": program,
+        "found": found,
+        "form": form,
+        "open_count": open_requests(model, program, user).count(),
+        "limit": config_of(program).max_open_requests,
+        "helper_word": helper_word(program),
+        "helper_plural": helper_plural(program),
+    }
+    return render(request, "matching/candidates.html", context)
+
+
+def _person(request: HttpRequest, field: str) -> User | None:
+    value = request.POST.get(field, "")
+    return User.objects.filter(pk=int(value), is_active=True).first() if value.isdigit() else None
+
+
+@login_required
+@require_POST
+def request_helper(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    program = access_seeker_program(user, slug)
+    helper = _person(request, "helper")
+    if helper is None:
+        messages.error(request, f"Choose a {helper_word(program)} from the list.")
+        return redirect("matching:candidates", slug=slug)
+    try:
+        relationship = request_create(program=program, seeker=user, helper=helper)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("matching:candidates", slug=slug)
+    messages.success(request, f"Your request is with {helper}; you will hear when they answer.")
+    return redirect("matching:proposal", kind=program.kind, pk=relationship.pk)
+
+
+@login_required
+def match_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    """What the seeker wants, aims for and prefers in this program."""
+    user = current_user(request)
+    program = access_seeker_program(user, slug)
+    profile = profile_of(program, user)
+    initial = {"need": profile.need, "target": profile.target, "preferences": profile.preferences}
+    choices = preference_choices(program.mode)
+    form = MatchProfileForm(request.POST or None, initial=initial, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            match_profile_update(program=program, user=user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Saved: your candidates are ranked with it from now on.")
+            return redirect("matching:candidates", slug=slug)
+    status = 400 if form.errors else 200
+    context = {"program": program, "form": form, "helper_word": helper_word(program)}
+    return render(request, "matching/profile.html", context, status=status)
+
+
+@login_required
+def offers(request: HttpRequest, slug: str) -> HttpResponse:
+    """Seekers still waiting whom this helper could help, best first, with reasons."""
+    user = current_user(request)
+    program = access_helper_program(user, slug)
+    context = {
+        "program": program,
+        "found": offers_for(program, user),
+        "seeker_word": seeker_word(program),
+    }
+    return render(request, "matching/offers.html", context)
+
+
+@login_required
+@require_POST
+def offer(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    program = access_helper_program(user, slug)
+    seeker = _person(request, "seeker")
+    if seeker is None:
+        messages.error(request, f"Choose a {seeker_word(program)} from the list.")
+        return redirect("matching:offers", slug=slug)
+    try:
+        relationship = offer_create(program=program, helper=user, seeker=seeker)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("matching:offers", slug=slug)
+    messages.success(request, f"Your offer is with {seeker}; you will hear when they answer.")
+    return redirect("matching:proposal", kind=program.kind, pk=relationship.pk)
+
+
+@login_required
+def proposal(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Why this pair was proposed, for the two people and the program's managers."""
+    user = current_user(request)
+    relationship = access_proposal(user, kind, pk)
+    stored, breakdown = proposal_breakdown(relationship)
+    is_party = user.pk in (relationship.helper_id_value, relationship.seeker_id_value)
+    can_fit_check = (
+        is_party
+        and relationship.status in (Status.ACTIVE, Status.PAUSED)
+        and not FitCheck.objects.filter(kind=kind, relationship_id=pk).exists()
+    )
+    helper = getattr(relationship, relationship.HELPER_FIELD)
+    seeker = getattr(relationship, relationship.SEEKER_FIELD)
+    waiting_for = [
+        person
+        for person, said_yes in (
+            (helper, relationship.helper_accepted_at),
+            (seeker, relationship.seeker_accepted_at),
+        )
+        if said_yes is None
+    ]
+    context = {
+        "relationship": relationship,
+        "kind": kind,
+        "waiting_for": waiting_for,
+        "is_party": is_party,
+        "stored": stored,
+        "breakdown": breakdown,
+        "helper": helper,
+        "seeker": seeker,
+        "can_fit_check": can_fit_check,
+        "has_met": can_fit_check and has_met(relationship),
+        "form": FitCheckForm(),
+    }
+    return render(request, "matching/proposal.html", context)
+
+
+@login_required
+@require_POST
+def fit_check(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    user = current_user(request)
+    relationship = access_proposal(user, kind, pk)
+    form = FitCheckForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        fit_check_request(relationship=relationship, user=user, reason=reason)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            "Your program's managers know you would like a re-match; the two of you will not be "
+            "proposed to each other again here.",
+        )
+    return redirect("matching:proposal", kind=kind, pk=pk)

@@ -1,0 +1,217 @@
+"""Erasing a person: their personal data goes, the other people's records stay whole.
+
+The account row stays (relationships, notes and the audit log point at it) but
+becomes "Erased person" at erased-<id>@invalid, inactive, with no password,
+no sign-in methods and no rights. Then:
+
+- What they wrote alone is deleted: intakes, journal entries, their notes
+  (mentoring meeting and goal notes, coaching session notes, shared or not),
+  agenda topics they added, their match profiles, opt-outs and training answers.
+  The other person's notes, goals and journal are untouched.
+- What they wrote into a shared record is blanked, keeping the record the other
+  person relies on: mentoring goals they created (the other side's progress
+  notes hang on them), coaching goals and actions they own, their closing
+  reflection, survey answers (ratings stay, anonymous), referral reasons.
+- Open relationships end (a proposal is withdrawn, an active one concluded);
+  their roles in programs end and they manage nothing.
+
+Their own shared notes are deleted rather than kept under "Erased person":
+what someone wrote about their own life is theirs to take back, and the other
+person keeps their own notes of the same meetings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from django.db import transaction
+from django.db.models import Q
+from rest_framework.authtoken.models import Token
+
+from ithaca.accounts.models import CareerEntry, Profile, User
+from ithaca.analytics.models import PendingNotice, SurveyResponse
+from ithaca.audit.models import Action
+from ithaca.audit.services import permission_changed, record
+from ithaca.coaching.models import (
+    ActionItem,
+    CheckIn,
+    CloseOutEvaluation,
+    CoachingEngagement,
+    EvaluationAnswer,
+    SessionNote,
+)
+from ithaca.coaching.models import Goal as CoachingGoal
+from ithaca.core.errors import DomainError
+from ithaca.intake.models import Intake, Referral
+from ithaca.matching.models import FitCheck, MatchProfile
+from ithaca.mentoring.models import (
+    AgendaTopic,
+    Closing,
+    ContinueMark,
+    EventSignup,
+    GoalNote,
+    JournalEntry,
+    MeetingNote,
+    MentoringRelationship,
+    TrainingAttempt,
+)
+from ithaca.mentoring.models import Goal as MentoringGoal
+from ithaca.programs import relationships as lifecycle
+from ithaca.programs.lifecycle import Status
+from ithaca.programs.models import Participation, PersonBlock
+
+ERASED_DOMAIN = "invalid"
+BLANKED = "(erased)"
+ENDED = "Ended because one person's data was erased."
+
+
+def is_erased(user: User) -> bool:
+    return user.email == f"erased-{user.pk}@{ERASED_DOMAIN}"
+
+
+@transaction.atomic
+def person_erase(*, user: User, by: User | None) -> dict[str, int]:
+    """Erase `user`'s personal data (see the module docstring); `by` is who asked."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if is_erased(user):
+        raise DomainError("This person's data has already been erased.")
+    counts = {"relationships ended": _end_relationships(user)}
+    counts.update(_delete_own_writing(user))
+    counts.update(_blank_shared_writing(user))
+    counts["roles ended"] = _leave_programs(user)
+    _wipe_profile(user)
+    _forget_sign_in(user)
+    _anonymize(user)
+    done = ", ".join(f"{value} {name}" for name, value in counts.items() if value)
+    who = "at their own request" if by is not None and by.pk == user.pk else "by staff"
+    record(
+        action=Action.ERASURE,
+        summary=f"Personal data erased {who}: {done or 'nothing beyond the account'}",
+        target=user,
+        actor=by,
+        subject_id=user.pk,
+    )
+    return counts
+
+
+def _end_relationships(user: User) -> int:
+    ended = 0
+    for model in (MentoringRelationship, CoachingEngagement):
+        helper, seeker = model.HELPER_FIELD, model.SEEKER_FIELD
+        mine = model.objects.filter(Q(**{helper: user}) | Q(**{seeker: user}))
+        for relationship in mine.filter(status__in=[Status.PROPOSED, Status.ACTIVE, Status.PAUSED]):
+            move: Any = (
+                lifecycle.relationship_withdraw
+                if relationship.status == Status.PROPOSED
+                else lifecycle.relationship_conclude
+            )
+            move(relationship, user=user, reason=ENDED)
+            ended += 1
+    return ended
+
+
+def _own_side(user: User) -> Q:
+    """Journal entries and closings are stored by side: theirs is the side they sat on."""
+    return Q(relationship__mentor=user, side="mentor") | Q(relationship__mentee=user, side="mentee")
+
+
+def _delete_own_writing(user: User) -> dict[str, int]:
+    deletions = {
+        "intakes": Intake.objects.filter(author=user),
+        "journal entries": JournalEntry.objects.filter(_own_side(user)),
+        "meeting notes": MeetingNote.objects.filter(author=user),
+        "goal notes": GoalNote.objects.filter(author=user),
+        "session notes": SessionNote.objects.filter(author=user),
+        "agenda topics": AgendaTopic.objects.filter(added_by=user),
+        "match profiles": MatchProfile.objects.filter(user=user),
+        "opt-outs": PersonBlock.objects.filter(person=user),
+        "career entries": CareerEntry.objects.filter(user=user),
+        "training answers": TrainingAttempt.objects.filter(user=user),
+        "event sign-ups": EventSignup.objects.filter(person=user),
+        "continue marks": ContinueMark.objects.filter(marker=user),
+        "pending notices": PendingNotice.objects.filter(user=user),
+    }
+    return {
+        name: queryset.delete()[1].get(queryset.model._meta.label, 0)
+        for name, queryset in deletions.items()
+    }
+
+
+def _blank_shared_writing(user: User) -> dict[str, int]:
+    answers = EvaluationAnswer.objects.filter(evaluation__engagement__coachee=user)
+    answers.filter(rating__isnull=True).delete()
+    return {
+        "goals blanked": MentoringGoal.objects.filter(created_by=user).update(title=BLANKED)
+        + CoachingGoal.objects.filter(owner=user).update(statement=BLANKED, metric=BLANKED),
+        "actions blanked": ActionItem.objects.filter(owner=user).update(title=BLANKED),
+        "check-in comments blanked": CheckIn.objects.filter(recorded_by=user).update(comment=""),
+        "closing reflections blanked": Closing.objects.filter(_own_side(user)).update(
+            reflection=BLANKED, shared=False
+        ),
+        "survey answers blanked": answers.update(text="")
+        + SurveyResponse.objects.filter(invitation__person=user)
+        .exclude(comment="")
+        .update(comment=""),
+        "reflections blanked": CloseOutEvaluation.objects.filter(engagement__coach=user)
+        .exclude(coach_reflection="")
+        .update(coach_reflection=""),
+        "referral reasons blanked": Referral.objects.filter(
+            Q(person=user) | Q(referrer=user)
+        ).update(reason=BLANKED),
+        "fit-check reasons blanked": FitCheck.objects.filter(requested_by=user).update(reason=""),
+    }
+
+
+def _leave_programs(user: User) -> int:
+    """Every role ends and they manage nothing; each change goes into the audit log."""
+    live = [Participation.State.PENDING, Participation.State.ACTIVE]
+    roles = list(Participation.objects.filter(user=user, state__in=live).select_related("program"))
+    for participation in roles:
+        participation.state = Participation.State.LEFT
+        participation.save(update_fields=["state", "updated_at"])
+        permission_changed(
+            subject=user,
+            summary=f"Role of {participation.role} in {participation.program} ended by erasure",
+            target=participation,
+            program_id=participation.program_id,
+        )
+    for program in list(user.managed_programs.all()):
+        program.managers.remove(user)
+        permission_changed(
+            subject=user,
+            summary=f"No longer a manager of {program}: erased",
+            target=program,
+            program_id=program.pk,
+        )
+    return len(roles)
+
+
+def _wipe_profile(user: User) -> None:
+    defaults = {
+        field.name: field.get_default()
+        for field in Profile._meta.concrete_fields
+        if field.name not in {"user", "created_at", "updated_at"}
+    }
+    Profile.objects.update_or_create(user=user, defaults=defaults)
+    Profile.objects.get(user=user).assessors.clear()
+
+
+def _forget_sign_in(user: User) -> None:
+    EmailAddress.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    Token.objects.filter(user=user).delete()
+
+
+def _anonymize(user: User) -> None:
+    user.email = f"erased-{user.pk}@{ERASED_DOMAIN}"
+    user.first_name, user.last_name = "Erased", "person"
+    user.set_unusable_password()  # also ends every session: its hash no longer matches
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.last_login = None
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
