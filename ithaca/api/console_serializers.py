@@ -33,7 +33,7 @@ class ConsoleProgramSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Program
-        fields = ["slug", "name", "kind", "mode", "enrolment_open", *RULES]
+        fields = ["slug", "name", "kind", "mode", "enrolment_open", *RULES, "enrolment_questions"]
 
 
 class ProgramSummarySerializer(ConsoleProgramSerializer):
@@ -48,10 +48,14 @@ class _RulesInput(serializers.ModelSerializer):
     """The program's own field rules (lengths, positives); never saved by DRF."""
 
     mode = serializers.ChoiceField(choices=ALL_MODES)
+    enrolment_questions = serializers.ListField(
+        child=serializers.CharField(max_length=300), max_length=5, required=False,
+        help_text="Questions every applicant answers.",
+    )  # fmt: skip
 
     class Meta:
         model = Program
-        fields = ["name", "mode", *RULES]
+        fields = ["name", "mode", *RULES, "enrolment_questions"]
 
 
 class ProgramCreateInput(_RulesInput):
@@ -101,7 +105,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Participation
-        fields = ["id", "person", "role", "state", "application_note", "created_at"]
+        fields = ["id", "person", "role", "state", "application_note", "application_answers",
+                  "created_at"]  # fmt: skip
 
 
 class InviteInput(serializers.Serializer):

@@ -65,6 +65,7 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = [
             "slug", "name", "kind", "mode", "description", "enrolment_open", "requires_training",
             "review_period_days", "session_count", "session_cadence_days", "session_length_minutes",
+            "enrolment_questions",
         ]  # fmt: skip
 
 

@@ -9,8 +9,10 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils.text import slugify
 
 from ithaca.accounts.importing.files import MAX_UPLOAD_BYTES
+from ithaca.core.errors import DomainError
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.modes import COACHING_MODES, KINDS, MENTORING_MODES
+from ithaca.programs.services import clean_questions
 
 RULE_FIELDS = [
     "description", "requires_training", "review_period_days", "session_count",
@@ -18,6 +20,26 @@ RULE_FIELDS = [
     "request_expiry_days", "independence_depth",
 ]  # fmt: skip
 MODE_CHOICES = [("Mentoring", list(MENTORING_MODES)), ("Coaching", list(COACHING_MODES))]
+
+
+class QuestionsField(forms.CharField):
+    """Enrolment questions, typed one per line."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            label="Enrolment questions",
+            help_text="One per line, at most five. Everyone who applies answers them.",
+            **kwargs,
+        )
+
+    def clean(self, value: Any) -> list[str]:
+        text = super().clean(value) or ""
+        try:
+            return clean_questions(text.splitlines())
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from None
 
 
 class ProgramForm(forms.Form):
@@ -39,6 +61,9 @@ class ProgramForm(forms.Form):
             self.fields["kind"] = forms.ChoiceField(choices=KINDS)
         self.fields["mode"] = forms.ChoiceField(choices=MODE_CHOICES)
         self.fields.update(fields_for_model(Program, fields=RULE_FIELDS))
+        self.fields["enrolment_questions"] = QuestionsField(
+            initial="\n".join(program.enrolment_questions) if program else ""
+        )
         if program is None:
             self.fields["enrolment_open"] = forms.BooleanField(
                 required=False, initial=True, label="Open for enrolment now"

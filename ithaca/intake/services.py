@@ -69,6 +69,10 @@ def intake_submit(
 @transaction.atomic
 def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participation:
     """Ask to join a program as a seeker, optionally showing the intake to its managers."""
+    if program.enrolment_questions:
+        raise DomainError(
+            f"{program} asks a few questions when you apply: answer them on its page."
+        )
     participation = participation_apply(
         program=program, user=intake.author, note="Applied from an intake."
     )

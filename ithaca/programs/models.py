@@ -22,6 +22,11 @@ class Program(TimeStampedModel):
     mode = models.CharField(max_length=32, choices=ALL_MODES)
     description = models.TextField(blank=True)
     enrolment_open = models.BooleanField(default=True)
+    enrolment_questions = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Questions every applicant answers (a list of short texts).",
+    )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="managed_programs"
     )
@@ -119,6 +124,9 @@ class Participation(TimeStampedModel):
     accreditation = models.CharField(max_length=160, blank=True)
     hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     application_note = models.TextField(blank=True, max_length=2000)
+    application_answers = models.JSONField(
+        default=list, blank=True, help_text="The program's questions with the applicant's answers."
+    )
 
     class Meta:
         ordering = ["program", "role", "user"]

@@ -35,6 +35,8 @@ def program_create(
         raise DomainError(f"{mode!r} is not a {kind} mode.", field="mode")
     if Program.objects.filter(slug=slug).exists():
         raise DomainError(f"A program with the address {slug!r} already exists.", field="slug")
+    if "enrolment_questions" in extra:
+        extra["enrolment_questions"] = clean_questions(extra["enrolment_questions"])
     _check_durations(Program(**extra))
     program = Program.objects.create(name=name, slug=slug, kind=kind, mode=mode, **extra)
     if managers:
@@ -96,10 +98,48 @@ def _role_changed(participation: Participation, summary: str) -> None:
     )
 
 
+MAX_QUESTIONS = 5
+MAX_QUESTION_CHARS = 300
+MAX_ANSWER_CHARS = 1000
+
+
+def clean_questions(questions: list[str]) -> list[str]:
+    """A program's enrolment questions: at most five short, non-empty texts."""
+    cleaned = [q.strip() for q in questions if q and q.strip()]
+    if len(cleaned) > MAX_QUESTIONS:
+        raise DomainError(f"Ask at most {MAX_QUESTIONS} questions.", field="enrolment_questions")
+    too_long = [q for q in cleaned if len(q) > MAX_QUESTION_CHARS]
+    if too_long:
+        raise DomainError(
+            f"Keep each question under {MAX_QUESTION_CHARS} characters.",
+            field="enrolment_questions",
+        )
+    return cleaned
+
+
+def _answered(program: Program, answers: list[str] | None) -> list[dict[str, str]]:
+    """Pair each of the program's questions with its answer; every one must be answered."""
+    questions = list(program.enrolment_questions or [])
+    given = [a.strip() for a in (answers or [])]
+    given += [""] * (len(questions) - len(given))
+    missing = [q for q, a in zip(questions, given, strict=False) if not a]
+    if missing:
+        raise DomainError(f"Please answer: {missing[0]}", field="answers")
+    if any(len(a) > MAX_ANSWER_CHARS for a in given):
+        raise DomainError(f"Keep each answer under {MAX_ANSWER_CHARS} characters.", field="answers")
+    return [{"question": q, "answer": a} for q, a in zip(questions, given, strict=False)]
+
+
 def participation_apply(
-    *, program: Program, user: User, role: str = Participation.Role.SEEKER, note: str = ""
+    *,
+    program: Program,
+    user: User,
+    role: str = Participation.Role.SEEKER,
+    note: str = "",
+    answers: list[str] | None = None,
 ) -> Participation:
-    """A person asks to join a program; a program manager approves or declines."""
+    """A person asks to join a program, answering its enrolment questions; a program
+    manager approves or declines."""
     if not program.enrolment_open:
         raise DomainError(f"Enrolment in {program} is closed.")
     return participation_add(
@@ -108,6 +148,7 @@ def participation_apply(
         role=role,
         state=Participation.State.PENDING,
         application_note=note.strip(),
+        application_answers=_answered(program, answers),
         capacity=1 if role in Participation.HELPER_ROLES else None,
     )
 
@@ -125,6 +166,7 @@ EDITABLE_FIELDS = frozenset(
         "name", "description", "mode", "requires_training", "review_period_days",
         "session_count", "session_cadence_days", "session_length_minutes",
         "nudge_after_days", "request_expiry_days", "independence_depth",
+        "enrolment_questions",
     }
 )  # fmt: skip
 
@@ -147,6 +189,8 @@ def program_update(*, program: Program, **changes: Any) -> Program:
         raise DomainError(f"{changes['mode']!r} is not a {program.kind} mode.", field="mode")
     if not str(changes.get("name", program.name)).strip():
         raise DomainError("A program needs a name.", field="name")
+    if "enrolment_questions" in changes:
+        changes["enrolment_questions"] = clean_questions(changes["enrolment_questions"])
     for field, value in changes.items():
         setattr(program, field, value)
     _check_durations(program)

@@ -54,7 +54,14 @@ def program_apply(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("programs:detail", slug=slug)
     try:
         participation_apply(
-            program=program, user=user, role=role, note=request.POST.get("note", "")[:2000]
+            program=program,
+            user=user,
+            role=role,
+            note=request.POST.get("note", "")[:2000],
+            answers=[
+                request.POST.get(f"answer_{i}", "")[:1000]
+                for i in range(len(program.enrolment_questions or []))
+            ],
         )
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -224,3 +224,15 @@ def test_an_export_is_a_csv_of_the_managers_programs(world) -> None:
     assert lines[0].startswith("id,program,mentor,mentee,status") and len(lines) == 5
     _error(_api(world.manager).get("/api/v1/console/exports/journals.csv"), 400)
     _error(_api(world.active).get("/api/v1/console/exports/relationships.csv"), 403)
+
+
+def test_a_program_is_created_with_enrolment_questions(world) -> None:
+    response = _api(world.manager).post(
+        "/api/v1/console/programs/",
+        {"name": "Circles", "kind": "mentoring", "mode": "peer",
+         "enrolment_questions": ["Why now?"]},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert response.json()["enrolment_questions"] == ["Why now?"]
+    assert Program.objects.get(slug="circles").enrolment_questions == ["Why now?"]

@@ -277,3 +277,21 @@ def test_an_active_relationship_cannot_be_withdrawn_from_the_console(world) -> N
     active.refresh_from_db()
     assert active.status == "active"
     assert "Only a proposal that has not started" in response.content.decode()
+
+
+def test_a_manager_sets_enrolment_questions_one_per_line(world) -> None:
+    data = {
+        "name": "Renamed", "mode": "peer", "review_period_days": 90, "session_count": 6,
+        "session_cadence_days": 14, "session_length_minutes": 60, "nudge_after_days": 30,
+        "request_expiry_days": 10, "independence_depth": 2,
+        "enrolment_questions": "Why now?\n\nWhat would you like to be different in a year?\n",
+    }  # fmt: skip
+    client = _client(world.manager)
+    assert client.post(f"/console/programs/{world.program.slug}/edit/", data).status_code == 302
+    world.program.refresh_from_db()
+    assert world.program.enrolment_questions == [
+        "Why now?", "What would you like to be different in a year?",
+    ]  # fmt: skip
+    data["enrolment_questions"] = "\n".join(f"Question {n}" for n in range(6))
+    response = client.post(f"/console/programs/{world.program.slug}/edit/", data)
+    assert response.status_code == 400 and "Ask at most 5 questions." in response.content.decode()

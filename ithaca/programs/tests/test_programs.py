@@ -76,3 +76,29 @@ def test_an_application_is_pending_until_a_manager_decides() -> None:
 def test_nobody_can_apply_when_enrolment_is_closed() -> None:
     with pytest.raises(DomainError, match="closed"):
         participation_apply(program=ProgramFactory(enrolment_open=False), user=UserFactory())
+
+
+def test_an_application_answers_every_enrolment_question() -> None:
+    program = ProgramFactory(enrolment_questions=["Why now?", "What would success look like?"])
+    user = UserFactory()
+    with pytest.raises(DomainError, match="Please answer: What would success look like"):
+        participation_apply(program=program, user=user, answers=["A new role"])
+    assert not Participation.objects.filter(user=user).exists()
+    participation = participation_apply(
+        program=program, user=user, answers=[" A new role ", "Leading my team calmly"]
+    )
+    assert participation.application_answers == [
+        {"question": "Why now?", "answer": "A new role"},
+        {"question": "What would success look like?", "answer": "Leading my team calmly"},
+    ]
+
+
+def test_a_program_asks_at_most_five_short_questions() -> None:
+    with pytest.raises(DomainError, match="at most 5"):
+        program_create(
+            name="X", slug="x", kind="mentoring", mode="peer", enrolment_questions=["q"] * 6
+        )
+    program = program_create(
+        name="X", slug="x", kind="mentoring", mode="peer", enrolment_questions=[" Why? ", ""]
+    )
+    assert program.enrolment_questions == ["Why?"]

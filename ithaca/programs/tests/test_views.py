@@ -75,3 +75,16 @@ def test_an_action_never_redirects_off_the_site() -> None:
         f"/mentoring/{rel.pk}/accept/", {"next": "https://evil.example/phish"}
     )
     assert response["Location"] == "/"
+
+
+def test_the_apply_form_asks_the_programs_questions_and_keeps_the_answers() -> None:
+    program = ProgramFactory(enrolment_questions=["Why now?"])
+    user = UserFactory()
+    client = _client(user)
+    assert b"Why now?" in client.get(f"/programs/{program.slug}/").content
+    response = client.post(f"/programs/{program.slug}/apply/", {"role": "seeker"}, follow=True)
+    assert b"Please answer: Why now?" in response.content
+    client.post(f"/programs/{program.slug}/apply/", {"role": "seeker", "answer_0": "Promotion"})
+    assert Participation.objects.get(user=user).application_answers == [
+        {"question": "Why now?", "answer": "Promotion"}
+    ]
