@@ -41,6 +41,28 @@ def _party_side(relationship: HelpingRelationship, user: User) -> str:
     return side
 
 
+COMPETING_REASON = "Withdrawn automatically: the seeker started with someone else in this program."
+
+
+def withdraw_competing(relationship: HelpingRelationship) -> int:
+    """Once a seeker starts with one helper, their other proposals in the program are
+    withdrawn: a self-match allows several open requests, but only one may start."""
+    model = type(relationship)
+    others = model.objects.filter(  # type: ignore[attr-defined]
+        program_id=relationship.program_id,
+        status=Status.PROPOSED,
+        **{f"{model.SEEKER_FIELD}_id": relationship.seeker_id_value},
+    ).exclude(pk=relationship.pk)
+    return int(
+        others.update(
+            status=Status.WITHDRAWN,
+            ended_at=timezone.now(),
+            status_reason=COMPETING_REASON,
+            updated_at=timezone.now(),
+        )
+    )
+
+
 def _move(relationship: R, target: str, reason: str = "") -> R:
     check_transition(relationship.status, target)
     now = timezone.now()
@@ -69,6 +91,7 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     setattr(relationship, field, timezone.now())
     both = relationship.helper_accepted_at and relationship.seeker_accepted_at
     if both and relationship.start_blocker() is None:
+        withdraw_competing(relationship)
         return _move(relationship, Status.ACTIVE)
     relationship.save()
     return relationship

@@ -19,7 +19,12 @@ from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.intake.selectors import referral_blocks
 from ithaca.programs.lifecycle import Status, check_transition
 from ithaca.programs.models import Participation, Program
-from ithaca.programs.relationships import relationship_accept, relationship_propose, side_of
+from ithaca.programs.relationships import (
+    relationship_accept,
+    relationship_propose,
+    side_of,
+    withdraw_competing,
+)
 
 
 def _check_sponsor(program: Program, sponsor: User, coach: User, coachee: User) -> None:
@@ -85,6 +90,7 @@ def start_if_ready(engagement: CoachingEngagement) -> CoachingEngagement:
     if governing_agreement(engagement) is None:
         return engagement
     check_transition(engagement.status, Status.ACTIVE)
+    withdraw_competing(engagement)
     engagement.status = Status.ACTIVE
     engagement.started_at = engagement.started_at or timezone.now()
     engagement.save(update_fields=["status", "started_at", "updated_at"])

@@ -90,3 +90,18 @@ def test_a_profile_without_languages_speaks_the_organizations_language(pair, set
     mentee.profile.languages = []
     mentee.profile.save()
     assert _propose(program, mentor, mentee).status == "proposed"
+
+
+def test_starting_with_one_mentor_withdraws_the_seekers_other_requests() -> None:
+    from ithaca.programs.relationships import COMPETING_REASON
+    from ithaca.programs.tests.factories import ParticipationFactory
+
+    program, first, mentee = make_pair("mentoring")
+    second = ParticipationFactory(program=program, role="mentor").user
+    one = mentoring_propose(program=program, mentor=first, mentee=mentee, proposed_by=mentee)
+    two = mentoring_propose(program=program, mentor=second, mentee=mentee, proposed_by=mentee)
+    lifecycle.relationship_accept(one, user=first)
+    two.refresh_from_db()
+    assert (two.status, two.status_reason) == ("withdrawn", COMPETING_REASON)
+    with pytest.raises(DomainError, match="withdrawn and can no longer be accepted"):
+        lifecycle.relationship_accept(two, user=second)
