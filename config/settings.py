@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "ithaca.core.middleware.DatabaseUnavailableMiddleware",
     "ithaca.audit.middleware.AuditMiddleware",
     "ithaca.accounts.mfa.RequireMfaMiddleware",
 ]
@@ -256,6 +257,8 @@ if _task_backend not in TASK_BACKENDS:
         f"TASKS_BACKEND={_task_backend!r}: use one of {', '.join(sorted(TASK_BACKENDS))}."
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+# A task still RUNNING after this long lost its worker; `manage.py periodic` re-queues it.
+ITHACA_TASK_STALE_MINUTES = env.int("TASK_STALE_MINUTES", default=30)
 
 # --- API ------------------------------------------------------------------
 REST_FRAMEWORK = {

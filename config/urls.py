@@ -23,3 +23,7 @@ urlpatterns = [
 
 admin.site.site_header = "Ithaca administration"
 admin.site.site_title = "Ithaca admin"
+
+# Unrouted paths under /api/ answer in the API's JSON error shape.
+handler404 = "ithaca.core.views.not_found"
+handler500 = "ithaca.core.views.server_error"

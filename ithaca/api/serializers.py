@@ -90,7 +90,7 @@ class EngagementSerializer(serializers.ModelSerializer):
     )
     coach = PersonSerializer(read_only=True)
     coachee = PersonSerializer(read_only=True)
-    sponsor = PersonSerializer(read_only=True)
+    sponsor = PersonSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = CoachingEngagement

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
+from django.views.defaults import page_not_found
+from django.views.defaults import server_error as django_server_error
 
 
 @require_GET
@@ -17,3 +19,24 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:  # any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": str(exc)}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404 for every unrouted path: the API's JSON error shape under /api/, a page elsewhere."""
+    if _wants_json(request):
+        body = {"error": {"status": 404, "code": "not_found", "message": "Not found."}}
+        return JsonResponse(body, status=404)
+    return page_not_found(request, exception or Http404())
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 in the API's error shape under /api/, the plain error page elsewhere."""
+    if _wants_json(request):
+        message = "Something went wrong on our side; nothing you sent was lost."
+        body = {"error": {"status": 500, "code": "server_error", "message": message}}
+        return JsonResponse(body, status=500)
+    return django_server_error(request)

@@ -97,8 +97,9 @@ class AnalyticsReportInput(serializers.Serializer):
 
 
 class AnalyticsReportSerializer(serializers.ModelSerializer):
+    # null for an organization-wide report
     program: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     downloads = serializers.SerializerMethodField()
 
