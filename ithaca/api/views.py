@@ -22,18 +22,10 @@ from ithaca.api import serializers as out
 from ithaca.coaching.access import access_engagement, engagement_role, engagements_for
 from ithaca.core.errors import PermissionDenied
 from ithaca.mentoring.access import access_relationship, relationships_for
-from ithaca.programs import relationships as lifecycle
 from ithaca.programs.access import access_program, visible_programs
+from ithaca.programs.transitions import ACTIONS
 
 ERRORS = {code: out.ErrorSerializer for code in (400, 401, 403, 404)}
-ACTIONS = {
-    "accept": lifecycle.relationship_accept,
-    "decline": lifecycle.relationship_decline,
-    "withdraw": lifecycle.relationship_withdraw,
-    "pause": lifecycle.relationship_pause,
-    "resume": lifecycle.relationship_resume,
-    "conclude": lifecycle.relationship_conclude,
-}
 ACTION_PARAM = OpenApiParameter(
     "action", OpenApiTypes.STR, OpenApiParameter.PATH, enum=sorted(ACTIONS)
 )
@@ -185,7 +177,8 @@ def _run_action(request: Request, relationship: Any, action: str) -> Any:
         )
     data = out.ReasonSerializer(data=request.data)
     data.is_valid(raise_exception=True)
+    service, _, takes_reason = ACTIONS[action]
     kwargs: dict[str, Any] = {"user": request.user}
-    if action in {"decline", "withdraw", "pause", "conclude"}:
+    if takes_reason:
         kwargs["reason"] = data.validated_data.get("reason", "")
-    return ACTIONS[action](relationship, **kwargs)
+    return service(relationship, **kwargs)

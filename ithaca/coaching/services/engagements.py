@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
-from ithaca.coaching.selectors import governing_agreement
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.intake.selectors import referral_blocks
 from ithaca.programs.lifecycle import Status, check_transition
@@ -87,7 +86,7 @@ def start_if_ready(engagement: CoachingEngagement) -> CoachingEngagement:
         return engagement
     if not (engagement.helper_accepted_at and engagement.seeker_accepted_at):
         return engagement
-    if governing_agreement(engagement) is None:
+    if engagement.start_blocker() is not None:
         return engagement
     check_transition(engagement.status, Status.ACTIVE)
     withdraw_competing(engagement)
