@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from .coaching import COACHING
 from .mentoring import MENTORING
+from .other_languages import BY_LANGUAGE
 
 # Someone else's idea: evidence about consent, not about either side.
 CONSENT: Mapping[str, tuple[str, ...]] = {
@@ -50,10 +51,21 @@ CONSENT: Mapping[str, tuple[str, ...]] = {
 
 LEXICON: Mapping[str, tuple[str, ...]] = {**COACHING, **MENTORING, **CONSENT}
 
-CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE))
-    for name, phrases in LEXICON.items()
-)
+Cues = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compile(lexicon: Mapping[str, tuple[str, ...]]) -> Cues:
+    return tuple(
+        (name, re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE))
+        for name, phrases in lexicon.items()
+    )
+
+
+CUES: Cues = _compile(LEXICON)
+CUES_BY_LANGUAGE: Mapping[str, Cues] = {
+    "en": CUES,
+    **{lang: _compile(lexicon) for lang, lexicon in BY_LANGUAGE.items()},
+}
 
 # "I don't need a course or a target", "not looking for a quick fix or a programme": what
 # follows a refusal of a thing, up to the end of the clause, is not evidence for it.
@@ -109,5 +121,16 @@ NEGATORS = frozenset(
         "isn't",
         "aren't",
         "nor",
+        # French, Spanish and German: "pas de date", "sin prisa", "kein Termin", "ohne Ziel".
+        "pas",
+        "jamais",
+        "sans",
+        "sin",
+        "nunca",
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "ohne",
     )
 )
