@@ -257,5 +257,6 @@ def test_the_trained_classifier_is_complete() -> None:
 
     assert data["labels"] == ["coaching", "mentoring", "both", "unclear"]
     assert len(data["weights"]) == 512 and all(len(row) == 4 for row in data["weights"])
-    assert set(data["vote"]) == {"en", "fr", "es", "de"}
-    assert all(0.0 <= w <= 1.0 for w in data["vote"].values())
+    for key in ("vote", "rule_unclear"):
+        assert set(data[key]) == {"en", "fr", "es", "de"}
+        assert all(0.0 <= w <= 1.0 for w in data[key].values())

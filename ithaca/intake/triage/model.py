@@ -131,8 +131,15 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     result = _decided(text, signals, _tally(signals), thin=thin, language=language)
     if referral is not None:
         result.reasons.append(wording.own_wish_reason(referral))
-    # Answers carry a very short text; the reader of meaning has nothing to read there.
-    return result if thin else vote(result, text)
+    # The reader of meaning reads only the text: where the answers weigh as much as the
+    # text does (or the text is a word or two), the decision rests on them and it abstains.
+    if thin or _weight(from_answers) >= _weight(found):
+        return result
+    return vote(result, text)
+
+
+def _weight(signals: Sequence[Signal]) -> float:
+    return sum(s.weight for s in signals if s.side != "neither")
 
 
 def _has_evidence(signals: Sequence[Signal]) -> bool:

@@ -99,6 +99,12 @@ def _classifier() -> tuple[Any, Any]:
     return weights, np.asarray(data["bias"], dtype=np.float32)
 
 
+def rule_unclear(language: str) -> float:
+    """How much an "unclear" from the rules weighs for "unclear" in the vote."""
+    weights: dict[str, float] = _trained()["rule_unclear"]
+    return float(weights.get(language, weights["en"]))
+
+
 def vote_weight(language: str) -> float:
     """How much the classifier weighs against the rules for a statement in ``language``."""
     weights: dict[str, float] = _trained()["vote"]

@@ -6,7 +6,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import CUES_BY_LANGUAGE, DISMISSAL, NEGATION_WINDOW, NEGATORS, PAST_START, REJECTION
+from .cues import (
+    CUES_BY_LANGUAGE,
+    DISMISSAL,
+    NEGATION_WINDOW,
+    NEGATORS,
+    PAST_START,
+    PIVOT,
+    REJECTION,
+)
 from .questions import QUESTIONS_BY_KEY
 from .text import normalize, segments, words
 from .weights import KINDS, WEIGHTS, Dimension, Side
@@ -94,6 +102,9 @@ def text_signals(text: str, language: str = "en") -> list[Signal]:
     clauses = segments(plain)
     set_aside = [m.span() for m in REJECTION.finditer(plain)] + _dismissed(plain, clauses)
     history = _past_starts(plain, clauses)
+    pivot = PIVOT.search(plain)
+    if pivot is not None:
+        history.append((0, pivot.start()))
     for name, pattern in CUES_BY_LANGUAGE.get(language, CUES_BY_LANGUAGE["en"]):
         kind = KINDS[name]
         for match in pattern.finditer(plain):

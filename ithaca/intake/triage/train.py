@@ -26,6 +26,7 @@ import numpy as np
 from . import semantic
 from .language import SUPPORTED
 from .model import triage
+from .result import TriageResult
 from .vote import LABELS, combine, rule_distribution
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -35,6 +36,7 @@ PENALTIES = (1e-4, 1e-3, 3e-3, 1e-2, 3e-2)
 STEPS = 600
 RATE = 4.0
 VOTE_GRID = tuple(i / 20 for i in range(21))
+UNCLEAR_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 def load_tune(path: Path = DATA) -> list[dict[str, Any]]:
@@ -84,21 +86,27 @@ def out_of_fold(x: Any, y: Any, penalty: float) -> Any:
     return probs
 
 
-def best_vote_weight(
-    rows: Sequence[dict[str, Any]], rules: Sequence[dict[str, float]], probs: Any
-) -> float:
-    """The weight of the classifier that makes the most right calls on these rows."""
+def best_vote(
+    rows: Sequence[dict[str, Any]], rules: Sequence[TriageResult], probs: Any
+) -> tuple[float, float]:
+    """The classifier weight and the weight of the rules' "unclear" that make the most right
+    calls on these rows (ties go to the middle of the grid)."""
 
-    def correct(weight: float) -> int:
+    def correct(weight: float, unclear: float) -> int:
         right = 0
         for row, rule, prob in zip(rows, rules, probs, strict=True):
             meaning = dict(zip(LABELS, prob, strict=True))
-            combined = combine(rule, meaning, weight)
+            combined = combine(rule_distribution(rule, unclear), meaning, weight)
             right += max(LABELS, key=lambda k: combined[k]) == row["label"]
         return right
 
-    scored = [(correct(w), -abs(w - 0.5), w) for w in VOTE_GRID]
-    return max(scored)[2]
+    scored = [
+        (correct(w, u), -abs(w - 0.5) - abs(u - 0.5), w, u)
+        for w in VOTE_GRID
+        for u in UNCLEAR_GRID
+    ]
+    best = max(scored)
+    return best[2], best[3]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,13 +126,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"penalty {penalty:g}: out-of-fold accuracy {results[penalty][0]:.3f}")
     penalty = max(results, key=lambda p: results[p][0])
     probs = results[penalty][1]
-    rules = [rule_distribution(triage(r["text"], r.get("answers"))) for r in rows]
+    rules = [triage(r["text"], r.get("answers")) for r in rows]
     vote: dict[str, float] = {}
+    unclear: dict[str, float] = {}
     for group in (("en",), ("fr", "es", "de")):
         index = [i for i, r in enumerate(rows) if r["language"] in group]
-        weight = best_vote_weight([rows[i] for i in index], [rules[i] for i in index], probs[index])
+        weight, rule_unclear = best_vote(
+            [rows[i] for i in index], [rules[i] for i in index], probs[index]
+        )
         vote.update(dict.fromkeys(group, weight))
-        print(f"vote weight {'/'.join(group)}: {weight:.2f}")
+        unclear.update(dict.fromkeys(group, rule_unclear))
+        print(f"{'/'.join(group)}: vote weight {weight:.2f}, rules' unclear {rule_unclear:.2f}")
     weights, bias = fit(x, y, penalty)
     semantic.WEIGHTS_PATH.parent.mkdir(exist_ok=True)
     payload = {
@@ -134,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "penalty": penalty,
         "out_of_fold_accuracy": round(results[penalty][0], 4),
         "vote": vote,
+        "rule_unclear": unclear,
         "bias": [round(float(v), 5) for v in bias],
         "weights": [[round(float(v), 5) for v in row] for row in weights],
     }

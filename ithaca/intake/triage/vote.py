@@ -23,18 +23,20 @@ from .result import Recommendation, TriageResult
 from .signals import Signal
 
 LABELS: tuple[Recommendation, ...] = ("coaching", "mentoring", "both", "unclear")
-# What an "unclear" from the rules says about the other labels: little, so it spreads.
-RULE_UNCLEAR = 0.55
 # Below this combined probability a decided result still offers follow-up questions.
 LOW_CONFIDENCE = 0.55
 MAX_QUOTE = 160
 
 
-def rule_distribution(result: TriageResult) -> dict[str, float]:
-    """The rules' result as probabilities: its pick weighs by its confidence."""
+def rule_distribution(result: TriageResult, unclear: float) -> dict[str, float]:
+    """The rules' result as probabilities: its pick weighs by its confidence.
+
+    An "unclear" from the rules mostly says that they found too little, which says little
+    about the other labels, so it carries the trained weight ``unclear`` and the rest spreads.
+    """
     if result.recommendation == "unclear":
-        rest = (1.0 - RULE_UNCLEAR) / 3
-        return {label: RULE_UNCLEAR if label == "unclear" else rest for label in LABELS}
+        rest = (1.0 - unclear) / 3
+        return {label: unclear if label == "unclear" else rest for label in LABELS}
     top = 0.5 + 0.5 * result.confidence
     rest = (1.0 - top) / 3
     return {label: top if label == result.recommendation else rest for label in LABELS}
@@ -50,7 +52,8 @@ def vote(result: TriageResult, text: str) -> TriageResult:
     if reading is None:
         return result
     weight = semantic.vote_weight(result.language)
-    combined = combine(rule_distribution(result), reading.probabilities, weight)
+    rules = rule_distribution(result, semantic.rule_unclear(result.language))
+    combined = combine(rules, reading.probabilities, weight)
     label: Recommendation = max(LABELS, key=lambda k: combined[k])
     heard = {k: round(v, 3) for k, v in reading.probabilities.items()}
     if label == result.recommendation:

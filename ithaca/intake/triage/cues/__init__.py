@@ -94,6 +94,17 @@ DISMISSAL = re.compile(
     re.IGNORECASE,
 )
 
+# "My promotion panel is in three weeks, but the real question is whether I want to be a
+# partner at all": a date or a near time frame said before such a turn is the occasion, not
+# the need, so it is not evidence of a short, time-bound need. In the four languages read.
+PIVOT = re.compile(
+    r"(?<!\w)(?:(?:but |honestly |really )*the (?:real|actual|bigger|deeper) (?:question|issue|"
+    r"point|thing)|but honestly the question|what i'm really (?:asking|after|wondering)|"
+    r"la (?:vraie|véritable|vraie) question|au fond|la verdadera pregunta|en el fondo|"
+    r"(?:aber )?eigentlich frage ich mich|die eigentliche frage)(?!\w)",
+    re.IGNORECASE,
+)
+
 # "Just started my first job in March", "joined the team in January": a date after a
 # start that has happened is history, not a deadline, unless something in between looks
 # ahead ("joined in May and need to pass probation by June").
