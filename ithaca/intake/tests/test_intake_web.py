@@ -202,7 +202,7 @@ def test_the_triage_command_gives_empty_text_the_usage_error_code(text: str) -> 
 @pytest.mark.parametrize(
     ("text", "language", "recommendation"),
     [
-        ("Je dois présenter le budget au conseil d'administration le 15 octobre.", "fr", "coaching"),
+        ("Je dois présenter le budget au conseil le 15 octobre.", "fr", "coaching"),
         ("Mi jefa me apuntó a este programa, no sé por qué.", "es", "unclear"),
         ("Vorrei un mentor per la mia carriera.", "other", "unclear"),
     ],

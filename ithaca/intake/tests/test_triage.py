@@ -573,9 +573,7 @@ def test_the_labelled_set_is_valid() -> None:
         assert not row["third_party"] or row["label"] == "unclear", row["id"]
     for label in LABELS:
         for language in ("en", "fr", "es", "de"):
-            splits = {
-                r["split"] for r in rows if r["label"] == label and r["language"] == language
-            }
+            splits = {r["split"] for r in rows if r["label"] == label and r["language"] == language}
             assert splits == {"tune", "heldout"}, (label, language)
 
 

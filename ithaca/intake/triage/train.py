@@ -101,9 +101,7 @@ def best_vote(
         return right
 
     scored = [
-        (correct(w, u), -abs(w - 0.5) - abs(u - 0.5), w, u)
-        for w in VOTE_GRID
-        for u in UNCLEAR_GRID
+        (correct(w, u), -abs(w - 0.5) - abs(u - 0.5), w, u) for w in VOTE_GRID for u in UNCLEAR_GRID
     ]
     best = max(scored)
     return best[2], best[3]
