@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -137,6 +138,9 @@ def latency(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
         "median_ms": statistics.median(timings),
         "p95_ms": timings[int(0.95 * (len(timings) - 1))],
         "cpu_median_ms": statistics.median(cpu),
+        # The machine's 1-minute load: above the core count, the wall clock waits for a core.
+        "load_average": os.getloadavg()[0],
+        "cores": float(os.cpu_count() or 1),
     }
 
 
@@ -224,7 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"latency per statement: median {speed['median_ms']:.2f} ms, p95 {speed['p95_ms']:.2f} ms"
-        f" (CPU time median {speed['cpu_median_ms']:.2f} ms)"
+        f" (CPU time median {speed['cpu_median_ms']:.2f} ms; load average "
+        f"{speed['load_average']:.1f} on {speed['cores']:.0f} cores)"
     )
     for name, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
