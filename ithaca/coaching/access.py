@@ -29,9 +29,10 @@ from ithaca.coaching.models import (
     CoachingSession,
     Goal,
     SessionNote,
+    SponsorInvitation,
     SponsorReport,
 )
-from ithaca.coaching.selectors import governing_agreement
+from ithaca.coaching.selectors import admitted, current_parties, governing_agreement
 from ithaca.core.errors import PermissionDenied
 
 M = TypeVar("M", bound=Model)
@@ -64,16 +65,26 @@ def engagement_role(user: User, engagement: CoachingEngagement) -> str:
     return party_role(user, engagement, assume_manager=True) or rules.MANAGER
 
 
+def signing_party(user: User, engagement: CoachingEngagement) -> str | None:
+    """coach, coachee or sponsor: the part this person holds today, admitted or not."""
+    for party, holder in current_parties(engagement).items():
+        if user.pk == holder:
+            return party
+    return None
+
+
 def party_role(
     user: User, engagement: CoachingEngagement, *, assume_manager: bool = False
 ) -> str | None:
-    """coach, coachee, sponsor, manager, or None for anyone else (staff included)."""
-    if user.pk == engagement.coach_id:
-        return rules.COACH
-    if user.pk == engagement.coachee_id:
-        return rules.COACHEE
-    if engagement.sponsor_id is not None and user.pk == engagement.sponsor_id:
-        return rules.SPONSOR
+    """coach, coachee, sponsor, pending, manager, or None for anyone else (staff included).
+
+    A party who has not signed the terms now in force is "pending": signatures are
+    bound to people, so a new coach or sponsor reads nothing that was agreed with
+    their predecessor (selectors.admitted).
+    """
+    party = signing_party(user, engagement)
+    if party is not None:
+        return party if admitted(engagement, party, user.pk) else rules.PENDING
     if assume_manager or engagement.program.managers.filter(pk=user.pk).exists():
         return rules.MANAGER
     return None
@@ -108,9 +119,28 @@ def access_agreement_version(user: User, pk: int) -> AgreementVersion:
         pk,
         "agreement",
     )
-    if not rules.can_see_agreement(party_role(user, version.engagement)):
+    role = party_role(user, version.engagement)
+    if not rules.can_see_agreement(role):
+        raise _deny("agreement")
+    if role == rules.PENDING and not _awaiting_signature(version):
         raise _deny("agreement")
     return version
+
+
+def _awaiting_signature(version: AgreementVersion) -> bool:
+    """Written after the last signed version: what a pending party is asked to sign."""
+    return not AgreementVersion.objects.filter(
+        engagement_id=version.engagement_id, signed_at__isnull=False, number__gte=version.number
+    ).exists()
+
+
+def visible_versions(engagement: CoachingEngagement, role: str) -> QuerySet[AgreementVersion]:
+    """Every version for the parties; for a pending party, only those awaiting signatures."""
+    versions = AgreementVersion.objects.filter(engagement=engagement)
+    if role == rules.PENDING:
+        last = versions.filter(signed_at__isnull=False).order_by("-number").first()
+        return versions.filter(number__gt=last.number) if last else versions
+    return versions if rules.can_see_agreement(role) else versions.none()
 
 
 def access_session(user: User, pk: int) -> CoachingSession:
@@ -193,6 +223,8 @@ def access_report(user: User, pk: int) -> SponsorReport:
     approved = report.status == SponsorReport.Status.APPROVED
     if not rules.can_see_report(role, approved=approved, terms=terms):
         raise _deny("report")
+    if role == rules.SPONSOR and not _signed_by_sponsor(report, user):
+        raise _deny("report")
     reports_read_by(user, role, [report])
     return report
 
@@ -252,8 +284,18 @@ def visible_reports(engagement: CoachingEngagement, role: str) -> QuerySet[Spons
     if rules.is_party(role):
         return reports
     if role == rules.SPONSOR and rules.sponsor_sees_reports(sponsor_terms(engagement)):
-        return reports.filter(status=SponsorReport.Status.APPROVED)
+        return reports.filter(
+            status=SponsorReport.Status.APPROVED,
+            agreement__signatures__party=rules.SPONSOR,
+            agreement__signatures__signer_id=engagement.sponsor_id,
+        )
     return reports.none()
+
+
+def _signed_by_sponsor(report: SponsorReport, sponsor: User) -> bool:
+    """A coachee approves a report for the sponsor of the day, under an agreement that
+    sponsor signed; a later sponsor does not inherit it."""
+    return report.agreement.signatures.filter(party=rules.SPONSOR, signer=sponsor).exists()
 
 
 def report_view(report: SponsorReport, role: str, terms: str | None) -> dict[str, object]:
@@ -263,3 +305,21 @@ def report_view(report: SponsorReport, role: str, terms: str | None) -> dict[str
     if role == rules.SPONSOR and not rules.sponsor_sees_progress(terms):
         content["progress"] = None
     return content
+
+
+def access_sponsor_invitation(user: User, pk: int) -> SponsorInvitation:
+    """The person asked to sponsor, who made the invitation, the pair, and the program's
+    managers see an invitation; nobody else (404)."""
+    invitation = _fetch(
+        SponsorInvitation.objects.select_related(
+            "sponsor", "invited_by", *(f"engagement__{p}" for p in PEOPLE)
+        ),
+        pk,
+        "invitation",
+    )
+    engagement = invitation.engagement
+    if user.pk in (invitation.sponsor_id, invitation.invited_by_id):
+        return invitation
+    if party_role(user, engagement) in (rules.COACH, rules.COACHEE, rules.MANAGER):
+        return invitation
+    raise _deny("invitation")

@@ -45,13 +45,52 @@ SCHEDULED, HELD, CANCELLED = (
 HELD_LENGTH = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
 
 
-def governing_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:
-    """The highest-numbered version every party has signed: the terms in force."""
-    return (
+def current_parties(engagement: CoachingEngagement) -> dict[str, int]:
+    """Who holds each signing role today: {"coach": id, "coachee": id[, "sponsor": id]}."""
+    parties = {"coach": engagement.coach_id, "coachee": engagement.coachee_id}
+    if engagement.sponsor_id is not None:
+        parties["sponsor"] = engagement.sponsor_id
+    return parties
+
+
+def last_signed_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:
+    """The newest fully signed version, with `signers` ({party: user id}) attached."""
+    version = (
         AgreementVersion.objects.filter(engagement=engagement, signed_at__isnull=False)
+        .prefetch_related("signatures")
         .order_by("-number")
         .first()
     )
+    if version is not None:
+        version.signers = {s.party: s.signer_id for s in version.signatures.all()}  # type: ignore[attr-defined]
+    return version
+
+
+def governing_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:
+    """The terms in force: the newest fully signed version, if the people who signed it
+    are the engagement's parties today.
+
+    Signatures are bound to the people: once a coach, coachee or sponsor changes
+    (through a service, the admin or anything else) no version governs until every
+    current party has signed a newer one, so nothing is shared on terms that the
+    people now in the engagement never agreed to.
+    """
+    version = last_signed_agreement(engagement)
+    if version is None or version.signers != current_parties(engagement):  # type: ignore[attr-defined]
+        return None
+    return version
+
+
+def admitted(engagement: CoachingEngagement, party: str, user_id: int) -> bool:
+    """May the person who holds `party` today see the engagement's content?
+
+    Before any version is signed there is no content, and every party drafts and
+    signs. After that, only someone who signed the last signed version in this
+    role is admitted; a newcomer (or someone removed and brought back) reads
+    nothing but the version they are asked to sign until it is in force.
+    """
+    version = last_signed_agreement(engagement)
+    return version is None or version.signers.get(party) == user_id  # type: ignore[attr-defined]
 
 
 def current_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:

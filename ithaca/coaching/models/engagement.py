@@ -60,9 +60,9 @@ class CoachingEngagement(HelpingRelationship):
         indexes = [models.Index(fields=["program", "status"])]
 
     def start_blocker(self) -> str | None:
-        from ithaca.coaching.models.agreement import AgreementVersion
+        from ithaca.coaching.selectors import governing_agreement
 
-        if AgreementVersion.objects.filter(engagement=self, signed_at__isnull=False).exists():
+        if governing_agreement(self) is not None:
             return None
         return "Every party must sign the coaching agreement before it starts."
 

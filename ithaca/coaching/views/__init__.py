@@ -12,6 +12,11 @@ from ithaca.coaching.views.sessions import (
     session_reschedule,
     sessions,
 )
+from ithaca.coaching.views.sponsors import (
+    engagement_sponsor,
+    sponsor_invitation,
+    sponsor_invitation_action,
+)
 from ithaca.coaching.views.workspace import (
     agreement,
     agreement_new,
@@ -31,6 +36,7 @@ __all__ = [
     "agreement_version",
     "engagement_action",
     "engagement_detail",
+    "engagement_sponsor",
     "evaluation",
     "goal_chart",
     "goal_detail",
@@ -47,4 +53,6 @@ __all__ = [
     "session_note",
     "session_reschedule",
     "sessions",
+    "sponsor_invitation",
+    "sponsor_invitation_action",
 ]
