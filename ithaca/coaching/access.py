@@ -167,6 +167,8 @@ def access_note(user: User, pk: int) -> SessionNote:
     visible = rules.can_see_session(role, three_way=note.session.is_three_way)
     if not (visible and rules.can_see_note(role, note.visibility)):
         raise _deny("note")
+    if note.visibility == rules.NOTE_PRIVATE and note.author_id != user.pk:
+        raise _deny("note")  # a coach's private notes are theirs, not their successor's
     record_all(filter(None, [_note_read(user, note)]))
     return note
 
@@ -270,12 +272,16 @@ def visible_sessions(engagement: CoachingEngagement, role: str) -> QuerySet[Coac
     return sessions.none()
 
 
-def visible_notes(session: CoachingSession, role: str) -> QuerySet[SessionNote]:
+def visible_notes(session: CoachingSession, role: str, user: User) -> QuerySet[SessionNote]:
+    """The notes this person reads; private notes only by the coach who wrote them (a
+    coach who takes over an engagement does not read their predecessor's)."""
     if not rules.can_see_session(role, three_way=session.is_three_way):
         return SessionNote.objects.none()
     readable = rules.readable_visibilities(role)
-    return SessionNote.objects.filter(session=session, visibility__in=readable).select_related(
-        "author"
+    return (
+        SessionNote.objects.filter(session=session, visibility__in=readable)
+        .exclude(Q(visibility=rules.NOTE_PRIVATE) & ~Q(author=user))
+        .select_related("author")
     )
 
 

@@ -12,15 +12,22 @@ from ithaca.coaching import rules, services
 from ithaca.coaching.access import (
     access_agreement_version,
     access_engagement,
+    access_note,
     access_report,
     access_session,
     access_sponsor_invitation,
     engagement_role,
+    visible_notes,
     visible_reports,
 )
 from ithaca.coaching.models import CoachingEngagement, SponsorInvitation
 from ithaca.coaching.selectors import governing_agreement
-from ithaca.coaching.tests.factories import SessionFactory, active_engagement, signers
+from ithaca.coaching.tests.factories import (
+    NoteFactory,
+    SessionFactory,
+    active_engagement,
+    signers,
+)
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.programs.tests.factories import ParticipationFactory
 
@@ -251,3 +258,38 @@ def test_the_sponsor_can_step_down_and_the_coachee_can_remove_them_but_the_coach
         access_engagement(sponsor, engagement.pk)
     newest = engagement.agreement_versions.order_by("-number").first()
     assert newest.sponsor_sees == rules.SHARE_NOTHING and newest.signed_at is None
+
+
+def test_a_coach_who_takes_over_never_reads_the_previous_coachs_private_notes() -> None:
+    engagement = active_engagement()
+    session = SessionFactory(engagement=engagement)
+    private = NoteFactory(session=session, visibility="private", text="MY-OWN-THOUGHTS")
+    shared = NoteFactory(session=session, visibility="shared", text="WE-AGREED")
+    new_coach = ParticipationFactory(program=engagement.program, role="coach").user
+    services.engagement_change_party(
+        engagement=engagement, party="coach", person=new_coach, by=_manager(engagement)
+    )
+    _sign_newest(engagement)
+    engagement.refresh_from_db()
+    assert engagement_role(new_coach, engagement) == rules.COACH
+    assert list(visible_notes(session, rules.COACH, new_coach)) == [shared]
+    with pytest.raises(Http404):
+        access_note(new_coach, private.pk)
+    page = _client(new_coach).get(f"/coaching/sessions/{session.pk}/").content
+    assert b"WE-AGREED" in page and b"MY-OWN-THOUGHTS" not in page
+
+
+def test_a_pending_party_sees_only_the_overview_and_the_agreement_pages() -> None:
+    engagement = active_engagement()
+    newcomer = _sponsor(engagement)
+    invitation = services.sponsor_invite(
+        engagement=engagement, sponsor=newcomer, by=engagement.coachee
+    )
+    services.sponsor_invitation_respond(invitation=invitation, by=newcomer, accept=True)
+    client = _client(newcomer)
+    base = f"/coaching/{engagement.pk}/"
+    assert client.get(base).status_code == 200
+    assert client.get(base + "agreement/").status_code == 200
+    for tab in ("sessions/", "goals/", "actions/", "reports/", "evaluation/"):
+        assert client.get(base + tab).status_code == 403, tab
+    assert client.post(base + "pause/").status_code == 403
