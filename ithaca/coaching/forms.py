@@ -270,3 +270,27 @@ class SponsorInviteForm(forms.Form):
             .distinct()
             .order_by("first_name", "last_name", "email")
         )
+
+
+class CoachChangeForm(forms.Form):
+    """A program manager hands the engagement to another of the program's active coaches."""
+
+    coach: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="New coach", queryset=CoachingEngagement.objects.none(), empty_label="Choose a coach"
+    )
+
+    def __init__(self, *args: Any, engagement: CoachingEngagement, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ithaca.accounts.models import User
+
+        taken = [engagement.coach_id, engagement.coachee_id, engagement.sponsor_id]
+        self.fields["coach"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(
+                participations__program_id=engagement.program_id,
+                participations__role="coach",
+                participations__state="active",
+            )
+            .exclude(pk__in=[pk for pk in taken if pk])
+            .distinct()
+            .order_by("first_name", "last_name", "email")
+        )

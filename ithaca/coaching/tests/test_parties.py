@@ -293,3 +293,19 @@ def test_a_pending_party_sees_only_the_overview_and_the_agreement_pages() -> Non
     for tab in ("sessions/", "goals/", "actions/", "reports/", "evaluation/"):
         assert client.get(base + tab).status_code == 403, tab
     assert client.post(base + "pause/").status_code == 403
+
+
+def test_a_program_manager_changes_the_coach_on_the_overview_and_nobody_else_can() -> None:
+    engagement = active_engagement()
+    manager = _manager(engagement)
+    new_coach = ParticipationFactory(program=engagement.program, role="coach").user
+    url = f"/coaching/{engagement.pk}/coach/"
+    page = _client(manager).get(f"/coaching/{engagement.pk}/").content.decode()
+    assert "Hand this engagement to another coach" in page
+    assert _client(engagement.coachee).post(url, {"coach": new_coach.pk}).status_code == 403
+    assert _client(UserFactory()).post(url, {"coach": new_coach.pk}).status_code == 404
+    assert _client(manager).post(url, {"coach": engagement.coachee.pk}).status_code == 400
+    assert _client(manager).post(url, {"coach": new_coach.pk}).status_code == 302
+    engagement.refresh_from_db()
+    assert engagement.coach_id == new_coach.pk
+    assert engagement_role(new_coach, engagement) == rules.PENDING

@@ -13,6 +13,7 @@ from ithaca.coaching.views.sessions import (
     sessions,
 )
 from ithaca.coaching.views.sponsors import (
+    engagement_change_coach,
     engagement_sponsor,
     sponsor_invitation,
     sponsor_invitation_action,
@@ -35,6 +36,7 @@ __all__ = [
     "agreement_sign",
     "agreement_version",
     "engagement_action",
+    "engagement_change_coach",
     "engagement_detail",
     "engagement_sponsor",
     "evaluation",

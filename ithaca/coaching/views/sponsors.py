@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from ithaca.accounts.http import current_user
 from ithaca.coaching import rules, services
 from ithaca.coaching.access import access_sponsor_invitation
-from ithaca.coaching.forms import SponsorInviteForm
+from ithaca.coaching.forms import CoachChangeForm, SponsorInviteForm
 from ithaca.coaching.models import CoachingEngagement, SponsorInvitation
 from ithaca.coaching.views._common import (
     attempt,
@@ -38,7 +38,9 @@ def sponsor_panel(
         .first()
     )
     can_invite = role in INVITERS and invitation is None and engagement.is_open
+    manager = role == rules.MANAGER and engagement.is_open
     return {
+        "coach_form": CoachChangeForm(engagement=engagement) if manager else None,
         "sponsor_invitation": invitation,
         "sponsor_form": form or (SponsorInviteForm(engagement=engagement) if can_invite else None),
         "can_remove_sponsor": engagement.sponsor_id is not None
@@ -137,3 +139,27 @@ def sponsor_invitation_action(request: HttpRequest, pk: int, action: str) -> Htt
     except DomainError as exc:
         return refused(request, exc, "coaching:sponsor_invitation", pk)
     return done(request, message, "coaching:sponsor_invitation", pk)
+
+
+@workspace_view
+@require_POST
+def engagement_change_coach(request: HttpRequest, pk: int) -> HttpResponse:
+    """A program manager hands the engagement to another coach; everyone signs again."""
+    user, engagement, role = open_engagement(request, pk)
+    if role != rules.MANAGER:
+        raise PermissionDenied("Only a program manager can change the coach.")
+    form = CoachChangeForm(request.POST, engagement=engagement)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.engagement_change_party(
+            engagement=engagement, party=rules.COACH, person=form.cleaned_data["coach"], by=user
+        ),
+    ):
+        message = "The coach changed. Everyone has been asked to sign the new agreement version."
+        return done(request, message, "coaching:detail", pk)
+    from ithaca.coaching.views.workspace import _overview
+
+    context = {**_overview(engagement, role), "coach_form": form}
+    return render_tab(
+        request, engagement, role, "overview", "coaching/_overview.html", context, 400
+    )
