@@ -10,10 +10,11 @@ staff: confidentiality holds for them too.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from ithaca.accounts.models import User
@@ -22,6 +23,7 @@ from ithaca.audit.services import confidential_read, record_all
 from ithaca.coaching import rules
 from ithaca.coaching.models import (
     ActionItem,
+    AgreementSignature,
     AgreementVersion,
     CheckIn,
     CloseOutEvaluation,
@@ -153,7 +155,33 @@ def access_session(user: User, pk: int) -> CoachingSession:
     role = party_role(user, session.engagement)
     if not rules.can_see_session(role, three_way=session.is_three_way):
         raise _deny("session")
+    if role == rules.SPONSOR and not _since_sponsoring(session):
+        raise _deny("session")
     return session
+
+
+def sponsor_since(engagement: CoachingEngagement) -> dt.datetime | None:
+    """For a sponsor who took over from another: when they first signed after the last
+    version their predecessor signed. They do not read the three-way sessions held
+    with the sponsor before them. None: no predecessor, so no limit."""
+    signed = AgreementVersion.objects.filter(engagement=engagement, signed_at__isnull=False)
+    by_another = AgreementSignature.objects.filter(
+        version=OuterRef("pk"), party=rules.SPONSOR
+    ).exclude(signer_id=engagement.sponsor_id)
+    before = signed.filter(Exists(by_another)).aggregate(n=Max("number"))["n"]
+    if before is None:
+        return None
+    first: dt.datetime | None = AgreementSignature.objects.filter(
+        version__in=signed.filter(number__gt=before),
+        party=rules.SPONSOR,
+        signer_id=engagement.sponsor_id,
+    ).aggregate(first=Min("signed_at"))["first"]
+    return first or dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def _since_sponsoring(session: CoachingSession) -> bool:
+    since = sponsor_since(session.engagement)
+    return since is None or session.starts_at >= since
 
 
 def access_note(user: User, pk: int) -> SessionNote:
@@ -165,6 +193,8 @@ def access_note(user: User, pk: int) -> SessionNote:
     )
     role = party_role(user, note.session.engagement)
     visible = rules.can_see_session(role, three_way=note.session.is_three_way)
+    if role == rules.SPONSOR and not _since_sponsoring(note.session):
+        raise _deny("note")
     if not (visible and rules.can_see_note(role, note.visibility)):
         raise _deny("note")
     if note.visibility == rules.NOTE_PRIVATE and note.author_id != user.pk:
@@ -268,7 +298,9 @@ def visible_sessions(engagement: CoachingEngagement, role: str) -> QuerySet[Coac
     if rules.is_party(role):
         return sessions
     if role == rules.SPONSOR:
-        return sessions.exclude(kind=CoachingSession.Kind.ONE_TO_ONE)
+        three_way = sessions.exclude(kind=CoachingSession.Kind.ONE_TO_ONE)
+        since = sponsor_since(engagement)
+        return three_way if since is None else three_way.filter(starts_at__gte=since)
     return sessions.none()
 
 

@@ -19,6 +19,7 @@ from ithaca.coaching.access import (
     engagement_role,
     visible_notes,
     visible_reports,
+    visible_sessions,
 )
 from ithaca.coaching.models import CoachingEngagement, SponsorInvitation
 from ithaca.coaching.selectors import governing_agreement
@@ -26,6 +27,7 @@ from ithaca.coaching.tests.factories import (
     NoteFactory,
     SessionFactory,
     active_engagement,
+    at,
     signers,
 )
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -309,3 +311,25 @@ def test_a_program_manager_changes_the_coach_on_the_overview_and_nobody_else_can
     engagement.refresh_from_db()
     assert engagement.coach_id == new_coach.pk
     assert engagement_role(new_coach, engagement) == rules.PENDING
+
+
+def test_a_new_sponsor_does_not_read_the_three_way_sessions_held_with_the_one_before() -> None:
+    engagement = active_engagement()
+    old = SessionFactory(engagement=engagement, kind="three_way_start", starts_at=at(-2))
+    NoteFactory(session=old, visibility="three_way", text="SAID-WITH-THE-FIRST-SPONSOR")
+    first, second = engagement.sponsor, _sponsor(engagement)
+    assert access_session(first, old.pk) == old  # the first sponsor has no predecessor
+    invitation = services.sponsor_invite(
+        engagement=engagement, sponsor=second, by=engagement.coachee
+    )
+    services.sponsor_invitation_respond(invitation=invitation, by=second, accept=True)
+    _sign_newest(engagement)
+    engagement.refresh_from_db()
+    later = SessionFactory(
+        engagement=engagement, kind="three_way_middle", starts_at=at(1), status="scheduled"
+    )
+    with pytest.raises(Http404):
+        access_session(second, old.pk)
+    assert list(visible_sessions(engagement, rules.SPONSOR)) == [later]
+    page = _client(second).get(f"/coaching/{engagement.pk}/").content
+    assert b"SAID-WITH-THE-FIRST-SPONSOR" not in page
