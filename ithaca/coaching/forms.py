@@ -246,3 +246,51 @@ class SurveyForm(forms.Form):
 
     def answers(self) -> dict[str, Any]:
         return {key: value for key, value in self.cleaned_data.items() if key != "satisfaction"}
+
+
+class SponsorInviteForm(forms.Form):
+    """Choose a sponsor among the program's sponsors (not the coach or the coachee)."""
+
+    sponsor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Sponsor", queryset=CoachingEngagement.objects.none(), empty_label="Choose a sponsor"
+    )
+    message = _text("A note for them (optional)", required=False, rows=2, max_length=1000)
+
+    def __init__(self, *args: Any, engagement: CoachingEngagement, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ithaca.accounts.models import User
+
+        taken = [engagement.coach_id, engagement.coachee_id, engagement.sponsor_id]
+        self.fields["sponsor"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(
+                participations__program_id=engagement.program_id,
+                participations__role="sponsor",
+            )
+            .exclude(pk__in=[pk for pk in taken if pk])
+            .distinct()
+            .order_by("first_name", "last_name", "email")
+        )
+
+
+class CoachChangeForm(forms.Form):
+    """A program manager hands the engagement to another of the program's active coaches."""
+
+    coach: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="New coach", queryset=CoachingEngagement.objects.none(), empty_label="Choose a coach"
+    )
+
+    def __init__(self, *args: Any, engagement: CoachingEngagement, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ithaca.accounts.models import User
+
+        taken = [engagement.coach_id, engagement.coachee_id, engagement.sponsor_id]
+        self.fields["coach"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(
+                participations__program_id=engagement.program_id,
+                participations__role="coach",
+                participations__state="active",
+            )
+            .exclude(pk__in=[pk for pk in taken if pk])
+            .distinct()
+            .order_by("first_name", "last_name", "email")
+        )

@@ -187,3 +187,13 @@ def send_follow_up_survey(survey_id: int) -> bool:
         survey.sent_at = timezone.now()
         survey.save(update_fields=["sent_at"])
     return True
+
+
+@task()
+def send_people_notice(notice_id: int, subject: str, template: str, link: str) -> bool:
+    """A notice about who is in an engagement (services/parties.py writes every one)."""
+    notice = Notice.objects.select_related("engagement__coachee").filter(pk=notice_id).first()
+    if notice is None or notice.engagement is None:
+        return False
+    context: dict[str, object] = {"engagement": notice.engagement, "link": link}
+    return send_once(notice_id, _send_to_recipient(subject, template, context))

@@ -13,6 +13,14 @@ urlpatterns = [
     path("<int:pk>/actions/", views.actions, name="actions"),
     path("<int:pk>/reports/", views.reports, name="reports"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
+    path("<int:pk>/sponsor/<slug:action>/", views.engagement_sponsor, name="sponsor"),
+    path("<int:pk>/coach/", views.engagement_change_coach, name="change_coach"),
+    path("sponsor-invitations/<int:pk>/", views.sponsor_invitation, name="sponsor_invitation"),
+    path(
+        "sponsor-invitations/<int:pk>/<slug:action>/",
+        views.sponsor_invitation_action,
+        name="sponsor_invitation_action",
+    ),
     # Lifecycle buttons; after the named tabs so "sessions" etc. are never taken for an action.
     path("<int:pk>/<slug:action>/", views.engagement_action, name="action"),
     path("agreements/<int:pk>/", views.agreement_version, name="version"),

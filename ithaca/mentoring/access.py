@@ -125,9 +125,11 @@ def access_goal(workspace: Workspace, pk: int) -> Goal:
 
 
 def introductions_for(user: User) -> QuerySet[Introduction]:
-    """Introductions this person made, is introduced through, or is asked to accept."""
+    """Introductions this person made, is introduced through, or is asked to accept.
+
+    The third person sees one only once the person introduced has agreed to it."""
     return Introduction.objects.filter(
-        Q(introduced_by=user) | Q(person=user) | Q(contact=user)
+        Q(introduced_by=user) | Q(person=user) | Q(contact=user, person_agreed_at__isnull=False)
     ).select_related("introduced_by", "person", "contact")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from ithaca.mentoring.models import (
     TrainingModule,
 )
 from ithaca.mentoring.workspace import Workspace
+from ithaca.programs.calendar import Booking
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, Program
 
@@ -301,3 +303,37 @@ def untrained_mentor_programs(user: User) -> QuerySet[Program]:
         participations__state__in=(Participation.State.ACTIVE, Participation.State.PENDING),
         participations__training_completed_at__isnull=True,
     ).distinct()
+
+
+def bookings(
+    people: Collection[int], starts_at: dt.datetime, ends_at: dt.datetime
+) -> list[Booking]:
+    """Proposed, confirmed or held meetings of these people overlapping the window; a
+    group meeting counts for the mentor and every mentee of the group."""
+    wanted = set(people)
+    members: dict[int, set[int]] = {}
+    rows = MentoringRelationship.objects.filter(
+        Q(mentee_id__in=wanted) | Q(mentor_id__in=wanted), group_id__isnull=False
+    ).values_list("group_id", "mentor_id", "mentee_id")
+    for group, *pair in rows:
+        members.setdefault(group, set()).update(p for p in pair if p in wanted)
+    meetings = Meeting.objects.filter(
+        Q(relationship__mentor_id__in=wanted)
+        | Q(relationship__mentee_id__in=wanted)
+        | Q(relationship__group_id__in=list(members)),
+        status__in=(Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED, Meeting.Status.HELD),
+        starts_at__lt=ends_at,
+        ends_at__gt=starts_at,
+    ).values_list(
+        "pk",
+        "starts_at",
+        "ends_at",
+        "relationship__mentor_id",
+        "relationship__mentee_id",
+        "relationship__group_id",
+    )
+    found = []
+    for pk, start, end, mentor, mentee, group in meetings:
+        attendees = members.get(group, set()) if group else {mentor, mentee} & wanted
+        found += [Booking("mentoring-meeting", pk, p, start, end) for p in attendees]
+    return found

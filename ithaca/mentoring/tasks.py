@@ -107,6 +107,53 @@ def send_introduction_request(introduction_id: int) -> bool:
 
 
 @task()
+def send_introduction_offer(introduction_id: int) -> bool:
+    """Ask the person introduced whether they want the introduction; nobody else is
+    asked until they agree. Sent once: the offer is the introduction's first state."""
+    intro = (
+        Introduction.objects.select_related("introduced_by", "person", "contact")
+        .filter(pk=introduction_id, status=Introduction.Status.AWAITING_PERSON)
+        .first()
+    )
+    if intro is None:
+        return False
+    send_notice(
+        to=[intro.person.email],
+        subject=f"{intro.introduced_by.display_name} offers to introduce you to someone",
+        template=PREFIX + "introduction_offer.txt",
+        context={"intro": intro, "link": _link("mentoring:introductions")},
+    )
+    return True
+
+
+@task()
+def send_introduction_closed(introduction_id: int) -> bool:
+    """An introduction ended without being made: the person introduced said no (the
+    mentor is told), or the mentor withdrew it (whoever was asked is told)."""
+    intro = (
+        Introduction.objects.select_related("introduced_by", "person", "contact")
+        .filter(pk=introduction_id)
+        .first()
+    )
+    if intro is None:
+        return False
+    if intro.status == Introduction.Status.NOT_WANTED:
+        to = [intro.introduced_by.email]
+    elif intro.status == Introduction.Status.WITHDRAWN:
+        asked = [intro.person] + ([intro.contact] if intro.person_agreed_at else [])
+        to = [person.email for person in asked]
+    else:
+        return False
+    send_notice(
+        to=to,
+        subject="An introduction will not go ahead",
+        template=PREFIX + "introduction_closed.txt",
+        context={"intro": intro, "link": _link("mentoring:introductions")},
+    )
+    return True
+
+
+@task()
 def send_introduction_made(introduction_id: int) -> bool:
     """Tell the mentee and the third person that the introduction is made."""
     with transaction.atomic():

@@ -59,8 +59,11 @@ def _claim(report_id: int) -> Report | None:
 
 
 def title_of(report: Report) -> str:
-    scope = report.program.name if report.program else "The whole organization"
-    return f"{scope}: mentoring and coaching report"
+    """Named for what the scope runs: a coaching program's report is a coaching report."""
+    if report.program is None:
+        return "The whole organization: mentoring and coaching report"
+    kind = "coaching" if report.program.is_coaching else "mentoring"
+    return f"{report.program.name}: {kind} report"
 
 
 def report_generate(*, report_id: int) -> bool:

@@ -58,7 +58,9 @@ def test_the_chart_is_accessible_and_draws_no_bar_for_a_hidden_cell() -> None:
     svg = figure_svg(_figure([suppress(7), suppress(3)]))
     assert '<title id="demo-title">Demo figure</title>' in svg and "<desc" in svg
     assert svg.count("<rect") == 2  # the legend's swatch and one bar
-    assert "hidden (fewer than 5 people)" in svg
+    assert "Row 1" not in svg  # its only number is hidden: named under the chart instead
+    figure = _figure([suppress(7), suppress(3)])
+    assert figure.chart_note() == "Not drawn, each from fewer than 5 people: Row 1."
 
 
 def test_a_figure_round_trips_through_the_cache_without_people_counts() -> None:

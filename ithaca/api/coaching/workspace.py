@@ -180,7 +180,8 @@ class NoteListView(generics.ListAPIView):
     def get_queryset(self) -> Any:
         user = current_user(self.request)
         session = access.access_session(user, self.kwargs["pk"])
-        notes = access.visible_notes(session, access.engagement_role(user, session.engagement))
+        role = access.engagement_role(user, session.engagement)
+        notes = access.visible_notes(session, role, user)
         wanted = self.request.query_params.get("visibility")
         return (notes.filter(visibility=wanted) if wanted else notes).order_by("created_at", "pk")
 

@@ -14,6 +14,7 @@ from ithaca.coaching.models.outcomes import (
     SponsorReport,
 )
 from ithaca.coaching.models.sessions import CoachingSession, SessionNote
+from ithaca.coaching.models.sponsors import SponsorInvitation
 
 __all__ = [
     "ActionItem",
@@ -28,5 +29,6 @@ __all__ = [
     "Goal",
     "Notice",
     "SessionNote",
+    "SponsorInvitation",
     "SponsorReport",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -59,10 +61,15 @@ class CoachingEngagement(HelpingRelationship):
         ]
         indexes = [models.Index(fields=["program", "status"])]
 
-    def start_blocker(self) -> str | None:
-        from ithaca.coaching.models.agreement import AgreementVersion
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        # Forget who signed what (selectors._signed_parties): it may have changed too.
+        self.__dict__.pop("_signed_parties", None)
+        super().refresh_from_db(*args, **kwargs)
 
-        if AgreementVersion.objects.filter(engagement=self, signed_at__isnull=False).exists():
+    def start_blocker(self) -> str | None:
+        from ithaca.coaching.selectors import governing_agreement
+
+        if governing_agreement(self) is not None:
             return None
         return "Every party must sign the coaching agreement before it starts."
 

@@ -154,6 +154,8 @@ class Notice(models.Model):
         STALLED = "stalled", "Stalled engagement"
         REPORT_REVIEW = "report_review", "Report awaiting the coachee"
         REPORT_APPROVED = "report_approved", "Report approved for the sponsor"
+        PARTIES = "parties", "The engagement's parties changed"
+        SPONSOR_INVITATION = "sponsor_invite", "A sponsor invitation moved"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=120)

@@ -19,6 +19,13 @@ from ithaca.coaching.services.goals import (
     checkin_record,
     goal_create,
 )
+from ithaca.coaching.services.parties import (
+    engagement_change_party,
+    sponsor_invitation_respond,
+    sponsor_invitation_withdraw,
+    sponsor_invite,
+    sponsor_remove,
+)
 from ithaca.coaching.services.reports import (
     report_approve,
     report_generate,
@@ -45,6 +52,7 @@ __all__ = [
     "checkin_record",
     "default_terms",
     "engagement_accept",
+    "engagement_change_party",
     "engagement_close_out",
     "engagement_propose",
     "evaluation_respond",
@@ -61,4 +69,8 @@ __all__ = [
     "session_reschedule",
     "session_schedule",
     "session_set_agenda",
+    "sponsor_invitation_respond",
+    "sponsor_invitation_withdraw",
+    "sponsor_invite",
+    "sponsor_remove",
 ]

@@ -18,7 +18,12 @@ from django.utils import timezone
 from ithaca.accounts.models import User
 from ithaca.coaching import rules
 from ithaca.coaching.models import AgreementSignature, AgreementVersion, CoachingEngagement
-from ithaca.coaching.selectors import current_agreement, required_parties, session_usage
+from ithaca.coaching.selectors import (
+    current_agreement,
+    current_parties,
+    required_parties,
+    session_usage,
+)
 from ithaca.coaching.services._base import locked, require_open, require_role, required_text
 from ithaca.coaching.services.engagements import record_acceptance, start_if_ready
 from ithaca.core.errors import DomainError
@@ -149,10 +154,20 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
     engagement = locked(version.engagement_id)
     version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
     party = require_role(
-        engagement, user, required_parties(engagement), "Only the parties sign the agreement."
+        engagement,
+        user,
+        required_parties(engagement),
+        "Only the parties sign the agreement.",
+        admitted_only=False,
     )
     _check_signable(engagement, version)
-    if version.signatures.filter(party=party).exists():
+    holder = version.signatures.filter(party=party).values_list("signer_id", flat=True).first()
+    if holder is not None and holder != user.pk:
+        raise DomainError(
+            f"Version {version.number} was signed by the previous {party}; "
+            "the coach or the coachee must write a new version for you to sign."
+        )
+    if holder is not None:
         raise DomainError(f"You have already signed version {version.number}.")
     try:
         with transaction.atomic():
@@ -161,8 +176,8 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
         raise DomainError(f"You have already signed version {version.number}.") from None
     if engagement.status == Status.PROPOSED and party in rules.PARTIES:
         record_acceptance(engagement, user)
-    signed = set(version.signatures.values_list("party", flat=True))
-    if signed >= set(required_parties(engagement)):
+    signers = dict(version.signatures.values_list("party", "signer_id"))
+    if signers == current_parties(engagement):
         version.signed_at = timezone.now()
         version.save(update_fields=["signed_at"])
         _apply(engagement, version)

@@ -145,6 +145,13 @@ def checkin_record(
     day = recorded_on or timezone.localdate()
     if day > timezone.localdate():
         raise DomainError("A check-in records a value already measured.", field="recorded_on")
+    baseline_on = timezone.localdate(goal.created_at)
+    if day < baseline_on:
+        raise DomainError(
+            f"The baseline was set on {baseline_on:%d %b %Y}; a check-in measures progress "
+            "from it, so it cannot be dated earlier.",
+            field="recorded_on",
+        )
     return CheckIn.objects.create(
         goal=goal, value=number, recorded_on=day, comment=comment.strip()[:500], recorded_by=user
     )
@@ -168,6 +175,8 @@ def action_create(
     _check_owner(engagement, owner)
     if goal is not None and goal.engagement_id != engagement.pk:
         raise DomainError("That goal belongs to another engagement.", field="goal")
+    if due_on < timezone.localdate():
+        raise DomainError("The due date has already passed.", field="due_on")
     return ActionItem.objects.create(
         engagement=engagement,
         title=title[:300],

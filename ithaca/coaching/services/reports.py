@@ -112,14 +112,23 @@ def _notify(kind: str, report: SponsorReport, recipient_id: int | None) -> None:
 
 
 @transaction.atomic
-def report_submit(*, report: SponsorReport, user: User) -> SponsorReport:
-    """The coach hands the report to the coachee for approval."""
+def report_submit(
+    *, report: SponsorReport, user: User, summary: str | None = None
+) -> SponsorReport:
+    """The coach hands the report to the coachee for approval.
+
+    A `summary` given here (the text in the edit box when "Send" was pressed)
+    replaces the saved one first, so what the coachee reads is what the coach
+    last wrote, not what was last saved.
+    """
     engagement, report = _locked_report(report)
     _coach_only(engagement, user)
     if report.status not in EDITABLE:
         raise DomainError("This report is already with the coachee or approved.")
+    if summary is not None:
+        report.summary = summary.strip()[:2000]
     report.status, report.submitted_at = ReportStatus.AWAITING_COACHEE, timezone.now()
-    report.save(update_fields=["status", "submitted_at", "updated_at"])
+    report.save(update_fields=["status", "submitted_at", "summary", "updated_at"])
     _notify(Notice.Kind.REPORT_REVIEW, report, engagement.coachee_id)
     return report
 

@@ -372,7 +372,7 @@ def test_close_out_through_the_page_needs_confirmation() -> None:
 # The tab's own queries; the site layout (context processors) may add a couple more.
 LAYOUT = 2
 QUERY_BUDGET = {
-    "": 9,
+    "": 10,  # with the sponsor panel's open invitation
     "agreement/": 10,
     "sessions/": 8,
     "goals/": 7,
@@ -437,3 +437,19 @@ def test_the_admin_shows_metadata_but_never_agendas_or_notes(world) -> None:
         seen += response.content
     for secret in (b"AGENDA", b"NOTE", b"REPORT-SUMMARY", b"Delegation as a new ward manager"):
         assert secret not in seen
+
+
+def test_send_to_the_coachee_sends_the_summary_in_the_edit_box_not_the_saved_one() -> None:
+    engagement = active_engagement(sponsor_sees="attendance")
+    coach, coachee = _client(engagement.coach), _client(engagement.coachee)
+    coach.post(f"/coaching/{engagement.pk}/reports/", {"summary": "Old words"})
+    report = engagement.reports.get()
+    page = coach.get(f"/coaching/reports/{report.pk}/").content.decode()
+    # The send button belongs to the form that holds the summary box.
+    form = page[page.index('name="summary"') :]
+    assert form.index(f"/coaching/reports/{report.pk}/submit/") < form.index("</form>")
+    response = coach.post(f"/coaching/reports/{report.pk}/submit/", {"summary": "New words"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.status, report.summary) == ("awaiting_coachee", "New words")
+    assert b"New words" in coachee.get(f"/coaching/reports/{report.pk}/").content

@@ -12,6 +12,12 @@ from ithaca.coaching.views.sessions import (
     session_reschedule,
     sessions,
 )
+from ithaca.coaching.views.sponsors import (
+    engagement_change_coach,
+    engagement_sponsor,
+    sponsor_invitation,
+    sponsor_invitation_action,
+)
 from ithaca.coaching.views.workspace import (
     agreement,
     agreement_new,
@@ -30,7 +36,9 @@ __all__ = [
     "agreement_sign",
     "agreement_version",
     "engagement_action",
+    "engagement_change_coach",
     "engagement_detail",
+    "engagement_sponsor",
     "evaluation",
     "goal_chart",
     "goal_detail",
@@ -47,4 +55,6 @@ __all__ = [
     "session_note",
     "session_reschedule",
     "sessions",
+    "sponsor_invitation",
+    "sponsor_invitation_action",
 ]

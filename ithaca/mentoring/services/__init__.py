@@ -28,7 +28,11 @@ from ithaca.mentoring.services.events import (
     mark_remove,
 )
 from ithaca.mentoring.services.goals import goal_add, goal_note_add, goal_set_status
-from ithaca.mentoring.services.introductions import introduction_answer, introduction_propose
+from ithaca.mentoring.services.introductions import (
+    introduction_answer,
+    introduction_propose,
+    introduction_withdraw,
+)
 from ithaca.mentoring.services.journal import journal_delete, journal_edit, journal_write
 from ithaca.mentoring.services.meetings import (
     meeting_accept,
@@ -56,6 +60,7 @@ __all__ = [
     "goal_set_status",
     "introduction_answer",
     "introduction_propose",
+    "introduction_withdraw",
     "journal_delete",
     "journal_edit",
     "journal_write",
