@@ -171,8 +171,33 @@ def test_a_too_short_session_is_refused_on_the_form(world) -> None:
     response = _client(world.manager).post(f"/console/programs/{world.program.slug}/edit/", data)
     assert (
         response.status_code == 400
-        and "At least 15 minutes a session." in response.content.decode()
+        and "Between 15 and 480 minutes a session." in response.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("review_period_days", 731, "Between 7 and 730 days before a review."),
+        ("review_period_days", 6, "Between 7 and 730 days before a review."),
+        ("session_count", 101, "Between 1 and 100 sessions."),
+        ("session_cadence_days", 91, "Between 1 and 90 days between sessions."),
+        ("nudge_after_days", 40000, "Between 1 and 365 days without contact."),
+        ("independence_depth", 0, "Between 1 and 10 levels of the management chain."),
+    ],
+)
+def test_a_rule_out_of_its_range_is_refused_beside_the_field_and_nothing_is_saved(
+    world, field: str, value: int, message: str
+) -> None:
+    data = {
+        "name": "X", "mode": "one_to_one", "review_period_days": 182, "session_count": 6,
+        "session_cadence_days": 14, "session_length_minutes": 60, "nudge_after_days": 30,
+        "request_expiry_days": 14, "independence_depth": 3, field: value,
+    }  # fmt: skip
+    response = _client(world.manager).post(f"/console/programs/{world.program.slug}/edit/", data)
+    assert response.status_code == 400 and message in response.content.decode()
+    world.program.refresh_from_db()
+    assert world.program.name != "X"
 
 
 def test_closing_enrolment_asks_first_then_closes(world) -> None:
