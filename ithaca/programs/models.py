@@ -310,3 +310,38 @@ class PairExclusion(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.helper} and {self.seeker} excluded in {self.program}"
 
+
+class IndependenceFlag(TimeStampedModel):
+    """A running relationship whose helper is no longer independent of the seeker.
+
+    Raised when a change made after the start (a people import, an edited
+    profile) makes the mentor the mentee's line manager, assessor or above them
+    in the chain. The program's managers and both people are told; they decide:
+    either person may conclude, or a manager records that it continues.
+    At most one flag per relationship.
+    """
+
+    kind = models.CharField(max_length=16, choices=KINDS)
+    relationship_id = models.PositiveIntegerField()
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reasons = models.TextField(max_length=2000)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "relationship_id"], name="independence_flag_once"
+            ),
+            models.CheckConstraint(
+                condition=~Q(helper=F("seeker")), name="independence_flag_two_people"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.helper} / {self.seeker}: {self.reasons[:60]}"
