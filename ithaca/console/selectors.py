@@ -116,11 +116,15 @@ def stage_of(participation: Any) -> Stage:
 
 
 def stage_counts(program: Program) -> dict[Stage, int]:
-    """How many participants are at each stage, in one query."""
+    """How many participants are at each stage, in one query, in the order of `Stage`.
+
+    Pages render headings and numbers from this one mapping, so the two can never
+    come from two different orders.
+    """
     totals = participants(program).aggregate(
-        **{stage.value: Count("pk", filter=rule) for stage, rule in STAGE_FILTERS.items()}
+        **{stage.value: Count("pk", filter=STAGE_FILTERS[stage]) for stage in Stage}
     )
-    return {stage: totals[stage.value] or 0 for stage in STAGE_FILTERS}
+    return {stage: totals[stage.value] or 0 for stage in Stage}
 
 
 def stuck_applications(program: Program, now: dt.datetime) -> QuerySet[Participation]:

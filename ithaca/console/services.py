@@ -9,11 +9,13 @@ from typing import Any
 
 from django.db import transaction
 
-from ithaca.accounts.models import User
+from ithaca.accounts.imports import people_import_run
+from ithaca.accounts.models import PeopleImport, User
 from ithaca.accounts.services import user_invite, user_reinvite
 from ithaca.console.tasks import send_program_welcome, send_proposal_nudge
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
+from ithaca.programs.independence import independence_recheck
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.services import participation_add
@@ -70,3 +72,17 @@ def proposal_nudge(*, relationship: HelpingRelationship) -> list[User]:
     kind = "mentoring" if relationship.program.is_mentoring else "coaching"
     enqueue_on_commit(send_proposal_nudge, kind, relationship.pk)
     return people
+
+
+def import_run(*, people_import: PeopleImport) -> tuple[PeopleImport, dict[str, int]]:
+    """Run an import, then look again at every open pair's independence.
+
+    An import can make a mentor their mentee's line manager or put them above
+    them in the chain: pending proposals that break the rule are withdrawn and
+    running relationships are flagged (programs/independence.py). An import
+    left to a background worker is rechecked by the periodic job.
+    """
+    record = people_import_run(people_import=people_import)
+    if record.status != PeopleImport.Status.DONE:
+        return record, {}
+    return record, independence_recheck()

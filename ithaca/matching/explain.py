@@ -37,6 +37,32 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
     }
 
 
+# Levels at which a factor the pair does not meet deserves the manager's attention.
+WARN_LEVELS = {"must": "is a must-have", "high": "weighs high"}
+
+
+def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
+    """What a program manager should look at before proposing this pair, in words.
+
+    A pair the engine allows can still score 0 on a factor the program weighs
+    high, or leave a must-have unchecked because the seeker gave nothing to
+    check it against (a must-have is only enforced where it applies). Works on
+    the stored breakdown, so drafts computed before this check are warned too.
+    """
+    warnings = []
+    for f in breakdown.get("factors", []):
+        level = WARN_LEVELS.get(f.get("level", ""))
+        if level is None:
+            continue
+        label, why = f.get("label", f.get("factor", "")), f.get("explanation", "")
+        if not f.get("applicable", True):
+            if f["level"] == "must":
+                warnings.append(f"{label} {level} here but could not be checked: {why}.")
+        elif float(f.get("value", 0.0)) <= 0.0:
+            warnings.append(f"{label} {level} here and this pair scores 0 on it: {why}.")
+    return warnings
+
+
 def explain(
     seeker: engine.Seeker,
     helper: engine.Helper,

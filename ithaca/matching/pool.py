@@ -156,7 +156,6 @@ class _Facts:
         self.profiles = {
             m.user_id: m for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
         }
-        self.intakes = _latest_intakes(seekers)
         self.referred = _referred(seekers, program.kind)
         self._offsets: dict[str, float | None] = {}
 
@@ -222,13 +221,15 @@ class _Facts:
 
     def seeker(self, part: Participation) -> engine.Seeker:
         wish = self.profiles.get(part.user_id)
-        need = (wish.need.strip() if wish else "") or self.intakes.get(part.user_id, "")
         return engine.Seeker(
             **self.common(part),
             manager_chain=self.chain(part.user_id),
             assessor_ids=self.assessors.get(part.user_id, frozenset()),
             target=wish.target if wish else "",
-            need=need or part.application_note,
+            # Only what the seeker wrote for matching in this program: the reasons
+            # quote shared words to the helper, so an intake (private to its author)
+            # or an application note (written to the managers) never feeds them.
+            need=wish.need.strip() if wish else "",
             preferences=frozenset(wish.preferences) if wish else frozenset(),
         )
 
@@ -291,14 +292,6 @@ def _careers(helpers: QuerySet[Any]) -> dict[int, tuple[tuple[str, ...], tuple[s
         )
         for user_id, roles in held.items()
     }
-
-
-def _latest_intakes(seekers: QuerySet[Any]) -> dict[int, str]:
-    latest: dict[int, str] = {}
-    rows = Intake.objects.filter(author_id__in=seekers).order_by("author_id", "-created_at")
-    for author_id, text in rows.values_list("author_id", "text"):
-        latest.setdefault(author_id, text)
-    return latest
 
 
 def _referred(seekers: QuerySet[Any], kind: str) -> Ids:

@@ -25,7 +25,7 @@ from ithaca.mentoring.models import (
     MentoringRelationship,
     TrainingModule,
 )
-from ithaca.mentoring.workspace import Workspace, workspace_of
+from ithaca.mentoring.workspace import MEETING_DATES, Workspace, workspace_of
 from ithaca.programs.access import access_managed_program
 from ithaca.programs.models import Participation, Program
 
@@ -82,7 +82,7 @@ def access_meeting(workspace: Workspace, pk: int) -> Meeting:
     _started(workspace)
     meeting = (
         Meeting.objects.select_related("relationship__mentor", "relationship__mentee")
-        .filter(workspace.space(), pk=pk)
+        .filter(workspace.space(dated=MEETING_DATES), pk=pk)
         .first()
     )
     if meeting is None:

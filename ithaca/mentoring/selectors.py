@@ -29,7 +29,7 @@ from ithaca.mentoring.models import (
     TrainingCompletion,
     TrainingModule,
 )
-from ithaca.mentoring.workspace import Workspace
+from ithaca.mentoring.workspace import MEETING_DATES, Workspace
 from ithaca.programs.calendar import Booking
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, Program
@@ -60,27 +60,42 @@ def closed_topics(workspace: Workspace) -> QuerySet[AgendaTopic]:
     )
 
 
-def _with_details(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    notes = MeetingNote.objects.select_related("author").order_by("created_at", "pk")
-    return meetings.select_related("proposed_by", "responded_by").prefetch_related(
-        "topics", Prefetch("notes", queryset=notes)
+def meeting_notes(workspace: Workspace) -> QuerySet[MeetingNote]:
+    """Shared notes this person may read: for a former group member, those written before
+    they left."""
+    return (
+        MeetingNote.objects.filter(workspace.up_to_leaving())
+        .select_related("author")
+        .order_by("created_at", "pk")
     )
+
+
+def _with_details(meetings: QuerySet[Meeting], workspace: Workspace) -> QuerySet[Meeting]:
+    topics = AgendaTopic.objects.filter(workspace.up_to_leaving())
+    return meetings.select_related("proposed_by", "responded_by").prefetch_related(
+        Prefetch("topics", queryset=topics),
+        Prefetch("notes", queryset=meeting_notes(workspace)),
+    )
+
+
+def _meetings(workspace: Workspace) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(workspace.space(dated=MEETING_DATES))
 
 
 def upcoming_meetings(workspace: Workspace, now: dt.datetime) -> QuerySet[Meeting]:
     return _with_details(
-        Meeting.objects.filter(workspace.space(), status__in=UPCOMING, starts_at__gt=now)
+        _meetings(workspace).filter(status__in=UPCOMING, starts_at__gt=now), workspace
     ).order_by("starts_at", "pk")
 
 
 def past_meetings(workspace: Workspace, now: dt.datetime) -> QuerySet[Meeting]:
     return _with_details(
-        Meeting.objects.filter(workspace.space(), status__in=TOOK_PLACE, starts_at__lte=now)
+        _meetings(workspace).filter(status__in=TOOK_PLACE, starts_at__lte=now), workspace
     ).order_by("-starts_at", "-pk")
 
 
 def meetings_of(workspace: Workspace) -> QuerySet[Meeting]:
-    return _with_details(Meeting.objects.filter(workspace.space())).order_by("-starts_at", "-pk")
+    return _with_details(_meetings(workspace), workspace).order_by("-starts_at", "-pk")
 
 
 def goals_of(workspace: Workspace) -> QuerySet[Goal]:

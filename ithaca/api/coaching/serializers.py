@@ -26,6 +26,7 @@ from ithaca.coaching.models import (
     SessionNote,
     SponsorReport,
 )
+from ithaca.programs import bounds
 
 
 class SignatureOut(serializers.ModelSerializer):
@@ -61,16 +62,27 @@ class AgreementOut(serializers.ModelSerializer):
         ]
 
 
+def bounded(field_bounds: bounds.Bounds, **kwargs: Any) -> serializers.IntegerField:
+    """An integer with the range the service and the database enforce (programs/bounds.py)."""
+    message = field_bounds.message()
+    return serializers.IntegerField(
+        min_value=field_bounds.low,
+        max_value=field_bounds.high,
+        error_messages={"min_value": message, "max_value": message},
+        **kwargs,
+    )
+
+
 class TermsInput(serializers.Serializer):
     scope = serializers.CharField(max_length=4000)
     objectives = serializers.CharField(max_length=4000)
-    session_count = serializers.IntegerField(min_value=1, max_value=100)
-    session_cadence_days = serializers.IntegerField(min_value=1, max_value=365)
-    session_length_minutes = serializers.IntegerField(min_value=15, max_value=480)
+    session_count = bounded(bounds.AGREEMENT["session_count"])
+    session_cadence_days = bounded(bounds.AGREEMENT["session_cadence_days"])
+    session_length_minutes = bounded(bounds.AGREEMENT["session_length_minutes"])
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
     sponsor_sees = serializers.ChoiceField(choices=rules.SPONSOR_TERMS, default=rules.SHARE_NOTHING)
-    cancellation_notice_hours = serializers.IntegerField(min_value=0, max_value=336, default=24)
+    cancellation_notice_hours = bounded(bounds.AGREEMENT["cancellation_notice_hours"], default=24)
     cancellation_terms = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default=""
     )

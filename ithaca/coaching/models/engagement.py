@@ -8,7 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from ithaca.programs.models import HelpingRelationship, relationship_constraints
+from ithaca.programs import bounds
+from ithaca.programs.models import (
+    HelpingRelationship,
+    range_constraints,
+    range_validators,
+    relationship_constraints,
+)
 
 
 class CoachingEngagement(HelpingRelationship):
@@ -34,8 +40,12 @@ class CoachingEngagement(HelpingRelationship):
         on_delete=models.SET_NULL,
         related_name="coaching_as_sponsor",
     )
-    session_count = models.PositiveSmallIntegerField(default=6)
-    session_cadence_days = models.PositiveSmallIntegerField(default=14)
+    session_count = models.PositiveSmallIntegerField(
+        default=6, validators=range_validators(bounds.ENGAGEMENT["session_count"])
+    )
+    session_cadence_days = models.PositiveSmallIntegerField(
+        default=14, validators=range_validators(bounds.ENGAGEMENT["session_cadence_days"])
+    )
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
 
@@ -48,10 +58,7 @@ class CoachingEngagement(HelpingRelationship):
                 | (~Q(sponsor=F("coachee")) & ~Q(sponsor=F("coach"))),
                 name="coaching_sponsor_is_third_party",
             ),
-            models.CheckConstraint(
-                condition=Q(session_count__gte=1) & Q(session_cadence_days__gte=1),
-                name="coaching_sessions_positive",
-            ),
+            *range_constraints("coaching", bounds.ENGAGEMENT),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)
                 | Q(starts_on__isnull=True)

@@ -27,9 +27,8 @@ from ithaca.coaching.selectors import (
 from ithaca.coaching.services._base import locked, require_open, require_role, required_text
 from ithaca.coaching.services.engagements import record_acceptance, start_if_ready
 from ithaca.core.errors import DomainError
+from ithaca.programs import bounds
 from ithaca.programs.lifecycle import Status
-
-MAX_NOTICE_HOURS = 14 * 24
 
 
 @dataclass(frozen=True)
@@ -66,23 +65,13 @@ def default_terms(engagement: CoachingEngagement, today: dt.date | None = None) 
 
 
 def _check_numbers(terms: Terms) -> None:
-    if not isinstance(terms.session_count, int) or terms.session_count < 1:
-        raise DomainError("An agreement covers at least one session.", field="session_count")
-    if not isinstance(terms.session_cadence_days, int) or terms.session_cadence_days < 1:
-        raise DomainError(
-            "The cadence is a whole number of days, at least one.", field="session_cadence_days"
-        )
-    if not 15 <= terms.session_length_minutes <= 480:
-        raise DomainError(
-            "A session lasts between 15 and 480 minutes.", field="session_length_minutes"
-        )
+    # The same ranges as the forms, the API and the database (programs/bounds.py).
+    for field, field_bounds in bounds.AGREEMENT.items():
+        value = getattr(terms, field)
+        if not isinstance(value, int) or not field_bounds.holds(value):
+            raise DomainError(field_bounds.message(), field=field)
     if terms.ends_on <= terms.starts_on:
         raise DomainError("The agreement must end after it starts.", field="ends_on")
-    if not 0 <= terms.cancellation_notice_hours <= MAX_NOTICE_HOURS:
-        raise DomainError(
-            f"The cancellation notice is between 0 and {MAX_NOTICE_HOURS} hours.",
-            field="cancellation_notice_hours",
-        )
     if terms.sponsor_sees not in dict(rules.SPONSOR_TERMS):
         raise DomainError("Choose what the sponsor may see.", field="sponsor_sees")
 

@@ -152,7 +152,27 @@ def test_a_bad_agreement_re_renders_with_errors_and_a_400(engagement) -> None:
     response = _client(engagement.coach).post(f"/coaching/{engagement.pk}/agreement/new/", form)
     assert response.status_code == 400
     assert b"must end after it starts" in response.content
-    assert b"greater than or equal to 1" in response.content
+    assert b"Between 1 and 100 sessions." in response.content
+    assert not engagement.agreement_versions.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("session_cadence_days", "91", b"Between 1 and 90 days between sessions."),
+        ("session_count", "101", b"Between 1 and 100 sessions."),
+    ],
+)
+def test_agreement_numbers_out_of_range_are_refused_beside_the_field(
+    engagement, field: str, value: str, message: bytes
+) -> None:
+    form = {
+        "scope": "x", "objectives": "y", "session_count": "6", "session_cadence_days": "14",
+        "session_length_minutes": "60", "starts_on": "2026-05-01", "ends_on": "2026-09-01",
+        "sponsor_sees": "attendance", "cancellation_notice_hours": "24", field: value,
+    }  # fmt: skip
+    response = _client(engagement.coach).post(f"/coaching/{engagement.pk}/agreement/new/", form)
+    assert response.status_code == 400 and message in response.content
     assert not engagement.agreement_versions.exists()
 
 

@@ -262,3 +262,31 @@ def test_someone_awaiting_approval_is_told_matching_opens_after_it(program) -> N
     page = _as(applicant).get("/matching/").content.decode()
     assert "Waiting for a program manager to approve you" in page
     assert _as(applicant).get("/matching/scheme/candidates/").status_code == 403
+
+
+def test_add_is_disabled_while_nobody_is_left_out_of_the_draft(program) -> None:
+    matching_round = _draft(program)
+    client = _as(program.boss)
+    page = client.get(f"/matching/scheme/rounds/{matching_round.pk}/").content.decode()
+    assert '<button type="submit" disabled>Add</button>' in page
+    assert "Everyone waiting has a pair in this draft" in page
+    client.post(
+        f"/matching/scheme/rounds/{matching_round.pk}/pairs/{matching_round.pairs.get().pk}/remove/"
+    )
+    page = client.get(f"/matching/scheme/rounds/{matching_round.pk}/").content.decode()
+    assert '<button type="submit">Add</button>' in page
+    assert "Draft: 0 of 1 people waiting matched" in page
+
+
+def test_the_draft_and_the_publish_page_warn_about_a_pair_scoring_zero_on_a_high_factor(
+    program,
+) -> None:
+    program.mentee.match_profiles.create(program=program, target="Astronaut")
+    matching_round = _draft(program)
+    base = f"/matching/scheme/rounds/{matching_round.pk}/"
+    client = _as(program.boss)
+    page = client.get(base).content.decode()
+    assert "1 pair has a warning" in page
+    assert "Walked the path weighs high here and this pair scores 0 on it" in page
+    page = client.get(f"{base}publish/").content.decode()
+    assert "Walked the path weighs high here and this pair scores 0 on it" in page

@@ -108,7 +108,12 @@ def match_profile(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Saved: your candidates are ranked with it from now on.")
             return redirect("matching:candidates", slug=slug)
     status = 400 if form.errors else 200
-    context = {"program": program, "form": form, "helper_word": helper_word(program)}
+    context = {
+        "program": program,
+        "form": form,
+        "helper_word": helper_word(program),
+        "from_intake": profile.pk is None and bool(profile.need),
+    }
     return render(request, "matching/profile.html", context, status=status)
 
 

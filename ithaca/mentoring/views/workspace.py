@@ -25,7 +25,7 @@ from ithaca.mentoring.access import (
 )
 from ithaca.mentoring.forms import LogMeetingForm, MeetingForm, TopicForm, add_domain_error
 from ithaca.mentoring.models import AgendaTopic
-from ithaca.mentoring.selectors import contact_of, live_topics
+from ithaca.mentoring.selectors import contact_of, live_topics, meeting_notes
 from ithaca.mentoring.views.base import finish, in_user_zone, is_htmx
 from ithaca.mentoring.views.sections import (
     SECTIONS,
@@ -208,7 +208,7 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
                 reverse("mentoring:detail", args=[pk]) + "#meetings",
                 "New time proposed; the other side will answer.",
             )
-    notes = meeting.notes.select_related("author").order_by("created_at", "pk")
+    notes = meeting_notes(ws).filter(meeting=meeting)
     context = {"ws": ws, "item": ws.relationship, "meeting": meeting, "notes": notes, "form": form}
     return render(request, "mentoring/meeting.html", context, status=400 if form.errors else 200)
 

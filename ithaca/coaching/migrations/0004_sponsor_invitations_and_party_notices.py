@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coaching", "0002_workspace"),
+        ("coaching", "0003_contract_numbers_in_range"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
