@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from django.conf import settings
@@ -52,6 +53,9 @@ class Program(TimeStampedModel):
         default=3,
         help_text="How many levels of the seeker's management chain may not mentor them.",
     )
+    max_capacity = models.PositiveSmallIntegerField(
+        default=10, help_text="The most people one mentor or coach may take on at once."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -68,6 +72,9 @@ class Program(TimeStampedModel):
                 & Q(review_period_days__gte=7)
                 & Q(request_expiry_days__gte=1),
                 name="program_durations_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_capacity__gte=1), name="program_max_capacity_positive"
             ),
         ]
 
@@ -118,6 +125,12 @@ class Participation(TimeStampedModel):
     capacity = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Mentors and coaches: how many people at once."
     )
+    accepting = models.BooleanField(
+        default=True, help_text="Mentors and coaches: open to new people in this program."
+    )
+    paused_until = models.DateField(
+        null=True, blank=True, help_text="Mentors and coaches: no new people before this date."
+    )
     training_completed_at = models.DateTimeField(null=True, blank=True)
     coach_type = models.CharField(max_length=16, choices=CoachType.choices, blank=True)
     modalities = models.JSONField(default=list, blank=True)
@@ -149,6 +162,10 @@ class Participation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} as {self.get_role_display().lower()} in {self.program}"
+
+    def is_taking_new_people(self, today: dt.date) -> bool:
+        """A helper who said yes to new people and is not paused on `today`."""
+        return self.accepting and (self.paused_until is None or self.paused_until <= today)
 
 
 class HelpingRelationship(TimeStampedModel):
