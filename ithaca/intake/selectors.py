@@ -53,3 +53,17 @@ def triage_payload(result: TriageResult) -> dict[str, Any]:
         for p in programs_for(result.recommendation, result.modes)
     ]
     return payload
+
+
+def next_steps(user: User, programs: list[Program]) -> dict[int, str]:
+    """For each program, where this person stands as a seeker: "join" (not enrolled, or
+    declined or left before), "pending" (applied) or "enrolled" (active). One query."""
+    from ithaca.programs.models import Participation
+
+    states = dict(
+        Participation.objects.filter(
+            user=user, role=Participation.Role.SEEKER, program__in=programs
+        ).values_list("program_id", "state")
+    )
+    words = {Participation.State.PENDING: "pending", Participation.State.ACTIVE: "enrolled"}
+    return {p.pk: words.get(states.get(p.pk, ""), "join") for p in programs}

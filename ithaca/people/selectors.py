@@ -82,25 +82,33 @@ class Completeness:
 
 
 def completeness_of(user: User) -> Completeness:
-    """What the person's profile still lacks, and why each part matters (two queries)."""
-    profile = Profile.objects.filter(user=user).first() or Profile(user=user)
-    helper = Participation.objects.filter(
-        user=user, role__in=Participation.HELPER_ROLES
-    ).exclude(state__in=[Participation.State.DECLINED, Participation.State.LEFT]).exists()
+    """What the person's profile still lacks, and why each part matters (one query)."""
+    active = ~Q(state__in=[Participation.State.DECLINED, Participation.State.LEFT])
+    helping = Participation.objects.filter(active, user=OuterRef("user"), role__in=Participation.HELPER_ROLES)
+    profile = (
+        Profile.objects.filter(user=user)
+        .annotate(
+            is_helper=Exists(helping),
+            has_career=Exists(CareerEntry.objects.filter(user=OuterRef("user"))),
+        )
+        .first()
+    )
+    if profile is None:
+        profile = Profile(user=user)
+        profile.is_helper = profile.has_career = False  # type: ignore[attr-defined]
     checks = [
         (bool(profile.photo), Missing("A photo", "People recognise you when you first meet.", "photo")),
         (bool(profile.bio), Missing("A short bio", "It is the first thing people read about you.", "about")),
-        (bool(profile.languages), Missing("Your languages", "Matching pairs only people who share a language.", "about")),
-        (profile.time_zone != "UTC", Missing("Your time zone", "Times are shown in your zone, and matching looks for shared working hours.", "about")),
-    ]
-    if helper:
-        has_career = CareerEntry.objects.filter(user=user).exists()
+        (bool(profile.languages), Missing("Your languages", "Matching pairs only people who share a language.", "basics")),
+        (profile.time_zone != "UTC", Missing("Your time zone", "Times are shown in your zone, and matching looks for shared working hours.", "basics")),
+    ]  # fmt: skip
+    if profile.is_helper:  # type: ignore[attr-defined]
         checks += [
-            (has_career, Missing("The paths you have walked", "Mentees choose by the paths walked: it ranks you for people on the same road.", "career")),
+            (profile.has_career, Missing("The paths you have walked", "Mentees choose by the paths walked: it ranks you for people on the same road.", "career")),  # type: ignore[attr-defined]
             (bool(profile.expertise), Missing("Your expertise", "People search the directory by expertise.", "about")),
-        ]
+        ]  # fmt: skip
     else:
-        checks.append((bool(profile.interests), Missing("Your interests", "Shared interests count when candidates are ranked for you.", "about")))
+        checks.append((bool(profile.interests), Missing("Your interests", "Shared interests count when candidates are ranked for you.", "about")))  # fmt: skip
     done = sum(1 for ok, _ in checks if ok)
     return Completeness(
         percent=round(done * 100 / len(checks)),

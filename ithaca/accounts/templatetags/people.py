@@ -56,7 +56,7 @@ def avatar(person: Any, size: str = "") -> str:
     )
 
 
-@register.inclusion_tag("people/_card.html")
+@register.inclusion_tag("accounts/_card.html")
 def profile_card(person: Any, entry: Any = None, compact: bool = False) -> dict[str, Any]:
     """A person's card: what they say about themselves. Callers fetch `person` through
     an access helper (or are one of its parties); the card holds nothing private."""
