@@ -266,3 +266,21 @@ def _reasons(
         failed = [c for c in engine.check_rules(me, helper, pool.rules) if not c.passed]
         out[helper.id] = [REASONS_FOR_YOU.get(c.rule, c.explanation) for c in failed]
     return out, asked, True
+
+
+def ask_in(viewer: User, person: User) -> list[Participation]:
+    """The person's helper roles in programs where the viewer is an active seeker: where the
+    viewer may ask them (matching's rules still decide when the request is made)."""
+    if viewer.pk == person.pk:
+        return []
+    seeking = Participation.objects.filter(
+        user=viewer, role=Participation.Role.SEEKER, state=Participation.State.ACTIVE
+    ).values("program_id")
+    return list(
+        Participation.objects.filter(
+            user=person,
+            role__in=Participation.HELPER_ROLES,
+            state=Participation.State.ACTIVE,
+            program_id__in=seeking,
+        ).select_related("program")
+    )

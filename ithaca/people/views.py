@@ -27,7 +27,13 @@ from ithaca.people.forms import (
     CareerForm,
     PhotoForm,
 )
-from ithaca.people.selectors import Filters, completeness_of, directory_of, tag_suggestions, with_career
+from ithaca.people.selectors import (
+    Filters,
+    ask_in,
+    directory_of,
+    tag_suggestions,
+    with_career,
+)
 from ithaca.people.zone import remember_zone
 from ithaca.programs.models import Participation
 
@@ -226,9 +232,10 @@ def save_availability(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def card(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_person(current_user(request), pk)
+    user = current_user(request)
+    person = access_person(user, pk)
     with_career([person])
-    return render(request, "people/card.html", {"person": person})
+    return render(request, "people/card.html", {"person": person, "ask_in": ask_in(user, person)})
 
 
 @login_required

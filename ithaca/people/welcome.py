@@ -28,7 +28,7 @@ from ithaca.programs.models import Participation
 TITLES = {
     "basics": "About you",
     "photo": "A photo",
-    "helper": "The paths you have walked",
+    "career": "The paths you have walked",
     "seeker": "What brings you here",
 }
 
@@ -39,10 +39,9 @@ def steps_for(user: User) -> list[str]:
         .exclude(state__in=[Participation.State.DECLINED, Participation.State.LEFT])
         .values_list("role", flat=True)
     )
-    steps = ["basics", "photo"]
-    if roles & set(Participation.HELPER_ROLES):
-        steps.append("helper")
-    if not roles or Participation.Role.SEEKER in roles or not roles & set(Participation.HELPER_ROLES):
+    # Everyone has walked some path; mentors and coaches also say how many people they take.
+    steps = ["basics", "photo", "career"]
+    if not roles & set(Participation.HELPER_ROLES) or Participation.Role.SEEKER in roles:
         steps.append("seeker")
     return steps
 
@@ -73,7 +72,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
         if done:
             return _advance(request, user, steps, step)
     form = form or _blank(step, profile)
-    if step == "helper":
+    if step == "career":
         extra = {
             "roles": _helper_roles(user),
             "career": list(CareerEntry.objects.filter(user=user)),
@@ -99,7 +98,7 @@ def _blank(step: str, profile: Profile) -> Any:
         return BasicsForm.for_profile(profile)
     if step == "photo":
         return PhotoForm()
-    if step == "helper":
+    if step == "career":
         return CareerForm()
     return BringsYouForm()
 
@@ -130,13 +129,13 @@ def _handle(request: HttpRequest, user: User, step: str) -> tuple[bool, Any]:
             else:
                 return True, None
         return False, form
-    if step == "helper":
-        return _handle_helper(request, user)
+    if step == "career":
+        return _handle_career(request, user)
     form = BringsYouForm(request.POST)
     return form.is_valid(), form
 
 
-def _handle_helper(request: HttpRequest, user: User) -> tuple[bool, Any]:
+def _handle_career(request: HttpRequest, user: User) -> tuple[bool, Any]:
     form = CareerForm(request.POST)
     wrote_career = any(request.POST.get(f) for f in ("role", "organization", "started_on"))
     try:
@@ -144,7 +143,8 @@ def _handle_helper(request: HttpRequest, user: User) -> tuple[bool, Any]:
             if not form.is_valid():
                 return False, form
             profiles.career_entry_create(user=user, **form.cleaned_data)
-        profiles.profile_update(user=user, expertise=request.POST.get("expertise", ""))
+        if "expertise" in request.POST:
+            profiles.profile_update(user=user, expertise=request.POST["expertise"])
         for part in _helper_roles(user):
             raw = request.POST.get(f"capacity_{part.pk}", "")
             if raw.strip().isdigit() and int(raw) != part.capacity:

@@ -38,7 +38,9 @@ def test_an_invitation_leads_to_the_wizard_then_home(django_capture_on_commit_ca
     assert "Step 1 of" in page
     client.post("/me/welcome/", {"step": "basics", "time_zone": "Asia/Kolkata", "languages": "English"})
     assert Profile.objects.get(user=user).time_zone == "Asia/Kolkata"
-    assert client.post("/me/welcome/", {"step": "photo", "skip_step": "1"})["Location"].endswith("step=seeker")
+    assert client.post("/me/welcome/", {"step": "photo", "skip_step": "1"})["Location"].endswith("step=career")
+    client.post("/me/welcome/", {"step": "career", "role": "Staff nurse", "started_on": "2019-05-01"})
+    assert CareerEntry.objects.filter(user=user, role="Staff nurse").exists()
     response = client.post("/me/welcome/", {"step": "seeker", "reason": "career"})
     assert response["Location"] == "/intake/new/"
     assert Profile.objects.get(user=user).welcome == Profile.Welcome.DONE
@@ -60,7 +62,7 @@ def test_a_mentor_adds_a_path_walked_in_the_wizard(django_capture_on_commit_call
     part = ParticipationFactory(user=user, role="mentor", capacity=1)
     response = client.post(
         "/me/welcome/",
-        {"step": "helper", "role": "Ward manager", "started_on": "2015-02-01",
+        {"step": "career", "role": "Ward manager", "started_on": "2015-02-01",
          "expertise": "rostering", f"capacity_{part.pk}": "2"},
     )  # fmt: skip
     assert response.status_code == 302
