@@ -172,9 +172,7 @@ ITHACA_SIGNUP_MODE = env.str("SIGNUP_MODE") or (
     "open" if env.bool("SIGNUP_OPEN", default=False) else "closed"
 )
 if ITHACA_SIGNUP_MODE not in {"closed", "domains", "open"}:
-    raise ImproperlyConfigured(
-        f"SIGNUP_MODE={ITHACA_SIGNUP_MODE!r}: use closed, domains or open."
-    )
+    raise ImproperlyConfigured(f"SIGNUP_MODE={ITHACA_SIGNUP_MODE!r}: use closed, domains or open.")
 ITHACA_SIGNUP_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_DOMAINS", default=[])]
 if ITHACA_SIGNUP_MODE == "domains" and not ITHACA_SIGNUP_DOMAINS:
     raise ImproperlyConfigured("SIGNUP_MODE=domains: list them in SIGNUP_DOMAINS (a,b).")
@@ -237,8 +235,7 @@ MEDIA_ROOT = env.str("MEDIA_ROOT") or str(VAR_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {
-        "BACKEND": env.str("STORAGE_BACKEND")
-        or "django.core.files.storage.FileSystemStorage"
+        "BACKEND": env.str("STORAGE_BACKEND") or "django.core.files.storage.FileSystemStorage"
     },
     "staticfiles": {
         "BACKEND": (

@@ -49,7 +49,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """Someone invited (or newly signed up) who has not finished or skipped the welcome
         wizard goes there first; everyone else goes where they were going."""
         welcome = (
-            Profile.objects.filter(user_id=request.user.pk)
+            Profile.objects.filter(user__pk=request.user.pk or 0)
             .values_list("welcome", flat=True)
             .first()
         )

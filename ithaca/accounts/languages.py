@@ -25,7 +25,11 @@ _EXTRA = {
 LANGUAGES: dict[str, str] = dict(
     sorted(
         (
-            {code: info["name"] for code, info in LANG_INFO.items() if "name" in info and "-" not in code}
+            {
+                code: info["name"]
+                for code, info in LANG_INFO.items()
+                if "name" in info and "-" not in code
+            }
             | _EXTRA
         ).items(),
         key=lambda item: item[1],

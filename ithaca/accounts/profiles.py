@@ -24,9 +24,7 @@ MAX_BIO = 2000
 MAX_TAGS = 20
 MAX_TAG = 50
 TEXT_LIMITS = {"preferred_name": 80, "pronouns": 40, "job_title": 160}
-EDITABLE = frozenset(
-    {*TEXT_LIMITS, "bio", "time_zone", "languages", "expertise", "interests"}
-)
+EDITABLE = frozenset({*TEXT_LIMITS, "bio", "time_zone", "languages", "expertise", "interests"})
 
 
 def clean_tags(values: Any, field: str) -> list[str]:
@@ -123,8 +121,8 @@ def profile_photo_set(*, user: User, upload: IO[bytes], size: int | None = None)
 def profile_photo_remove(*, user: User) -> Profile:
     profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
     if profile.photo:
-        name, storage = profile.photo.name, profile.photo.storage
-        profile.photo = None  # type: ignore[assignment]
+        name, storage = str(profile.photo.name), profile.photo.storage
+        profile.photo = None
         profile.save(update_fields=["photo", "updated_at"])
         transaction.on_commit(lambda: storage.delete(name))
     return profile
@@ -151,12 +149,19 @@ def _career_fields(
     if not role:
         raise DomainError("Name the role you held.", field="role")
     if len(role) > 160 or len(organization) > 160:
-        raise DomainError("Keep it under 160 characters.", field="role" if len(role) > 160 else "organization")
+        raise DomainError(
+            "Keep it under 160 characters.", field="role" if len(role) > 160 else "organization"
+        )
     if started_on is None:
         raise DomainError("When did you start?", field="started_on")
     if ended_on is not None and ended_on < started_on:
         raise DomainError("It cannot end before it starts.", field="ended_on")
-    return {"role": role, "organization": organization, "started_on": started_on, "ended_on": ended_on}
+    return {
+        "role": role,
+        "organization": organization,
+        "started_on": started_on,
+        "ended_on": ended_on,
+    }
 
 
 @transaction.atomic

@@ -42,7 +42,9 @@ class CareerEntrySerializer(serializers.ModelSerializer):
 
 class CareerInput(serializers.Serializer):
     role = serializers.CharField(max_length=160)
-    organization = serializers.CharField(max_length=160, required=False, allow_blank=True, default="")
+    organization = serializers.CharField(
+        max_length=160, required=False, allow_blank=True, default=""
+    )
     started_on = serializers.DateField()
     ended_on = serializers.DateField(required=False, allow_null=True, default=None)
     position = serializers.IntegerField(
@@ -66,17 +68,20 @@ class CardSerializer(serializers.Serializer):
     name = serializers.SerializerMethodField()
     pronouns = serializers.CharField(source="profile.pronouns")
     job_title = serializers.CharField(source="profile.job_title")
-    department = serializers.CharField(source="profile.department.name", allow_null=True, default=None)
+    department = serializers.CharField(
+        source="profile.department.name", allow_null=True, default=None
+    )
     bio = serializers.CharField(source="profile.bio")
     expertise = serializers.ListField(child=serializers.CharField(), source="profile.expertise")
     languages = serializers.SerializerMethodField()
-    photo = serializers.SerializerMethodField(help_text="Address of the photo, or null: show initials.")
+    photo = serializers.SerializerMethodField(
+        help_text="Address of the photo, or null: show initials."
+    )
     career = CareerEntrySerializer(many=True, source="career.all")
 
     def get_name(self, obj: User) -> str:
         profile = getattr(obj, "profile", None)
         return (profile.preferred_name if profile else "") or obj.display_name
-
 
     def get_languages(self, obj: User) -> list[dict[str, str]]:
         return _languages(list(obj.profile.languages or []))
@@ -91,7 +96,9 @@ class MyProfileSerializer(serializers.Serializer):
     preferred_name = serializers.CharField(max_length=80, required=False, allow_blank=True)
     pronouns = serializers.CharField(max_length=40, required=False, allow_blank=True)
     job_title = serializers.CharField(max_length=160, required=False, allow_blank=True)
-    bio = serializers.CharField(required=False, allow_blank=True, help_text="Up to 2,000 characters.")
+    bio = serializers.CharField(
+        required=False, allow_blank=True, help_text="Up to 2,000 characters."
+    )
     time_zone = serializers.CharField(required=False, help_text="An IANA zone, e.g. Europe/Dublin.")
     languages = serializers.ListField(
         child=serializers.CharField(), required=False,
@@ -115,7 +122,9 @@ class MyProfileOutput(serializers.Serializer):
 
 
 def _my_profile(user: User) -> dict[str, Any]:
-    profile = Profile.objects.select_related("department", "line_manager").get_or_create(user=user)[0]
+    profile = Profile.objects.select_related("department", "line_manager").get_or_create(user=user)[
+        0
+    ]
     return {
         "preferred_name": profile.preferred_name,
         "pronouns": profile.pronouns,
@@ -141,7 +150,9 @@ class MyProfileView(APIView):
     def get(self, request: Request) -> Response:
         return Response(MyProfileOutput(_my_profile(current_user(request))).data)
 
-    @extend_schema(request=MyProfileSerializer, responses={200: MyProfileOutput, **ERRORS}, tags=TAGS)
+    @extend_schema(
+        request=MyProfileSerializer, responses={200: MyProfileOutput, **ERRORS}, tags=TAGS
+    )
     def patch(self, request: Request) -> Response:
         data = MyProfileSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
@@ -177,7 +188,7 @@ class CareerDetailView(APIView):
             "role": entry.role, "organization": entry.organization,
             "started_on": entry.started_on, "ended_on": entry.ended_on,
         }  # fmt: skip
-        data = CareerInput(data={**current, **request.data})
+        data = CareerInput(data={**current, **dict(request.data)})
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         position = fields.pop("position", None)
@@ -246,7 +257,9 @@ class AvailabilityListView(APIView):
 
 
 class AvailabilityView(APIView):
-    @extend_schema(request=AvailabilitySerializer, responses={200: AvailabilitySerializer, **ERRORS}, tags=TAGS)
+    @extend_schema(
+        request=AvailabilitySerializer, responses={200: AvailabilitySerializer, **ERRORS}, tags=TAGS
+    )
     def put(self, request: Request, slug: str) -> Response:
         part = access_own_helper_role(current_user(request), slug)
         data = AvailabilitySerializer(data=request.data)
@@ -290,9 +303,13 @@ class DirectoryView(APIView):
         raw_language = request.query_params.get("language", "")
         language = language_code(raw_language) if raw_language else ""
         if language is None:
-            raise serializers.ValidationError({"language": [f"{raw_language[:40]!r} is not a language we know."]})
+            raise serializers.ValidationError(
+                {"language": [f"{raw_language[:40]!r} is not a language we know."]}
+            )
         available = request.query_params.get("available", "").lower() in {"1", "true", "yes", "on"}
-        filters = Filters(q=request.query_params.get("q", "")[:200], language=language, available=available)
+        filters = Filters(
+            q=request.query_params.get("q", "")[:200], language=language, available=available
+        )
         found = directory_of(program, user, filters, request.query_params.get("page"))
         page = found.page
         return Response(
@@ -321,7 +338,11 @@ urlpatterns: list[URLPattern] = [
     path("me/profile/career/<int:pk>/", CareerDetailView.as_view(), name="api-my-career-entry"),
     path("me/profile/photo/", PhotoView.as_view(), name="api-my-photo"),
     path("me/availability/", AvailabilityListView.as_view(), name="api-my-availability"),
-    path("me/availability/<slug:slug>/", AvailabilityView.as_view(), name="api-my-availability-program"),
+    path(
+        "me/availability/<slug:slug>/",
+        AvailabilityView.as_view(),
+        name="api-my-availability-program",
+    ),
     path("programs/<slug:slug>/people/", DirectoryView.as_view(), name="api-program-people"),
     path("people/<int:pk>/", PersonCardView.as_view(), name="api-person"),
 ]

@@ -48,7 +48,8 @@ class BasicsForm(DomainForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = [(z, z.replace("_", " ")) for z in zone_choices()]
+        field: Any = self.fields["time_zone"]
+        field.choices = [(z, z.replace("_", " ")) for z in zone_choices()]
 
     @classmethod
     def for_profile(cls, profile: Profile, data: Any = None) -> BasicsForm:

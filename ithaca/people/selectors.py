@@ -9,9 +9,19 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Cast, Coalesce
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from ithaca.accounts.languages import language_code
@@ -54,7 +64,9 @@ def tag_suggestions(field_name: str = "expertise", limit: int = 60) -> list[str]
     """The organization's tags in use, most used first, for suggestions while typing."""
     counts: Counter[str] = Counter()
     seen: dict[str, str] = {}
-    rows = Profile.objects.exclude(**{f"{field_name}__isnull": True}).values_list(field_name, flat=True)
+    rows = Profile.objects.exclude(**{f"{field_name}__isnull": True}).values_list(
+        field_name, flat=True
+    )
     for tags in rows.iterator(chunk_size=2000):
         for tag in tags or []:
             key = str(tag).strip().lower()
@@ -81,11 +93,36 @@ class Completeness:
     resume_wizard: bool = False
 
 
+MISSING = {
+    "photo": Missing("A photo", "People recognise you when you first meet.", "photo"),
+    "bio": Missing("A short bio", "It is the first thing people read about you.", "about"),
+    "languages": Missing(
+        "Your languages", "Matching pairs only people who share a language.", "basics"
+    ),
+    "time_zone": Missing(
+        "Your time zone",
+        "Times are shown in your zone, and matching looks for shared working hours.",
+        "basics",
+    ),
+    "career": Missing(
+        "The paths you have walked",
+        "Mentees choose by the paths walked: it ranks you for people on the same road.",
+        "career",
+    ),
+    "expertise": Missing("Your expertise", "People search the directory by expertise.", "about"),
+    "interests": Missing(
+        "Your interests", "Shared interests count when candidates are ranked for you.", "about"
+    ),
+}
+
+
 def completeness_of(user: User) -> Completeness:
     """What the person's profile still lacks, and why each part matters (one query)."""
     active = ~Q(state__in=[Participation.State.DECLINED, Participation.State.LEFT])
-    helping = Participation.objects.filter(active, user=OuterRef("user"), role__in=Participation.HELPER_ROLES)
-    profile = (
+    helping = Participation.objects.filter(
+        active, user=OuterRef("user"), role__in=Participation.HELPER_ROLES
+    )
+    profile: Any = (
         Profile.objects.filter(user=user)
         .annotate(
             is_helper=Exists(helping),
@@ -95,20 +132,19 @@ def completeness_of(user: User) -> Completeness:
     )
     if profile is None:
         profile = Profile(user=user)
-        profile.is_helper = profile.has_career = False  # type: ignore[attr-defined]
-    checks = [
-        (bool(profile.photo), Missing("A photo", "People recognise you when you first meet.", "photo")),
-        (bool(profile.bio), Missing("A short bio", "It is the first thing people read about you.", "about")),
-        (bool(profile.languages), Missing("Your languages", "Matching pairs only people who share a language.", "basics")),
-        (profile.time_zone != "UTC", Missing("Your time zone", "Times are shown in your zone, and matching looks for shared working hours.", "basics")),
-    ]  # fmt: skip
-    if profile.is_helper:  # type: ignore[attr-defined]
-        checks += [
-            (profile.has_career, Missing("The paths you have walked", "Mentees choose by the paths walked: it ranks you for people on the same road.", "career")),  # type: ignore[attr-defined]
-            (bool(profile.expertise), Missing("Your expertise", "People search the directory by expertise.", "about")),
-        ]  # fmt: skip
-    else:
-        checks.append((bool(profile.interests), Missing("Your interests", "Shared interests count when candidates are ranked for you.", "about")))  # fmt: skip
+        profile.is_helper = profile.has_career = False
+    has = {
+        "photo": bool(profile.photo),
+        "bio": bool(profile.bio),
+        "languages": bool(profile.languages),
+        "time_zone": profile.time_zone != "UTC",
+        "career": profile.has_career,
+        "expertise": bool(profile.expertise),
+        "interests": bool(profile.interests),
+    }
+    keys = ["photo", "bio", "languages", "time_zone"]
+    keys += ["career", "expertise"] if profile.is_helper else ["interests"]
+    checks = [(has[key], MISSING[key]) for key in keys]
     done = sum(1 for ok, _ in checks if ok)
     return Completeness(
         percent=round(done * 100 / len(checks)),
@@ -188,12 +224,12 @@ def _search(parts: QuerySet[Participation], q: str) -> QuerySet[Participation]:
             "user__profile__job_title", Cast("user__profile__expertise", TextField()),
             "user__profile__bio", config="english",
         )  # fmt: skip
-        walked = CareerEntry.objects.annotate(
+        walked: Any = CareerEntry.objects.annotate(
             doc=SearchVector("role", "organization", config="english")
         ).filter(user_id=OuterRef("user_id"), doc=query)
         return parts.annotate(doc=card).filter(Q(doc=query) | Exists(walked) | speaks)
     parts = parts.annotate(tags=Cast("user__profile__expertise", TextField()))
-    match = Q()
+    match: Any = Q()
     for word in words[:8]:
         walked = CareerEntry.objects.filter(user_id=OuterRef("user_id")).filter(
             Q(role__icontains=word) | Q(organization__icontains=word)

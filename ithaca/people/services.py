@@ -45,7 +45,9 @@ def availability_set(
         raise DomainError("Only mentors and coaches have availability.")
     limit = part.program.max_capacity
     if capacity is None or capacity < 1:
-        raise DomainError("Take on at least one person, or say you are not taking anyone.", field="capacity")
+        raise DomainError(
+            "Take on at least one person, or say you are not taking anyone.", field="capacity"
+        )
     if capacity > limit:
         raise DomainError(
             f"{part.program} allows at most {limit} people per {part.role}.", field="capacity"

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -36,6 +37,11 @@ from ithaca.people.selectors import (
 )
 from ithaca.people.zone import remember_zone
 from ithaca.programs.models import Participation
+
+
+def _htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
 
 SECTIONS = ("basics", "about", "photo", "career", "availability")
 
@@ -86,7 +92,7 @@ def _answer(request: HttpRequest, section: str, ok: bool, **forms: Any) -> HttpR
     Without JavaScript: back to the page on success (post/redirect/get), else the page."""
     user = current_user(request)
     status = 200 if ok else 400
-    if request.htmx:
+    if _htmx(request):
         context = _context(user, **forms) | {"saved": ok}
         return render(request, f"people/profile/_{section}.html", context, status=status)
     if ok:
@@ -110,7 +116,7 @@ def _save_fields(request: HttpRequest, section: str, form_class: Any) -> HttpRes
         else:
             if "time_zone" in form.cleaned_data:
                 remember_zone(request, profile.time_zone)
-            if not request.htmx:
+            if not _htmx(request):
                 messages.success(request, "Saved.")
             return _answer(request, section, True)
     return _answer(request, section, False, **{section: form})
@@ -140,7 +146,7 @@ def save_photo(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             form.add_domain_error("photo", exc.message)
         else:
-            if not request.htmx:
+            if not _htmx(request):
                 messages.success(request, "Your photo is saved.")
             return _answer(request, "photo", True)
     return _answer(request, "photo", False, photo=form)
@@ -150,7 +156,7 @@ def save_photo(request: HttpRequest) -> HttpResponse:
 @require_POST
 def remove_photo(request: HttpRequest) -> HttpResponse:
     profiles.profile_photo_remove(user=current_user(request))
-    if not request.htmx:
+    if not _htmx(request):
         messages.success(request, "Your photo is removed; people see your initials.")
     return _answer(request, "photo", True)
 
@@ -190,7 +196,9 @@ def career_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and _career_save(request, form, entry):
         return _answer(request, "career", True)
     status = 400 if form.errors else 200
-    template = "people/profile/_career_edit.html" if request.htmx else "people/profile/career_edit.html"
+    template = (
+        "people/profile/_career_edit.html" if _htmx(request) else "people/profile/career_edit.html"
+    )
     return render(request, template, {"entry": entry, "form": form}, status=status)
 
 
@@ -221,7 +229,7 @@ def save_availability(request: HttpRequest, slug: str) -> HttpResponse:
         except DomainError as exc:
             form.add_domain_error(exc.field, exc.message)
         else:
-            if not request.htmx:
+            if not _htmx(request):
                 messages.success(request, f"Your availability in {part.program} is saved.")
             return _answer(request, "availability", True)
     return _answer(request, "availability", False, **{f"availability_{part.pk}": form})
@@ -239,7 +247,7 @@ def card(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def photo(request: HttpRequest, pk: int) -> HttpResponse:
+def photo(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The photo, for those who may see the card; 404 for everyone else and for no photo."""
     person = access_person(current_user(request), pk)
     profile = getattr(person, "profile", None)
@@ -280,7 +288,7 @@ def directory(request: HttpRequest, slug: str) -> HttpResponse:
         "helper_word": helper_word(program),
         "helper_plural": helper_plural(program),
     }
-    template = "people/_directory_results.html" if request.htmx else "people/directory.html"
+    template = "people/_directory_results.html" if _htmx(request) else "people/directory.html"
     return render(request, template, context)
 
 

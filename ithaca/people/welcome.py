@@ -107,6 +107,7 @@ def _handle(request: HttpRequest, user: User, step: str) -> tuple[bool, Any]:
     """Save the step; (True, None) when done, else (False, the form with its errors)."""
     if request.POST.get("skip_step"):
         return True, None
+    form: Any
     if step == "basics":
         form = BasicsForm(request.POST)
         if form.is_valid():

@@ -194,7 +194,7 @@ def _wipe_profile(user: User) -> None:
     The photo file itself is deleted from storage once the erasure commits."""
     photo = Profile.objects.filter(user=user).values_list("photo", flat=True).first()
     if photo:
-        storage = Profile._meta.get_field("photo").storage  # type: ignore[attr-defined]
+        storage = Profile._meta.get_field("photo").storage
         transaction.on_commit(lambda: storage.delete(photo))
     defaults = {
         field.name: field.get_default()

@@ -32,7 +32,9 @@ def test_an_invited_seeker_gets_from_the_email_to_a_request_in_their_zone(page) 
     program = ProgramFactory(name="Career Mentoring", slug="career-mentoring")
     mentor = person("mentor@example.org", first_name="Ada", last_name="Byron")
     ParticipationFactory(program=program, user=mentor, role=Participation.Role.MENTOR, capacity=2)
-    Profile.objects.filter(user=mentor).update(bio="Ward manager since 2015.", expertise=["rostering"])
+    Profile.objects.filter(user=mentor).update(
+        bio="Ward manager since 2015.", expertise=["rostering"]
+    )
     CareerEntry.objects.create(user=mentor, role="Ward manager", started_on="2015-01-01")
     manager = person("manager@example.org", first_name="Max")
     program.managers.add(manager)

@@ -4,49 +4,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_peopleimport'),
+        ("accounts", "0002_peopleimport"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='careerentry',
-            options={'ordering': ['position', '-started_on', 'pk'], 'verbose_name_plural': 'career entries'},
+            name="careerentry",
+            options={
+                "ordering": ["position", "-started_on", "pk"],
+                "verbose_name_plural": "career entries",
+            },
         ),
         migrations.AddField(
-            model_name='careerentry',
-            name='position',
-            field=models.PositiveSmallIntegerField(default=0, help_text='Order the person chose; 0 first. Ties: the latest first.'),
+            model_name="careerentry",
+            name="position",
+            field=models.PositiveSmallIntegerField(
+                default=0, help_text="Order the person chose; 0 first. Ties: the latest first."
+            ),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='photo',
-            field=models.FileField(blank=True, help_text='A square JPEG made by Ithaca from the upload; read through the photo view.', upload_to='photos/'),
+            model_name="profile",
+            name="photo",
+            field=models.FileField(
+                blank=True,
+                help_text="A square JPEG made by Ithaca from the upload; read through the photo view.",
+                upload_to="photos/",
+            ),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='preferred_name',
-            field=models.CharField(blank=True, help_text='The name people call you by.', max_length=80),
+            model_name="profile",
+            name="preferred_name",
+            field=models.CharField(
+                blank=True, help_text="The name people call you by.", max_length=80
+            ),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='pronouns',
+            model_name="profile",
+            name="pronouns",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='welcome',
-            field=models.CharField(blank=True, choices=[('', 'Not offered'), ('pending', 'Not finished'), ('skipped', 'Skipped'), ('done', 'Done')], default='', max_length=16),
+            model_name="profile",
+            name="welcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Not offered"),
+                    ("pending", "Not finished"),
+                    ("skipped", "Skipped"),
+                    ("done", "Done"),
+                ],
+                default="",
+                max_length=16,
+            ),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='welcome_step',
-            field=models.CharField(blank=True, help_text='The wizard step to resume at.', max_length=16),
+            model_name="profile",
+            name="welcome_step",
+            field=models.CharField(
+                blank=True, help_text="The wizard step to resume at.", max_length=16
+            ),
         ),
         migrations.AlterField(
-            model_name='profile',
-            name='bio',
+            model_name="profile",
+            name="bio",
             field=models.TextField(blank=True, max_length=2000),
         ),
     ]

@@ -46,7 +46,9 @@ def avatar(person: Any, size: str = "") -> str:
         # The stored name changes with each upload, so the address can be cached for long.
         version = hashlib.sha256(profile.photo.name.encode()).hexdigest()[:10]
         url = reverse("people:photo", args=[person.pk])
-        return format_html('<img class="{}" src="{}?v={}" alt="" width="96" height="96">', css, url, version)
+        return format_html(
+            '<img class="{}" src="{}?v={}" alt="" width="96" height="96">', css, url, version
+        )
     hue = (person.pk * 47) % 360
     return format_html(
         '<span class="{} initials" data-hue="{}" aria-hidden="true">{}</span>',

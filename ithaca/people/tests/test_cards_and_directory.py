@@ -44,7 +44,7 @@ def test_people_in_a_relationship_see_each_others_cards_outside_a_shared_program
 
 
 def test_a_card_never_shows_line_manager_grade_or_assessors() -> None:
-    program, mentor, seeker = _program_with_mentor(grade=7)
+    _program, mentor, seeker = _program_with_mentor(grade=7)
     boss = UserFactory(first_name="Bossy", last_name="Boots")
     Profile.objects.filter(user=mentor).update(line_manager=boss)
     page = client_for(seeker).get(f"/people/{mentor.pk}/").content.decode()
@@ -54,7 +54,7 @@ def test_a_card_never_shows_line_manager_grade_or_assessors() -> None:
 
 
 def test_a_photo_is_served_only_to_those_who_may_see_the_card() -> None:
-    program, mentor, seeker = _program_with_mentor()
+    _program, mentor, seeker = _program_with_mentor()
     client_for(mentor).post("/me/profile/photo/", {"photo": upload()})
     response = client_for(seeker).get(f"/people/{mentor.pk}/photo/")
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
@@ -63,7 +63,7 @@ def test_a_photo_is_served_only_to_those_who_may_see_the_card() -> None:
 
 
 def test_without_a_photo_a_card_shows_initials() -> None:
-    program, mentor, seeker = _program_with_mentor()
+    _program, mentor, seeker = _program_with_mentor()
     mentor.first_name, mentor.last_name = "Ada", "Byron"
     mentor.save()
     page = client_for(seeker).get(f"/people/{mentor.pk}/").content.decode()
@@ -71,7 +71,7 @@ def test_without_a_photo_a_card_shows_initials() -> None:
 
 
 def test_the_directory_is_for_members_and_managers_only() -> None:
-    program, mentor, seeker = _program_with_mentor()
+    program, _mentor, seeker = _program_with_mentor()
     assert client_for(seeker).get("/programs/career/people/").status_code == 200
     assert client_for(UserFactory()).get("/programs/career/people/").status_code == 403
     program.enrolment_open = False
@@ -98,7 +98,7 @@ def test_the_directory_finds_people_by_expertise_language_and_paths_walked() -> 
 
 
 def test_the_directory_says_why_someone_cannot_be_asked() -> None:
-    program, mentor, seeker = _program_with_mentor()
+    _program, mentor, seeker = _program_with_mentor()
     Profile.objects.filter(user=seeker).update(line_manager=mentor)
     page = client_for(seeker).get("/programs/career/people/").content.decode()
     assert "You cannot ask them: They are your line manager." in page
@@ -107,8 +107,10 @@ def test_the_directory_says_why_someone_cannot_be_asked() -> None:
 def test_a_paused_mentor_is_left_out_when_only_available_people_are_asked_for() -> None:
     import datetime as dt
 
-    program, mentor, seeker = _program_with_mentor()
-    Participation.objects.filter(user=mentor).update(paused_until=dt.date.today() + dt.timedelta(days=9))
+    _program, mentor, seeker = _program_with_mentor()
+    Participation.objects.filter(user=mentor).update(
+        paused_until=dt.date.today() + dt.timedelta(days=9)
+    )
     data = client_for(seeker).get("/api/v1/programs/career/people/?available=true").json()
     assert data["count"] == 0
     page = client_for(seeker).get("/programs/career/people/").content.decode()
@@ -116,19 +118,21 @@ def test_a_paused_mentor_is_left_out_when_only_available_people_are_asked_for() 
 
 
 def test_an_unknown_language_in_the_api_is_a_400() -> None:
-    program, mentor, seeker = _program_with_mentor()
+    _program, _mentor, seeker = _program_with_mentor()
     response = client_for(seeker).get("/api/v1/programs/career/people/?language=Klingon")
     assert response.status_code == 400 and response.json()["error"]["fields"]["language"]
 
 
 def test_the_directory_reads_in_a_fixed_number_of_queries(django_assert_max_num_queries) -> None:
-    program, mentor, seeker = _program_with_mentor()
+    program, _mentor, seeker = _program_with_mentor()
     client = client_for(seeker)
     client.get("/programs/career/people/")
     with django_assert_max_num_queries(24) as few:
         client.get("/programs/career/people/")
     for _ in range(10):
-        helper = ParticipationFactory(program=program, role=Participation.Role.MENTOR, capacity=2).user
+        helper = ParticipationFactory(
+            program=program, role=Participation.Role.MENTOR, capacity=2
+        ).user
         CareerEntryFactory(user=helper)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/programs/career/people/?q=&language=")
@@ -145,7 +149,9 @@ def test_the_candidate_list_shows_cards_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(24) as few:
         client.get("/matching/career/candidates/")
     for _ in range(6):
-        helper = ParticipationFactory(program=program, role=Participation.Role.MENTOR, capacity=2).user
+        helper = ParticipationFactory(
+            program=program, role=Participation.Role.MENTOR, capacity=2
+        ).user
         CareerEntryFactory(user=helper)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/matching/career/candidates/").content.decode()

@@ -26,7 +26,9 @@ def _accept_invitation(django_capture_on_commit_callbacks) -> tuple[Client, User
     client = Client()
     response = client.get(link.split("8000", 1)[-1], follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"password1": "Long-pass-word-9", "password2": "Long-pass-word-9"})
+    response = client.post(
+        form_url, {"password1": "Long-pass-word-9", "password2": "Long-pass-word-9"}
+    )
     assert response.status_code == 302, response.content[:400]
     assert response["Location"] == "/me/welcome/"
     return client, user
@@ -36,23 +38,34 @@ def test_an_invitation_leads_to_the_wizard_then_home(django_capture_on_commit_ca
     client, user = _accept_invitation(django_capture_on_commit_callbacks)
     page = client.get("/me/welcome/").content.decode()
     assert "Step 1 of" in page
-    client.post("/me/welcome/", {"step": "basics", "time_zone": "Asia/Kolkata", "languages": "English"})
+    client.post(
+        "/me/welcome/", {"step": "basics", "time_zone": "Asia/Kolkata", "languages": "English"}
+    )
     assert Profile.objects.get(user=user).time_zone == "Asia/Kolkata"
-    assert client.post("/me/welcome/", {"step": "photo", "skip_step": "1"})["Location"].endswith("step=career")
-    client.post("/me/welcome/", {"step": "career", "role": "Staff nurse", "started_on": "2019-05-01"})
+    assert client.post("/me/welcome/", {"step": "photo", "skip_step": "1"})["Location"].endswith(
+        "step=career"
+    )
+    client.post(
+        "/me/welcome/", {"step": "career", "role": "Staff nurse", "started_on": "2019-05-01"}
+    )
     assert CareerEntry.objects.filter(user=user, role="Staff nurse").exists()
     response = client.post("/me/welcome/", {"step": "seeker", "reason": "career"})
     assert response["Location"] == "/intake/new/"
     assert Profile.objects.get(user=user).welcome == Profile.Welcome.DONE
 
 
-def test_the_wizard_can_be_skipped_and_resumed_from_home(django_capture_on_commit_callbacks) -> None:
+def test_the_wizard_can_be_skipped_and_resumed_from_home(
+    django_capture_on_commit_callbacks,
+) -> None:
     client, user = _accept_invitation(django_capture_on_commit_callbacks)
     client.post("/me/welcome/", {"step": "basics", "time_zone": "Europe/Paris", "languages": ""})
     assert client.post("/me/welcome/skip/")["Location"] == "/"
     home = client.get("/").content.decode()
     assert "Continue setting up" in home and "% complete" in home
-    assert "step=photo" in client.get("/me/welcome/").content.decode() or Profile.objects.get(user=user).welcome_step == "photo"
+    assert (
+        "step=photo" in client.get("/me/welcome/").content.decode()
+        or Profile.objects.get(user=user).welcome_step == "photo"
+    )
 
 
 def test_a_mentor_adds_a_path_walked_in_the_wizard(django_capture_on_commit_callbacks) -> None:

@@ -82,7 +82,9 @@ def test_asking_again_to_join_is_answered_in_the_second_person() -> None:
     program = ProgramFactory(slug="again")
     ParticipationFactory(program=program, user=seeker)
     intake = intake_submit(author=seeker, text=NEED)
-    response = client_for(seeker).post(f"/intake/{intake.pk}/apply/", {"program": "again"}, follow=True)
+    response = client_for(seeker).post(
+        f"/intake/{intake.pk}/apply/", {"program": "again"}, follow=True
+    )
     assert "You are already taking part" in response.content.decode()
 
 
@@ -106,7 +108,10 @@ def test_the_api_reads_and_patches_your_profile_with_languages_by_name() -> None
         content_type="application/json",
     )  # fmt: skip
     assert response.status_code == 200
-    assert response.json()["languages"] == [{"code": "ga", "name": "Irish"}, {"code": "en", "name": "English"}]
+    assert response.json()["languages"] == [
+        {"code": "ga", "name": "Irish"},
+        {"code": "en", "name": "English"},
+    ]
     assert response.json()["hr"]["source"] == "people import"
 
 
@@ -128,13 +133,27 @@ def test_bad_profile_input_is_a_400_and_changes_nothing(data, field) -> None:
 def test_career_entries_through_the_api() -> None:
     user = UserFactory()
     client = client_for(user)
-    first = client.post("/api/v1/me/profile/career/", {"role": "Nurse", "started_on": "2010-01-01"}).json()
-    second = client.post("/api/v1/me/profile/career/", {"role": "Manager", "started_on": "2015-01-01"}).json()
-    bad = client.post("/api/v1/me/profile/career/", {"role": "X", "started_on": "2015-01-01", "ended_on": "2014-01-01"})
+    first = client.post(
+        "/api/v1/me/profile/career/", {"role": "Nurse", "started_on": "2010-01-01"}
+    ).json()
+    second = client.post(
+        "/api/v1/me/profile/career/", {"role": "Manager", "started_on": "2015-01-01"}
+    ).json()
+    bad = client.post(
+        "/api/v1/me/profile/career/",
+        {"role": "X", "started_on": "2015-01-01", "ended_on": "2014-01-01"},
+    )
     assert bad.status_code == 400 and "ended_on" in bad.json()["error"]["fields"]
-    moved = client.patch(f"/api/v1/me/profile/career/{second['id']}/", {"position": 1}, content_type="application/json")
+    moved = client.patch(
+        f"/api/v1/me/profile/career/{second['id']}/",
+        {"position": 1},
+        content_type="application/json",
+    )
     assert moved.status_code == 200
-    assert [e["role"] for e in client.get("/api/v1/me/profile/career/").json()] == ["Manager", "Nurse"]
+    assert [e["role"] for e in client.get("/api/v1/me/profile/career/").json()] == [
+        "Manager",
+        "Nurse",
+    ]
     assert client.delete(f"/api/v1/me/profile/career/{first['id']}/").status_code == 204
     other = client_for(UserFactory())
     assert other.delete(f"/api/v1/me/profile/career/{second['id']}/").status_code == 404
@@ -143,10 +162,14 @@ def test_career_entries_through_the_api() -> None:
 def test_photos_through_the_api() -> None:
     user = UserFactory()
     client = client_for(user)
-    from django.test.client import encode_multipart, BOUNDARY, MULTIPART_CONTENT
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
     def put(file):
-        return client.put("/api/v1/me/profile/photo/", encode_multipart(BOUNDARY, {"photo": file}), content_type=MULTIPART_CONTENT)
+        return client.put(
+            "/api/v1/me/profile/photo/",
+            encode_multipart(BOUNDARY, {"photo": file}),
+            content_type=MULTIPART_CONTENT,
+        )
 
     assert put(upload()).status_code == 200
     assert put(upload(data=bomb())).status_code == 400
@@ -173,7 +196,9 @@ def test_availability_through_the_api() -> None:
 
 def test_the_people_endpoints_are_in_the_openapi_schema() -> None:
     schema = client_for(UserFactory()).get("/api/v1/schema/?format=json").json()
-    for path in ("/api/v1/me/profile/", "/api/v1/me/profile/career/", "/api/v1/me/profile/career/{id}/",
-                 "/api/v1/me/profile/photo/", "/api/v1/me/availability/{slug}/",
-                 "/api/v1/programs/{slug}/people/", "/api/v1/people/{id}/"):  # fmt: skip
-        assert path in schema["paths"], path
+    paths = [
+        "me/profile/", "me/profile/career/", "me/profile/career/{id}/", "me/profile/photo/",
+        "me/availability/", "me/availability/{slug}/", "programs/{slug}/people/", "people/{id}/",
+    ]  # fmt: skip
+    for path in paths:
+        assert f"/api/v1/{path}" in schema["paths"], path

@@ -19,7 +19,13 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def test_it_shows_every_section_and_the_hr_fields_read_only() -> None:
     user = UserFactory()
     page = client_for(user).get("/me/profile/").content.decode()
-    for heading in ("About you", "Bio and tags", "Photo", "Paths you have walked", "From your organization"):
+    for heading in (
+        "About you",
+        "Bio and tags",
+        "Photo",
+        "Paths you have walked",
+        "From your organization",
+    ):
         assert heading in page
     assert 'name="grade"' not in page and "ask HR" in page
 
@@ -34,7 +40,9 @@ def test_basics_save_without_javascript_and_redirect_back() -> None:
     assert response.status_code == 302 and response["Location"].endswith("/me/profile/#basics")
     profile = Profile.objects.get(user=user)
     assert (profile.preferred_name, profile.time_zone, profile.languages) == (
-        "Sam", "Europe/Dublin", ["en", "ga"],
+        "Sam",
+        "Europe/Dublin",
+        ["en", "ga"],
     )
 
 
@@ -48,7 +56,9 @@ def test_languages_are_shown_by_name_never_by_code() -> None:
 def test_an_htmx_save_answers_with_the_section_only() -> None:
     user = UserFactory()
     response = client_for(user).post(
-        "/me/profile/about/", {"bio": "Twenty years on wards.", "expertise": "rostering, triage"}, **HTMX
+        "/me/profile/about/",
+        {"bio": "Twenty years on wards.", "expertise": "rostering, triage"},
+        **HTMX,
     )
     page = response.content.decode()
     assert response.status_code == 200 and "Saved." in page and "<html" not in page
@@ -59,8 +69,16 @@ def test_an_htmx_save_answers_with_the_section_only() -> None:
     ("url", "data", "message"),
     [
         ("/me/profile/about/", {"bio": "x" * 2001}, "under 2,000 characters"),
-        ("/me/profile/basics/", {"time_zone": "Mars/Olympus", "languages": ""}, "Select a valid choice"),
-        ("/me/profile/basics/", {"time_zone": "UTC", "languages": "Klingon"}, "is not a language we know"),
+        (
+            "/me/profile/basics/",
+            {"time_zone": "Mars/Olympus", "languages": ""},
+            "Select a valid choice",
+        ),
+        (
+            "/me/profile/basics/",
+            {"time_zone": "UTC", "languages": "Klingon"},
+            "is not a language we know",
+        ),
     ],
 )
 def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(url, data, message) -> None:
@@ -70,7 +88,11 @@ def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(url, data, 
     assert response.status_code == 400
     assert message in response.content.decode()
     after = Profile.objects.get(user=user)
-    assert (after.bio, after.time_zone, after.languages) == (before.bio, before.time_zone, before.languages)
+    assert (after.bio, after.time_zone, after.languages) == (
+        before.bio,
+        before.time_zone,
+        before.languages,
+    )
 
 
 def test_a_photo_is_resized_to_a_square_jpeg_and_can_be_removed(
@@ -118,12 +140,21 @@ def test_career_entries_are_added_edited_reordered_and_removed() -> None:
     user = UserFactory()
     client = client_for(user)
     for role, year in (("Staff nurse", 2010), ("Ward manager", 2016)):
-        client.post("/me/profile/career/", {"role": role, "organization": "St Elsewhere", "started_on": f"{year}-01-01"})
+        client.post(
+            "/me/profile/career/",
+            {"role": role, "organization": "St Elsewhere", "started_on": f"{year}-01-01"},
+        )
     first, second = CareerEntry.objects.filter(user=user)
     assert (first.role, second.role) == ("Staff nurse", "Ward manager")
     client.post(f"/me/profile/career/{second.pk}/move/up/")
-    assert [e.role for e in CareerEntry.objects.filter(user=user)] == ["Ward manager", "Staff nurse"]
-    client.post(f"/me/profile/career/{first.pk}/", {"role": "Senior staff nurse", "started_on": "2010-01-01"})
+    assert [e.role for e in CareerEntry.objects.filter(user=user)] == [
+        "Ward manager",
+        "Staff nurse",
+    ]
+    client.post(
+        f"/me/profile/career/{first.pk}/",
+        {"role": "Senior staff nurse", "started_on": "2010-01-01"},
+    )
     client.post(f"/me/profile/career/{second.pk}/delete/")
     assert [e.role for e in CareerEntry.objects.filter(user=user)] == ["Senior staff nurse"]
 
@@ -131,9 +162,13 @@ def test_career_entries_are_added_edited_reordered_and_removed() -> None:
 def test_a_career_entry_ending_before_it_starts_is_refused() -> None:
     user = UserFactory()
     response = client_for(user).post(
-        "/me/profile/career/", {"role": "Lead", "started_on": "2020-01-01", "ended_on": "2019-01-01"}, **HTMX
+        "/me/profile/career/",
+        {"role": "Lead", "started_on": "2020-01-01", "ended_on": "2019-01-01"},
+        **HTMX,
     )
-    assert response.status_code == 400 and "cannot end before it starts" in response.content.decode()
+    assert (
+        response.status_code == 400 and "cannot end before it starts" in response.content.decode()
+    )
     assert not CareerEntry.objects.filter(user=user).exists()
 
 
@@ -157,14 +192,20 @@ def test_a_mentor_pauses_and_sets_capacity_within_the_programs_limit() -> None:
     client = client_for(part.user)
     response = client.post(
         f"/me/profile/availability/{program.slug}/",
-        {f"p{part.pk}-accepting": "yes", f"p{part.pk}-paused_until": until, f"p{part.pk}-capacity": "4"},
+        {
+            f"p{part.pk}-accepting": "yes",
+            f"p{part.pk}-paused_until": until,
+            f"p{part.pk}-capacity": "4",
+        },
     )
     assert response.status_code == 302
     part.refresh_from_db()
     assert (part.capacity, part.paused_until.isoformat()) == (4, until)
 
 
-@pytest.mark.parametrize(("capacity", "message"), [("9", "at most 4 people"), ("1", "cannot be lower")])
+@pytest.mark.parametrize(
+    ("capacity", "message"), [("9", "at most 4 people"), ("1", "cannot be lower")]
+)
 def test_capacity_above_the_limit_or_below_current_mentees_is_refused(capacity, message) -> None:
     from ithaca.mentoring.services import mentoring_propose
 

@@ -5,30 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0004_program_enrolment_questions'),
+        ("programs", "0004_program_enrolment_questions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='participation',
-            name='accepting',
-            field=models.BooleanField(default=True, help_text='Mentors and coaches: open to new people in this program.'),
+            model_name="participation",
+            name="accepting",
+            field=models.BooleanField(
+                default=True, help_text="Mentors and coaches: open to new people in this program."
+            ),
         ),
         migrations.AddField(
-            model_name='participation',
-            name='paused_until',
-            field=models.DateField(blank=True, help_text='Mentors and coaches: no new people before this date.', null=True),
+            model_name="participation",
+            name="paused_until",
+            field=models.DateField(
+                blank=True,
+                help_text="Mentors and coaches: no new people before this date.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='program',
-            name='max_capacity',
-            field=models.PositiveSmallIntegerField(default=10, help_text='The most people one mentor or coach may take on at once.'),
+            model_name="program",
+            name="max_capacity",
+            field=models.PositiveSmallIntegerField(
+                default=10, help_text="The most people one mentor or coach may take on at once."
+            ),
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(('max_capacity__gte', 1)), name='program_max_capacity_positive'),
+            model_name="program",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("max_capacity__gte", 1)), name="program_max_capacity_positive"
+            ),
         ),
     ]
