@@ -7,6 +7,7 @@ same access helpers, so a card the page would hide is a 404 here too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.shortcuts import get_object_or_404
@@ -188,7 +189,10 @@ class CareerDetailView(APIView):
             "role": entry.role, "organization": entry.organization,
             "started_on": entry.started_on, "ended_on": entry.ended_on,
         }  # fmt: skip
-        data = CareerInput(data={**current, **dict(request.data)})
+        if not isinstance(request.data, Mapping):
+            raise serializers.ValidationError({"non_field_errors": ["Send an object."]})
+        given = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
+        data = CareerInput(data={**current, **given})
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         position = fields.pop("position", None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ithaca.accounts.models import Profile
+from ithaca.accounts.models import Profile, User
 from ithaca.accounts.tests.factories import CareerEntryFactory, UserFactory
 from ithaca.mentoring.services import mentoring_propose
 from ithaca.people.tests.helpers import client_for, upload
@@ -156,3 +156,22 @@ def test_the_candidate_list_shows_cards_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/matching/career/candidates/").content.decode()
     assert "Charge nurse" in page and page.count("person-card") == 7
+
+
+def test_a_mentor_who_adds_the_path_a_seeker_aims_for_moves_up_their_ranking() -> None:
+    from ithaca.matching.ranking import candidates_for
+    from ithaca.matching.services.settings import match_profile_update
+
+    program, first, seeker = _program_with_mentor()
+    second = ParticipationFactory(program=program, role=Participation.Role.MENTOR, capacity=3).user
+    match_profile_update(
+        program=program, user=seeker, need="", target="Ward manager", preferences=[]
+    )
+    before = [r.person.pk for r in candidates_for(program, seeker).ranked]
+    last = before[-1]
+    client_for(User.objects.get(pk=last)).post(
+        "/me/profile/career/", {"role": "Ward manager", "started_on": "2015-01-01"}
+    )
+    after = [r.person.pk for r in candidates_for(program, seeker).ranked]
+    assert {first.pk, second.pk} == set(before) == set(after)
+    assert after[0] == last and before[0] != last
