@@ -9,7 +9,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ithaca.accounts.languages import language_names
+from ithaca.accounts.languages import language_name, language_names
 
 register = template.Library()
 
@@ -29,6 +29,12 @@ def person_name(person: Any) -> str:
 def languages(codes: Any) -> str:
     """['en', 'ga'] -> 'English, Irish'."""
     return ", ".join(language_names(codes))
+
+
+@register.filter(name="language_name")
+def language_name_filter(code: str) -> str:
+    """'ga' -> 'Irish'."""
+    return language_name(code)
 
 
 def initials(name: str) -> str:
