@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
@@ -61,7 +62,16 @@ def with_career(people: Iterable[User]) -> list[User]:
 
 
 def tag_suggestions(field_name: str = "expertise", limit: int = 60) -> list[str]:
-    """The organization's tags in use, most used first, for suggestions while typing."""
+    """The organization's tags in use, most used first, for suggestions while typing.
+
+    Counted over every profile, so kept in the cache for ten minutes: a new tag
+    shows up as a suggestion for others a little later, which is fine.
+    """
+    key = f"ithaca:people:tags:{field_name}:{limit}"
+    return list(cache.get_or_set(key, lambda: _count_tags(field_name, limit), 600) or [])
+
+
+def _count_tags(field_name: str, limit: int) -> list[str]:
     counts: Counter[str] = Counter()
     seen: dict[str, str] = {}
     rows = Profile.objects.exclude(**{f"{field_name}__isnull": True}).values_list(

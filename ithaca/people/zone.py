@@ -27,12 +27,15 @@ def remember_zone(request: HttpRequest, name: str) -> None:
     request.session[SESSION_KEY] = name
 
 
+def _zone_of(user_id: Any) -> str | None:
+    return Profile.objects.filter(user_id=user_id).values_list("time_zone", flat=True).first()
+
+
 @receiver(user_logged_in, dispatch_uid="ithaca.people.zone")
 def _on_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     # Session plumbing rather than domain flow: nothing but the session is written.
     if request is not None and hasattr(request, "session"):
-        zone = Profile.objects.filter(user=user).values_list("time_zone", flat=True).first()
-        remember_zone(request, zone or "UTC")
+        remember_zone(request, _zone_of(user.pk) or "UTC")
 
 
 class TimeZoneMiddleware:
@@ -44,6 +47,10 @@ class TimeZoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         session = getattr(request, "session", None)
         name = session.get(SESSION_KEY) if session is not None else None
+        if name is None and session is not None and request.user.is_authenticated:
+            # A session from before zones were remembered: read the zone once.
+            name = _zone_of(request.user.pk) or "UTC"
+            remember_zone(request, name)
         if name:
             timezone.activate(zone_or_utc(name))
         else:

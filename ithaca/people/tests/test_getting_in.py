@@ -140,3 +140,14 @@ def test_sign_up_for_listed_domains_refuses_other_addresses(settings) -> None:
     response = Client().post("/accounts/signup/", {"email": "y@northwind.org", **data})
     assert response.status_code == 302
     assert Profile.objects.get(user__email="y@northwind.org").welcome == Profile.Welcome.PENDING
+
+
+def test_a_session_from_before_zones_were_remembered_gets_the_zone_on_its_next_page() -> None:
+    user = UserFactory()
+    Profile.objects.filter(user=user).update(time_zone="Europe/Berlin")
+    client = client_for(user)
+    session = client.session
+    del session["ithaca_time_zone"]
+    session.save()
+    client.get("/me/profile/")
+    assert client.session["ithaca_time_zone"] == "Europe/Berlin"
