@@ -259,8 +259,10 @@ def _search(parts: QuerySet[Participation], q: str) -> QuerySet[Participation]:
 def directory_of(program: Program, viewer: User, filters: Filters, page_number: Any) -> Directory:
     """A page of the program's mentors or coaches, with why the viewer may not ask someone."""
     parts = _helpers(program)
-    if filters.q.strip():
-        parts = _search(parts, filters.q.strip()[:200])
+    # PostgreSQL refuses NUL characters in text: typed or sent, they mean nothing here.
+    q = filters.q.replace("\x00", "").strip()[:200]
+    if q:
+        parts = _search(parts, q)
     if filters.language:
         parts = parts.annotate(langs2=Cast("user__profile__languages", TextField())).filter(
             langs2__icontains=f'"{filters.language}"'

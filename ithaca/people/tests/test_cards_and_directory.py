@@ -175,3 +175,11 @@ def test_a_mentor_who_adds_the_path_a_seeker_aims_for_moves_up_their_ranking() -
     after = [r.person.pk for r in candidates_for(program, seeker).ranked]
     assert {first.pk, second.pk} == set(before) == set(after)
     assert after[0] == last and before[0] != last
+
+
+def test_a_search_with_odd_characters_is_answered_not_a_500() -> None:
+    _program, _mentor, seeker = _program_with_mentor()
+    client = client_for(seeker)
+    for q in ("%00", "a%00b", "'\"!:*&|()", "-", "x" * 500):
+        assert client.get(f"/api/v1/programs/career/people/?q={q}").status_code == 200
+        assert client.get(f"/programs/career/people/?q={q}").status_code == 200
