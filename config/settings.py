@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ithaca.mentoring",
     "ithaca.coaching",
     "ithaca.matching",
+    "ithaca.people",
     "ithaca.console",
     "ithaca.privacy",
     "ithaca.analytics",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "ithaca.core.middleware.DatabaseUnavailableMiddleware",
     "ithaca.audit.middleware.AuditMiddleware",
     "ithaca.accounts.mfa.RequireMfaMiddleware",
+    "ithaca.people.zone.TimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,8 +165,19 @@ if ACCOUNT_EMAIL_VERIFICATION not in {"mandatory", "optional", "none"}:
     )
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
-# Open sign-up lets anyone with an e-mail address join; otherwise staff invite people.
-ITHACA_SIGNUP_OPEN = env.bool("SIGNUP_OPEN", default=False)
+# Who may create an account themselves: closed (invitations and single sign-on only),
+# domains (addresses at SIGNUP_DOMAINS only) or open. SIGNUP_OPEN=true, the older
+# switch, still means open.
+ITHACA_SIGNUP_MODE = env.str("SIGNUP_MODE") or (
+    "open" if env.bool("SIGNUP_OPEN", default=False) else "closed"
+)
+if ITHACA_SIGNUP_MODE not in {"closed", "domains", "open"}:
+    raise ImproperlyConfigured(f"SIGNUP_MODE={ITHACA_SIGNUP_MODE!r}: use closed, domains or open.")
+ITHACA_SIGNUP_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_DOMAINS", default=[])]
+if ITHACA_SIGNUP_MODE == "domains" and not ITHACA_SIGNUP_DOMAINS:
+    raise ImproperlyConfigured("SIGNUP_MODE=domains: list them in SIGNUP_DOMAINS (a,b).")
+# An invited person is signed in as soon as they choose their password, then welcomed.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "ithaca.accounts.mfa.MfaAdapter"
 SOCIALACCOUNT_ONLY = False
@@ -214,8 +227,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (profile photos) go through Django's storage API: FileSystemStorage
+# under MEDIA_ROOT by default; point STORAGE_BACKEND at an S3-compatible backend
+# (e.g. storages.backends.s3.S3Storage, configured by its own settings) to keep them
+# there instead. Photos are never served from MEDIA_URL: /people/<id>/photo/ checks access.
+MEDIA_ROOT = env.str("MEDIA_ROOT") or str(VAR_DIR / "media")
+MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("STORAGE_BACKEND") or "django.core.files.storage.FileSystemStorage"
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -232,6 +253,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Decides, per recipient, whether a notice waits for their weekly digest
 # (ithaca/core/email.py); empty sends everything at once.
 ITHACA_NOTICE_ROUTER = "ithaca.analytics.notices.route"
+# Each recipient's time zone, so times in an e-mail are in the reader's zone.
+ITHACA_RECIPIENT_ZONES = "ithaca.accounts.zones.zones_for_addresses"
 EMAIL_HOST = env.str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -5,6 +5,7 @@ from ithaca.core.views import healthz
 
 urlpatterns = [
     path("", include("ithaca.home.urls")),
+    path("", include("ithaca.people.urls")),
     path("programs/", include("ithaca.programs.urls")),
     path("intake/", include("ithaca.intake.urls")),
     path("console/", include("ithaca.console.urls")),

@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from ithaca.api import analytics, coaching, console, intake, matching, mentoring, views
+from ithaca.api import analytics, coaching, console, intake, matching, mentoring, people, views
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -45,4 +45,5 @@ urlpatterns += (
     + matching.urlpatterns
     + console.urlpatterns
     + analytics.urlpatterns
+    + people.urlpatterns
 )

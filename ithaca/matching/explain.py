@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from ithaca.accounts.languages import language_name
 from ithaca.matching import engine
 from ithaca.matching.words import FACTOR_LABELS, RULE_LABELS
+
+
+def _named(check: engine.RuleCheck) -> str:
+    """The engine speaks of language codes; people read language names ("speaks Irish")."""
+    if check.rule != "shared_language" or " speaks " not in check.explanation:
+        return check.explanation
+    head, _, tail = check.explanation.partition(" speaks ")
+    code, _, rest = tail.partition(" with ")
+    return f"{head} speaks {language_name(code)} with {rest}"
 
 
 def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) -> dict[str, Any]:
@@ -29,7 +39,7 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
                 "rule": c.rule,
                 "label": RULE_LABELS.get(c.rule, c.rule),
                 "passed": c.passed,
-                "explanation": c.explanation,
+                "explanation": _named(c),
             }
             for c in checks
         ],

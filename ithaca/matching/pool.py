@@ -240,7 +240,10 @@ class _Facts:
             roles = (*roles, profile.job_title)
         return engine.Helper(
             **self.common(part),
-            capacity=(part.capacity or 0) - self.in_use.get(part.user_id, 0),
+            # A helper who paused or stopped taking people has no free place to offer.
+            capacity=(part.capacity or 0) - self.in_use.get(part.user_id, 0)
+            if part.is_taking_new_people(self.now.date())
+            else 0,
             trained=part.training_completed_at is not None,
             modalities=frozenset(part.modalities or []),
             roles=roles,

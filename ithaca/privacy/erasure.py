@@ -190,6 +190,12 @@ def _leave_programs(user: User) -> int:
 
 
 def _wipe_profile(user: User) -> None:
+    """Every profile field back to its default: bio, tags, languages, zone and photo.
+    The photo file itself is deleted from storage once the erasure commits."""
+    photo = Profile.objects.filter(user=user).values_list("photo", flat=True).first()
+    if photo:
+        storage = Profile._meta.get_field("photo").storage
+        transaction.on_commit(lambda: storage.delete(photo))
     defaults = {
         field.name: field.get_default()
         for field in Profile._meta.concrete_fields

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from ithaca.accounts.models import Profile, User
 from ithaca.matching import engine
@@ -101,7 +102,9 @@ def engine_helper(
     return engine.Helper(
         id=helper.pk,
         name=helper.display_name,
-        capacity=(part.capacity or 0) - in_use,
+        capacity=(part.capacity or 0) - in_use
+        if part.is_taking_new_people(timezone.localdate())
+        else 0,
         languages=_languages(helper.pk),
         blocked_ids=opted,
         conflict_ids=conflicts,

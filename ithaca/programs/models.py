@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -87,6 +88,9 @@ class Program(TimeStampedModel):
         help_text="How many levels of the seeker's management chain may not mentor them.",
         validators=range_validators(bounds.PROGRAM["independence_depth"]),
     )
+    max_capacity = models.PositiveSmallIntegerField(
+        default=10, help_text="The most people one mentor or coach may take on at once."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -97,6 +101,9 @@ class Program(TimeStampedModel):
                 name="program_mode_matches_kind",
             ),
             *range_constraints("program", bounds.PROGRAM),
+            models.CheckConstraint(
+                condition=Q(max_capacity__gte=1), name="program_max_capacity_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -149,6 +156,12 @@ class Participation(TimeStampedModel):
         help_text="Mentors and coaches: how many people at once.",
         validators=range_validators(bounds.CAPACITY),
     )
+    accepting = models.BooleanField(
+        default=True, help_text="Mentors and coaches: open to new people in this program."
+    )
+    paused_until = models.DateField(
+        null=True, blank=True, help_text="Mentors and coaches: no new people before this date."
+    )
     training_completed_at = models.DateTimeField(null=True, blank=True)
     coach_type = models.CharField(max_length=16, choices=CoachType.choices, blank=True)
     modalities = models.JSONField(default=list, blank=True)
@@ -181,6 +194,10 @@ class Participation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} as {self.get_role_display().lower()} in {self.program}"
+
+    def is_taking_new_people(self, today: dt.date) -> bool:
+        """A helper who said yes to new people and is not paused on `today`."""
+        return self.accepting and (self.paused_until is None or self.paused_until <= today)
 
 
 class HelpingRelationship(TimeStampedModel):

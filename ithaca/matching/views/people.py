@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -54,6 +55,8 @@ def candidates(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_seeker_program(user, slug)
     form = FilterForm(request.GET or None)
     found = candidates_for(program, user, form.filters())
+    # Each candidate's card lists the paths they walked: one query for all of them.
+    prefetch_related_objects([item.person for item in found.ranked], "career")
     model = model_for(program)
     context = {
         "program": program,
@@ -122,9 +125,11 @@ def offers(request: HttpRequest, slug: str) -> HttpResponse:
     """Seekers still waiting whom this helper could help, best first, with reasons."""
     user = current_user(request)
     program = access_helper_program(user, slug)
+    found = offers_for(program, user)
+    prefetch_related_objects([item.person for item in found.ranked], "career")
     context = {
         "program": program,
-        "found": offers_for(program, user),
+        "found": found,
         "seeker_word": seeker_word(program),
     }
     return render(request, "matching/offers.html", context)
