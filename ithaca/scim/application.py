@@ -35,7 +35,6 @@ def service_provider_config() -> ServiceProviderConfig:
     return ServiceProviderConfig.model_validate(
         {
             "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
-            "documentationUri": "https://github.com/ithaca-mentoring/ithaca/blob/main/docs/deployment.md",
             "patch": {"supported": True},
             "bulk": {"supported": False, "maxOperations": 0, "maxPayloadSize": 0},
             "filter": {"supported": True, "maxResults": MAX_RESULTS},

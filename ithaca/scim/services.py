@@ -9,6 +9,7 @@ names), write in one transaction, and audit what they did. A rule broken raises
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +31,11 @@ from ithaca.programs.models import Participation, Program
 from ithaca.programs.services import participation_add
 from ithaca.scim.models import ScimClient, ScimGroup, ScimUser
 from ithaca.scim.tasks import tell_managers_someone_left
+from ithaca.scim.tokens import digest, new_token
 from ithaca.sso.services import department_for
+
+
+ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 
 
 class ProvisioningConflict(Exception):
@@ -64,15 +69,21 @@ class GroupFields:
     document: dict[str, Any] = field(default_factory=dict)
 
 
-def _check_email(email: str) -> str:
+# RFC 7643 requires only a userName. An account without an address gets one under
+# the reserved .invalid domain (RFC 2606), which no mail server accepts, until the
+# directory sends a real one; such a person signs in by SAML only (docs/deployment.md).
+PLACEHOLDER_DOMAIN = "provisioned.invalid"
+
+
+def _check_email(email: str, user_name: str = "") -> str:
     email = email.strip().lower()
+    if not email:
+        digest_ = hashlib.sha256(user_name.strip().lower().encode()).hexdigest()[:20]
+        return f"scim-{digest_}@{PLACEHOLDER_DOMAIN}"
     try:
         validate_email(email)
     except ValidationError:
-        raise ProvisioningInvalid(
-            "An Ithaca account needs an e-mail address: send it in emails "
-            "(primary) or as the userName."
-        ) from None
+        raise ProvisioningInvalid(f"{email!r} is not an e-mail address.") from None
     return email
 
 
@@ -92,7 +103,7 @@ def _record(action: str, summary: str, user: User) -> None:
 @transaction.atomic
 def scim_user_create(*, client: ScimClient, fields: PersonFields) -> User:
     """Provision a person: a new account (or a deleted one revived), ready for SSO."""
-    email = _check_email(fields.email)
+    email = _check_email(fields.email, fields.user_name)
     revived = User.objects.filter(email__iexact=email, scim__deleted_at__isnull=False).first()
     _check_user_name_free(fields.user_name, user=revived)
     if revived is None:
@@ -116,13 +127,14 @@ def scim_user_update(
 ) -> User:
     """Make the account match the IdP's resource; deactivation means the person left."""
     user = User.objects.select_for_update().get(pk=user.pk)
-    email = _check_email(fields.email)
+    email = _check_email(fields.email, fields.user_name) if fields.email.strip() else user.email
     _check_user_name_free(fields.user_name, user=user)
     if email != user.email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
         raise ProvisioningConflict(f"{email} already has an account.")
     was_active = user.is_active
     _apply_account(user, fields, email)
     scim, _ = ScimUser.objects.get_or_create(user=user, defaults={"user_name": fields.user_name})
+    _apply_profile(user, fields, before=scim.document)
     ScimUser.objects.filter(pk=scim.pk).update(
         client=client,
         user_name=fields.user_name,
@@ -131,7 +143,6 @@ def scim_user_update(
         version=F("version") + 1,
         updated_at=timezone.now(),
     )
-    _apply_profile(user, fields)
     if was_active and not fields.active:
         person_left(user=user, reason=f"Deactivated by {client}")
     elif not was_active and fields.active:
@@ -154,12 +165,19 @@ def _apply_account(user: User, fields: PersonFields, email: str) -> None:
     user.save(update_fields=["email", "first_name", "last_name", "is_active"])
 
 
-def _apply_profile(user: User, fields: PersonFields) -> None:
+def _apply_profile(user: User, fields: PersonFields, *, before: dict[str, Any]) -> None:
+    """Title and department as the IdP sends them. A value it sent before and no
+    longer sends is removed; one it never sent (an imported title, a department
+    from group membership) is Ithaca's own and stays."""
     profile = profile_ensure(user=user)
-    if fields.job_title is not None:
+    if fields.job_title:
         profile.job_title = fields.job_title[:160]
+    elif before.get("title"):
+        profile.job_title = ""
     if fields.department:
         profile.department = department_for(name=fields.department)
+    elif before.get(ENTERPRISE, {}).get("department"):
+        profile.department = None
     profile.save(update_fields=["job_title", "department", "updated_at"])
 
 
@@ -299,3 +317,22 @@ def scim_group_delete(*, client: ScimClient, group: ScimGroup) -> None:
         actor=None,
     )
     group.delete()
+
+
+# --- Clients -----------------------------------------------------------------
+
+
+@transaction.atomic
+def scim_client_token_issue(*, client: ScimClient) -> str:
+    """Give the client a new bearer token (saving a new client); returns it, once."""
+    token = new_token()
+    client.token_prefix = token[:12]
+    client.token_digest = digest(token)
+    client.revoked_at = None
+    client.save()
+    return token
+
+
+@transaction.atomic
+def scim_client_revoke(*, client: ScimClient) -> None:
+    ScimClient.objects.filter(pk=client.pk).update(revoked_at=timezone.now())

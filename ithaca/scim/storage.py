@@ -60,7 +60,10 @@ def _scim_of(user: User) -> ScimUser | None:
 
 
 def _emails(sent: list[dict[str, Any]] | None, email: str) -> list[dict[str, Any]]:
-    """The addresses as the IdP sent them, with the account's address as the primary."""
+    """The addresses as the IdP sent them, with the account's address as the primary
+    (a placeholder address is Ithaca's, not the IdP's: it is not shown)."""
+    if not sent or email.endswith("@" + services.PLACEHOLDER_DOMAIN):
+        return [dict(item) for item in sent or []]
     others = [dict(item, primary=False) for item in sent or [] if item.get("value") != email]
     first = next((dict(item) for item in sent or [] if item.get("value") == email), {})
     return [{**first, "value": email, "primary": True}, *others]
@@ -76,16 +79,28 @@ def user_document(user: User) -> dict[str, Any]:
         id=str(user.pk),
         userName=scim.user_name if scim else user.email,
         name={key: value for key, value in name.items() if value},
-        emails=_emails(doc.get("emails"), user.email),
-        active=user.is_active,
     )
+    # "active" absent means active (RFC 7643 gives no default); say so only when sent
+    # or when the answer is no.
+    if "active" in doc or not user.is_active:
+        doc["active"] = user.is_active
+    emails = _emails(doc.get("emails"), user.email)
+    if emails:
+        doc["emails"] = emails
+    else:
+        doc.pop("emails", None)
     if scim and scim.external_id:
         doc["externalId"] = scim.external_id
     if profile and profile.job_title:
         doc["title"] = profile.job_title
     department = profile.department.name if profile and profile.department else None
     extension = {**doc.get(ENTERPRISE, {}), "department": department}
-    doc[ENTERPRISE] = {key: value for key, value in extension.items() if value is not None}
+    extension = {key: value for key, value in extension.items() if value is not None}
+    if extension:
+        doc[ENTERPRISE] = extension
+    else:
+        doc.pop(ENTERPRISE, None)
+        doc["schemas"] = [USER_SCHEMA]
     modified = scim.updated_at if scim else user.date_joined
     doc["meta"] = {
         "resourceType": "User",
@@ -109,8 +124,11 @@ def group_document(group: ScimGroup) -> dict[str, Any]:
             "version": etag(group.version),
         },
     )
+    # Members as the IdP sent them (display names, references), for those still members.
+    sent = {str(item.get("value")): item for item in doc.get("members", [])}
     members = [
-        {"value": str(member.pk), "$ref": f"Users/{member.pk}", "type": "User"}
+        sent.get(str(member.pk))
+        or {"value": str(member.pk), "$ref": f"Users/{member.pk}", "type": "User"}
         for member in sorted(group.members.all(), key=lambda member: member.pk)
     ]
     if members:
@@ -129,12 +147,15 @@ def _sent(resource: Resource[Any]) -> dict[str, Any]:
 def person_fields(resource: Any) -> services.PersonFields:
     emails = list(resource.emails or [])
     primary = next((e for e in emails if e.primary), emails[0] if emails else None)
-    email = (primary.value if primary else None) or resource.user_name or ""
+    email = (primary.value if primary else None) or ""
+    if not email and "@" in (resource.user_name or ""):
+        email = resource.user_name
     name = resource.name
     try:
-        department = resource[EnterpriseUser].department
+        extension = resource[EnterpriseUser]
     except (KeyError, TypeError):
-        department = None
+        extension = None
+    department = extension.department if extension is not None else None
     return services.PersonFields(
         user_name=resource.user_name or "",
         email=str(email),
@@ -159,7 +180,7 @@ def group_fields(resource: Any) -> services.GroupFields:
         display_name=resource.display_name or "",
         external_id=resource.external_id or "",
         member_ids=ids,
-        document={key: value for key, value in _sent(resource).items() if key != "members"},
+        document=_sent(resource),
     )
 
 
