@@ -45,7 +45,7 @@ def service_provider_config() -> ServiceProviderConfig:
                 AuthenticationScheme(
                     type=AuthenticationScheme.Type.oauthbearertoken,
                     name="Bearer token",
-                    description="The token shown once when the SCIM client was created in the admin.",
+                    description="The token shown once when its SCIM client was made in the admin.",
                     primary=True,
                 ).model_dump()
             ],
@@ -67,7 +67,7 @@ class IthacaScimApplication(BaseApplication):
     """Bearer tokens of `ScimClient`s; one storage (bound to the client) per request."""
 
     def models(self) -> dict[str, Any]:
-        return {rt.name: self.provider.model_for(rt) for rt in self.provider.resource_types}
+        return {str(rt.name): self.provider.model_for(rt) for rt in self.provider.resource_types}
 
     def check_auth(self, request: ScimRequest) -> None:
         request.subject = client_of(request)

@@ -34,7 +34,6 @@ from ithaca.scim.tasks import tell_managers_someone_left
 from ithaca.scim.tokens import digest, new_token
 from ithaca.sso.services import department_for
 
-
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 
 
@@ -108,7 +107,9 @@ def scim_user_create(*, client: ScimClient, fields: PersonFields) -> User:
     _check_user_name_free(fields.user_name, user=revived)
     if revived is None:
         try:
-            user = user_create(email=email, first_name=fields.first_name, last_name=fields.last_name)
+            user = user_create(
+                email=email, first_name=fields.first_name, last_name=fields.last_name
+            )
         except DomainError:
             raise ProvisioningConflict(f"{email} already has an account.") from None
         # The directory vouches for the address: single sign-on may use it at once.
@@ -129,7 +130,10 @@ def scim_user_update(
     user = User.objects.select_for_update().get(pk=user.pk)
     email = _check_email(fields.email, fields.user_name) if fields.email.strip() else user.email
     _check_user_name_free(fields.user_name, user=user)
-    if email != user.email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+    if (
+        email != user.email
+        and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
+    ):
         raise ProvisioningConflict(f"{email} already has an account.")
     was_active = user.is_active
     _apply_account(user, fields, email)

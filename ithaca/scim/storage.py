@@ -209,6 +209,10 @@ def _equality(search: SearchRequest[Any], table: dict[str, Any]) -> Q | None:
     return build(node.value) if build else None
 
 
+def _version(resource: Resource[Any]) -> str | None:
+    return resource.meta.version if resource.meta else None
+
+
 class DjangoStorage(ScimStorage):
     """Users are accounts; Groups are `ScimGroup` rows. One instance per request."""
 
@@ -235,7 +239,7 @@ class DjangoStorage(ScimStorage):
     def _resource(self, resource_type: ResourceType, row: Any) -> Resource[Any]:
         is_user = resource_type.name == "User"
         document = user_document(row) if is_user else group_document(row)
-        return self.models[resource_type.name].model_validate(document)
+        return self.models[str(resource_type.name)].model_validate(document)
 
     def get(
         self,
@@ -302,7 +306,7 @@ class DjangoStorage(ScimStorage):
         expected_version: str | None = None,
     ) -> Resource[Any]:
         current = self.get(resource_type, str(resource.id))
-        if expected_version is not None and current.meta.version != expected_version:
+        if expected_version is not None and _version(current) != expected_version:
             raise PreconditionFailedException(detail="The resource changed since that version.")
         try:
             if resource_type.name == "User":
@@ -329,10 +333,9 @@ class DjangoStorage(ScimStorage):
         expected_version: str | None = None,
     ) -> None:
         current = self.get(resource_type, resource_id)
-        if expected_version is not None and current.meta.version != expected_version:
+        if expected_version is not None and _version(current) != expected_version:
             raise PreconditionFailedException(detail="The resource changed since that version.")
         if resource_type.name == "User":
             services.scim_user_delete(client=self.client, user=self._user(resource_id))
         else:
             services.scim_group_delete(client=self.client, group=self._group(resource_id))
-

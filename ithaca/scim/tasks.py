@@ -45,7 +45,7 @@ def tell_managers_someone_left(user_id: int) -> int:
     for manager, relationships in by_manager.items():
         send_notice(
             to=[manager.email],
-            subject=f"{person.display_name} has left: {len(relationships)} relationship(s) to review",
+            subject=f"{person.display_name} has left: {len(relationships)} relationship(s)",
             template="scim/email/person_left.txt",
             context={
                 "manager": manager,

@@ -110,7 +110,9 @@ def saml_app(env: Mapping[str, str]) -> dict[str, Any] | None:
         "client_id": env.get("SAML_ORGANIZATION", "") or "sso",
         "settings": {
             "idp": _idp(env),
-            "sp": {"entity_id": env.get("SAML_SP_ENTITY_ID", "")} if env.get("SAML_SP_ENTITY_ID") else {},
+            "sp": {"entity_id": env.get("SAML_SP_ENTITY_ID", "")}
+            if env.get("SAML_SP_ENTITY_ID")
+            else {},
             "attribute_mapping": attribute_mapping(env),
             "verified_email": True,
             "signup": signup in {"1", "true", "yes", "on"},

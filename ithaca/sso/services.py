@@ -20,7 +20,9 @@ from ithaca.sso.models import ConsumedAssertion
 DEFAULT_ASSERTION_LIFETIME = dt.timedelta(hours=1)
 
 
-def assertion_consume(*, issuer: str, assertion_id: str, not_on_or_after: dt.datetime | None) -> bool:
+def assertion_consume(
+    *, issuer: str, assertion_id: str, not_on_or_after: dt.datetime | None
+) -> bool:
     """Record that an assertion signed someone in; False when it already had (a replay)."""
     until = not_on_or_after or timezone.now() + DEFAULT_ASSERTION_LIFETIME
     try:

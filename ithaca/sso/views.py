@@ -47,7 +47,9 @@ class CodedResponse(OneLogin_Saml2_Response):
 
     error_code: int | None = None
 
-    def is_valid(self, request_data: Any, request_id: Any = None, raise_exceptions: bool = False) -> bool:
+    def is_valid(
+        self, request_data: Any, request_id: Any = None, raise_exceptions: bool = False
+    ) -> bool:
         try:
             return bool(super().is_valid(request_data, request_id, raise_exceptions=True))
         except OneLogin_Saml2_ValidationError as error:
@@ -86,7 +88,9 @@ def finish_acs(request: HttpRequest, organization_slug: str) -> HttpResponse:
     stored = acs_session.store.get("request")
     acs_session.delete()
     if not stored:
-        return refuse(request, organization_slug, refusals.INVALID, "No SAML response was received.")
+        return refuse(
+            request, organization_slug, refusals.INVALID, "No SAML response was received."
+        )
     acs_request = httpkit.deserialize_request(stored, HttpRequest())
 
     auth = build_auth(acs_request, provider)
@@ -112,7 +116,9 @@ def finish_acs(request: HttpRequest, organization_slug: str) -> HttpResponse:
         assertion_id=auth.get_last_assertion_id() or auth.get_last_message_id() or "",
         not_on_or_after=_not_on_or_after(auth),
     ):
-        return refuse(request, organization_slug, refusals.REPLAYED, "The assertion ID was seen before.")
+        return refuse(
+            request, organization_slug, refusals.REPLAYED, "The assertion ID was seen before."
+        )
     return _complete(request, provider, auth, acs_request, organization_slug)
 
 
@@ -130,7 +136,9 @@ def _complete(
         try:
             login.state = provider.unstash_redirect_state(request, state_id)
         except PermissionDenied:
-            return refuse(request, idp, refusals.REPLAYED, "No sign-in was started for this response.")
+            return refuse(
+                request, idp, refusals.REPLAYED, "No sign-in was started for this response."
+            )
     elif provider.app.settings.get("advanced", {}).get("reject_idp_initiated_sso", True):
         return refuse(request, idp, refusals.INVALID, "Sign-in started at the IdP is not accepted.")
     else:

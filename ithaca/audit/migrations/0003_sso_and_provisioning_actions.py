@@ -5,24 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_append_only_trigger'),
+        ("audit", "0002_append_only_trigger"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='auditevent',
-            name='audit_event_action_known',
+            model_name="auditevent",
+            name="audit_event_action_known",
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('read_confidential', 'Read a confidential record'), ('permission_change', 'Permission change'), ('admin_action', 'Admin action'), ('export', 'Personal data export'), ('erasure', 'Erasure'), ('sso_sign_in', 'Single sign-on'), ('sso_sign_in_refused', 'Single sign-on refused'), ('provisioning', 'Provisioning'), ('deprovisioning', 'Deprovisioning')], max_length=24),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("read_confidential", "Read a confidential record"),
+                    ("permission_change", "Permission change"),
+                    ("admin_action", "Admin action"),
+                    ("export", "Personal data export"),
+                    ("erasure", "Erasure"),
+                    ("sso_sign_in", "Single sign-on"),
+                    ("sso_sign_in_refused", "Single sign-on refused"),
+                    ("provisioning", "Provisioning"),
+                    ("deprovisioning", "Deprovisioning"),
+                ],
+                max_length=24,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='auditevent',
-            constraint=models.CheckConstraint(condition=models.Q(('action__in', ['read_confidential', 'permission_change', 'admin_action', 'export', 'erasure', 'sso_sign_in', 'sso_sign_in_refused', 'provisioning', 'deprovisioning'])), name='audit_event_action_known'),
+            model_name="auditevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "action__in",
+                        [
+                            "read_confidential",
+                            "permission_change",
+                            "admin_action",
+                            "export",
+                            "erasure",
+                            "sso_sign_in",
+                            "sso_sign_in_refused",
+                            "provisioning",
+                            "deprovisioning",
+                        ],
+                    )
+                ),
+                name="audit_event_action_known",
+            ),
         ),
     ]

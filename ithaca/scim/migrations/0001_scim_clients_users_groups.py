@@ -7,70 +7,147 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_peopleimport'),
-        ('programs', '0004_program_enrolment_questions'),
+        ("accounts", "0002_peopleimport"),
+        ("programs", "0004_program_enrolment_questions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ScimClient',
+            name="ScimClient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(help_text='e.g. Okta, Entra ID', max_length=120, unique=True)),
-                ('token_prefix', models.CharField(editable=False, max_length=12)),
-                ('token_digest', models.CharField(editable=False, max_length=64, unique=True)),
-                ('revoked_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('last_used_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "name",
+                    models.CharField(help_text="e.g. Okta, Entra ID", max_length=120, unique=True),
+                ),
+                ("token_prefix", models.CharField(editable=False, max_length=12)),
+                ("token_digest", models.CharField(editable=False, max_length=64, unique=True)),
+                ("revoked_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("last_used_at", models.DateTimeField(blank=True, editable=False, null=True)),
             ],
             options={
-                'verbose_name': 'SCIM client (identity provider)',
-                'ordering': ['name'],
+                "verbose_name": "SCIM client (identity provider)",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ScimGroup',
+            name="ScimGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('display_name', models.CharField(max_length=255)),
-                ('external_id', models.CharField(blank=True, max_length=255)),
-                ('document', models.JSONField(blank=True, default=dict)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('client', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='scim.scimclient')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.department')),
-                ('members', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("display_name", models.CharField(max_length=255)),
+                ("external_id", models.CharField(blank=True, max_length=255)),
+                ("document", models.JSONField(blank=True, default=dict)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="scim.scimclient",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.department",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SCIM group',
-                'ordering': ['display_name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('display_name'), name='scim_group_name_unique_ci')],
+                "verbose_name": "SCIM group",
+                "ordering": ["display_name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("display_name"),
+                        name="scim_group_name_unique_ci",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ScimUser',
+            name="ScimUser",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='scim', serialize=False, to=settings.AUTH_USER_MODEL)),
-                ('user_name', models.CharField(max_length=255)),
-                ('external_id', models.CharField(blank=True, max_length=255)),
-                ('document', models.JSONField(blank=True, default=dict)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('deleted_at', models.DateTimeField(blank=True, help_text='Deleted through SCIM: hidden from /scim/v2/.', null=True)),
-                ('client', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='scim.scimclient')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="scim",
+                        serialize=False,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("user_name", models.CharField(max_length=255)),
+                ("external_id", models.CharField(blank=True, max_length=255)),
+                ("document", models.JSONField(blank=True, default=dict)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "deleted_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Deleted through SCIM: hidden from /scim/v2/.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="scim.scimclient",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SCIM user',
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('user_name'), name='scim_user_name_unique_ci')],
+                "verbose_name": "SCIM user",
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("user_name"),
+                        name="scim_user_name_unique_ci",
+                    )
+                ],
             },
         ),
     ]

@@ -198,7 +198,9 @@ def test_a_deactivated_person_cannot_sign_in_and_has_left(scim, client) -> None:
     user = User.objects.get(pk=created["id"])
     user.set_password("pass-word-123")
     user.save()
-    response = patch(scim, f"Users/{created['id']}", {"op": "replace", "path": "active", "value": False})
+    response = patch(
+        scim, f"Users/{created['id']}", {"op": "replace", "path": "active", "value": False}
+    )
     assert response.status_code in {200, 204}
     assert scim("GET", f"Users/{created['id']}").json()["active"] is False
     user.refresh_from_db()

@@ -4,24 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ConsumedAssertion',
+            name="ConsumedAssertion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issuer', models.CharField(max_length=512)),
-                ('assertion_id', models.CharField(max_length=256)),
-                ('not_on_or_after', models.DateTimeField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("issuer", models.CharField(max_length=512)),
+                ("assertion_id", models.CharField(max_length=256)),
+                ("not_on_or_after", models.DateTimeField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('issuer', 'assertion_id'), name='sso_assertion_used_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("issuer", "assertion_id"), name="sso_assertion_used_once"
+                    )
+                ],
             },
         ),
     ]

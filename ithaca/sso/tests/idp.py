@@ -191,7 +191,7 @@ class LocalIdP:
         body = self.metadata().encode()
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/samlmetadata+xml")
                 self.send_header("Content-Length", str(len(body)))

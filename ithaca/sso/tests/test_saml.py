@@ -20,7 +20,7 @@ from ithaca.accounts.tests.factories import DepartmentFactory, UserFactory
 from ithaca.audit.models import Action, AuditEvent
 from ithaca.sso.envconfig import saml_app
 from ithaca.sso.models import ConsumedAssertion
-from ithaca.sso.tests.idp import Request, LocalIdP, make_key_pair
+from ithaca.sso.tests.idp import LocalIdP, Request, make_key_pair
 
 pytestmark = pytest.mark.django_db
 EMAIL = "ada.lovelace@northwind.example"
@@ -133,7 +133,9 @@ def test_an_existing_person_signs_in_to_their_account_and_their_title_follows_th
     assert User.objects.filter(email=EMAIL).count() == 1
     # the second sign-in goes through pre_social_login (an existing social account)
     client.logout()
-    assert sign_in(client, configured, attributes={**ATTRIBUTES, "title": "Fellow"}).status_code == 302
+    assert (
+        sign_in(client, configured, attributes={**ATTRIBUTES, "title": "Fellow"}).status_code == 302
+    )
     profile = Profile.objects.select_related("department").get(user=person)
     assert profile.job_title == "Fellow" and profile.department.slug == "engines"
     assert AuditEvent.objects.filter(action=Action.SSO_SIGN_IN, subject_id=person.pk).count() == 2
