@@ -59,14 +59,10 @@ def _scim_of(user: User) -> ScimUser | None:
         return None
 
 
-def _emails(sent: list[dict[str, Any]] | None, email: str) -> list[dict[str, Any]]:
-    """The addresses as the IdP sent them, with the account's address as the primary
-    (a placeholder address is Ithaca's, not the IdP's: it is not shown)."""
-    if not sent or email.endswith("@" + services.PLACEHOLDER_DOMAIN):
-        return [dict(item) for item in sent or []]
-    others = [dict(item, primary=False) for item in sent or [] if item.get("value") != email]
-    first = next((dict(item) for item in sent or [] if item.get("value") == email), {})
-    return [{**first, "value": email, "primary": True}, *others]
+def _emails(sent: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The addresses exactly as the IdP sent them. The account's own address was
+    taken from them (the primary one, else the first), or is Ithaca's placeholder."""
+    return [dict(item) for item in sent or []]
 
 
 def user_document(user: User) -> dict[str, Any]:
@@ -78,13 +74,18 @@ def user_document(user: User) -> dict[str, Any]:
         schemas=[USER_SCHEMA, ENTERPRISE],
         id=str(user.pk),
         userName=scim.user_name if scim else user.email,
-        name={key: value for key, value in name.items() if value},
     )
+    name = {key: value for key, value in name.items() if value}
+    if name:
+        doc["name"] = name
+    else:
+        doc.pop("name", None)
     # "active" absent means active (RFC 7643 gives no default); say so only when sent
     # or when the answer is no.
     if "active" in doc or not user.is_active:
         doc["active"] = user.is_active
-    emails = _emails(doc.get("emails"), user.email)
+    # Never provisioned: the account's own address; otherwise as the IdP sent them.
+    emails = _emails(doc.get("emails")) if scim else [{"value": user.email, "primary": True}]
     if emails:
         doc["emails"] = emails
     else:

@@ -28,7 +28,7 @@ def test_every_compliance_check_passes_against_the_live_endpoint(live_server, ca
     http = Client(
         base_url=f"{live_server.url}/scim/v2",
         headers={"Authorization": f"Bearer {token}"},
-        timeout=30,
+        timeout=180,  # a shared CI machine can be slow; the checker makes ~300 requests
     )
     client = SyncSCIMClient(http)
     results = check_server(client)

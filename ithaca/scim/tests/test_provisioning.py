@@ -114,6 +114,7 @@ def test_an_existing_account_is_found_by_its_address_before_it_is_provisioned(sc
     person = UserFactory(email="hopper@northwind.example")
     body = scim("GET", 'Users?filter=userName eq "hopper@northwind.example"').json()
     assert [r["id"] for r in body["Resources"]] == [str(person.pk)]
+    assert body["Resources"][0]["emails"] == [{"value": person.email, "primary": True}]
 
 
 def test_other_filters_are_evaluated_by_the_library(scim) -> None:
@@ -235,6 +236,19 @@ def test_program_managers_are_told_which_relationships_lost_the_person(
     [notice] = mail.outbox
     assert notice.to == [manager.email]
     assert "has left" in notice.subject and str(relationship) in notice.body
+
+
+def test_the_program_manager_sees_that_the_person_has_left(scim, client) -> None:
+    manager = UserFactory()
+    relationship = active_relationship()
+    relationship.program.managers.add(manager)
+    patch(
+        scim, f"Users/{relationship.mentee_id}", {"op": "replace", "path": "active", "value": False}
+    )
+    client.force_login(manager)
+    page = client.get(f"/console/programs/{relationship.program.slug}/")
+    assert page.status_code == 200
+    assert page.content.decode().count("Left the organization") == 1
 
 
 def test_a_reactivated_person_is_no_longer_counted_as_having_left(scim) -> None:
