@@ -317,3 +317,16 @@ def test_a_period_long_gone_leaves_the_leaving_date_alone(scim) -> None:
     Profile.objects.filter(user_id=created["id"]).update(left_on=dt.date(2020, 1, 1))
     patch(scim, f"Users/{created['id']}", {"op": "replace", "path": "active", "value": False})
     assert Profile.objects.get(user_id=created["id"]).left_on == dt.date(2020, 1, 1)
+
+
+def test_an_erased_person_leaves_no_scim_copy_and_is_out_of_reach(scim) -> None:
+    from ithaca.privacy.erasure import person_erase
+
+    created = create(scim)
+    user = User.objects.get(pk=created["id"])
+    person_erase(user=user, by=None)
+    assert ScimUser.objects.get(user=user).document == {}
+    assert scim("GET", f"Users/{user.pk}").status_code == 404
+    assert (
+        scim("GET", 'Users?filter=userName eq "ada@northwind.example"').json()["totalResults"] == 0
+    )
