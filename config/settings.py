@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import Env
+from ithaca.sso.envconfig import SamlConfigError, saml_app
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "ithaca.core",
     "ithaca.audit",
     "ithaca.accounts",
@@ -70,6 +72,8 @@ INSTALLED_APPS = [
     "ithaca.analytics",
     "ithaca.home",
     "ithaca.demo",
+    "ithaca.sso",
+    "ithaca.scim",
     "ithaca.api",
 ]
 
@@ -181,7 +185,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "ithaca.accounts.mfa.MfaAdapter"
 SOCIALACCOUNT_ONLY = False
-SOCIALACCOUNT_ADAPTER = "ithaca.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "ithaca.sso.adapter.SocialAccountAdapter"
 # Behind a load balancer every request comes from its address: count the proxies that
 # append to X-Forwarded-For so login throttling and the audit log see the client's.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -207,6 +211,14 @@ if OIDC_SERVER_URL:
             }
         ],
     }
+# Single sign-on through a SAML 2.0 identity provider, off unless SAML_IDP_ENTITY_ID or
+# SAML_IDP_METADATA_FILE is set (ithaca/sso/envconfig.py; or add one in the admin).
+try:
+    _saml_app = saml_app(env.source)
+except SamlConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if _saml_app:
+    SOCIALACCOUNT_PROVIDERS["saml"] = {"APPS": [_saml_app]}
 # The organization's identity provider vouches for its people: they get an account on
 # their first sign-in (SSO_SIGNUP=false keeps SSO to people already invited), and an
 # invited person signing in through SSO lands in the account made for their address.
@@ -355,6 +367,15 @@ ITHACA_CSP_RELAXED_VIEWS = {
     "api-docs": {"style-src": "'self' 'unsafe-inline'"},
 }
 ITHACA_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# --- Provisioning (SCIM 2.0 at /scim/v2/) ----------------------------------
+# What a SCIM group is in Ithaca: "departments" (a member's department), "programs"
+# (enrolment as a seeker in the program of that name) or "none" (kept, not applied).
+ITHACA_SCIM_GROUPS = env.str("SCIM_GROUPS", default="departments")
+if ITHACA_SCIM_GROUPS not in {"departments", "programs", "none"}:
+    raise ImproperlyConfigured(
+        f"SCIM_GROUPS={ITHACA_SCIM_GROUPS!r}: use departments, programs or none."
+    )
 
 # --- Privacy --------------------------------------------------------------
 # Notes and journals of relationships concluded longer ago than this are deleted.

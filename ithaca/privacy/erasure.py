@@ -14,6 +14,8 @@ no sign-in methods and no rights. Then:
   reflection, survey answers (ratings stay, anonymous), referral reasons.
 - Open relationships end (a proposal is withdrawn, an active one concluded);
   their roles in programs end and they manage nothing.
+- The identity provider's copy of their attributes (SCIM) is emptied and the
+  account is deleted there, so provisioning cannot write into it again.
 
 Their own shared notes are deleted rather than kept under "Erased person":
 what someone wrote about their own life is theirs to take back, and the other
@@ -29,6 +31,7 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from ithaca.accounts.models import CareerEntry, Profile, User
@@ -62,6 +65,7 @@ from ithaca.mentoring.models import Goal as MentoringGoal
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
+from ithaca.scim.models import ScimGroup, ScimUser
 
 ERASED_DOMAIN = "invalid"
 BLANKED = "(erased)"
@@ -210,6 +214,11 @@ def _forget_sign_in(user: User) -> None:
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     Token.objects.filter(user=user).delete()
+    # The identity provider's copy of their attributes goes; the account stays out of
+    # SCIM (deleted there), so the directory cannot write into an erased account.
+    erased = {"user_name": f"erased-{user.pk}", "external_id": "", "document": {}}
+    ScimUser.objects.update_or_create(user=user, defaults={**erased, "deleted_at": timezone.now()})
+    ScimGroup.members.through.objects.filter(user=user).delete()
 
 
 def _anonymize(user: User) -> None:
