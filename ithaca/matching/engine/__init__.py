@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .rules import check_rules, is_allowed
     from .scoring import default_levels, levels_for, rank_candidates, score_pair
     from .solver import OBJECTIVES, flow_matching, match_pool, solve
+    from .single import PoolIndex
     from .stable import blocking_pairs, deferred_acceptance
     from .text import TextIndex, tfidf_index, tokens, vector_index
 
@@ -56,6 +57,7 @@ _LAZY = {
     "flow_matching": "solver",
     "match_pool": "solver",
     "solve": "solver",
+    "PoolIndex": "single",
     "blocking_pairs": "stable",
     "deferred_acceptance": "stable",
     "TextIndex": "text",
@@ -87,6 +89,7 @@ __all__ = [
     "FactorScore",
     "Helper",
     "Match",
+    "PoolIndex",
     "MatchResult",
     "MatchingCancelled",
     "Program",
