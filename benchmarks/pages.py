@@ -14,7 +14,7 @@ it is reused as it is.
 Each path is requested N times through Django's test client, signed in as the
 demo role: the table shows the median and p95 server milliseconds, queries,
 bytes, and whether the median is over budget (100 ms for pages and list
-endpoints, 200 ms to the first byte of a streamed export). The analytics
+endpoints, 200 ms to the first data row of a streamed export). The analytics
 dashboard is timed cold (its figure cache emptied before each request) and
 warm. Exits 1 when any budget is missed, so `make bench` and CI notice.
 """
@@ -166,7 +166,9 @@ def measure(role: str, path: str, kind: str, runs: int) -> Row:
             start = time.perf_counter()
             response = client.get(path)
             if kind == "export" and getattr(response, "streaming", False):
-                body = next(iter(response.streaming_content), b"")  # type: ignore[attr-defined]
+                # The header goes out before any query: time to the first data row.
+                chunks = iter(response.streaming_content)  # type: ignore[attr-defined]
+                body = next(chunks, b"") + next(chunks, b"")
                 times.append(time.perf_counter() - start)
                 size = len(body)
                 response.close()
@@ -197,21 +199,25 @@ def main(argv: list[str] | None = None) -> int:
     people = 300 if args.small else args.people
     configure(args.small)
     load_demo(people)
-    rows = [
-        measure(role, path, kind, args.runs) for role, path, kind in targets() if args.only in path
-    ]
+    if not args.json:
+        print(f"{'path':<52} {'role':<8} {'kind':<6} {'st':>3} {'median':>8} {'p95':>8} "
+              f"{'queries':>7} {'bytes':>9}  budget")  # fmt: skip
+    rows = []
+    for role, path, kind in targets():
+        if args.only not in path:
+            continue
+        r = measure(role, path, kind, args.runs)
+        rows.append(r)
+        if not args.json:
+            flag = "OVER" if r.over and r.status < 400 else ("n/a" if r.status >= 400 else "ok")
+            print(f"{r.path:<52} {r.role:<8} {r.kind:<6} {r.status:>3} {r.median_ms:8.1f} "
+                  f"{r.p95_ms:8.1f} {r.queries:>7} {r.bytes:>9}  {flag}", flush=True)  # fmt: skip
     reached = [r for r in rows if r.status < 400]
     missed = [r for r in reached if r.over]
     if args.json:
         payload = [{**asdict(r), "over_budget": r.over} for r in rows]
         print(json.dumps({"people": people, "runs": args.runs, "rows": payload}, indent=2))
     else:
-        print(f"{'path':<52} {'role':<8} {'kind':<6} {'st':>3} {'median':>8} {'p95':>8} "
-              f"{'queries':>7} {'bytes':>9}  budget")  # fmt: skip
-        for r in rows:
-            flag = "OVER" if r.over and r.status < 400 else ("n/a" if r.status >= 400 else "ok")
-            print(f"{r.path:<52} {r.role:<8} {r.kind:<6} {r.status:>3} {r.median_ms:8.1f} "
-                  f"{r.p95_ms:8.1f} {r.queries:>7} {r.bytes:>9}  {flag}")  # fmt: skip
         print(f"{len(missed)} of {len(reached)} reached paths over budget ({people} people).")
     return 1 if missed else 0
 
