@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from .candidates import candidate_graph
     from .rules import check_rules, is_allowed
     from .scoring import default_levels, levels_for, rank_candidates, score_pair
-    from .solver import OBJECTIVES, flow_matching, match_pool, solve
     from .single import PoolIndex
+    from .solver import OBJECTIVES, flow_matching, match_pool, solve
     from .stable import blocking_pairs, deferred_acceptance
     from .text import TextIndex, tfidf_index, tokens, vector_index
 
@@ -89,9 +89,9 @@ __all__ = [
     "FactorScore",
     "Helper",
     "Match",
-    "PoolIndex",
     "MatchResult",
     "MatchingCancelled",
+    "PoolIndex",
     "Program",
     "RuleCheck",
     "Seeker",
