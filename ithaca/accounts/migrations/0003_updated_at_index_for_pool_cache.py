@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_peopleimport'),
+        ("accounts", "0002_peopleimport"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='profile',
-            index=models.Index(fields=['updated_at'], name='profile_updated_at'),
+            model_name="profile",
+            index=models.Index(fields=["updated_at"], name="profile_updated_at"),
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0001_initial'),
+        ("intake", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='intake',
-            index=models.Index(fields=['updated_at'], name='intake_updated_at'),
+            model_name="intake",
+            index=models.Index(fields=["updated_at"], name="intake_updated_at"),
         ),
     ]
