@@ -78,8 +78,10 @@ format: install ## Fix lint and formatting where ruff can
 	$(VENV)/bin/ruff format .
 
 bench: install ## Run the benchmarks and print their figures (the load test is `make load`)
-	@for script in $(filter-out benchmarks/load.py,$(wildcard benchmarks/*.py)); do \
+	@for script in $(filter-out benchmarks/load.py benchmarks/pages.py,$(wildcard benchmarks/*.py)); do \
 		echo "== $$script"; DEBUG=true $(PY) $$script || exit 1; done
+	@echo "== benchmarks/pages.py (BENCH_PAGES_ARGS=--small for 300 people on SQLite, as CI runs it)"
+	DEBUG=true $(PY) benchmarks/pages.py $${BENCH_PAGES_ARGS:-}
 
 ci: ## What CI runs: tests on SQLite and PostgreSQL, lint, deploy checks
 	bash .ci/run

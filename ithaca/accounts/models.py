@@ -136,6 +136,8 @@ class Profile(TimeStampedModel):
     left_on = models.DateField(null=True, blank=True)
 
     class Meta:
+        # The matching pool cache asks for the latest profile change on every candidate page.
+        indexes = [models.Index(fields=["updated_at"], name="profile_updated_at")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(line_manager=F("user")), name="profile_not_own_manager"

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from icalendar import Calendar, Event, vCalAddress, vText
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,9 @@ def build_invite(
         raise ValueError("Calendar times must be time-zone aware.")
     if end <= start:
         raise ValueError("A meeting must end after it starts.")
+    # icalendar takes half a second to import: only the task that sends an invitation pays.
+    from icalendar import Calendar, Event, vCalAddress, vText
+
     calendar = Calendar()
     calendar.add("prodid", "-//Ithaca//Mentoring and coaching//EN")
     calendar.add("version", "2.0")

@@ -75,7 +75,8 @@ def build_pool(
     relationships in the program.
     """
     parts = _participations(program, seeker_ids, helper_ids)
-    facts = _Facts(program, parts, now or timezone.now())
+    restricted = seeker_ids is not None or helper_ids is not None
+    facts = _Facts(program, parts, now or timezone.now(), restricted=restricted)
     seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
     if waiting_only:
         seeker_parts = [p for p in seeker_parts if p.user_id not in facts.busy_seekers]
@@ -134,22 +135,37 @@ def _participations(
 class _Facts:
     """Everything about the pool's people that the rules and factors read, in bulk."""
 
-    def __init__(self, program: Program, parts: QuerySet[Participation], now: dt.datetime) -> None:
+    def __init__(
+        self,
+        program: Program,
+        parts: QuerySet[Participation],
+        now: dt.datetime,
+        *,
+        restricted: bool = False,
+    ) -> None:
         self.program, self.now = program, now
         self.rows = list(parts)
         members = parts.values("user_id")
         seekers = parts.filter(role=Participation.Role.SEEKER).values("user_id")
         helpers = parts.exclude(role=Participation.Role.SEEKER).values("user_id")
-        self._relationships(program)
+        # A pool of a few people (a page checking the pairs it shows) reads only their
+        # relationships and management chains, not the whole program's and organisation's.
+        # Their ids go in as a literal list: with a subquery on each side PostgreSQL
+        # guessed one row and nested-looped over the program's relationships for seconds.
+        self._relationships(program, [p.user_id for p in self.rows] if restricted else None)
         self.opted, self.conflicts = _blocks(members)
         self.assessors = _grouped(
             Profile.assessors.through.objects.filter(profile_id__in=seekers).values_list(
                 "profile_id", "user_id"
             )
         )
-        self.managers = dict(
-            Profile.objects.filter(line_manager__isnull=False).values_list(
-                "user_id", "line_manager_id"
+        self.managers = (
+            _chains_of([p.user_id for p in self.rows])
+            if restricted
+            else dict(
+                Profile.objects.filter(line_manager__isnull=False).values_list(
+                    "user_id", "line_manager_id"
+                )
             )
         )
         self.careers = _careers(helpers)
@@ -159,20 +175,25 @@ class _Facts:
         self.referred = _referred(seekers, program.kind)
         self._offsets: dict[str, float | None] = {}
 
-    def _relationships(self, program: Program) -> None:
+    def _relationships(self, program: Program, members: list[int] | None) -> None:
         model = model_for(program)
         helper_f, seeker_f = f"{model.HELPER_FIELD}_id", f"{model.SEEKER_FIELD}_id"
         rows = model.objects.filter(program=program, status__in=OPEN_STATUSES)
+        declined = model.objects.filter(program=program, status=Status.DECLINED)
+        exclusions = PairExclusion.objects.filter(program=program)
+        if members is not None:
+            rows = rows.filter(
+                Q(**{f"{helper_f}__in": members}) | Q(**{f"{seeker_f}__in": members})
+            )
+            declined = declined.filter(**{f"{seeker_f}__in": members, f"{helper_f}__in": members})
+            exclusions = exclusions.filter(seeker_id__in=members, helper_id__in=members)
         self.in_use: dict[int, int] = defaultdict(int)
         self.busy_seekers: set[int] = set()
         for helper_id, seeker_id in rows.values_list(helper_f, seeker_f):
             self.in_use[helper_id] += 1
             self.busy_seekers.add(seeker_id)
-        declined = model.objects.filter(program=program, status=Status.DECLINED)
         pairs = set(declined.values_list(seeker_f, helper_f))
-        pairs |= set(
-            PairExclusion.objects.filter(program=program).values_list("seeker_id", "helper_id")
-        )
+        pairs |= set(exclusions.values_list("seeker_id", "helper_id"))
         self.declined = frozenset(pairs)
 
     def eligible(self, seekers: Iterable[engine.Seeker]) -> bool | Ids:
@@ -261,6 +282,26 @@ def utc_offset(name: str, now: dt.datetime) -> float | None:
         return None
     offset = now.astimezone(zone).utcoffset()
     return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def _chains_of(people: list[int]) -> dict[int, int]:
+    """Line managers of these people and of their managers, up to MAX_CHAIN levels.
+
+    One query per level, and only as many levels as the longest chain.
+    """
+    managers: dict[int, int] = {}
+    frontier = set(people)
+    for _ in range(MAX_CHAIN):
+        if not frontier:
+            break
+        found = dict(
+            Profile.objects.filter(user_id__in=frontier, line_manager__isnull=False).values_list(
+                "user_id", "line_manager_id"
+            )
+        )
+        managers.update(found)
+        frontier = set(found.values()) - managers.keys()
+    return managers
 
 
 def _grouped(pairs: Iterable[tuple[int, int]]) -> dict[int, Ids]:

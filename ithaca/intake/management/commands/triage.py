@@ -21,6 +21,9 @@ from ithaca.intake.triage import QUESTIONS_BY_KEY
 
 class Command(BaseCommand):
     help = "Recommend mentoring, coaching, both or ask (unclear) for a need statement; prints JSON."
+    # The system checks load every URL configuration, and with it the whole web layer:
+    # seconds of imports for a recommendation that takes a millisecond.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("text", help="The need, in the seeker's own words.")
