@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -40,3 +41,12 @@ def actions_for(item: Any, user: Any) -> list[tuple[str, str]]:
     elif item.status == "paused":
         names = ["resume", "conclude"]
     return [(name, LABELS[name]) for name in names]
+
+
+@register.simple_tag(takes_context=True)
+def current(context: Any, url: str, exact: bool = False) -> SafeString:
+    """`aria-current="page"` when this page is `url` (or lies below it)."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    hit = path == url if exact or url == "/" else path.startswith(url)
+    return mark_safe('aria-current="page"' if hit else "")
