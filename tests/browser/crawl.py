@@ -111,7 +111,7 @@ def crawl(
     for width in WIDTHS:
         context = context_factory(width)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)
         errors: list[str] = []
         page.on("console", lambda msg, errors=errors: msg.type == "error" and errors.append(msg.text))
         page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
@@ -123,7 +123,7 @@ def crawl(
         while queue and len(visited) < limit:
             path = queue.popleft()
             errors.clear()
-            response = page.goto(path)
+            response = _goto(page, path)
             status = response.status if response is not None else 0
             visited.append(path)
             if status >= 500 or status == 0:
@@ -140,6 +140,16 @@ def crawl(
         result.visited[width] = visited
         context.close()
     return result
+
+
+def _goto(page: Any, path: str) -> Any:
+    """Open a page; a busy machine gets one more try before it counts as a failure."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return page.goto(path)
+    except PlaywrightTimeout:
+        return page.goto(path)
 
 
 def _check_page(
