@@ -26,6 +26,7 @@ urlpatterns = [
     path("sessions/<int:pk>/invite.ics", views.session_ics, name="session_ics"),
     path("goals/<int:pk>/", views.goal_detail, name="goal"),
     path("goals/<int:pk>/chart.svg", views.goal_chart, name="goal_chart"),
+    path("checkins/<int:pk>/correct/", views.checkin_correct, name="checkin_correct"),
     path("actions/<int:pk>/done/", views.action_done, name="action_done"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/<slug:action>/", views.report_action, name="report_action"),

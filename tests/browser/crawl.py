@@ -113,7 +113,9 @@ def crawl(
         page = context.new_page()
         page.set_default_timeout(30_000)
         errors: list[str] = []
-        page.on("console", lambda msg, errors=errors: msg.type == "error" and errors.append(msg.text))
+        page.on(
+            "console", lambda msg, errors=errors: msg.type == "error" and errors.append(msg.text)
+        )
         page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
         sign_in(page)
         queue: deque[str] = deque(["/"])

@@ -165,12 +165,27 @@ class NoteInput(serializers.Serializer):
 class CheckInOut(serializers.ModelSerializer):
     class Meta:
         model = CheckIn
-        fields = ["id", "goal", "value", "recorded_on", "comment", "created_at"]
+        fields = [
+            "id",
+            "goal",
+            "value",
+            "recorded_on",
+            "comment",
+            "created_at",
+            "replaces",
+            "superseded_at",
+        ]
+        read_only_fields = fields
 
 
 class CheckInInput(serializers.Serializer):
     value = serializers.DecimalField(max_digits=14, decimal_places=4)
     recorded_on = serializers.DateField(required=False, allow_null=True, default=None)
+    comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class CheckInCorrectionInput(serializers.Serializer):
+    value = serializers.DecimalField(max_digits=14, decimal_places=4)
     comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 

@@ -284,6 +284,20 @@ class CheckInListView(generics.ListAPIView):
         return Response(io.CheckInOut(checkin).data, status=201)
 
 
+class CheckInCorrectView(APIView):
+    """Correct a check-in you recorded; the old value stays, marked as superseded."""
+
+    @extend_schema(
+        request=io.CheckInCorrectionInput, responses={201: io.CheckInOut, **ERRORS}, tags=TAG
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        user = current_user(request)
+        checkin = access.access_checkin(user, pk)
+        data = validated(io.CheckInCorrectionInput, request).validated_data
+        correction = services.checkin_correct(checkin=checkin, user=user, **data)
+        return Response(io.CheckInOut(correction).data, status=201)
+
+
 class ActionListView(generics.ListAPIView):
     """Action items, open first then done (the pair only)."""
 

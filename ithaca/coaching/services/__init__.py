@@ -16,6 +16,7 @@ from ithaca.coaching.services.goals import (
     IncompleteGoal,
     action_create,
     action_set_done,
+    checkin_correct,
     checkin_record,
     goal_create,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "action_set_done",
     "agreement_draft",
     "agreement_sign",
+    "checkin_correct",
     "checkin_record",
     "default_terms",
     "engagement_accept",

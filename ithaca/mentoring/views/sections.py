@@ -172,11 +172,7 @@ def render_section(
     request: HttpRequest, ws: Workspace, name: str, *, status: int = 200, **overrides: Any
 ) -> HttpResponse:
     """The section alone when htmx swaps it in place, else its tab of the workspace."""
-    if (
-        not is_htmx(request)
-        or not ws.started
-        or request.headers.get("HX-Target") == "workspace"
-    ):
+    if not is_htmx(request) or not ws.started or request.headers.get("HX-Target") == "workspace":
         return render_workspace(request, ws, tab=name, status=status, **overrides)
     context = tab_context(request, ws, name)
     context.update(overrides)
