@@ -72,28 +72,35 @@ def links_on(page: Any, origin: str) -> list[str]:
     return found
 
 
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const total = document.documentElement.scrollWidth;
+  if (total <= width + 1) return null;
+  const scrolls = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
+  const culprits = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    const fixed = getComputedStyle(el).position === 'fixed';
+    if (r.right > width + 1 && r.width > 0 && !fixed && !scrolls(el)) {
+      const classes = el.className ? '.' + String(el.className).split(' ').join('.') : '';
+      culprits.push(el.tagName.toLowerCase() + classes);
+    }
+    if (culprits.length >= 5) break;
+  }
+  return `page is ${total}px wide in ${width}px: ` + culprits.join(', ');
+}"""
+
+
 def overflow(page: Any) -> str | None:
     """Describe what makes the page wider than the viewport, or None."""
-    return page.evaluate(
-        """() => {
-          const width = document.documentElement.clientWidth;
-          if (document.documentElement.scrollWidth <= width + 1) return null;
-          const culprits = [];
-          for (const el of document.querySelectorAll('body *')) {
-            const r = el.getBoundingClientRect();
-            if (r.right > width + 1 && r.width > 0 && getComputedStyle(el).position !== 'fixed') {
-              let inScroller = false;
-              for (let p = el.parentElement; p; p = p.parentElement) {
-                const o = getComputedStyle(p).overflowX;
-                if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
-              }
-              if (!inScroller) culprits.push(el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
-            }
-            if (culprits.length >= 5) break;
-          }
-          return `page is ${document.documentElement.scrollWidth}px wide in ${width}px: ` + culprits.join(', ');
-        }"""
-    )
+    result: str | None = page.evaluate(OVERFLOW_JS)
+    return result
 
 
 def crawl(
