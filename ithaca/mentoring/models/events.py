@@ -48,6 +48,9 @@ class MentoringEvent(models.Model):
             models.CheckConstraint(condition=~Q(title=""), name="event_has_title"),
         ]
 
+    def __str__(self) -> str:
+        return self.title
+
     @property
     def uid(self) -> str:
         """The calendar UID: the same across every update of this event."""
@@ -56,9 +59,6 @@ class MentoringEvent(models.Model):
     @property
     def cancelled(self) -> bool:
         return self.cancelled_at is not None
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class EventSignup(models.Model):
