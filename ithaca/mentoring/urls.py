@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ithaca.mentoring.views import events, manager, personal, training, workspace
+from ithaca.mentoring.views import corrections, events, manager, personal, training, workspace
 
 app_name = "mentoring"
 urlpatterns = [
@@ -20,6 +20,12 @@ urlpatterns = [
     path("<int:pk>/meetings/<int:meeting_pk>/notes/", workspace.note_add, name="note-add"),
     path("<int:pk>/meetings/<int:meeting_pk>/<slug:op>/", workspace.meeting_op, name="meeting-op"),
     path("<int:pk>/notes/<int:note_pk>/", workspace.note_edit, name="note-edit"),
+    path("<int:pk>/edit/<slug:kind>/<int:obj_pk>/", corrections.record_edit, name="edit"),
+    path(
+        "<int:pk>/withdraw/<slug:kind>/<int:obj_pk>/",
+        corrections.record_withdraw,
+        name="withdraw",
+    ),
     path("<int:pk>/journal/", personal.journal_write, name="journal-write"),
     path("<int:pk>/journal/<int:entry_pk>/", personal.journal_edit, name="journal-edit"),
     path("<int:pk>/journal/<int:entry_pk>/delete/", personal.journal_delete, name="journal-delete"),

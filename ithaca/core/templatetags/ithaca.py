@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
+# A save within this long of the first one is part of writing, not an edit.
+EDIT_GRACE = dt.timedelta(seconds=2)
 
 LABELS = {
     "accept": "Accept",
@@ -50,3 +53,16 @@ def current(context: Any, url: str, exact: bool = False) -> SafeString:
     path = getattr(request, "path", "")
     hit = path == url if exact or url == "/" else path.startswith(url)
     return mark_safe('aria-current="page"' if hit else "")
+
+
+@register.filter
+def edited_at(record: Any) -> dt.datetime | None:
+    """When its author last changed this record after writing it, or None."""
+    explicit: dt.datetime | None = getattr(record, "edited_at", None)
+    if explicit is not None:
+        return explicit
+    updated = getattr(record, "updated_at", None)
+    created = getattr(record, "created_at", None)
+    if updated is not None and created is not None and (updated - created) > EDIT_GRACE:
+        return updated  # type: ignore[no-any-return]
+    return None
