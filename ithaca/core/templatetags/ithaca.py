@@ -64,5 +64,5 @@ def edited_at(record: Any) -> dt.datetime | None:
     updated = getattr(record, "updated_at", None)
     created = getattr(record, "created_at", None)
     if updated is not None and created is not None and (updated - created) > EDIT_GRACE:
-        return updated  # type: ignore[no-any-return]
+        return updated
     return None
