@@ -175,6 +175,11 @@ class CheckInCorrectionForm(forms.Form):
     comment = forms.CharField(label="What was wrong (optional)", required=False, max_length=500)
 
 
+class ActionEditForm(forms.Form):
+    title = forms.CharField(label="What is to be done", max_length=300)
+    due_on = forms.DateField(label="Due on", widget=DATE)
+
+
 class ActionForm(forms.Form):
     title = forms.CharField(label="What is to be done", max_length=300)
     owner = forms.ChoiceField(label="Owner")

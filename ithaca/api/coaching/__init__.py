@@ -24,6 +24,7 @@ from ithaca.api.coaching.outcomes import (
     ReportSubmitView,
 )
 from ithaca.api.coaching.workspace import (
+    ActionDetailView,
     ActionDoneView,
     ActionListView,
     AgreementDetailView,
@@ -67,6 +68,7 @@ urlpatterns: list[URLPattern] = [
     _p("goals/<int:pk>/checkins/", CheckInListView, "checkins"),
     _p("checkins/<int:pk>/correct/", CheckInCorrectView, "checkin-correct"),
     _p("engagements/<int:pk>/actions/", ActionListView, "actions"),
+    _p("actions/<int:pk>/", ActionDetailView, "action"),
     _p("actions/<int:pk>/done/", ActionDoneView, "action-done"),
     _p("engagements/<int:pk>/reports/", ReportListView, "reports"),
     _p("reports/<int:pk>/", ReportDetailView, "report"),

@@ -165,3 +165,78 @@ def test_the_api_corrects_and_lists_both_values(engagement) -> None:
         f"/api/v1/coaching/checkins/{typo.pk}/correct/", {"value": "4"}, format="json"
     )
     assert response.status_code == 404
+
+
+def _note(engagement, author, visibility="shared"):
+    from ithaca.coaching.tests.factories import SessionFactory
+
+    session = SessionFactory(engagement=engagement)
+    return services.note_add(session=session, user=author, visibility=visibility, text="Frist try")
+
+
+def _action(engagement, author):
+    return services.action_create(
+        engagement=engagement,
+        user=author,
+        title="Draft the rota",
+        owner=engagement.coachee,
+        due_on=timezone.localdate() + dt.timedelta(days=7),
+    )
+
+
+def test_the_author_edits_and_withdraws_a_session_note(engagement) -> None:
+    note = _note(engagement, engagement.coachee)
+    edit = f"/coaching/notes/{note.pk}/edit/"
+    assert _web(engagement.coach).get(edit).status_code == 404
+    assert (
+        _web(engagement.coachee).post(edit, {"visibility": "shared", "text": ""}).status_code == 400
+    )
+    response = _web(engagement.coachee).post(edit, {"visibility": "shared", "text": "First try"})
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.text == "First try" and note.visibility == "shared"
+    page = _web(engagement.coach).get(f"/coaching/sessions/{note.session_id}/").content.decode()
+    assert "First try" in page and "edited" in page
+    assert _web(engagement.coach).post(f"/coaching/notes/{note.pk}/withdraw/").status_code == 404
+    assert _web(engagement.coachee).post(f"/coaching/notes/{note.pk}/withdraw/").status_code == 302
+    assert not type(note).objects.filter(pk=note.pk).exists()
+
+
+def test_the_author_edits_and_withdraws_an_action_and_the_other_gets_404(engagement) -> None:
+    action = _action(engagement, engagement.coach)
+    edit = f"/coaching/actions/{action.pk}/edit/"
+    assert _web(engagement.coachee).get(edit).status_code == 404
+    past = (timezone.localdate() - dt.timedelta(days=2)).isoformat()
+    bad = _web(engagement.coach).post(edit, {"title": "Draft the rota", "due_on": past})
+    assert bad.status_code == 400 and "past" in bad.content.decode()
+    later = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    assert (
+        _web(engagement.coach).post(edit, {"title": "Draft it", "due_on": later}).status_code == 302
+    )
+    action.refresh_from_db()
+    assert action.title == "Draft it" and action.edited_at is not None
+    api = APIClient()
+    api.force_authenticate(engagement.coachee)
+    assert api.patch(f"/api/v1/coaching/actions/{action.pk}/", {}, format="json").status_code == 404
+    assert api.delete(f"/api/v1/coaching/actions/{action.pk}/").status_code == 404
+    api.force_authenticate(engagement.coach)
+    bad = api.patch(f"/api/v1/coaching/actions/{action.pk}/", {"title": ""}, format="json")
+    assert bad.status_code == 400
+    assert api.delete(f"/api/v1/coaching/actions/{action.pk}/").status_code == 204
+    assert not type(action).objects.filter(pk=action.pk).exists()
+
+
+def test_notes_and_actions_cannot_change_after_the_engagement_ends(engagement) -> None:
+    note = _note(engagement, engagement.coach, visibility="private")
+    action = _action(engagement, engagement.coach)
+    relationship_conclude(engagement, user=engagement.coach, reason="")
+    with pytest.raises(DomainError):
+        services.session_note_edit(note=note, user=engagement.coach, text="Changed")
+    with pytest.raises(DomainError):
+        services.action_withdraw(action=action, user=engagement.coach)
+    api = APIClient()
+    api.force_authenticate(engagement.coach)
+    response = api.patch(f"/api/v1/coaching/notes/{note.pk}/", {"text": "Changed"}, format="json")
+    assert response.status_code == 400
+    note.refresh_from_db()
+    assert note.text == "Frist try"

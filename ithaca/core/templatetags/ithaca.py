@@ -58,8 +58,8 @@ def current(context: Any, url: str, exact: bool = False) -> SafeString:
 @register.filter
 def edited_at(record: Any) -> dt.datetime | None:
     """When its author last changed this record after writing it, or None."""
-    explicit: dt.datetime | None = getattr(record, "edited_at", None)
-    if explicit is not None:
+    if hasattr(record, "edited_at"):  # records that say when they were edited
+        explicit: dt.datetime | None = record.edited_at
         return explicit
     updated = getattr(record, "updated_at", None)
     created = getattr(record, "created_at", None)
