@@ -47,9 +47,24 @@
     }, true);
   }
 
+  // A table wider than its box scrolls inside it (see ithaca.css); keyboard
+  // users reach that scrolling only if the table can take focus.
+  function markScrollingTables(root) {
+    (root || document).querySelectorAll("main table").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0");
+      } else if (table.getAttribute("tabindex") === "0") {
+        table.removeAttribute("tabindex");
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpMenu();
     setUpDropdowns();
     setUpConfirmations();
+    markScrollingTables();
+    window.addEventListener("resize", function () { markScrollingTables(); });
+    document.body.addEventListener("htmx:afterSettle", function () { markScrollingTables(); });
   });
 })();

@@ -171,13 +171,16 @@ def _check_page(
     axe: Any,
     screenshots: Path | None,
 ) -> None:
+    # The page's own console errors, taken before axe runs: axe's probes apply
+    # inline styles that the site's Content-Security-Policy rightly refuses.
+    # Resources the browser refused (a favicon, a font) are the page's errors too.
+    page_errors = list(errors)
     too_wide = overflow(page)
     if too_wide:
         result.findings.append(Finding(role, width, path, too_wide))
     for violation in axe(page):
         result.findings.append(Finding(role, width, path, f"axe: {violation}"))
-    # Resources the browser refused (a favicon, a font) are the page's errors too.
-    for message in errors:
+    for message in page_errors:
         result.findings.append(Finding(role, width, path, f"console: {message[:200]}"))
     if screenshots is not None:
         folder = screenshots / role / str(width)
