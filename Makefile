@@ -10,7 +10,7 @@ STATIC_STAMP := static/vendor/.built
 export DEBUG ?= false
 
 .DEFAULT_GOAL := help
-.PHONY: help install static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim load lint format typecheck bench ci lock clean
+.PHONY: help install static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim screenshots load lint format typecheck bench ci lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ test-postgres: install static ## Run the suite against the local PostgreSQL
 
 test-browser: install static ## Browser journeys with axe checks (needs Debian's chromium)
 	$(PY) -m pytest -q -m browser tests/browser
+
+screenshots: install static ## Crawl every page as each demo person at 1280 and 390 px; PNGs in test-results/screenshots/
+	$(PY) -m pytest -q -m browser tests/browser/test_crawl.py
 
 test-api-fuzz: install ## Schemathesis: every API operation, as each role, against the schema
 	$(PY) -m pytest -q -m schemathesis tests/api

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from ithaca.core.views import healthz
+from ithaca.core.views import favicon, healthz
 
 urlpatterns = [
+    # Pages that name no icon (the admin's, a browser's first guess) still get ours.
+    path("favicon.ico", favicon),
     path("", include("ithaca.home.urls")),
     path("", include("ithaca.people.urls")),
     path("programs/", include("ithaca.programs.urls")),

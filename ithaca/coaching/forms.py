@@ -181,6 +181,16 @@ class CheckInForm(forms.Form):
     comment = forms.CharField(label="Comment (optional)", required=False, max_length=500)
 
 
+class CheckInCorrectionForm(forms.Form):
+    value = forms.DecimalField(label="Correct value", max_digits=14, decimal_places=4)
+    comment = forms.CharField(label="What was wrong (optional)", required=False, max_length=500)
+
+
+class ActionEditForm(forms.Form):
+    title = forms.CharField(label="What is to be done", max_length=300)
+    due_on = forms.DateField(label="Due on", widget=DATE)
+
+
 class ActionForm(forms.Form):
     title = forms.CharField(label="What is to be done", max_length=300)
     owner = forms.ChoiceField(label="Owner")

@@ -228,8 +228,38 @@ class GoalProgress:
 
 def with_checkins(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     """Goals with their owner and check-ins (oldest first), in two queries in all."""
-    checkins = Prefetch("checkins", queryset=CheckIn.objects.order_by("recorded_on", "pk"))
+    current = CheckIn.objects.filter(superseded_at__isnull=True)
+    checkins = Prefetch("checkins", queryset=current.order_by("recorded_on", "pk"))
     return goals.select_related("owner").prefetch_related(checkins)
+
+
+def corrected_checkins(goal: Goal) -> list[CheckIn]:
+    """The goal's values that a correction replaced, with what replaced them."""
+    return list(
+        CheckIn.objects.filter(goal=goal, superseded_at__isnull=False)
+        .select_related("replaced_by")
+        .order_by("recorded_on", "pk")
+    )
+
+
+def corrected_after_approval(report: Any) -> dt.datetime | None:
+    """When a figure behind an approved report was last corrected after its approval.
+
+    The approved report keeps what the coachee approved; the page says so.
+    """
+    if report.approved_at is None:
+        return None
+    latest: dt.datetime | None = (
+        CheckIn.objects.filter(
+            goal__engagement_id=report.engagement_id,
+            created_at__lte=report.approved_at,
+            superseded_at__gt=report.approved_at,
+        )
+        .order_by("-superseded_at")
+        .values_list("superseded_at", flat=True)
+        .first()
+    )
+    return latest
 
 
 def goals_with_checkins(engagement: CoachingEngagement) -> QuerySet[Goal]:

@@ -360,7 +360,9 @@ def _event(rng: random.Random, anchor: dt.datetime, counts: Counter[str]) -> Non
         created_at=past - dt.timedelta(days=21),
     )
     EventSignup.objects.bulk_create(
-        EventSignup(event=event, person_id=p, created_at=event.created_at) for p in attendees
+        # Attendance was taken: everyone who signed up came.
+        EventSignup(event=event, person_id=p, created_at=event.created_at, attended=True)
+        for p in attendees
     )
     mentor, seeker = attendees[0], attendees[-1]
     marks: set[tuple[int, int]] = set()

@@ -4,6 +4,7 @@ and record what they sent, so running one twice sends once."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -14,8 +15,10 @@ from django_tasks import task
 from ithaca.core.calendar import Attendee, build_invite
 from ithaca.core.email import send_notice
 from ithaca.mentoring.models import (
+    EventSignup,
     Introduction,
     Meeting,
+    MentoringEvent,
     MentoringRelationship,
     MutualInterest,
     Nudge,
@@ -238,4 +241,56 @@ def send_mutual_interest(mutual_id: int) -> bool:
             context={"mutual": mutual, "link": _link("mentoring:event", mutual.event_id)},
         )
         MutualInterest.objects.filter(pk=mutual.pk).update(notified_at=timezone.now())
+    return True
+
+
+def _event_invite(event: MentoringEvent, people: list[Any]) -> bytes:
+    return build_invite(
+        uid=event.uid,
+        start=event.starts_at,
+        end=event.ends_at,
+        summary=event.title,
+        attendees=[Attendee(person.email, person.display_name) for person in people],
+        description=event.description,
+        location=event.location,
+        sequence=event.sequence,
+        cancelled=event.cancelled,
+    )
+
+
+@task()
+def send_event_invite(signup_id: int) -> bool:
+    """The calendar invite for a place just taken at an event."""
+    signup = EventSignup.objects.select_related("event__program", "person").filter(pk=signup_id)
+    found = signup.first()
+    if found is None or found.event.cancelled:
+        return False
+    event = found.event
+    send_notice(
+        to=[found.person.email],
+        subject=f"You are signed up: {event.title}",
+        template=PREFIX + "event_invite.txt",
+        context={"event": event, "link": _link("mentoring:event", event.pk)},
+        ics=_event_invite(event, [found.person]),
+    )
+    return True
+
+
+@task()
+def send_event_update(event_id: int, sequence: int) -> bool:
+    """Tell everyone signed up that the event changed or was cancelled, with the new
+    invite (or its cancellation). A later change supersedes this one."""
+    event = MentoringEvent.objects.select_related("program").filter(pk=event_id).first()
+    if event is None or event.sequence != sequence:
+        return False
+    people = [s.person for s in EventSignup.objects.filter(event=event).select_related("person")]
+    if not people:
+        return False
+    send_notice(
+        to=[person.email for person in people],
+        subject=("Cancelled: " if event.cancelled else "Changed: ") + event.title,
+        template=PREFIX + ("event_cancelled.txt" if event.cancelled else "event_changed.txt"),
+        context={"event": event, "link": _link("mentoring:event", event.pk)},
+        ics=_event_invite(event, people),
+    )
     return True

@@ -177,12 +177,27 @@ class NoteInput(serializers.Serializer):
 class CheckInOut(serializers.ModelSerializer):
     class Meta:
         model = CheckIn
-        fields = ["id", "goal", "value", "recorded_on", "comment", "created_at"]
+        fields = [
+            "id",
+            "goal",
+            "value",
+            "recorded_on",
+            "comment",
+            "created_at",
+            "replaces",
+            "superseded_at",
+        ]
+        read_only_fields = fields
 
 
 class CheckInInput(serializers.Serializer):
     value = serializers.DecimalField(max_digits=14, decimal_places=4)
     recorded_on = serializers.DateField(required=False, allow_null=True, default=None)
+    comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class CheckInCorrectionInput(serializers.Serializer):
+    value = serializers.DecimalField(max_digits=14, decimal_places=4)
     comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -242,7 +257,17 @@ class ActionOut(serializers.ModelSerializer):
 
     class Meta:
         model = ActionItem
-        fields = ["id", "engagement", "goal", "title", "owner", "due_on", "done", "done_at"]
+        fields = [
+            "id",
+            "engagement",
+            "goal",
+            "title",
+            "owner",
+            "due_on",
+            "done",
+            "done_at",
+            "edited_at",
+        ]
 
 
 class ActionInput(serializers.Serializer):
@@ -250,6 +275,23 @@ class ActionInput(serializers.Serializer):
     owner = serializers.IntegerField(help_text="The coach's or the coachee's id.")
     due_on = serializers.DateField()
     goal = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class NoteEditInput(serializers.Serializer):
+    text = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+    grow_goal = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    grow_reality = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    grow_options = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    grow_will = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+    def grow(self) -> dict[str, str]:
+        data = self.validated_data
+        return {key: data.get(f"grow_{key}", "") for key in ("goal", "reality", "options", "will")}
+
+
+class ActionEditInput(serializers.Serializer):
+    title = serializers.CharField(max_length=300)
+    due_on = serializers.DateField()
 
 
 class DoneInput(serializers.Serializer):

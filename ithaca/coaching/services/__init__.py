@@ -11,11 +11,18 @@ from ithaca.coaching.services.closeout import (
     evaluation_respond,
     follow_up_respond,
 )
+from ithaca.coaching.services.corrections import (
+    action_edit,
+    action_withdraw,
+    session_note_edit,
+    session_note_withdraw,
+)
 from ithaca.coaching.services.engagements import engagement_accept, engagement_propose
 from ithaca.coaching.services.goals import (
     IncompleteGoal,
     action_create,
     action_set_done,
+    checkin_correct,
     checkin_record,
     goal_create,
 )
@@ -46,9 +53,12 @@ __all__ = [
     "IncompleteGoal",
     "Terms",
     "action_create",
+    "action_edit",
     "action_set_done",
+    "action_withdraw",
     "agreement_draft",
     "agreement_sign",
+    "checkin_correct",
     "checkin_record",
     "default_terms",
     "engagement_accept",
@@ -66,6 +76,8 @@ __all__ = [
     "report_submit",
     "session_cancel",
     "session_mark_held",
+    "session_note_edit",
+    "session_note_withdraw",
     "session_reschedule",
     "session_schedule",
     "session_set_agenda",

@@ -101,6 +101,23 @@ def report_refresh(*, report: SponsorReport, user: User, summary: str) -> Sponso
     return report
 
 
+def report_numbers_refresh(*, engagement: CoachingEngagement) -> int:
+    """Rebuild the numbers of every report the coachee has not approved yet.
+
+    Called when a figure behind them changes (a corrected check-in); an approved
+    report keeps what was approved. The caller holds the engagement's lock.
+    """
+    pending = SponsorReport.objects.select_for_update().filter(
+        engagement=engagement, status__in=(*EDITABLE, ReportStatus.AWAITING_COACHEE)
+    )
+    count = 0
+    for report in pending:
+        report.content = report_content(engagement, report.agreement)
+        report.save(update_fields=["content", "updated_at"])
+        count += 1
+    return count
+
+
 def _notify(kind: str, report: SponsorReport, recipient_id: int | None) -> None:
     notice = Notice.objects.create(
         kind=kind,

@@ -1,6 +1,13 @@
 """Coaching pages: the engagement workspace (one tab per part) and the manager's page."""
 
-from ithaca.coaching.views.goals import action_done, actions, goal_chart, goal_detail, goals
+from ithaca.coaching.views.goals import (
+    action_done,
+    actions,
+    checkin_correct,
+    goal_chart,
+    goal_detail,
+    goals,
+)
 from ithaca.coaching.views.reports import evaluation, report_action, report_detail, reports
 from ithaca.coaching.views.sessions import (
     session_agenda,
@@ -35,6 +42,7 @@ __all__ = [
     "agreement_new",
     "agreement_sign",
     "agreement_version",
+    "checkin_correct",
     "engagement_action",
     "engagement_change_coach",
     "engagement_detail",

@@ -76,6 +76,7 @@ def _report_page(
             else None
         ),
         "changes_form": forms.get("changes") or (ChangesForm() if role == rules.COACHEE else None),
+        "corrected_since": selectors.corrected_after_approval(report),
     }
     return render_tab(
         request, report.engagement, role, "reports", "coaching/_report.html", context, status

@@ -21,9 +21,12 @@ from ithaca.mentoring.services.care import (
     review_answer,
 )
 from ithaca.mentoring.services.events import (
+    attendance_record,
+    event_cancel,
     event_create,
     event_leave,
     event_signup,
+    event_update,
     mark_add,
     mark_remove,
 )
@@ -51,10 +54,13 @@ from ithaca.mentoring.services.training import training_record, training_submit,
 __all__ = [
     "Survey",
     "agenda_reorder",
+    "attendance_record",
     "closing_record",
+    "event_cancel",
     "event_create",
     "event_leave",
     "event_signup",
+    "event_update",
     "goal_add",
     "goal_note_add",
     "goal_set_status",

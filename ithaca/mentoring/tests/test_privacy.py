@@ -39,7 +39,7 @@ def _others(rel) -> dict[str, object]:
 
 
 def test_the_author_reads_her_entry_on_the_page_and_through_the_api(rel, entry) -> None:
-    assert SECRET in web(rel.mentee).get(f"/mentoring/{rel.pk}/").content.decode()
+    assert SECRET in web(rel.mentee).get(f"/mentoring/{rel.pk}/s/journal/").content.decode()
     body = api(rel.mentee).get(f"/api/v1/mentoring/relationships/{rel.pk}/journal/").json()
     assert [item["body"] for item in body["results"]] == [SECRET]
     detail = api(rel.mentee).get(f"/api/v1/mentoring/relationships/{rel.pk}/journal/{entry.pk}/")
@@ -104,10 +104,10 @@ def test_each_group_member_keeps_a_journal_of_their_own() -> None:
     services.journal_write(relationship=first, user=first.mentee, body="first's thought")
     services.journal_write(relationship=second, user=second.mentee, body="second's thought")
     services.journal_write(relationship=first, user=first.mentor, body="mentor's thought")
-    page = web(second.mentee).get(f"/mentoring/{second.pk}/").content.decode()
+    page = web(second.mentee).get(f"/mentoring/{second.pk}/s/journal/").content.decode()
     assert "second&#x27;s thought" in page
     assert "first&#x27;s thought" not in page and "mentor&#x27;s thought" not in page
-    mentor_page = web(first.mentor).get(f"/mentoring/{first.pk}/").content.decode()
+    mentor_page = web(first.mentor).get(f"/mentoring/{first.pk}/s/journal/").content.decode()
     assert "mentor&#x27;s thought" in mentor_page and "first&#x27;s thought" not in mentor_page
 
 

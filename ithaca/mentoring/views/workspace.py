@@ -59,7 +59,21 @@ def relationship_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
         # Concluding goes through the closing page: a confirmation, a reflection, a survey.
         url = reverse("mentoring:close", args=[relationship.pk])
         return HttpResponseClientRedirect(url) if is_htmx(request) else redirect(url)
-    return run_transition(request, relationship, action, card="mentoring/_card.html")
+    user = current_user(request)
+
+    def render_in_workspace(changed: Any, notice: str, error: str) -> HttpResponse:
+        ws = workspace_of(changed, user)
+        status = 400 if error else 200
+        return render_workspace(request, ws, status=status, notice=notice, error=error)
+
+    in_workspace = request.headers.get("HX-Target") == "workspace"
+    return run_transition(
+        request,
+        relationship,
+        action,
+        card="mentoring/_card.html",
+        render_htmx=render_in_workspace if in_workspace else None,
+    )
 
 
 @login_required
