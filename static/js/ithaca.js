@@ -64,6 +64,10 @@
     setUpDropdowns();
     setUpConfirmations();
     markScrollingTables();
+    // Filters are a side panel on a wide screen (open) and a sheet on a phone (closed).
+    if (window.matchMedia("(min-width: 960px)").matches) {
+      document.querySelectorAll("details.filters").forEach(function (d) { d.open = true; });
+    }
     window.addEventListener("resize", function () { markScrollingTables(); });
     document.body.addEventListener("htmx:afterSettle", function () { markScrollingTables(); });
   });

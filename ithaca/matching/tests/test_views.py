@@ -44,10 +44,14 @@ def test_a_seeker_sees_their_candidates_with_scores_and_reasons(
     with django_assert_max_num_queries(21):
         response = client.get("/matching/scheme/candidates/")
     assert response.status_code == 200
-    page = response.content.decode()
+    first = response.content.decode()
+    # Ten compact cards a page, best first; the rest are a page away.
+    assert first.count('<article class="candidate">') == 10 and "Page 1 of 2" in first
+    page = first + client.get("/matching/scheme/candidates/?page=2").content.decode()
     for mentor in program.mentors + more:
         assert mentor.display_name in page
     assert "Hard rules checked" in page and "0 of 3 requests" in page
+    assert "fit</span>" in first  # the fit in words before any number
 
 
 def test_candidates_filtered_by_language_leave_out_those_who_do_not_speak_it(program) -> None:

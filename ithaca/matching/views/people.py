@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
+from ithaca.core.pagination import paginate
 from ithaca.matching.access import (
     access_helper_program,
     access_proposal,
@@ -48,6 +49,10 @@ def matching_home(request: HttpRequest) -> HttpResponse:
     return render(request, "matching/home.html", context)
 
 
+# Compact cards a page: the best fits first, the rest a page away.
+CARDS_PER_PAGE = 10
+
+
 @login_required
 def candidates(request: HttpRequest, slug: str) -> HttpResponse:
     """A seeker's best candidates with reasons, filtered as they choose."""
@@ -61,6 +66,7 @@ def candidates(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "program": program,
         "found": found,
+        "page": paginate(request, found.ranked, CARDS_PER_PAGE),
         "form": form,
         "open_count": open_requests(model, program, user).count(),
         "limit": config_of(program).max_open_requests,
@@ -130,6 +136,7 @@ def offers(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "program": program,
         "found": found,
+        "page": paginate(request, found.ranked, CARDS_PER_PAGE),
         "seeker_word": seeker_word(program),
     }
     return render(request, "matching/offers.html", context)
