@@ -134,7 +134,6 @@ def test_the_directory_reads_in_a_fixed_number_of_queries(django_assert_max_num_
             program=program, role=Participation.Role.MENTOR, capacity=2
         ).user
         CareerEntryFactory(user=helper)
-    client.get("/matching/career/candidates/")  # the changed pool is prepared once
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/programs/career/people/?q=&language=")
     assert response.content.decode().count("person-card") == 11
@@ -149,13 +148,14 @@ def test_the_candidate_list_shows_cards_in_a_fixed_number_of_queries(
     client.get("/matching/career/candidates/")
     with django_assert_max_num_queries(24) as few:
         client.get("/matching/career/candidates/")
+    budget = len(few.captured_queries)  # read now: the next request clears the log
     for _ in range(6):
         helper = ParticipationFactory(
             program=program, role=Participation.Role.MENTOR, capacity=2
         ).user
         CareerEntryFactory(user=helper)
     client.get("/matching/career/candidates/")  # the changed pool is prepared once
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(budget):
         page = client.get("/matching/career/candidates/").content.decode()
     assert "Charge nurse" in page and page.count("person-card") == 7
 
