@@ -41,12 +41,7 @@ def _goal(engagement):
 
 
 def _typo(engagement, goal):
-    return services.checkin_record(
-        goal=goal,
-        user=engagement.coachee,
-        value="-5",
-        recorded_on=timezone.localdate() - dt.timedelta(days=3),
-    )
+    return services.checkin_record(goal=goal, user=engagement.coachee, value="-5")
 
 
 def _web(user) -> Client:
