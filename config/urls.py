@@ -15,6 +15,7 @@ urlpatterns = [
     path("privacy/", include("ithaca.privacy.urls")),
     path("analytics/", include("ithaca.analytics.urls")),
     path("guide/", include("ithaca.analytics.guide_urls")),
+    path("accounts/tokens/", include("ithaca.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("ithaca.api.urls")),
     path("admin/", admin.site.urls),

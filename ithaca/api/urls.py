@@ -8,6 +8,8 @@ urlpatterns = [
     # The split view serves its start-up script as a file, so the page needs no inline script.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("auth/token/", views.TokenView.as_view(), name="api-token"),
+    path("auth/tokens/", views.TokenListView.as_view(), name="api-tokens"),
+    path("auth/tokens/<int:pk>/", views.TokenRevokeView.as_view(), name="api-token-revoke"),
     path("me/", views.MeView.as_view(), name="api-me"),
     path("programs/", views.ProgramListView.as_view(), name="api-programs"),
     path("programs/<slug:slug>/", views.ProgramDetailView.as_view(), name="api-program"),

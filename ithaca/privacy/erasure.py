@@ -29,9 +29,8 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.db.models import Q
-from rest_framework.authtoken.models import Token
 
-from ithaca.accounts.models import CareerEntry, Profile, User
+from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
 from ithaca.analytics.models import PendingNotice, SurveyResponse
 from ithaca.audit.models import Action
 from ithaca.audit.services import permission_changed, record
@@ -203,7 +202,7 @@ def _forget_sign_in(user: User) -> None:
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
 
 
 def _anonymize(user: User) -> None:
