@@ -365,6 +365,12 @@ if ITHACA_RETENTION_YEARS < 1:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # An expected refusal (403, 404, ...) is one line with its reason, not a traceback.
+    "filters": {"one_line_client_errors": {"()": "ithaca.core.logging.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"filters": ["one_line_client_errors"]},
+        "django.security": {"filters": ["one_line_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

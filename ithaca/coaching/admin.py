@@ -13,6 +13,7 @@ from ithaca.coaching.models import (
     Goal,
     SponsorReport,
 )
+from ithaca.core.admin import ConstraintCheckedForm
 
 
 @admin.register(CoachingEngagement)
@@ -24,7 +25,12 @@ class CoachingEngagementAdmin(admin.ModelAdmin):
     search_fields = ["coach__email", "coachee__email"]
     raw_id_fields = ["coach", "coachee", "sponsor", "proposed_by"]
     list_select_related = ["coach", "coachee", "sponsor", "program"]
-    readonly_fields = ["helper_accepted_at", "seeker_accepted_at", "started_at", "ended_at"]
+    # States move through the services only (acceptance, agreement, notices); the admin
+    # showed a 500 when a proposal was set to Active here.
+    readonly_fields = [
+        "status", "helper_accepted_at", "seeker_accepted_at", "started_at", "ended_at"
+    ]  # fmt: skip
+    form = ConstraintCheckedForm
 
 
 class ReadOnlyMetadata(admin.ModelAdmin):
