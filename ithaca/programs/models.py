@@ -69,6 +69,8 @@ class Program(TimeStampedModel):
                 & Q(request_expiry_days__gte=1),
                 name="program_durations_positive",
             ),
+            # Every page links to a program by its address: never an empty one.
+            models.CheckConstraint(condition=~Q(slug=""), name="program_slug_not_empty"),
         ]
 
     def __str__(self) -> str:
