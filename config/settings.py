@@ -274,10 +274,17 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
+        "ithaca.api.parsers.StorableQuery",
         # A program's MFA requirement holds on every endpoint, whatever the credential.
         "ithaca.api.auth.MfaSatisfied",
     ],
     "DEFAULT_PAGINATION_CLASS": "ithaca.api.pagination.Pagination",
+    # NUL and lone surrogates in any string of a body answer 400, not a 500 from the database.
+    "DEFAULT_PARSER_CLASSES": [
+        "ithaca.api.parsers.TextJSONParser",
+        "ithaca.api.parsers.TextFormParser",
+        "ithaca.api.parsers.TextMultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ithaca.api.errors.exception_handler",

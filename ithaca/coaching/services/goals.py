@@ -145,8 +145,16 @@ def checkin_record(
     day = recorded_on or timezone.localdate()
     if day > timezone.localdate():
         raise DomainError("A check-in records a value already measured.", field="recorded_on")
+    comment = comment.strip()[:500]
+    # The same measurement of the same day sent twice (a double click, a retry) is one
+    # check-in; the engagement row is locked, so two at once are checked in turn.
+    twin = CheckIn.objects.filter(
+        goal=goal, value=number, recorded_on=day, comment=comment, recorded_by=user
+    ).first()
+    if twin is not None:
+        return twin
     return CheckIn.objects.create(
-        goal=goal, value=number, recorded_on=day, comment=comment.strip()[:500], recorded_by=user
+        goal=goal, value=number, recorded_on=day, comment=comment, recorded_by=user
     )
 
 
