@@ -126,8 +126,10 @@ def credential_refused(request: Any) -> bool:
     user = getattr(request, "user", None)
     if not isinstance(user, User) or is_open(request.path):
         return False
+    if credential_passed_mfa(request, user):  # no query: the session or token says so
+        return False
     required, _ = _status(request, user)
-    return required and not credential_passed_mfa(request, user)
+    return required
 
 
 def lacks_required_mfa(request: HttpRequest) -> bool:
@@ -144,6 +146,9 @@ def record_setup(request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     (connected to allauth's authenticator_added in AccountsConfig.ready)."""
     if request is not None and isinstance(user, User):
         record_authentication(request, user, "mfa", setup=True)
+        # allauth sends this once the authenticator's transaction commits, which may be
+        # after the response saved the session: save it here too.
+        request.session.save()
 
 
 class RequireMfaMiddleware:
