@@ -17,16 +17,17 @@ def give_empty_slugs_an_address(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0004_program_enrolment_questions'),
+        ("programs", "0004_program_enrolment_questions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RunPython(give_empty_slugs_an_address, migrations.RunPython.noop),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='program_slug_not_empty'),
+            model_name="program",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("slug", ""), _negated=True), name="program_slug_not_empty"
+            ),
         ),
     ]
