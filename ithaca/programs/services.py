@@ -22,6 +22,7 @@ from ithaca.programs.relationships import _locked, _move
 from ithaca.programs.tasks import send_application_decision
 
 SLUG_MAX = 80
+NAME_MAX = 160
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HELPER_ROLE_FOR_KIND = {
     "mentoring": Participation.Role.MENTOR,
@@ -86,6 +87,8 @@ def program_create(
     name = name.strip()
     if not name:
         raise DomainError("A program needs a name.", field="name")
+    if len(name) > NAME_MAX:
+        raise DomainError(f"Keep the name under {NAME_MAX} characters.", field="name")
     if kind not in MODES_BY_KIND:
         raise DomainError(f"Unknown kind {kind!r}: use mentoring or coaching.", field="kind")
     if mode not in MODES_BY_KIND[kind]:
