@@ -14,6 +14,7 @@ from ithaca.coaching.models import (
     SponsorInvitation,
     SponsorReport,
 )
+from ithaca.core.admin import ConstraintCheckedForm
 
 
 class ReadOnlyMetadata(admin.ModelAdmin):

@@ -331,6 +331,7 @@ def test_list_endpoints_keep_to_a_query_budget(world, django_assert_max_num_quer
         services.report_generate(engagement=engagement, user=engagement.coach)
     client = _api(people["coach"])
     # Each includes one query for who signed the agreement in force (bound to the parties).
+    # One query of each budget asks whether a program requires MFA of the caller.
     budgets = {"agreements/": 6, "sessions/": 6, "goals/": 6, "actions/": 6, "reports/": 6}
     for route, budget in budgets.items():
         with django_assert_max_num_queries(budget):

@@ -102,6 +102,9 @@ def meeting_propose(
     _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=True)
     topics = _topics(workspace, topic_ids)
+    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.PROPOSED, Status.CONFIRMED)
+    if twin is not None:
+        return twin  # the same form sent twice (a double click, a retry): one meeting
     meeting = Meeting.objects.create(
         relationship=workspace.relationship,
         starts_at=starts_at,
@@ -139,6 +142,9 @@ def meeting_log(
     _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=False)
     topics = _topics(workspace, topic_ids)
+    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.HELD)
+    if twin is not None:
+        return twin  # the same log sent twice: one meeting
     meeting = Meeting.objects.create(
         relationship=workspace.relationship,
         starts_at=starts_at,
@@ -152,6 +158,24 @@ def meeting_log(
         body = clean_text(note, field="note", label="note", limit=5000)
         MeetingNote.objects.create(meeting=meeting, author=user, body=body)
     return meeting
+
+
+def _same_meeting(
+    workspace: Workspace, user: User, starts_at: dt.datetime, ends_at: dt.datetime, *statuses: str
+) -> Meeting | None:
+    """A meeting this person already put at exactly this time in this relationship.
+
+    One meeting of a pair at one moment: a second submission of the same form
+    returns the first meeting instead of making another. The workspace row is
+    locked, so two submissions at once are checked one after the other.
+    """
+    return Meeting.objects.filter(
+        relationship=workspace.relationship,
+        proposed_by=user,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        status__in=statuses,
+    ).first()
 
 
 def _answerable(workspace: Workspace, meeting: Meeting) -> Meeting:
