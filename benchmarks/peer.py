@@ -135,7 +135,8 @@ def ithaca_setup(db: Path) -> dict[str, Any]:
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         # DEBUG off serves hashed static names from the manifest.
         call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("seed_demo", people=PEOPLE, verbosity=0, stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("seed_demo", people=PEOPLE, verbosity=0, stdout=quiet)
 
     mentee = User.objects.get(email__startswith="mentee@")
     manager = User.objects.get(email__startswith="manager@")
@@ -319,7 +320,7 @@ def peer_requests(port: int, relation: int) -> dict[str, Any]:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def run(
