@@ -334,8 +334,8 @@ def run(
     bad: dict[str, set[str]] = {}
     for _ in range(rounds):
         for kind in mine:
-            sides = [("ithaca", mine[kind])] + ([("peer", theirs[kind])] if theirs else [])
-            for side, fn in sides:
+            pair = [("ithaca", mine[kind])] + ([("peer", theirs[kind])] if theirs else [])
+            for side, fn in pair:
                 seconds, status, data = fn()
                 if status >= 400:
                     bad.setdefault(kind, set()).add(f"{side} {status} {data[:120]!r}")
