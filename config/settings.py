@@ -120,8 +120,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the task worker writes; IMMEDIATE
-    # transactions avoid "database is locked" on lock upgrades.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # transactions avoid "database is locked" on lock upgrades. Connections are
+    # kept for 60 s as on PostgreSQL: closing the last one checkpoints and removes
+    # the WAL, so a fresh connection per request cost more than most requests.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

@@ -163,7 +163,8 @@ class RelationshipListView(generics.ListAPIView):
     serializer_class = out.RelationshipSerializer
 
     def get_queryset(self) -> Any:
-        return relationships_for(current_user(self.request)).order_by("-created_at")
+        people = relationships_for(current_user(self.request)).order_by("-created_at")
+        return people.only(*out.RELATIONSHIP_COLUMNS)
 
 
 class RelationshipDetailView(APIView):
