@@ -14,7 +14,6 @@ from ithaca.coaching.models import (
     SponsorInvitation,
     SponsorReport,
 )
-from ithaca.core.admin import ConstraintCheckedForm
 
 
 class ReadOnlyMetadata(admin.ModelAdmin):
