@@ -43,7 +43,9 @@ def test_setting_a_proposed_engagement_to_active_in_the_admin_is_no_500() -> Non
     response = staff_client().post(
         f"/admin/coaching/coachingengagement/{engagement.pk}/change/", data
     )
-    assert response.status_code in (200, 302), response.status_code
+    # The engagement admin is read-only (parties and states move through the services),
+    # so the change is refused, never a 500.
+    assert response.status_code in (200, 302, 403), response.status_code
     engagement.refresh_from_db()
     assert engagement.status == "proposed"  # states move through the services only
 

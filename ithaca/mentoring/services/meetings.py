@@ -99,12 +99,14 @@ def meeting_propose(
     workspace = writable(relationship, user, "propose a meeting")
     _check_times(starts_at, ends_at)
     _check_future(starts_at)
+    # The same form sent twice (a double click, a retry) is one meeting; it is checked
+    # before the double-booking rule, which the first copy would otherwise trip.
+    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.PROPOSED, Status.CONFIRMED)
+    if twin is not None:
+        return twin
     _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=True)
     topics = _topics(workspace, topic_ids)
-    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.PROPOSED, Status.CONFIRMED)
-    if twin is not None:
-        return twin  # the same form sent twice (a double click, a retry): one meeting
     meeting = Meeting.objects.create(
         relationship=workspace.relationship,
         starts_at=starts_at,
@@ -139,12 +141,12 @@ def meeting_log(
     started = workspace.relationship.started_at
     if started and starts_at < started - dt.timedelta(days=1):
         raise DomainError("That is before this relationship started.", field="starts_at")
+    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.HELD)
+    if twin is not None:
+        return twin  # the same log sent twice: one meeting (before the double-booking rule)
     _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=False)
     topics = _topics(workspace, topic_ids)
-    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.HELD)
-    if twin is not None:
-        return twin  # the same log sent twice: one meeting
     meeting = Meeting.objects.create(
         relationship=workspace.relationship,
         starts_at=starts_at,
