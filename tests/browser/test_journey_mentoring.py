@@ -70,13 +70,18 @@ def test_a_seeker_finds_a_mentor_who_accepts_and_they_log_a_meeting(page) -> Non
     sign_in_as(page, "mentor@example.org")
     check_accessibility(page)
     visit(page, f"/mentoring/{relationship.pk}/")
-    page.locator(f"#mentoring-{relationship.pk} button", has_text="Accept").click()
-    page.wait_for_selector(f"#mentoring-{relationship.pk} >> text=You accepted.")
+    assert page.is_visible("text=opens once both of you have accepted")
+    page.locator(".ws-state button", has_text="Accept").click()
+    # The whole workspace re-renders in place: its tabs open at once and no text
+    # still says it waits for acceptance.
+    page.wait_for_selector(".ws-state >> text=You accepted.")
+    page.wait_for_selector("ul.tabs >> text=Meetings")
+    assert not page.is_visible("text=opens once both of you have accepted")
     check_accessibility(page)
-    # The card is swapped in place; the workspace opens on the next load.
-    visit(page, f"/mentoring/{relationship.pk}/")
     relationship.refresh_from_db()
     assert relationship.status == "active"
+    page.click("ul.tabs >> text=Meetings")
+    page.wait_for_selector("#meetings")
 
     # They log the meeting they just had, with a shared note.
     page.click("summary:has-text('Log a meeting that already happened')")
