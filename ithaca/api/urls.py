@@ -1,7 +1,16 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from ithaca.api import analytics, coaching, console, intake, matching, mentoring, views
+from ithaca.api import (
+    analytics,
+    coaching,
+    console,
+    intake,
+    matching,
+    mentoring,
+    notifications,
+    views,
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -45,4 +54,5 @@ urlpatterns += (
     + matching.urlpatterns
     + console.urlpatterns
     + analytics.urlpatterns
+    + notifications.urlpatterns
 )

@@ -138,38 +138,3 @@ class FollowUpSurvey(models.Model):
 
     def __str__(self) -> str:
         return f"Follow-up due {self.due_on}"
-
-
-class Notice(models.Model):
-    """A marker for one e-mail: created once (unique kind and key), sent once.
-
-    Periodic jobs and tasks create the marker before sending, so running them
-    twice never sends twice.
-    """
-
-    class Kind(models.TextChoices):
-        SESSION_INVITE = "session_invite", "Session invitation"
-        ACTION_DUE = "action_due", "Action due soon"
-        OVERDUE_DIGEST = "overdue_digest", "Overdue actions digest"
-        STALLED = "stalled", "Stalled engagement"
-        REPORT_REVIEW = "report_review", "Report awaiting the coachee"
-        REPORT_APPROVED = "report_approved", "Report approved for the sponsor"
-
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    key = models.CharField(max_length=120)
-    engagement = models.ForeignKey(
-        CoachingEngagement, null=True, on_delete=models.CASCADE, related_name="+"
-    )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "key"], name="coaching_notice_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.key}"

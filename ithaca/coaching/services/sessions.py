@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.coaching import metrics, rules, tasks
+from ithaca.coaching import metrics, notices, rules
 from ithaca.coaching.models import (
     AgreementVersion,
     CoachingEngagement,
@@ -23,7 +23,6 @@ from ithaca.coaching.models import (
 from ithaca.coaching.selectors import governing_agreement, session_usage
 from ithaca.coaching.services._base import locked, require_active, require_party, required_text
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
 
 GROW_KEYS = ("goal", "reality", "options", "will")
 Kind = CoachingSession.Kind
@@ -72,10 +71,6 @@ def _check_kind(kind: str, has_sponsor: bool) -> None:
         raise DomainError("A three-way session needs a sponsor.", field="kind")
 
 
-def _send_invite(session: CoachingSession) -> None:
-    enqueue_on_commit(tasks.send_session_invite, session.pk, session.sequence)
-
-
 @transaction.atomic
 def session_schedule(
     *,
@@ -108,7 +103,7 @@ def session_schedule(
         created_by=user,
     )
     if not held:
-        _send_invite(session)
+        notices.tell_session(session, kind="session.scheduled", actor=user)
     return session
 
 
@@ -147,7 +142,7 @@ def session_reschedule(
     session.change_reason = reason
     session.sequence += 1
     session.save()
-    _send_invite(session)
+    notices.tell_session(session, kind="session.rescheduled", actor=user)
     return session
 
 
@@ -168,7 +163,7 @@ def session_cancel(*, session: CoachingSession, user: User, reason: str) -> Coac
     session.change_reason = reason
     session.sequence += 1
     session.save()
-    _send_invite(session)
+    notices.tell_session(session, kind="session.cancelled", actor=user)
     return session
 
 

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, TransitionError
-from ithaca.core.tasks import enqueue_on_commit
+from ithaca.matching import notices
 from ithaca.matching.explain import breakdown_json, explain, refusal
 from ithaca.matching.kinds import (
     MODELS,
@@ -29,7 +29,6 @@ from ithaca.matching.kinds import (
 from ithaca.matching.models import ProposalExplanation
 from ithaca.matching.pool import Pool, build_pool
 from ithaca.matching.selectors import config_of, open_requests
-from ithaca.matching.tasks import send_expiry_notice, send_proposal_notice
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.relationships import relationship_withdraw
@@ -76,7 +75,7 @@ def _record(
         source=source,
         breakdown=breakdown,
     )
-    enqueue_on_commit(send_proposal_notice, explanation.pk)
+    notices.tell_proposed(explanation, relationship)
     return explanation
 
 
@@ -120,7 +119,7 @@ def requests_expire(*, now: dt.datetime) -> int:
     """Withdraw requests and offers unanswered after the program's `request_expiry_days`.
 
     Safe to run twice: an expired proposal is no longer proposed, and the
-    notice task records that it was sent.
+    notification's key tells nobody twice.
     """
     # No program allows fewer than one day, so younger rows need no look.
     old = ProposalExplanation.objects.filter(
@@ -147,7 +146,7 @@ def _expire(row: ProposalExplanation, now: dt.datetime) -> int:
             relationship_withdraw(relationship, user=proposer, reason=EXPIRED)
             row.expired_at = now
             row.save(update_fields=["expired_at"])
-            enqueue_on_commit(send_expiry_notice, row.pk)
+            notices.tell_expired(row, relationship)
     except TransitionError:
         # Answered in the meantime: an accepted or declined proposal does not expire.
         logger.info("%s proposal %s was answered before it expired", row.kind, row.relationship_id)

@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.formats import Candidate, choose_mentor
 from ithaca.mentoring.models import ContinueMark, EventSignup, MentoringEvent, MutualInterest
 from ithaca.mentoring.services.base import clean_text
@@ -193,5 +192,6 @@ def _mutual(event: MentoringEvent, a: User, b: User) -> MutualInterest:
     mutual = MutualInterest.objects.create(
         event=event, first=first, second=second, relationship=relationship, refused_reason=refused
     )
-    enqueue_on_commit(tasks.send_mutual_interest, mutual_id=mutual.pk)
+    notices.tell_mutual(mutual)
+    MutualInterest.objects.filter(pk=mutual.pk).update(notified_at=timezone.now())
     return mutual

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.models import Introduction, MentoringRelationship
 from ithaca.mentoring.services.base import clean_text, writable
 
@@ -53,7 +52,8 @@ def introduction_propose(
     introduction = Introduction.objects.create(
         relationship=rel, introduced_by=user, person=person, contact=contact, reason=reason
     )
-    enqueue_on_commit(tasks.send_introduction_request, introduction_id=introduction.pk)
+    notices.tell_introduction_asked(introduction)
+    Introduction.objects.filter(pk=introduction.pk).update(request_sent_at=timezone.now())
     return introduction
 
 
@@ -69,5 +69,6 @@ def introduction_answer(*, introduction: Introduction, user: User, accept: bool)
     introduction.responded_at = timezone.now()
     introduction.save(update_fields=["status", "responded_at"])
     if accept:
-        enqueue_on_commit(tasks.send_introduction_made, introduction_id=introduction.pk)
+        notices.tell_introduction_agreed(introduction)
+        Introduction.objects.filter(pk=introduction.pk).update(made_sent_at=timezone.now())
     return introduction

@@ -13,8 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.health import with_last_contact
 from ithaca.mentoring.models import Decision, Meeting, MentoringRelationship, Nudge, Review
 from ithaca.programs.lifecycle import Status
@@ -44,6 +43,10 @@ def _create_once(model: type[Nudge] | type[Review], **fields: object) -> Nudge |
         return None  # another run got there first
 
 
+def _relationship(pk: int) -> MentoringRelationship:
+    return MentoringRelationship.objects.select_related("program", "mentor", "mentee").get(pk=pk)
+
+
 def nudges_create(*, now: dt.datetime) -> int:
     """Nudge both people of every active relationship silent for the program's
     `nudge_after_days`, once per silence."""
@@ -70,7 +73,9 @@ def nudges_create(*, now: dt.datetime) -> int:
             with transaction.atomic():
                 nudge = _create_once(Nudge, relationship_id=pk, silent_since=last_contact)
                 if nudge is not None:
-                    enqueue_on_commit(tasks.send_nudge, nudge_id=nudge.pk)
+                    relationship = _relationship(pk)
+                    notices.tell_silence(nudge, relationship, (now - last_contact).days)
+                    Nudge.objects.filter(pk=nudge.pk).update(sent_at=now)
                     created += 1
     return created
 
@@ -104,6 +109,7 @@ def reviews_create(*, now: dt.datetime) -> int:
                     due_at=renewed_at + period,
                 )
                 if review is not None:
-                    enqueue_on_commit(tasks.send_review_request, review_id=review.pk)
+                    notices.tell_review_due(review, _relationship(pk))
+                    Review.objects.filter(pk=review.pk).update(notified_at=now)
                     created += 1
     return created

@@ -1,0 +1,118 @@
+"""Notifications: what happened, for whom, whether it was read and how it was e-mailed."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from ithaca.notifications.kinds import Category, Mode
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Notification(models.Model):
+    """One thing that happened, told to one person: in their inbox and, by their
+    preference for its category, by e-mail.
+
+    `key` names the event; it is unique per recipient, so whatever records an
+    event twice (a job run twice, a retried task) tells nobody twice. `text`
+    says what happened and `url` links to it; neither carries confidential
+    content.
+    """
+
+    class Email(models.TextChoices):
+        NONE = "none", "Not e-mailed"
+        QUEUED = "queued", "Waiting to be sent"
+        DAILY = "daily", "Held for the daily digest"
+        WEEKLY = "weekly", "Held for the weekly digest"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed after every retry"
+
+    recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    key = models.CharField(max_length=160)
+    actor = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    count = models.PositiveIntegerField(
+        default=1, help_text="Events coalesced into this one (a burst of messages)."
+    )
+    email = models.CharField(max_length=8, choices=Email.choices, default=Email.NONE)
+    ics = models.TextField(blank=True, help_text="A calendar invitation to attach, if any.")
+    ics_method = models.CharField(max_length=8, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    digest = models.ForeignKey(
+        "Digest", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_once"),
+        ]
+        indexes = [
+            # The bell: one index-only count of a person's unread notifications.
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread"
+            ),
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(
+                fields=["email", "recipient"],
+                condition=Q(email__in=["queued", "daily", "weekly"]),
+                name="notification_outbox",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}"
+
+
+class Preference(models.Model):
+    """How one person wants the e-mails of one category (the inbox always has them)."""
+
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    category = models.CharField(max_length=16, choices=Category.choices)
+    mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.IMMEDIATE)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "category"], name="preference_once"),
+            models.CheckConstraint(
+                condition=~Q(category=Category.ACCOUNT) | Q(mode=Mode.IMMEDIATE),
+                name="account_notices_always_immediate",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.category}: {self.mode}"
+
+
+class Digest(models.Model):
+    """One digest e-mail to one person for one period (a day or an ISO week); unique,
+    so running the digest job twice sends nothing twice."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=12, help_text="2026-12-06 (daily) or 2026-W49 (weekly).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "period"], name="notification_digest_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest {self.period} for {self.user_id}"

@@ -1,0 +1,18 @@
+"""Background delivery of notification e-mails. Tasks take ids (or an event key) and
+are safe to run twice: a sent notification is stamped under its row lock."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from ithaca.notifications import delivery
+
+
+@task()
+def deliver(notification_id: int) -> bool:
+    return delivery.deliver_one(notification_id)
+
+
+@task()
+def deliver_event(key: str) -> int:
+    return delivery.deliver_key(key)
