@@ -94,7 +94,7 @@ def deliver_one(notification_id: int) -> bool:
 def _superseded(notification: Notification) -> bool:
     """A calendar invitation replaced by a newer one for the same meeting before it
     was sent: the newer one alone is worth sending."""
-    kind, label, pk, _ = (notification.key.split(":", 3) + ["", "", ""])[:4]
+    _, label, pk, _ = [*notification.key.split(":", 3), "", "", ""][:4]
     return (
         Notification.objects.filter(
             recipient_id=notification.recipient_id,
