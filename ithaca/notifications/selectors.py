@@ -15,7 +15,7 @@ def unread_count(user: User) -> int:
 
 INBOX_FIELDS = (
     *("pk", "kind", "category", "text", "url", "created_at", "read_at", "count"),
-    *("actor__pk", "actor__first_name", "actor__last_name", "actor__email"),
+    *("actor__id", "actor__first_name", "actor__last_name", "actor__email"),
 )
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the table reads best one row per line)
 """What notifies whom (issue 13, item 2), one row per event: the named people get
 exactly one notification of the named kind, and nobody else gets any.
 
@@ -24,14 +25,17 @@ from ithaca.coaching.tests.factories import (
     active_engagement,
     at,
     proposed_engagement,
-    sign_all,
     terms,
 )
 from ithaca.console.services import program_invite
 from ithaca.matching.models import ProposalExplanation
 from ithaca.matching.notices import tell_proposed
-from ithaca.matching.services import fit_check_request, offer_create, request_create
-from ithaca.matching.services import requests_expire
+from ithaca.matching.services import (
+    fit_check_request,
+    offer_create,
+    request_create,
+    requests_expire,
+)
 from ithaca.matching.tests.factories import ProgramFactory, helper, manager, seeker
 from ithaca.mentoring import services as mentoring
 from ithaca.mentoring.models import Meeting
@@ -45,7 +49,6 @@ from ithaca.mentoring.tests.factories import (
 )
 from ithaca.notifications.models import Notification
 from ithaca.programs import relationships as lifecycle
-from ithaca.programs.models import Participation
 from ithaca.programs.services import application_decide, participation_apply
 
 pytestmark = pytest.mark.django_db

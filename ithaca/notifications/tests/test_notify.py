@@ -60,10 +60,13 @@ def test_a_rolled_back_write_sends_nothing(django_capture_on_commit_callbacks):
     from django.db import transaction
 
     person = UserFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            _tell(person)
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _tell(person)
+        raise RuntimeError
     assert mail.outbox == [] and not Notification.objects.exists()
 
 
@@ -79,7 +82,7 @@ def test_the_category_preference_decides_the_email(mode, email):
 
 def test_account_notices_cannot_be_turned_off():
     person = UserFactory()
-    assert LOCKED == {Category.ACCOUNT}
+    assert {Category.ACCOUNT} == LOCKED
     with pytest.raises(services.DomainError, match="always sent at once"):
         services.preferences_set(user=person, modes={"account": "never"})
     assert not Preference.objects.exists()
@@ -120,7 +123,7 @@ def test_a_cancellation_says_cancel_in_the_mime_part_and_the_body(
             recipient=person, kind="meeting.cancelled", subject=None, context={"when": "x"},
             ics=ics, ics_method="CANCEL",
         )  # fmt: skip
-    name, content, mimetype = mail.outbox[0].attachments[0]
+    _, content, mimetype = mail.outbox[0].attachments[0]
     assert mimetype.startswith("text/calendar; method=CANCEL")
     assert "METHOD:CANCEL" in (content if isinstance(content, str) else content.decode())
 
@@ -135,7 +138,7 @@ def test_a_failed_email_is_retried_with_backoff_then_given_up(django_capture_on_
         assert notification.last_error == "SMTP down"
         # Not due yet: the retry job leaves it alone.
         assert retry_failed_emails(now=timezone.now()) == {"retried": 0}
-        for attempt in range(2, delivery.MAX_ATTEMPTS + 1):
+        for _ in range(2, delivery.MAX_ATTEMPTS + 1):
             Notification.objects.filter(pk=notification.pk).update(next_attempt_at=timezone.now())
             with django_capture_on_commit_callbacks(execute=True):
                 assert retry_failed_emails(now=timezone.now()) == {"retried": 1}
@@ -146,9 +149,11 @@ def test_a_failed_email_is_retried_with_backoff_then_given_up(django_capture_on_
 
 def test_a_retry_after_recovery_sends_once(django_capture_on_commit_callbacks):
     person = UserFactory()
-    with mock.patch.object(delivery, "send_email", side_effect=OSError("SMTP down")):
-        with django_capture_on_commit_callbacks(execute=True):
-            notification = _tell(person)
+    with (
+        mock.patch.object(delivery, "send_email", side_effect=OSError("SMTP down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        notification = _tell(person)
     Notification.objects.filter(pk=notification.pk).update(next_attempt_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
         retry_failed_emails(now=timezone.now())
