@@ -37,7 +37,7 @@ def _tell(person, n=1, url="/programs/", actor=None):
                 actor=actor,
                 context={"program": "Nurses' network", "approved": True},
                 url=url,
-            )  # fmt: skip
+            )
         )
     return made
 
