@@ -116,3 +116,15 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"Digest {self.period} for {self.user_id}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's calendar feed. Regenerating it replaces the
+    token, so the old address stops working at once."""
+
+    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user_id}"

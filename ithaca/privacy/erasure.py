@@ -62,7 +62,7 @@ from ithaca.mentoring.models import (
     TrainingAttempt,
 )
 from ithaca.mentoring.models import Goal as MentoringGoal
-from ithaca.notifications.models import Notification, Preference
+from ithaca.notifications.models import CalendarFeed, Notification, Preference
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
@@ -151,6 +151,7 @@ def _delete_own_writing(user: User) -> dict[str, int]:
         "continue marks": ContinueMark.objects.filter(marker=user),
         "notifications": Notification.objects.filter(recipient=user),
         "notification settings": Preference.objects.filter(user=user),
+        "calendar feeds": CalendarFeed.objects.filter(user=user),
     }
     return {
         name: queryset.delete()[1].get(queryset.model._meta.label, 0)
