@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ithaca.mentoring",
     "ithaca.coaching",
     "ithaca.matching",
+    "ithaca.messaging",
     "ithaca.console",
     "ithaca.privacy",
     "ithaca.analytics",

@@ -14,7 +14,8 @@ no sign-in methods and no rights. Then:
   reflection, survey answers (ratings stay, anonymous), referral reasons.
 - Open relationships end (a proposal is withdrawn, an active one concluded);
   their roles in programs end and they manage nothing.
-- Their notifications and notification settings are deleted; in other people's
+- Their messages lose their words and their name (the others see "a former
+  participant" and "(removed)"); their notifications and settings are deleted; in other people's
   notifications of what they did, their name becomes "a former participant".
 
 Their own shared notes are deleted rather than kept under "Erased person":
@@ -62,6 +63,7 @@ from ithaca.mentoring.models import (
     TrainingAttempt,
 )
 from ithaca.mentoring.models import Goal as MentoringGoal
+from ithaca.messaging.services import messages_erase_author
 from ithaca.notifications.models import CalendarFeed, Notification, Preference
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
@@ -87,6 +89,7 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     counts.update(_blank_shared_writing(user))
     counts["roles ended"] = _leave_programs(user)
     counts["notifications about them"] = _forget_in_notifications(user)
+    counts["messages"] = messages_erase_author(user=user)
     _wipe_profile(user)
     _forget_sign_in(user)
     _anonymize(user)
