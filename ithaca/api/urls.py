@@ -8,6 +8,7 @@ from ithaca.api import (
     intake,
     matching,
     mentoring,
+    messaging,
     notifications,
     views,
 )
@@ -55,4 +56,5 @@ urlpatterns += (
     + console.urlpatterns
     + analytics.urlpatterns
     + notifications.urlpatterns
+    + messaging.urlpatterns
 )

@@ -154,3 +154,30 @@ def test_erasing_the_author_removes_their_words_and_name():
     assert "Something personal" not in page and "A former participant" in page
     assert "A reply" in page and name not in page
     assert not Notification.objects.filter(text__contains=name).exists()
+
+
+def _api(user):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_the_api_lets_members_write_and_read_and_nobody_else():
+    engagement = active_engagement()
+    url = f"/api/v1/messages/coaching/{engagement.pk}/"
+    sent = _api(engagement.coachee).post(url, {"body": "SECRET-MESSAGE"}, format="json")
+    assert sent.status_code == 201 and sent.json()["author"] == engagement.coachee.display_name
+    assert _api(engagement.coach).get(url).json()["results"][0]["body"] == "SECRET-MESSAGE"
+    listed = _api(engagement.coach).get("/api/v1/messages/").json()
+    assert listed == [
+        {"kind": "coaching", "id": engagement.pk, "title": f"You and {engagement.coachee.display_name}",
+         "writable": True, "unread": 0}
+    ]  # fmt: skip
+    for outsider in (engagement.sponsor, manager(engagement.program), UserFactory(is_staff=True)):
+        assert _api(outsider).get(url).status_code == 404
+        assert _api(outsider).post(url, {"body": "hi"}, format="json").status_code == 404
+        assert _api(outsider).get("/api/v1/messages/").json() == []
+    empty = _api(engagement.coach).post(url, {"body": " "}, format="json")
+    assert empty.status_code == 400 and empty.json()["error"]["fields"]["body"]
