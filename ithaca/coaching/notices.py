@@ -30,7 +30,7 @@ def parties(engagement: CoachingEngagement) -> list[User]:
         "coachee": engagement.coachee,
         "sponsor": engagement.sponsor,
     }
-    return [people[role] for role in required_parties(engagement) if people[role] is not None]
+    return [p for role in required_parties(engagement) if (p := people[role]) is not None]
 
 
 def _other(engagement: CoachingEngagement, person: User) -> str:

@@ -21,7 +21,7 @@ from django.template.backends.django import DjangoTemplates
 @cache
 def text_engine() -> DjangoTemplates:
     """The project's template setup, without autoescaping: for e-mails and sentences."""
-    base = settings.TEMPLATES[0]
+    base: dict[str, Any] = settings.TEMPLATES[0]
     options = {k: v for k, v in base.get("OPTIONS", {}).items() if k != "context_processors"}
     return DjangoTemplates(
         {

@@ -22,12 +22,13 @@ def tell_proposed(row: ProposalExplanation, relationship: HelpingRelationship) -
         "program": program.name,
         "helper_word": "mentor" if program.kind == "mentoring" else "coach",
     }
-    told: list[tuple[User, User, str]] = {
-        Source.REQUEST: [(helper, seeker, "request.received")],
-        Source.OFFER: [(seeker, helper, "offer.received")],
-    }.get(
-        row.source, [(helper, seeker, "proposal.received"), (seeker, helper, "proposal.received")]
-    )
+    told: list[tuple[User, User, str]]
+    if row.source == Source.REQUEST:
+        told = [(helper, seeker, "request.received")]
+    elif row.source == Source.OFFER:
+        told = [(seeker, helper, "offer.received")]
+    else:
+        told = [(helper, seeker, "proposal.received"), (seeker, helper, "proposal.received")]
     for person, other, kind in told:
         notify(
             recipient=person,

@@ -23,7 +23,7 @@ from ithaca.core.tasks import enqueue_on_commit
 from ithaca.notifications.kinds import KINDS, LOCKED, Category, Mode
 from ithaca.notifications.models import Notification, Preference
 
-HOLD = {Mode.DAILY: "daily", Mode.WEEKLY: "weekly"}
+HOLD: dict[str, str] = {Mode.DAILY: "daily", Mode.WEEKLY: "weekly"}
 
 
 def event_key(kind: str, subject: models.Model | None, event: object = "") -> str:

@@ -72,7 +72,7 @@ def nudges_create(*, now: dt.datetime) -> int:
                 continue
             with transaction.atomic():
                 nudge = _create_once(Nudge, relationship_id=pk, silent_since=last_contact)
-                if nudge is not None:
+                if isinstance(nudge, Nudge):
                     relationship = _relationship(pk)
                     notices.tell_silence(nudge, relationship, (now - last_contact).days)
                     Nudge.objects.filter(pk=nudge.pk).update(sent_at=now)
@@ -108,7 +108,7 @@ def reviews_create(*, now: dt.datetime) -> int:
                     period=(last_period or 0) + 1,
                     due_at=renewed_at + period,
                 )
-                if review is not None:
+                if isinstance(review, Review):
                     notices.tell_review_due(review, _relationship(pk))
                     Review.objects.filter(pk=review.pk).update(notified_at=now)
                     created += 1

@@ -171,10 +171,10 @@ def test_the_api_lets_members_write_and_read_and_nobody_else():
     assert sent.status_code == 201 and sent.json()["author"] == engagement.coachee.display_name
     assert _api(engagement.coach).get(url).json()["results"][0]["body"] == "SECRET-MESSAGE"
     listed = _api(engagement.coach).get("/api/v1/messages/").json()
+    title = f"You and {engagement.coachee.display_name}"
     assert listed == [
-        {"kind": "coaching", "id": engagement.pk, "title": f"You and {engagement.coachee.display_name}",
-         "writable": True, "unread": 0}
-    ]  # fmt: skip
+        {"kind": "coaching", "id": engagement.pk, "title": title, "writable": True, "unread": 0}
+    ]
     for outsider in (engagement.sponsor, manager(engagement.program), UserFactory(is_staff=True)):
         assert _api(outsider).get(url).status_code == 404
         assert _api(outsider).post(url, {"body": "hi"}, format="json").status_code == 404
