@@ -45,13 +45,13 @@ def thread(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 return redirect(conversation.url)
     services.conversation_read(conversation=conversation, user=user)
     notifications_read_at(user=user, path=conversation.url)
-    messages = list(
+    thread = list(
         Message.objects.filter(thread=conversation.kind, thread_id=conversation.pk)
         .select_related("author")
         .order_by("-created_at", "-pk")[:SHOWN]
     )[::-1]
     context = {
-        "conversation": conversation, "messages": messages, "error": error,
+        "conversation": conversation, "thread": thread, "error": error,
         "zone": zone_of(user), "max_length": MAX_LENGTH,
         "body": request.POST.get("body", "") if error else "",
     }  # fmt: skip
