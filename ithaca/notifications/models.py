@@ -128,3 +128,47 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user_id}"
+
+
+class WebhookEndpoint(models.Model):
+    """An HTTPS address an administrator registers for integrations (Slack, Teams, an
+    HR system), with the event kinds it wants. Deliveries are signed with `secret`."""
+
+    name = models.CharField(max_length=120)
+    url = models.URLField(max_length=500)
+    kinds = models.JSONField(
+        default=list, help_text="Notification kinds to send, e.g. meeting.cancelled."
+    )
+    secret = models.CharField(max_length=64, editable=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or to be sent) to one endpoint: ids and kinds only. Unique per
+    endpoint and event, so an event recorded twice is delivered once."""
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event_key = models.CharField(max_length=160)
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    failed = models.BooleanField(default=False)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["endpoint", "event_key"], name="webhook_delivery_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_key} to {self.endpoint_id}"

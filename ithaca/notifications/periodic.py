@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ithaca.core.tasks import enqueue_on_commit
-from ithaca.notifications import delivery
-from ithaca.notifications.tasks import deliver
+from ithaca.notifications import delivery, webhooks
+from ithaca.notifications.tasks import deliver, deliver_webhook
 
 
 def send_digests(*, now: dt.datetime) -> Mapping[str, int]:
@@ -21,4 +21,11 @@ def retry_failed_emails(*, now: dt.datetime) -> Mapping[str, int]:
     return {"retried": len(due)}
 
 
-JOBS = (send_digests, retry_failed_emails)
+def retry_webhooks(*, now: dt.datetime) -> Mapping[str, int]:
+    due = webhooks.retry_due(now=now)
+    for pk in due:
+        enqueue_on_commit(deliver_webhook, pk)
+    return {"retried": len(due)}
+
+
+JOBS = (send_digests, retry_failed_emails, retry_webhooks)

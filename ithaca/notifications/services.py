@@ -113,6 +113,7 @@ def notify(
         return None
     if not created:
         return None
+    _offer_to_webhooks(kind, key, subject)
     if state == Notification.Email.QUEUED:
         from ithaca.notifications.tasks import deliver
 
@@ -159,10 +160,23 @@ def notify_many(
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
     told = Notification.objects.filter(key=key).count() - before
     if told:
+        _offer_to_webhooks(kind, key, subject)
         from ithaca.notifications.tasks import deliver_event
 
         enqueue_on_commit(deliver_event, key)
     return told
+
+
+def _offer_to_webhooks(kind: str, key: str, subject: models.Model | None) -> None:
+    """Integrations hear of each event once, whoever was told (ids and kinds only)."""
+    from ithaca.notifications.webhooks import emit
+
+    emit(
+        kind=kind,
+        key=key,
+        subject_type=subject._meta.label_lower if subject is not None else "",
+        subject_id=subject.pk if subject is not None else None,
+    )
 
 
 def notify_burst(

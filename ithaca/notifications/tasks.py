@@ -16,3 +16,10 @@ def deliver(notification_id: int) -> bool:
 @task()
 def deliver_event(key: str) -> int:
     return delivery.deliver_key(key)
+
+
+@task()
+def deliver_webhook(delivery_id: int) -> bool:
+    from ithaca.notifications.webhooks import deliver
+
+    return deliver(delivery_id)
