@@ -246,6 +246,9 @@ class ProposalExplanation(models.Model):
         MatchingRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     breakdown = models.JSONField(default=dict)
+    note = models.TextField(
+        blank=True, max_length=1000, help_text="The proposer's personal note, for the other person."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expired_at = models.DateTimeField(null=True, blank=True)
 

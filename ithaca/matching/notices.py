@@ -35,7 +35,7 @@ def tell_proposed(row: ProposalExplanation, relationship: HelpingRelationship) -
             kind=kind,
             subject=relationship,
             actor=other if row.source != Source.ROUND else None,
-            context={**context, "other": other.display_name},
+            context={**context, "other": other.display_name, "note": row.note},
             url=proposal_url(relationship),
         )
 

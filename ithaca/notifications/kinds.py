@@ -44,11 +44,11 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     # Requests, offers and proposals.
-    "request.received": Kind(Category.REQUESTS, "{{ actor }} asked you to be their {{ helper_word }} in {{ program }}."),
+    "request.received": Kind(Category.REQUESTS, "{{ actor }} asked you to be their {{ helper_word }} in {{ program }}.{% if note %} Their note: “{{ note|truncatechars:160 }}”{% endif %}"),
     "request.accepted": Kind(Category.REQUESTS, "{{ actor }} accepted your request in {{ program }}.{% if started %} You have started working together.{% endif %}"),
     "request.declined": Kind(Category.REQUESTS, "{{ actor }} declined your request in {{ program }}.{% if reason %} Their reason: {{ reason }}{% endif %}"),
     "request.expired": Kind(Category.REQUESTS, "Your request to {{ other }} in {{ program }} expired without an answer."),
-    "offer.received": Kind(Category.REQUESTS, "{{ actor }} offered to be your {{ helper_word }} in {{ program }}."),
+    "offer.received": Kind(Category.REQUESTS, "{{ actor }} offered to be your {{ helper_word }} in {{ program }}.{% if note %} Their note: “{{ note|truncatechars:160 }}”{% endif %}"),
     "offer.accepted": Kind(Category.REQUESTS, "{{ actor }} accepted your offer in {{ program }}.{% if started %} You have started working together.{% endif %}"),
     "offer.declined": Kind(Category.REQUESTS, "{{ actor }} declined your offer in {{ program }}.{% if reason %} Their reason: {{ reason }}{% endif %}"),
     "offer.expired": Kind(Category.REQUESTS, "Your offer to {{ other }} in {{ program }} expired without an answer."),

@@ -323,3 +323,35 @@ def test_times_in_a_notification_are_in_the_recipients_zone() -> None:
     text = Notification.objects.get(kind="meeting.proposed").text
     local = meeting.starts_at.astimezone(dt.timezone(dt.timedelta(hours=9)))
     assert f"{local:%H:%M} (Asia/Tokyo)" in text
+
+
+def test_a_personal_note_travels_with_a_request_to_the_helper_only() -> None:
+    from django.test import Client
+
+    world = _matching()
+    rel = request_create(
+        program=world["program"], seeker=world["seeker"], helper=world["helper"],
+        note="I am moving into research nursing.",
+    )  # fmt: skip
+    told = Notification.objects.get(kind="request.received")
+    assert "I am moving into research nursing." in told.text
+    page = f"/matching/proposals/mentoring/{rel.pk}/"
+    helper_client = Client()
+    helper_client.force_login(world["helper"])
+    assert "I am moving into research nursing." in helper_client.get(page).content.decode()
+    pm = Client()
+    pm.force_login(manager(world["program"]))
+    shown = pm.get(page)
+    assert shown.status_code == 200 and "research nursing" not in shown.content.decode()
+
+
+def test_an_overlong_note_is_refused_and_nothing_is_proposed() -> None:
+    from ithaca.core.errors import DomainError
+
+    world = _matching()
+    with pytest.raises(DomainError, match="under 1000 characters"):
+        request_create(
+            program=world["program"], seeker=world["seeker"], helper=world["helper"],
+            note="x" * 1001,
+        )  # fmt: skip
+    assert not ProposalExplanation.objects.exists() and not Notification.objects.exists()
