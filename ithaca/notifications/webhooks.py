@@ -43,7 +43,7 @@ def check_url(url: str) -> str:
     except (socket.gaierror, UnicodeError):
         raise DomainError("That address does not resolve.", field="url") from None
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = ipaddress.ip_address(str(address).split("%")[0])
         if not ip.is_global:
             raise DomainError(
                 "That address points at a private or local network; give a public one.",
