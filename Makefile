@@ -10,7 +10,7 @@ STATIC_STAMP := static/vendor/.built
 export DEBUG ?= false
 
 .DEFAULT_GOAL := help
-.PHONY: help install static run serve worker migrate seed test test-postgres test-browser test-api-fuzz load lint format typecheck bench ci lock clean
+.PHONY: help install static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim screenshots load lint format typecheck bench ci lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,16 +48,22 @@ worker: install var/secret_key ## Run a background task worker
 	SECRET_KEY=$$(cat var/secret_key) $(PY) manage.py db_worker
 
 test: install static ## Run the whole test suite (SQLite unless DATABASE_URL is set)
-	$(PY) -m pytest -q -m "not browser and not schemathesis"
+	$(PY) -m pytest -q -m "not browser and not schemathesis and not scim_compliance"
 
 test-postgres: install static ## Run the suite against the local PostgreSQL
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -q -m "not browser and not schemathesis"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -q -m "not browser and not schemathesis and not scim_compliance"
 
 test-browser: install static ## Browser journeys with axe checks (needs Debian's chromium)
 	$(PY) -m pytest -q -m browser tests/browser
 
+screenshots: install static ## Crawl every page as each demo person at 1280 and 390 px; PNGs in test-results/screenshots/
+	$(PY) -m pytest -q -m browser tests/browser/test_crawl.py
+
 test-api-fuzz: install ## Schemathesis: every API operation, as each role, against the schema
 	$(PY) -m pytest -q -m schemathesis tests/api
+
+test-scim: install ## scim2-tester, the SCIM compliance checker, against a live /scim/v2/
+	$(PY) -m pytest -q -m scim_compliance ithaca/scim/tests
 
 load: install ## Load test on PostgreSQL, 100,000 people (LOAD_SECONDS=60 for a quick run)
 	DEBUG=true $(PY) benchmarks/load.py --seconds $${LOAD_SECONDS:-600}
@@ -75,8 +81,10 @@ format: install ## Fix lint and formatting where ruff can
 	$(VENV)/bin/ruff format .
 
 bench: install ## Run the benchmarks and print their figures (the load test is `make load`)
-	@for script in $(filter-out benchmarks/load.py,$(wildcard benchmarks/*.py)); do \
+	@for script in $(filter-out benchmarks/load.py benchmarks/pages.py,$(wildcard benchmarks/*.py)); do \
 		echo "== $$script"; DEBUG=true $(PY) $$script || exit 1; done
+	@echo "== benchmarks/pages.py (BENCH_PAGES_ARGS=--small for 300 people on SQLite, as CI runs it)"
+	DEBUG=true $(PY) benchmarks/pages.py $${BENCH_PAGES_ARGS:-}
 
 ci: ## What CI runs: tests on SQLite and PostgreSQL, lint, deploy checks
 	bash .ci/run

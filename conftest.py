@@ -18,3 +18,13 @@ def _plain_static_storage(settings: pytest.FixtureRequest) -> None:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_pools():
+    """Prepared matching pools live in the process; each test starts without any."""
+    from ithaca.matching import poolcache
+
+    poolcache.forget()
+    yield
+    poolcache.forget()

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import Env
+from ithaca.sso.envconfig import SamlConfigError, saml_app
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "ithaca.core",
     "ithaca.audit",
     "ithaca.accounts",
@@ -66,11 +68,14 @@ INSTALLED_APPS = [
     "ithaca.coaching",
     "ithaca.matching",
     "ithaca.messaging",
+    "ithaca.people",
     "ithaca.console",
     "ithaca.privacy",
     "ithaca.analytics",
     "ithaca.home",
     "ithaca.demo",
+    "ithaca.sso",
+    "ithaca.scim",
     "ithaca.api",
 ]
 
@@ -89,6 +94,7 @@ MIDDLEWARE = [
     "ithaca.core.middleware.DatabaseUnavailableMiddleware",
     "ithaca.audit.middleware.AuditMiddleware",
     "ithaca.accounts.mfa.RequireMfaMiddleware",
+    "ithaca.people.zone.TimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -126,6 +132,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compilation cost more than it saved on every query measured (the console's
+    # stuck list: 892 ms with it, 290 ms without): docs/decisions/0003-postgresql-jit-off.md.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
@@ -140,8 +151,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Argon2id at OWASP's recommended cost (docs/decisions/0002); stored hashes made
+# with other parameters or PBKDF2 still verify and are upgraded at sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "ithaca.accounts.hashers.Argon2idPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -165,12 +178,23 @@ if ACCOUNT_EMAIL_VERIFICATION not in {"mandatory", "optional", "none"}:
     )
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
-# Open sign-up lets anyone with an e-mail address join; otherwise staff invite people.
-ITHACA_SIGNUP_OPEN = env.bool("SIGNUP_OPEN", default=False)
+# Who may create an account themselves: closed (invitations and single sign-on only),
+# domains (addresses at SIGNUP_DOMAINS only) or open. SIGNUP_OPEN=true, the older
+# switch, still means open.
+ITHACA_SIGNUP_MODE = env.str("SIGNUP_MODE") or (
+    "open" if env.bool("SIGNUP_OPEN", default=False) else "closed"
+)
+if ITHACA_SIGNUP_MODE not in {"closed", "domains", "open"}:
+    raise ImproperlyConfigured(f"SIGNUP_MODE={ITHACA_SIGNUP_MODE!r}: use closed, domains or open.")
+ITHACA_SIGNUP_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_DOMAINS", default=[])]
+if ITHACA_SIGNUP_MODE == "domains" and not ITHACA_SIGNUP_DOMAINS:
+    raise ImproperlyConfigured("SIGNUP_MODE=domains: list them in SIGNUP_DOMAINS (a,b).")
+# An invited person is signed in as soon as they choose their password, then welcomed.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "ithaca.accounts.mfa.MfaAdapter"
 SOCIALACCOUNT_ONLY = False
-SOCIALACCOUNT_ADAPTER = "ithaca.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "ithaca.sso.adapter.SocialAccountAdapter"
 # Behind a load balancer every request comes from its address: count the proxies that
 # append to X-Forwarded-For so login throttling and the audit log see the client's.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -196,6 +220,14 @@ if OIDC_SERVER_URL:
             }
         ],
     }
+# Single sign-on through a SAML 2.0 identity provider, off unless SAML_IDP_ENTITY_ID or
+# SAML_IDP_METADATA_FILE is set (ithaca/sso/envconfig.py; or add one in the admin).
+try:
+    _saml_app = saml_app(env.source)
+except SamlConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if _saml_app:
+    SOCIALACCOUNT_PROVIDERS["saml"] = {"APPS": [_saml_app]}
 # The organization's identity provider vouches for its people: they get an account on
 # their first sign-in (SSO_SIGNUP=false keeps SSO to people already invited), and an
 # invited person signing in through SSO lands in the account made for their address.
@@ -216,8 +248,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (profile photos) go through Django's storage API: FileSystemStorage
+# under MEDIA_ROOT by default; point STORAGE_BACKEND at an S3-compatible backend
+# (e.g. storages.backends.s3.S3Storage, configured by its own settings) to keep them
+# there instead. Photos are never served from MEDIA_URL: /people/<id>/photo/ checks access.
+MEDIA_ROOT = env.str("MEDIA_ROOT") or str(VAR_DIR / "media")
+MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("STORAGE_BACKEND") or "django.core.files.storage.FileSystemStorage"
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -333,6 +373,15 @@ ITHACA_CSP_RELAXED_VIEWS = {
     "api-docs": {"style-src": "'self' 'unsafe-inline'"},
 }
 ITHACA_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# --- Provisioning (SCIM 2.0 at /scim/v2/) ----------------------------------
+# What a SCIM group is in Ithaca: "departments" (a member's department), "programs"
+# (enrolment as a seeker in the program of that name) or "none" (kept, not applied).
+ITHACA_SCIM_GROUPS = env.str("SCIM_GROUPS", default="departments")
+if ITHACA_SCIM_GROUPS not in {"departments", "programs", "none"}:
+    raise ImproperlyConfigured(
+        f"SCIM_GROUPS={ITHACA_SCIM_GROUPS!r}: use departments, programs or none."
+    )
 
 # --- Privacy --------------------------------------------------------------
 # Notes and journals of relationships concluded longer ago than this are deleted.

@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from ithaca.core.views import healthz
+from ithaca.core.views import favicon, healthz
 
 urlpatterns = [
+    # Pages that name no icon (the admin's, a browser's first guess) still get ours.
+    path("favicon.ico", favicon),
     path("", include("ithaca.home.urls")),
+    path("", include("ithaca.people.urls")),
     path("programs/", include("ithaca.programs.urls")),
     path("intake/", include("ithaca.intake.urls")),
     path("console/", include("ithaca.console.urls")),
@@ -17,7 +20,9 @@ urlpatterns = [
     path("privacy/", include("ithaca.privacy.urls")),
     path("analytics/", include("ithaca.analytics.urls")),
     path("guide/", include("ithaca.analytics.guide_urls")),
+    path("accounts/", include("ithaca.sso.urls")),
     path("accounts/", include("allauth.urls")),
+    path("scim/", include("ithaca.scim.urls")),
     path("api/v1/", include("ithaca.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -1,5 +1,5 @@
-"""django-allauth hooks: open or invite-only sign-up, single sign-on, and a profile for
-every account."""
+"""django-allauth hooks: who may sign up (SIGNUP_MODE), single sign-on, a profile for
+every account, and the welcome wizard for people who have not finished it."""
 
 from __future__ import annotations
 
@@ -7,21 +7,55 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
+from ithaca.accounts.models import Profile
 from ithaca.accounts.services import profile_ensure
+
+
+def signup_domain_allowed(email: str) -> bool:
+    """In `domains` mode, only addresses at the listed domains may sign up."""
+    if settings.ITHACA_SIGNUP_MODE != "domains":
+        return True
+    domain = email.rsplit("@", 1)[-1].strip().lower()
+    return domain in settings.ITHACA_SIGNUP_DOMAINS
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
-        return bool(settings.ITHACA_SIGNUP_OPEN)
+        return settings.ITHACA_SIGNUP_MODE != "closed"
+
+    def clean_email(self, email: str) -> str:
+        email = super().clean_email(email)
+        if not signup_domain_allowed(email):
+            listed = ", ".join(f"@{d}" for d in settings.ITHACA_SIGNUP_DOMAINS)
+            raise forms.ValidationError(
+                f"Sign-up is open to addresses ending in {listed}. "
+                "Use your work address, or ask for an invitation."
+            )
+        return email
 
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
         user = super().save_user(request, user, form, commit=commit)
         if commit:
-            profile_ensure(user=user)
+            profile = profile_ensure(user=user)
+            Profile.objects.filter(pk=profile.pk).update(welcome=Profile.Welcome.PENDING)
         return user
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Someone invited (or newly signed up) who has not finished or skipped the welcome
+        wizard goes there first; everyone else goes where they were going."""
+        welcome = (
+            Profile.objects.filter(user__pk=request.user.pk or 0)
+            .values_list("welcome", flat=True)
+            .first()
+        )
+        if welcome == Profile.Welcome.PENDING:
+            return reverse("people:welcome")
+        return super().get_login_redirect_url(request)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
@@ -37,5 +71,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def save_user(self, request: HttpRequest, sociallogin: Any, form: Any = None) -> Any:
         user = super().save_user(request, sociallogin, form)
-        profile_ensure(user=user)
+        profile = profile_ensure(user=user)
+        Profile.objects.filter(pk=profile.pk).update(welcome=Profile.Welcome.PENDING)
         return user

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ithaca.accounts.importing import FileProblem, Person, build_plan, read_rows, read_upload
+from ithaca.accounts.importing import (
+    FileProblem,
+    Person,
+    Problem,
+    build_plan,
+    read_rows,
+    read_upload,
+)
 from ithaca.accounts.importing.plan import Plan
 from ithaca.accounts.importwrite import write_plan
 from ithaca.accounts.models import PeopleImport, User
@@ -154,7 +161,37 @@ def _finish(record: PeopleImport, status: str, phase: str, report: dict | None =
 def _plan(record: PeopleImport, track: bool) -> tuple[Plan, dict[str, int]]:
     header, rows = read_rows(record.content)
     snapshot, ids = people_snapshot()
-    return build_plan(header, rows, snapshot, _tracker(record) if track else None), ids
+    plan = build_plan(header, rows, snapshot, _tracker(record) if track else None)
+    _limit_to_importers_programs(record, plan)
+    return plan, ids
+
+
+OUTSIDE_PROGRAMS = (
+    "This person is in none of your programs: only staff can change them "
+    "(an organization-wide import). Remove the row, or ask an administrator."
+)
+
+
+def _limit_to_importers_programs(record: PeopleImport, plan: Plan) -> None:
+    """Staff import for the whole organization; a program manager only into their programs.
+
+    A program manager's file may add new people and update people who take part
+    in a program they manage; a row changing anyone else is a problem, so the
+    file cannot run (changing a stranger's line manager would change who may
+    mentor whom across the organization).
+    """
+    creator = record.created_by
+    if creator is None or creator.is_staff:
+        return
+    mine = {
+        email.lower()
+        for email in User.objects.filter(participations__program__managers=creator)
+        .values_list("email", flat=True)
+        .distinct()
+    }
+    for change in plan.changes:
+        if change.action != "create" and change.email.lower() not in mine:
+            plan.problems.append(Problem(row=change.row, column="email", message=OUTSIDE_PROGRAMS))
 
 
 def _check(record: PeopleImport, *, track: bool) -> None:

@@ -80,7 +80,30 @@ class Profile(TimeStampedModel):
     and assessment: the matching rules keep them from being the person's mentor.
     """
 
+    class Welcome(models.TextChoices):
+        """Where the person is in the welcome wizard (empty: it was never offered)."""
+
+        NOT_OFFERED = "", "Not offered"
+        PENDING = "pending", "Not finished"
+        SKIPPED = "skipped", "Skipped"
+        DONE = "done", "Done"
+
     user = models.OneToOneField(User, primary_key=True, on_delete=models.CASCADE)
+    preferred_name = models.CharField(
+        max_length=80, blank=True, help_text="The name people call you by."
+    )
+    pronouns = models.CharField(max_length=40, blank=True)
+    photo = models.FileField(
+        upload_to="photos/",
+        blank=True,
+        help_text="A square JPEG made by Ithaca from the upload; read through the photo view.",
+    )
+    welcome = models.CharField(
+        max_length=16, choices=Welcome.choices, default=Welcome.NOT_OFFERED, blank=True
+    )
+    welcome_step = models.CharField(
+        max_length=16, blank=True, help_text="The wizard step to resume at."
+    )
     job_title = models.CharField(max_length=160, blank=True)
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
@@ -92,7 +115,7 @@ class Profile(TimeStampedModel):
     location = models.CharField(max_length=120, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
     languages = models.JSONField(default=list, blank=True, help_text="Language codes, e.g. en, fr.")
-    bio = models.TextField(blank=True, max_length=4000)
+    bio = models.TextField(blank=True, max_length=2000)
     expertise = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)
     disclosed_identities = models.JSONField(
@@ -113,6 +136,8 @@ class Profile(TimeStampedModel):
     left_on = models.DateField(null=True, blank=True)
 
     class Meta:
+        # The matching pool cache asks for the latest profile change on every candidate page.
+        indexes = [models.Index(fields=["updated_at"], name="profile_updated_at")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(line_manager=F("user")), name="profile_not_own_manager"
@@ -131,6 +156,11 @@ class Profile(TimeStampedModel):
     def __str__(self) -> str:
         return f"Profile of {self.user}"
 
+    @property
+    def name(self) -> str:
+        """What others call the person: their preferred name, else their full name."""
+        return self.preferred_name or self.user.display_name
+
 
 class CareerEntry(models.Model):
     """A role the person has held: the paths they have walked."""
@@ -140,9 +170,12 @@ class CareerEntry(models.Model):
     organization = models.CharField(max_length=160, blank=True)
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True, help_text="Empty while current.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order the person chose; 0 first. Ties: the latest first."
+    )
 
     class Meta:
-        ordering = ["-started_on"]
+        ordering = ["position", "-started_on", "pk"]
         verbose_name_plural = "career entries"
         constraints = [
             models.CheckConstraint(

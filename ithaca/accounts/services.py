@@ -41,6 +41,8 @@ def user_invite(
     # Only the invitation link to this address lets the person set a password,
     # so following it proves the address: it needs no second confirmation.
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    # Their first sign-in (after choosing a password) opens the welcome wizard.
+    Profile.objects.filter(user=user).update(welcome=Profile.Welcome.PENDING)
     inviter_id = invited_by.pk if invited_by else None
     enqueue_on_commit(send_invitation_email, user_id=user.pk, invited_by_id=inviter_id)
     return user
@@ -64,6 +66,7 @@ def user_reinvite(*, user: User, invited_by: User | None = None) -> bool:
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
+    Profile.objects.filter(user=user, welcome="").update(welcome=Profile.Welcome.PENDING)
     inviter_id = invited_by.pk if invited_by else None
     enqueue_on_commit(send_invitation_email, user_id=user.pk, invited_by_id=inviter_id)
     return True

@@ -1,9 +1,11 @@
 """The leadership report as a PDF: each figure's explanation, chart and table.
 
-fpdf2 writes the PDF in pure Python; charts are drawn with matplotlib's Agg
-backend as PNG (the object API, no global pyplot state, so it is safe in a
-worker). Text uses the DejaVu Sans font that matplotlib ships, so names in any
-script print. Hidden cells say so in the table and draw no bar.
+fpdf2 writes the PDF in pure Python. Each chart is the very SVG the web page
+shows (figures/chart.py, drawn for print), which fpdf2 turns into vector
+shapes and text: one drawing code for both, no plotting library. Text uses
+DejaVu Sans, kept in ithaca/analytics/fonts/ (its licence beside it), so
+names in most scripts print. Hidden cells say so in the table and draw no bar;
+a chart that would have nothing to draw is replaced by a sentence saying why.
 """
 
 from __future__ import annotations
@@ -12,51 +14,22 @@ import io
 import logging
 from pathlib import Path
 
-import matplotlib
 from fpdf import FPDF
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure as PlotFigure
 
-from ithaca.analytics.figures.chart import COLOURS
+from ithaca.analytics.figures.chart import WIDTH, figure_svg
 from ithaca.analytics.figures.privacy import HIDDEN_TEXT
 from ithaca.analytics.figures.types import Figure
 
-FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
 # fontTools logs every glyph it subsets at INFO: noise in a worker's log.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
-def chart_png(figure: Figure) -> bytes | None:
-    """The figure's bars as a PNG, or None when it has no chart."""
-    series = figure.series()
-    if not series or not figure.rows:
-        return None
-    labels = [row.label[:40] for row in figure.rows]
-    height = 0.9 + 0.28 * len(labels) * max(1, len(series))
-    plot = PlotFigure(figsize=(7.0, min(height, 9.0)), dpi=110)
-    FigureCanvasAgg(plot)
-    axes = plot.add_subplot(1, 1, 1)
-    bar = 0.8 / len(series)
-    for index, (name, values) in enumerate(series):
-        positions = [row + index * bar for row in range(len(labels))]
-        shown = [value if value is not None else 0.0 for value in values]
-        axes.barh(positions, shown, height=bar, label=name, color=COLOURS[index % len(COLOURS)])
-        for position, value in zip(positions, values, strict=True):
-            if value is None:
-                axes.text(0, position, " hidden (<5 people)", va="center", fontsize=7)
-    axes.set_yticks([row + bar * (len(series) - 1) / 2 for row in range(len(labels))])
-    axes.set_yticklabels(labels, fontsize=7)
-    axes.invert_yaxis()
-    if figure.chart_max:
-        axes.set_xlim(0, figure.chart_max)
-    axes.tick_params(axis="x", labelsize=7)
-    if len(series) > 1:
-        axes.legend(fontsize=7, loc="lower right")
-    plot.tight_layout()
-    buffer = io.BytesIO()
-    plot.savefig(buffer, format="png")
-    return buffer.getvalue()
+def chart_svg(figure: Figure) -> bytes | None:
+    """The figure's chart as print-ready SVG, or None when there is nothing to draw."""
+    svg = figure_svg(figure, print_ready=True, font=FONT)
+    return svg.encode() if svg else None
 
 
 class _Document(FPDF):
@@ -99,9 +72,16 @@ def _figure(pdf: _Document, figure: Figure) -> None:
         pdf.multi_cell(0, 5, figure.empty_text, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
         return
-    png = chart_png(figure)
-    if png is not None:
-        pdf.image(io.BytesIO(png), w=pdf.epw * 0.9)
+    svg = chart_svg(figure)
+    if svg is not None:
+        # 640 SVG units across the page's width: the web's proportions, printed.
+        pdf.image(io.BytesIO(svg), w=min(pdf.epw, WIDTH * 0.28))
+        pdf.ln(2)
+    note = figure.chart_note()
+    if note:
+        pdf.set_font(FONT, "", 9)
+        pdf.multi_cell(0, 5, note, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
     _table(pdf, figure)
     for note in figure.notes:
         pdf.set_font(FONT, "", 8)

@@ -16,6 +16,7 @@ from ithaca.analytics.dashboard import dashboard_for
 from ithaca.analytics.models import FigureCache
 from ithaca.analytics.period import default_period
 from ithaca.analytics.services import pulse_invitations_create, rating_prompts_create
+from ithaca.core.periodic import for_each
 from ithaca.programs.models import Program
 
 
@@ -36,10 +37,13 @@ def refresh_dashboards(*, now: dt.datetime) -> Mapping[str, int]:
     FigureCache.objects.filter(computed_at__lt=now - dt.timedelta(days=1)).delete()
     period = default_period()
     dashboard_for(None, period, fresh=True, now=now)
-    programs = list(Program.objects.all())
-    for program in programs:
+
+    def refresh(program: Program) -> int:
         dashboard_for(program, period, fresh=True, now=now)
-    return {"dashboards": 1 + len(programs)}
+        return 1
+
+    done = for_each(Program.objects.order_by("pk"), job="analytics.dashboards", do=refresh)
+    return {"dashboards": 1 + done}
 
 
 JOBS = (send_pulse_surveys, ask_for_meeting_ratings, refresh_dashboards)

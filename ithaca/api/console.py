@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ithaca.accounts.http import current_user
-from ithaca.accounts.imports import people_import_run, people_import_start
+from ithaca.accounts.imports import people_import_start
 from ithaca.api import console_serializers as io
 from ithaca.api.serializers import ErrorSerializer
 from ithaca.console import selectors
@@ -34,7 +34,7 @@ from ithaca.console.access import (
     require_importer,
 )
 from ithaca.console.exports import KINDS, csv_response
-from ithaca.console.services import program_invite
+from ithaca.console.services import import_run, program_invite
 from ithaca.console.stages import Stage
 from ithaca.programs import services as program_services
 from ithaca.programs.models import Participation
@@ -225,7 +225,7 @@ class ImportRunView(APIView):
 
     @extend_schema(request=None, responses={200: io.PeopleImportSerializer, **ERRORS}, tags=TAGS)
     def post(self, request: Request, pk: int) -> Response:
-        record = people_import_run(people_import=access_people_import(current_user(request), pk))
+        record, _ = import_run(people_import=access_people_import(current_user(request), pk))
         return Response(io.PeopleImportSerializer(record).data)
 
 

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from ithaca.accounts.models import PeopleImport, User
 from ithaca.console.selectors import stage_of
 from ithaca.console.stages import Stage
+from ithaca.programs import bounds
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.modes import ALL_MODES, KINDS
 
@@ -114,7 +115,9 @@ class InviteInput(serializers.Serializer):
     role = serializers.ChoiceField(choices=Participation.Role.choices)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    capacity = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    capacity = serializers.IntegerField(
+        min_value=bounds.CAPACITY.low, max_value=bounds.CAPACITY.high, required=False
+    )
 
 
 class StageQuery(serializers.Serializer):

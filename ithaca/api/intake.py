@@ -66,6 +66,10 @@ class ProgramBrief(serializers.Serializer):
 
 class TriageOutput(serializers.Serializer):
     recommendation = serializers.ChoiceField(choices=["mentoring", "coaching", "both", "unclear"])
+    language = serializers.ChoiceField(
+        choices=["en", "fr", "es", "de", "other"],
+        help_text='The language the statement was read in; "other" is not read (unclear).',
+    )
     confidence = serializers.FloatField()
     reasons = serializers.ListField(child=serializers.CharField())
     coaching_part = serializers.CharField(allow_null=True)
@@ -73,7 +77,18 @@ class TriageOutput(serializers.Serializer):
     modes = serializers.ListField(child=serializers.CharField())
     follow_up_questions = serializers.ListField(child=serializers.CharField())
     third_party = serializers.BooleanField()
+    next_step = serializers.ChoiceField(
+        choices=["referral", "own_wish", "confidentiality"],
+        allow_null=True,
+        help_text="For someone else's wish, what to do instead of a recommendation: use the "
+        "referral flow, say what you want yourself, or (a request to read someone's sessions) "
+        "agree up front what a sponsor sees.",
+    )
     scores = serializers.DictField(child=serializers.FloatField())
+    semantic = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text="The reader of meaning's probability per label; empty when it did not vote.",
+    )
     programs = ProgramBrief(many=True)
     intake = serializers.IntegerField(allow_null=True, required=False)
 

@@ -1,5 +1,4 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from ithaca.api import (
     analytics,
@@ -10,13 +9,14 @@ from ithaca.api import (
     mentoring,
     messaging,
     notifications,
+    people,
+    schema,
     views,
 )
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    # The split view serves its start-up script as a file, so the page needs no inline script.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("schema/", schema.schema, name="api-schema"),
+    path("docs/", schema.docs, name="api-docs"),
     path("auth/token/", views.TokenView.as_view(), name="api-token"),
     path("me/", views.MeView.as_view(), name="api-me"),
     path("programs/", views.ProgramListView.as_view(), name="api-programs"),
@@ -57,4 +57,5 @@ urlpatterns += (
     + analytics.urlpatterns
     + notifications.urlpatterns
     + messaging.urlpatterns
+    + people.urlpatterns
 )

@@ -164,8 +164,10 @@ class EngagementActionView(APIView):
     )
     def post(self, request: Request, pk: int, action: str) -> Response:
         engagement = access_engagement(current_user(request), pk)
-        if engagement_role(current_user(request), engagement) == "sponsor":
-            raise PermissionDenied("A sponsor cannot change an engagement's status.")
+        if engagement_role(current_user(request), engagement) in ("sponsor", "pending"):
+            raise PermissionDenied(
+                "Only the coach and the coachee who signed the agreement change its status."
+            )
         result = _run_action(request, engagement, action)
         return Response(out.EngagementSerializer(result).data)
 

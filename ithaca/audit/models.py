@@ -30,6 +30,10 @@ class Action(models.TextChoices):
     ADMIN_ACTION = "admin_action", "Admin action"
     EXPORT = "export", "Personal data export"
     ERASURE = "erasure", "Erasure"
+    SSO_SIGN_IN = "sso_sign_in", "Single sign-on"
+    SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", "Single sign-on refused"
+    PROVISIONING = "provisioning", "Provisioning"
+    DEPROVISIONING = "deprovisioning", "Deprovisioning"
 
 
 class AuditEvent(models.Model):

@@ -10,10 +10,11 @@ staff: confidentiality holds for them too.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from ithaca.accounts.models import User
@@ -22,6 +23,7 @@ from ithaca.audit.services import confidential_read, record_all
 from ithaca.coaching import rules
 from ithaca.coaching.models import (
     ActionItem,
+    AgreementSignature,
     AgreementVersion,
     CheckIn,
     CloseOutEvaluation,
@@ -29,9 +31,10 @@ from ithaca.coaching.models import (
     CoachingSession,
     Goal,
     SessionNote,
+    SponsorInvitation,
     SponsorReport,
 )
-from ithaca.coaching.selectors import governing_agreement
+from ithaca.coaching.selectors import admitted, current_parties, governing_agreement
 from ithaca.core.errors import PermissionDenied
 
 M = TypeVar("M", bound=Model)
@@ -64,16 +67,26 @@ def engagement_role(user: User, engagement: CoachingEngagement) -> str:
     return party_role(user, engagement, assume_manager=True) or rules.MANAGER
 
 
+def signing_party(user: User, engagement: CoachingEngagement) -> str | None:
+    """coach, coachee or sponsor: the part this person holds today, admitted or not."""
+    for party, holder in current_parties(engagement).items():
+        if user.pk == holder:
+            return party
+    return None
+
+
 def party_role(
     user: User, engagement: CoachingEngagement, *, assume_manager: bool = False
 ) -> str | None:
-    """coach, coachee, sponsor, manager, or None for anyone else (staff included)."""
-    if user.pk == engagement.coach_id:
-        return rules.COACH
-    if user.pk == engagement.coachee_id:
-        return rules.COACHEE
-    if engagement.sponsor_id is not None and user.pk == engagement.sponsor_id:
-        return rules.SPONSOR
+    """coach, coachee, sponsor, pending, manager, or None for anyone else (staff included).
+
+    A party who has not signed the terms now in force is "pending": signatures are
+    bound to people, so a new coach or sponsor reads nothing that was agreed with
+    their predecessor (selectors.admitted).
+    """
+    party = signing_party(user, engagement)
+    if party is not None:
+        return party if admitted(engagement, party, user.pk) else rules.PENDING
     if assume_manager or engagement.program.managers.filter(pk=user.pk).exists():
         return rules.MANAGER
     return None
@@ -108,9 +121,28 @@ def access_agreement_version(user: User, pk: int) -> AgreementVersion:
         pk,
         "agreement",
     )
-    if not rules.can_see_agreement(party_role(user, version.engagement)):
+    role = party_role(user, version.engagement)
+    if not rules.can_see_agreement(role):
+        raise _deny("agreement")
+    if role == rules.PENDING and not _awaiting_signature(version):
         raise _deny("agreement")
     return version
+
+
+def _awaiting_signature(version: AgreementVersion) -> bool:
+    """Written after the last signed version: what a pending party is asked to sign."""
+    return not AgreementVersion.objects.filter(
+        engagement_id=version.engagement_id, signed_at__isnull=False, number__gte=version.number
+    ).exists()
+
+
+def visible_versions(engagement: CoachingEngagement, role: str) -> QuerySet[AgreementVersion]:
+    """Every version for the parties; for a pending party, only those awaiting signatures."""
+    versions = AgreementVersion.objects.filter(engagement=engagement)
+    if role == rules.PENDING:
+        last = versions.filter(signed_at__isnull=False).order_by("-number").first()
+        return versions.filter(number__gt=last.number) if last else versions
+    return versions if rules.can_see_agreement(role) else versions.none()
 
 
 def access_session(user: User, pk: int) -> CoachingSession:
@@ -123,7 +155,33 @@ def access_session(user: User, pk: int) -> CoachingSession:
     role = party_role(user, session.engagement)
     if not rules.can_see_session(role, three_way=session.is_three_way):
         raise _deny("session")
+    if role == rules.SPONSOR and not _since_sponsoring(session):
+        raise _deny("session")
     return session
+
+
+def sponsor_since(engagement: CoachingEngagement) -> dt.datetime | None:
+    """For a sponsor who took over from another: when they first signed after the last
+    version their predecessor signed. They do not read the three-way sessions held
+    with the sponsor before them. None: no predecessor, so no limit."""
+    signed = AgreementVersion.objects.filter(engagement=engagement, signed_at__isnull=False)
+    by_another = AgreementSignature.objects.filter(
+        version=OuterRef("pk"), party=rules.SPONSOR
+    ).exclude(signer_id=engagement.sponsor_id)
+    before = signed.filter(Exists(by_another)).aggregate(n=Max("number"))["n"]
+    if before is None:
+        return None
+    first: dt.datetime | None = AgreementSignature.objects.filter(
+        version__in=signed.filter(number__gt=before),
+        party=rules.SPONSOR,
+        signer_id=engagement.sponsor_id,
+    ).aggregate(first=Min("signed_at"))["first"]
+    return first or dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def _since_sponsoring(session: CoachingSession) -> bool:
+    since = sponsor_since(session.engagement)
+    return since is None or session.starts_at >= since
 
 
 def access_note(user: User, pk: int) -> SessionNote:
@@ -135,8 +193,12 @@ def access_note(user: User, pk: int) -> SessionNote:
     )
     role = party_role(user, note.session.engagement)
     visible = rules.can_see_session(role, three_way=note.session.is_three_way)
+    if role == rules.SPONSOR and not _since_sponsoring(note.session):
+        raise _deny("note")
     if not (visible and rules.can_see_note(role, note.visibility)):
         raise _deny("note")
+    if note.visibility == rules.NOTE_PRIVATE and note.author_id != user.pk:
+        raise _deny("note")  # a coach's private notes are theirs, not their successor's
     record_all(filter(None, [_note_read(user, note)]))
     return note
 
@@ -193,6 +255,8 @@ def access_report(user: User, pk: int) -> SponsorReport:
     approved = report.status == SponsorReport.Status.APPROVED
     if not rules.can_see_report(role, approved=approved, terms=terms):
         raise _deny("report")
+    if role == rules.SPONSOR and not _signed_by_sponsor(report, user):
+        raise _deny("report")
     reports_read_by(user, role, [report])
     return report
 
@@ -234,16 +298,22 @@ def visible_sessions(engagement: CoachingEngagement, role: str) -> QuerySet[Coac
     if rules.is_party(role):
         return sessions
     if role == rules.SPONSOR:
-        return sessions.exclude(kind=CoachingSession.Kind.ONE_TO_ONE)
+        three_way = sessions.exclude(kind=CoachingSession.Kind.ONE_TO_ONE)
+        since = sponsor_since(engagement)
+        return three_way if since is None else three_way.filter(starts_at__gte=since)
     return sessions.none()
 
 
-def visible_notes(session: CoachingSession, role: str) -> QuerySet[SessionNote]:
+def visible_notes(session: CoachingSession, role: str, user: User) -> QuerySet[SessionNote]:
+    """The notes this person reads; private notes only by the coach who wrote them (a
+    coach who takes over an engagement does not read their predecessor's)."""
     if not rules.can_see_session(role, three_way=session.is_three_way):
         return SessionNote.objects.none()
     readable = rules.readable_visibilities(role)
-    return SessionNote.objects.filter(session=session, visibility__in=readable).select_related(
-        "author"
+    return (
+        SessionNote.objects.filter(session=session, visibility__in=readable)
+        .exclude(Q(visibility=rules.NOTE_PRIVATE) & ~Q(author=user))
+        .select_related("author")
     )
 
 
@@ -252,8 +322,18 @@ def visible_reports(engagement: CoachingEngagement, role: str) -> QuerySet[Spons
     if rules.is_party(role):
         return reports
     if role == rules.SPONSOR and rules.sponsor_sees_reports(sponsor_terms(engagement)):
-        return reports.filter(status=SponsorReport.Status.APPROVED)
+        return reports.filter(
+            status=SponsorReport.Status.APPROVED,
+            agreement__signatures__party=rules.SPONSOR,
+            agreement__signatures__signer_id=engagement.sponsor_id,
+        )
     return reports.none()
+
+
+def _signed_by_sponsor(report: SponsorReport, sponsor: User) -> bool:
+    """A coachee approves a report for the sponsor of the day, under an agreement that
+    sponsor signed; a later sponsor does not inherit it."""
+    return report.agreement.signatures.filter(party=rules.SPONSOR, signer=sponsor).exists()
 
 
 def report_view(report: SponsorReport, role: str, terms: str | None) -> dict[str, object]:
@@ -263,3 +343,21 @@ def report_view(report: SponsorReport, role: str, terms: str | None) -> dict[str
     if role == rules.SPONSOR and not rules.sponsor_sees_progress(terms):
         content["progress"] = None
     return content
+
+
+def access_sponsor_invitation(user: User, pk: int) -> SponsorInvitation:
+    """The person asked to sponsor, who made the invitation, the pair, and the program's
+    managers see an invitation; nobody else (404)."""
+    invitation = _fetch(
+        SponsorInvitation.objects.select_related(
+            "sponsor", "invited_by", *(f"engagement__{p}" for p in PEOPLE)
+        ),
+        pk,
+        "invitation",
+    )
+    engagement = invitation.engagement
+    if user.pk in (invitation.sponsor_id, invitation.invited_by_id):
+        return invitation
+    if party_role(user, engagement) in (rules.COACH, rules.COACHEE, rules.MANAGER):
+        return invitation
+    raise _deny("invitation")

@@ -11,20 +11,9 @@ from ithaca.coaching.models import (
     CoachingEngagement,
     CoachingSession,
     Goal,
+    SponsorInvitation,
     SponsorReport,
 )
-
-
-@admin.register(CoachingEngagement)
-class CoachingEngagementAdmin(admin.ModelAdmin):
-    """Metadata only: session notes never appear in the admin."""
-
-    list_display = ["coach", "coachee", "sponsor", "program", "status", "started_at"]
-    list_filter = ["program", "status"]
-    search_fields = ["coach__email", "coachee__email"]
-    raw_id_fields = ["coach", "coachee", "sponsor", "proposed_by"]
-    list_select_related = ["coach", "coachee", "sponsor", "program"]
-    readonly_fields = ["helper_accepted_at", "seeker_accepted_at", "started_at", "ended_at"]
 
 
 class ReadOnlyMetadata(admin.ModelAdmin):
@@ -38,6 +27,44 @@ class ReadOnlyMetadata(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(CoachingEngagement)
+class CoachingEngagementAdmin(ReadOnlyMetadata):
+    """Read-only. Parties and states change only through the services, which write a
+    new agreement version for the new parties and tell everyone
+    (coaching/services/parties.py, the lifecycle services); a party or status edited
+    here would let a new sponsor read what was agreed with the previous one."""
+
+    list_display = ["coach", "coachee", "sponsor", "program", "status", "started_at"]
+    list_filter = ["program", "status"]
+    search_fields = ["coach__email", "coachee__email"]
+    list_select_related = ["coach", "coachee", "sponsor", "program"]
+    fields = [
+        "program",
+        "coach",
+        "coachee",
+        "sponsor",
+        "status",
+        "status_reason",
+        "proposed_by",
+        "helper_accepted_at",
+        "seeker_accepted_at",
+        "started_at",
+        "ended_at",
+        "session_count",
+        "session_cadence_days",
+        "starts_on",
+        "ends_on",
+    ]
+
+
+@admin.register(SponsorInvitation)
+class SponsorInvitationAdmin(ReadOnlyMetadata):
+    list_display = ["engagement", "sponsor", "status", "created_at", "decided_at"]
+    fields = ["engagement", "sponsor", "invited_by", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["engagement__coach", "engagement__coachee", "sponsor"]
 
 
 @admin.register(AgreementVersion)

@@ -10,6 +10,7 @@ from django import forms
 from ithaca.coaching import questions, rules
 from ithaca.coaching.models import CoachingEngagement, CoachingSession, Goal
 from ithaca.coaching.services import Terms
+from ithaca.programs import bounds
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -26,15 +27,26 @@ def _text(label: str, *, required: bool = True, rows: int = 3, max_length: int =
     )
 
 
+def bounded_field(label: str, field_bounds: bounds.Bounds) -> forms.IntegerField:
+    """An integer field with the range the service and the database enforce."""
+    message = field_bounds.message()
+    return forms.IntegerField(
+        label=label,
+        min_value=field_bounds.low,
+        max_value=field_bounds.high,
+        error_messages={"min_value": message, "max_value": message},
+    )
+
+
 class AgreementForm(forms.Form):
     scope = _text("Scope: what the coaching covers")
     objectives = _text("Objectives: what it should achieve")
-    session_count = forms.IntegerField(label="Number of sessions", min_value=1, max_value=100)
-    session_cadence_days = forms.IntegerField(
-        label="Cadence (days between sessions)", min_value=1, max_value=365
+    session_count = bounded_field("Number of sessions", bounds.AGREEMENT["session_count"])
+    session_cadence_days = bounded_field(
+        "Cadence (days between sessions)", bounds.AGREEMENT["session_cadence_days"]
     )
-    session_length_minutes = forms.IntegerField(
-        label="Session length (minutes)", min_value=15, max_value=480
+    session_length_minutes = bounded_field(
+        "Session length (minutes)", bounds.AGREEMENT["session_length_minutes"]
     )
     starts_on = forms.DateField(label="Starts on", widget=DATE)
     ends_on = forms.DateField(label="Ends on", widget=DATE)
@@ -43,10 +55,9 @@ class AgreementForm(forms.Form):
         choices=rules.SPONSOR_TERMS,
         widget=forms.RadioSelect,
     )
-    cancellation_notice_hours = forms.IntegerField(
-        label="Cancellation notice (hours); later cancellations count as used",
-        min_value=0,
-        max_value=336,
+    cancellation_notice_hours = bounded_field(
+        "Cancellation notice (hours); later cancellations count as used",
+        bounds.AGREEMENT["cancellation_notice_hours"],
     )
     cancellation_terms = _text("Cancellation terms (optional)", required=False, max_length=2000)
 
@@ -170,6 +181,16 @@ class CheckInForm(forms.Form):
     comment = forms.CharField(label="Comment (optional)", required=False, max_length=500)
 
 
+class CheckInCorrectionForm(forms.Form):
+    value = forms.DecimalField(label="Correct value", max_digits=14, decimal_places=4)
+    comment = forms.CharField(label="What was wrong (optional)", required=False, max_length=500)
+
+
+class ActionEditForm(forms.Form):
+    title = forms.CharField(label="What is to be done", max_length=300)
+    due_on = forms.DateField(label="Due on", widget=DATE)
+
+
 class ActionForm(forms.Form):
     title = forms.CharField(label="What is to be done", max_length=300)
     owner = forms.ChoiceField(label="Owner")
@@ -246,3 +267,51 @@ class SurveyForm(forms.Form):
 
     def answers(self) -> dict[str, Any]:
         return {key: value for key, value in self.cleaned_data.items() if key != "satisfaction"}
+
+
+class SponsorInviteForm(forms.Form):
+    """Choose a sponsor among the program's sponsors (not the coach or the coachee)."""
+
+    sponsor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Sponsor", queryset=CoachingEngagement.objects.none(), empty_label="Choose a sponsor"
+    )
+    message = _text("A note for them (optional)", required=False, rows=2, max_length=1000)
+
+    def __init__(self, *args: Any, engagement: CoachingEngagement, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ithaca.accounts.models import User
+
+        taken = [engagement.coach_id, engagement.coachee_id, engagement.sponsor_id]
+        self.fields["sponsor"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(
+                participations__program_id=engagement.program_id,
+                participations__role="sponsor",
+            )
+            .exclude(pk__in=[pk for pk in taken if pk])
+            .distinct()
+            .order_by("first_name", "last_name", "email")
+        )
+
+
+class CoachChangeForm(forms.Form):
+    """A program manager hands the engagement to another of the program's active coaches."""
+
+    coach: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="New coach", queryset=CoachingEngagement.objects.none(), empty_label="Choose a coach"
+    )
+
+    def __init__(self, *args: Any, engagement: CoachingEngagement, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ithaca.accounts.models import User
+
+        taken = [engagement.coach_id, engagement.coachee_id, engagement.sponsor_id]
+        self.fields["coach"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(
+                participations__program_id=engagement.program_id,
+                participations__role="coach",
+                participations__state="active",
+            )
+            .exclude(pk__in=[pk for pk in taken if pk])
+            .distinct()
+            .order_by("first_name", "last_name", "email")
+        )

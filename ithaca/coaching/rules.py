@@ -6,7 +6,9 @@ the person's role in the engagement and the sponsor terms of the governing
 lets the tests walk every role against every object.
 
 Roles: the coach, the coachee, the sponsor (a third party who pays or
-refers), and the program manager (who runs the program). Staff accounts have
+refers), the program manager (who runs the program), and "pending": a coach,
+coachee or sponsor who joined after the last signed agreement and sees nothing
+until they have signed the version written for the new parties. Staff accounts have
 no role of their own: being staff does not open anyone's sessions.
 """
 
@@ -16,6 +18,9 @@ COACH = "coach"
 COACHEE = "coachee"
 SPONSOR = "sponsor"
 MANAGER = "manager"
+# A coach, coachee or sponsor who joined after the last signed agreement: until the
+# version written for the new parties is signed, they read only that version.
+PENDING = "pending"
 PARTIES = (COACH, COACHEE)
 
 # What the signed agreement lets the sponsor see.
@@ -77,8 +82,10 @@ def can_see_session(role: str | None, *, three_way: bool) -> bool:
 
 
 def can_see_agreement(role: str | None) -> bool:
-    """Every signatory reads the terms they sign; managers see only that it is signed."""
-    return role in (COACH, COACHEE, SPONSOR)
+    """Every signatory reads the terms they sign; managers see only that it is signed.
+
+    A pending party reads only the versions they are asked to sign (access.py)."""
+    return role in (COACH, COACHEE, SPONSOR, PENDING)
 
 
 def can_see_work(role: str | None) -> bool:

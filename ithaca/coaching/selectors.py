@@ -7,6 +7,7 @@ engagement, so pages and endpoints can assert their query counts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -28,12 +29,14 @@ from django.utils import timezone
 
 from ithaca.coaching import metrics
 from ithaca.coaching.models import (
+    AgreementSignature,
     AgreementVersion,
     CheckIn,
     CoachingEngagement,
     CoachingSession,
     Goal,
 )
+from ithaca.programs.calendar import Booking
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation
 
@@ -45,13 +48,64 @@ SCHEDULED, HELD, CANCELLED = (
 HELD_LENGTH = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
 
 
-def governing_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:
-    """The highest-numbered version every party has signed: the terms in force."""
-    return (
+def current_parties(engagement: CoachingEngagement) -> dict[str, int]:
+    """Who holds each signing role today: {"coach": id, "coachee": id[, "sponsor": id]}."""
+    parties = {"coach": engagement.coach_id, "coachee": engagement.coachee_id}
+    if engagement.sponsor_id is not None:
+        parties["sponsor"] = engagement.sponsor_id
+    return parties
+
+
+def _signed_parties(engagement: CoachingEngagement) -> tuple[int, dict[str, int]] | None:
+    """(version id, {party: signer id}) of the newest fully signed version, or None.
+
+    One query, remembered on the engagement object for the rest of the request
+    (access checks ask several times while a page is drawn); refresh_from_db()
+    forgets it.
+    """
+    if "_signed_parties" in engagement.__dict__:
+        return engagement.__dict__["_signed_parties"]
+    newest = (
         AgreementVersion.objects.filter(engagement=engagement, signed_at__isnull=False)
         .order_by("-number")
-        .first()
+        .values("pk")[:1]
     )
+    rows = AgreementSignature.objects.filter(version_id=Subquery(newest)).values_list(
+        "version_id", "party", "signer_id"
+    )
+    found: tuple[int, dict[str, int]] | None = None
+    for version_id, party, signer_id in rows:
+        found = found or (version_id, {})
+        found[1][party] = signer_id
+    engagement.__dict__["_signed_parties"] = found
+    return found
+
+
+def governing_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:
+    """The terms in force: the newest fully signed version, if the people who signed it
+    are the engagement's parties today.
+
+    Signatures are bound to the people: once a coach, coachee or sponsor changes
+    (through a service, the admin or anything else) no version governs until every
+    current party has signed a newer one, so nothing is shared on terms that the
+    people now in the engagement never agreed to.
+    """
+    signed = _signed_parties(engagement)
+    if signed is None or signed[1] != current_parties(engagement):
+        return None
+    return AgreementVersion.objects.filter(pk=signed[0]).first()
+
+
+def admitted(engagement: CoachingEngagement, party: str, user_id: int) -> bool:
+    """May the person who holds `party` today see the engagement's content?
+
+    Before any version is signed there is no content, and every party drafts and
+    signs. After that, only someone who signed the last signed version in this
+    role is admitted; a newcomer (or someone removed and brought back) reads
+    nothing but the version they are asked to sign until it is in force.
+    """
+    signed = _signed_parties(engagement)
+    return signed is None or signed[1].get(party) == user_id
 
 
 def current_agreement(engagement: CoachingEngagement) -> AgreementVersion | None:
@@ -174,8 +228,38 @@ class GoalProgress:
 
 def with_checkins(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     """Goals with their owner and check-ins (oldest first), in two queries in all."""
-    checkins = Prefetch("checkins", queryset=CheckIn.objects.order_by("recorded_on", "pk"))
+    current = CheckIn.objects.filter(superseded_at__isnull=True)
+    checkins = Prefetch("checkins", queryset=current.order_by("recorded_on", "pk"))
     return goals.select_related("owner").prefetch_related(checkins)
+
+
+def corrected_checkins(goal: Goal) -> list[CheckIn]:
+    """The goal's values that a correction replaced, with what replaced them."""
+    return list(
+        CheckIn.objects.filter(goal=goal, superseded_at__isnull=False)
+        .select_related("replaced_by")
+        .order_by("recorded_on", "pk")
+    )
+
+
+def corrected_after_approval(report: Any) -> dt.datetime | None:
+    """When a figure behind an approved report was last corrected after its approval.
+
+    The approved report keeps what the coachee approved; the page says so.
+    """
+    if report.approved_at is None:
+        return None
+    latest: dt.datetime | None = (
+        CheckIn.objects.filter(
+            goal__engagement_id=report.engagement_id,
+            created_at__lte=report.approved_at,
+            superseded_at__gt=report.approved_at,
+        )
+        .order_by("-superseded_at")
+        .values_list("superseded_at", flat=True)
+        .first()
+    )
+    return latest
 
 
 def goals_with_checkins(engagement: CoachingEngagement) -> QuerySet[Goal]:
@@ -223,3 +307,21 @@ def managed_engagements(program_id: int) -> QuerySet[CoachingEngagement]:
 
 def minutes_of(duration: dt.timedelta | None) -> int:
     return _minutes(duration)
+
+
+def bookings(
+    people: Collection[int], starts_at: dt.datetime, ends_at: dt.datetime
+) -> list[Booking]:
+    """Booked or held sessions of these coaches and coachees overlapping the window."""
+    sessions = CoachingSession.objects.filter(
+        Q(engagement__coach_id__in=people) | Q(engagement__coachee_id__in=people),
+        status__in=(SCHEDULED, HELD),
+        starts_at__lt=ends_at,
+        ends_at__gt=starts_at,
+    ).values_list("pk", "starts_at", "ends_at", "engagement__coach_id", "engagement__coachee_id")
+    return [
+        Booking("coaching-session", pk, person, start, end)
+        for pk, start, end, *pair in sessions
+        for person in pair
+        if person in people
+    ]

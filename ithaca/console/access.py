@@ -17,7 +17,7 @@ from ithaca.accounts.models import PeopleImport, User
 from ithaca.console.selectors import relationship_model
 from ithaca.core.errors import PermissionDenied
 from ithaca.programs.access import access_managed_program
-from ithaca.programs.models import Participation, Program
+from ithaca.programs.models import IndependenceFlag, Participation, Program
 
 
 def can_use_console(user: User) -> bool:
@@ -79,3 +79,11 @@ def access_proposal(user: User, program: Program, pk: int) -> Any:
     if relationship is None:
         raise Http404("No such proposal.")
     return relationship
+
+
+def access_independence_flag(user: User, program: Program, pk: int) -> IndependenceFlag:
+    """An undecided independence flag of a program the person manages (fetched after it)."""
+    flag = IndependenceFlag.objects.filter(program=program, pk=pk).first()
+    if flag is None:
+        raise Http404("No such flag.")
+    return flag

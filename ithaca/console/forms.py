@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from ithaca.accounts.importing.files import MAX_UPLOAD_BYTES
 from ithaca.core.errors import DomainError
+from ithaca.programs import bounds
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.modes import COACHING_MODES, KINDS, MENTORING_MODES
 from ithaca.programs.services import clean_questions
@@ -61,6 +62,20 @@ class ProgramForm(forms.Form):
             self.fields["kind"] = forms.ChoiceField(choices=KINDS)
         self.fields["mode"] = forms.ChoiceField(choices=MODE_CHOICES)
         self.fields.update(fields_for_model(Program, fields=RULE_FIELDS))
+        for name, field_bounds in bounds.PROGRAM.items():
+            # The browser and the form refuse what the database would.
+            old = self.fields[name]
+            self.fields[name] = forms.IntegerField(
+                label=old.label,
+                min_value=field_bounds.low,
+                max_value=field_bounds.high,
+                help_text=old.help_text or f"From {field_bounds.low} to {field_bounds.high}.",
+                initial=old.initial,
+                error_messages={
+                    "min_value": field_bounds.message(),
+                    "max_value": field_bounds.message(),
+                },
+            )
         self.fields["enrolment_questions"] = QuestionsField(
             initial="\n".join(program.enrolment_questions) if program else ""
         )
@@ -103,8 +118,8 @@ class InviteForm(forms.Form):
     first_name = forms.CharField(max_length=150, required=False, help_text="For someone new.")
     last_name = forms.CharField(max_length=150, required=False)
     capacity = forms.IntegerField(
-        min_value=1,
-        max_value=50,
+        min_value=bounds.CAPACITY.low,
+        max_value=bounds.CAPACITY.high,
         required=False,
         help_text="Mentors and coaches: how many at once.",
     )

@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     Count,
     DateTimeField,
+    Exists,
     F,
     IntegerField,
     Max,
@@ -116,11 +117,38 @@ def stage_of(participation: Any) -> Stage:
 
 
 def stage_counts(program: Program) -> dict[Stage, int]:
-    """How many participants are at each stage, in one query."""
-    totals = participants(program).aggregate(
-        **{stage.value: Count("pk", filter=rule) for stage, rule in STAGE_FILTERS.items()}
-    )
-    return {stage: totals[stage.value] or 0 for stage in STAGE_FILTERS}
+    """How many participants are at each stage, in three plain queries.
+
+    Counting over `participants` ran six correlated subqueries per participant:
+    a minute for a 20,000-person program on PostgreSQL. Here the relationships are
+    counted once per person and side with GROUP BY, and the pure stage rule
+    (`stages.participant_stage`, the same one STAGE_FILTERS expresses) is applied
+    in Python to each participation's role and state.
+    """
+    model: Any = relationship_model(program)
+    buckets = {
+        Status.ACTIVE: "active",
+        Status.PAUSED: "active",
+        Status.PROPOSED: "proposed",
+        Status.CONCLUDED: "concluded",
+    }
+    counts: dict[tuple[str, int], dict[str, int]] = {}
+    rows = model.objects.filter(program=program, status__in=list(buckets)).order_by()
+    for side, field in (("seeker", model.SEEKER_FIELD), ("helper", model.HELPER_FIELD)):
+        grouped = rows.values(field, "status").annotate(n=Count("pk"))
+        for row in grouped.values_list(field, "status", "n"):
+            person, status, n = row
+            per = counts.setdefault((side, person), {})
+            per[buckets[status]] = per.get(buckets[status], 0) + n
+    # In the order of `Stage`: pages render headings and numbers from this one
+    # mapping, so the two can never come from two different orders.
+    totals = dict.fromkeys(Stage, 0)
+    people = Participation.objects.filter(program=program).order_by()
+    for user_id, role, state in people.values_list("user_id", "role", "state"):
+        side = "seeker" if role == SEEKER else "helper"
+        mine = Relationships(**counts.get((side, user_id), {}))
+        totals[participant_stage(state, role, mine)] += 1
+    return totals
 
 
 def stuck_applications(program: Program, now: dt.datetime) -> QuerySet[Participation]:
@@ -133,10 +161,25 @@ def stuck_applications(program: Program, now: dt.datetime) -> QuerySet[Participa
 
 
 def stuck_waiting(program: Program, now: dt.datetime) -> QuerySet[Any]:
+    """Active seekers with no relationship that counts, waiting for over 30 days.
+
+    Filtered with NOT EXISTS rather than on the counting annotations, which
+    PostgreSQL estimated at one row and nested-looped over the users table for
+    every participant; the annotations are computed only for the rows kept.
+    Waiting since = the later of approval and the last relationship's end, so
+    "since before the cutoff" means approved before it with nothing ended since.
+    """
+    model: Any = relationship_model(program)
     cutoff = now - dt.timedelta(days=WAITING_STUCK_DAYS)
+    mine = model.objects.filter(
+        program=OuterRef("program"), **{model.SEEKER_FIELD: OuterRef("user")}
+    )
+    counting = [Status.ACTIVE, Status.PAUSED, Status.PROPOSED, Status.CONCLUDED]
     return (
         participants(program)
-        .filter(STAGE_FILTERS[Stage.WAITING], role=SEEKER, waiting_since__lt=cutoff)
+        .filter(role=SEEKER, state=ACTIVE, updated_at__lt=cutoff)
+        .filter(~Exists(mine.filter(status__in=counting)))
+        .filter(~Exists(mine.filter(ended_at__gte=cutoff)))
         .order_by("waiting_since")
     )
 

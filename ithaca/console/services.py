@@ -11,10 +11,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ithaca.accounts.models import User
+from ithaca.accounts.imports import people_import_run
+from ithaca.accounts.models import PeopleImport, User
 from ithaca.accounts.services import user_invite, user_reinvite
 from ithaca.core.errors import DomainError
 from ithaca.notifications.services import notify
+from ithaca.programs.independence import independence_recheck
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.notices import parties, proposal_url
@@ -89,3 +91,17 @@ def proposal_nudge(*, relationship: HelpingRelationship) -> list[User]:
             event=asked,
         )
     return people
+
+
+def import_run(*, people_import: PeopleImport) -> tuple[PeopleImport, dict[str, int]]:
+    """Run an import, then look again at every open pair's independence.
+
+    An import can make a mentor their mentee's line manager or put them above
+    them in the chain: pending proposals that break the rule are withdrawn and
+    running relationships are flagged (programs/independence.py). An import
+    left to a background worker is rechecked by the periodic job.
+    """
+    record = people_import_run(people_import=people_import)
+    if record.status != PeopleImport.Status.DONE:
+        return record, {}
+    return record, independence_recheck()

@@ -20,6 +20,11 @@ urlpatterns = [
         programs.proposal_action,
         name="proposal",
     ),
+    path(
+        "programs/<slug:slug>/independence/<int:pk>/keep/",
+        programs.independence_keep,
+        name="independence-keep",
+    ),
     path("people/import/", people.people_import, name="import-new"),
     path("people/import/<int:pk>/", people.people_import_detail, name="import"),
     path("people/import/<int:pk>/run/", people.people_import_run_view, name="import-run"),

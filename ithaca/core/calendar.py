@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from icalendar import Calendar, Event, vCalAddress, vText
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,8 @@ class FeedEvent:
 def build_feed(*, name: str, events: Sequence[FeedEvent]) -> bytes:
     """A subscribable calendar (METHOD:PUBLISH) of many events. The UIDs are those of
     the e-mailed invitations, so a calendar that has both keeps one copy."""
+    from icalendar import Calendar, Event  # slow to import: only feeds and invitations pay
+
     calendar = Calendar()
     calendar.add("prodid", "-//Ithaca//Mentoring and coaching//EN")
     calendar.add("version", "2.0")
@@ -75,6 +76,9 @@ def build_invite(
         raise ValueError("Calendar times must be time-zone aware.")
     if end <= start:
         raise ValueError("A meeting must end after it starts.")
+    # icalendar takes half a second to import: only the task that sends an invitation pays.
+    from icalendar import Calendar, Event, vCalAddress, vText
+
     calendar = Calendar()
     calendar.add("prodid", "-//Ithaca//Mentoring and coaching//EN")
     calendar.add("version", "2.0")

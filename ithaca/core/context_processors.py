@@ -9,4 +9,7 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"SITE_NAME": settings.SITE_NAME, "SIGNUP_OPEN": settings.ITHACA_SIGNUP_OPEN}
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SIGNUP_OPEN": settings.ITHACA_SIGNUP_MODE != "closed",
+    }

@@ -10,9 +10,12 @@ that have been running far longer than any task takes back to the workers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from django.conf import settings
+from django.db import transaction
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -24,3 +27,23 @@ def requeue_stale_tasks(*, now: dt.datetime) -> Mapping[str, int]:
 
 
 JOBS = (requeue_stale_tasks,)
+
+logger = logging.getLogger("ithaca.periodic")
+Item = TypeVar("Item")
+
+
+def for_each(items: Iterable[Item], *, job: str, do: Callable[[Item], int]) -> int:
+    """Run `do` for each item (a program, say) in its own savepoint and add up what it did.
+
+    One item's failure (a bad value, a broken row) is logged with its traceback
+    and rolled back; the other items still run, so one program can never stop a
+    periodic job for everyone.
+    """
+    done = 0
+    for item in items:
+        try:
+            with transaction.atomic():
+                done += do(item)
+        except Exception:
+            logger.exception("Periodic job %s failed for %r; the others go on.", job, item)
+    return done

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 from django.views.defaults import page_not_found
 from django.views.defaults import server_error as django_server_error
@@ -40,3 +47,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
         body = {"error": {"status": 500, "code": "server_error", "message": message}}
         return JsonResponse(body, status=500)
     return django_server_error(request)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Pages that name no icon (the admin's, a browser's first guess) still get Ithaca's."""
+    return HttpResponsePermanentRedirect(static("img/ithaca.svg"))

@@ -16,6 +16,7 @@ SKIP = ("", "Skip this question")
 class IntakeForm(forms.Form):
     text = forms.CharField(
         label="What would you like help with? Say it in your own words.",
+        help_text="In English, French, Spanish or German.",
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": MAX_TEXT}),
         max_length=MAX_TEXT,
         strip=True,

@@ -91,6 +91,8 @@ class Intake(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        # The matching pool cache asks for the latest intake change on every candidate page.
+        indexes = [models.Index(fields=["updated_at"], name="intake_updated_at")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(confidence__gte=0) & Q(confidence__lte=1),

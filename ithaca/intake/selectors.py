@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from ithaca.accounts.models import User
 from ithaca.intake.models import Intake, Referral
 from ithaca.intake.triage import TriageResult
-from ithaca.programs.models import Program
+from ithaca.programs.models import Participation, Program
 from ithaca.programs.modes import COACHING, MENTORING
 
 KINDS_FOR = {"coaching": [COACHING], "mentoring": [MENTORING], "both": [COACHING, MENTORING]}
@@ -53,3 +53,18 @@ def triage_payload(result: TriageResult) -> dict[str, Any]:
         for p in programs_for(result.recommendation, result.modes)
     ]
     return payload
+
+
+def next_steps(user: User, programs: list[Program]) -> dict[int, str]:
+    """For each program, where this person stands as a seeker: "join" (not enrolled, or
+    declined or left before), "pending" (applied) or "enrolled" (active). One query."""
+    states: dict[int, str] = dict(
+        Participation.objects.filter(
+            user=user, role=Participation.Role.SEEKER, program__in=programs
+        ).values_list("program_id", "state")
+    )
+    words: dict[str, str] = {
+        Participation.State.PENDING: "pending",
+        Participation.State.ACTIVE: "enrolled",
+    }
+    return {p.pk: words.get(states.get(p.pk, ""), "join") for p in programs}

@@ -73,12 +73,31 @@ def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participat
         raise DomainError(
             f"{program} asks a few questions when you apply: answer them on its page."
         )
+    state = (
+        Participation.objects.filter(
+            program=program, user=intake.author, role=Participation.Role.SEEKER
+        )
+        .values_list("state", flat=True)
+        .first()
+    )
+    if state == Participation.State.ACTIVE:
+        raise DomainError(f"You are already taking part in {program}: see your candidates.")
+    if state == Participation.State.PENDING:
+        raise DomainError(f"You have asked to join {program} already; its managers will answer.")
     participation = participation_apply(
         program=program, user=intake.author, note="Applied from an intake."
     )
     if share:
         IntakeShare.objects.get_or_create(intake=intake, program=program)
     return participation
+
+
+@transaction.atomic
+def intake_delete(*, intake: Intake, user: User) -> None:
+    """The author deletes their intake (its shares with program managers go with it)."""
+    if intake.author_id != user.pk:
+        raise PermissionDenied("Only the person who wrote an intake can delete it.")
+    intake.delete()
 
 
 def _may_refer(referrer: User, person: User) -> bool:

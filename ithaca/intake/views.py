@@ -14,7 +14,7 @@ from ithaca.intake import services
 from ithaca.intake.access import access_intake, access_referral
 from ithaca.intake.forms import IntakeForm, ReferralForm
 from ithaca.intake.models import Referral
-from ithaca.intake.selectors import intakes_of, programs_for
+from ithaca.intake.selectors import intakes_of, next_steps, programs_for
 from ithaca.programs.access import access_program
 from ithaca.programs.modes import MODE_LABELS
 
@@ -56,6 +56,9 @@ def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
     result = intake.result
     is_author = intake.author_id == user.pk
     programs = programs_for(intake.recommendation, result.get("modes", [])) if is_author else []
+    steps = next_steps(user, programs) if is_author else {}
+    for program in programs:
+        program.next_step = steps.get(program.pk, "join")  # type: ignore[attr-defined]
     context = {
         "intake": intake,
         "result": result,
@@ -87,6 +90,18 @@ def intake_apply(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"You asked to join {program}. Its managers will be in touch.")
     return redirect("intake:detail", pk=intake.pk)
+
+
+@login_required
+@require_POST
+def intake_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    intake = access_intake(user, pk)
+    if intake.author_id != user.pk:
+        raise Http404("No such intake.")
+    services.intake_delete(intake=intake, user=user)
+    messages.success(request, "Your intake is deleted.")
+    return redirect("intake:list")
 
 
 @login_required

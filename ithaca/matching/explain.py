@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from ithaca.accounts.languages import language_name
 from ithaca.matching import engine
 from ithaca.matching.words import FACTOR_LABELS, RULE_LABELS
+
+
+def _named(check: engine.RuleCheck) -> str:
+    """The engine speaks of language codes; people read language names ("speaks Irish")."""
+    if check.rule != "shared_language" or " speaks " not in check.explanation:
+        return check.explanation
+    head, _, tail = check.explanation.partition(" speaks ")
+    code, _, rest = tail.partition(" with ")
+    return f"{head} speaks {language_name(code)} with {rest}"
 
 
 def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) -> dict[str, Any]:
@@ -29,12 +39,38 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
                 "rule": c.rule,
                 "label": RULE_LABELS.get(c.rule, c.rule),
                 "passed": c.passed,
-                "explanation": c.explanation,
+                "explanation": _named(c),
             }
             for c in checks
         ],
         "excluded_by": list(breakdown.excluded_by),
     }
+
+
+# Levels at which a factor the pair does not meet deserves the manager's attention.
+WARN_LEVELS = {"must": "is a must-have", "high": "weighs high"}
+
+
+def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
+    """What a program manager should look at before proposing this pair, in words.
+
+    A pair the engine allows can still score 0 on a factor the program weighs
+    high, or leave a must-have unchecked because the seeker gave nothing to
+    check it against (a must-have is only enforced where it applies). Works on
+    the stored breakdown, so drafts computed before this check are warned too.
+    """
+    warnings = []
+    for f in breakdown.get("factors", []):
+        level = WARN_LEVELS.get(f.get("level", ""))
+        if level is None:
+            continue
+        label, why = f.get("label", f.get("factor", "")), f.get("explanation", "")
+        if not f.get("applicable", True):
+            if f["level"] == "must":
+                warnings.append(f"{label} {level} here but could not be checked: {why}.")
+        elif float(f.get("value", 0.0)) <= 0.0:
+            warnings.append(f"{label} {level} here and this pair scores 0 on it: {why}.")
+    return warnings
 
 
 def explain(

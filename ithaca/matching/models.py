@@ -12,6 +12,7 @@ from django.db.models import F, Q
 
 from ithaca.core.models import TimeStampedModel
 from ithaca.matching import engine
+from ithaca.matching.explain import factor_warnings
 from ithaca.matching.words import PREFERENCE_LABELS
 from ithaca.programs.models import Program
 
@@ -204,6 +205,11 @@ class RoundPair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.helper} with {self.seeker} ({self.score:.1f})"
+
+    @property
+    def warnings(self) -> list[str]:
+        """High or must-have factors this pair does not meet (see explain.factor_warnings)."""
+        return factor_warnings(self.breakdown)
 
 
 class RoundUnmatched(models.Model):

@@ -75,7 +75,8 @@ def build_pool(
     relationships in the program.
     """
     parts = _participations(program, seeker_ids, helper_ids)
-    facts = _Facts(program, parts, now or timezone.now())
+    restricted = seeker_ids is not None or helper_ids is not None
+    facts = _Facts(program, parts, now or timezone.now(), restricted=restricted)
     seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
     if waiting_only:
         seeker_parts = [p for p in seeker_parts if p.user_id not in facts.busy_seekers]
@@ -134,46 +135,65 @@ def _participations(
 class _Facts:
     """Everything about the pool's people that the rules and factors read, in bulk."""
 
-    def __init__(self, program: Program, parts: QuerySet[Participation], now: dt.datetime) -> None:
+    def __init__(
+        self,
+        program: Program,
+        parts: QuerySet[Participation],
+        now: dt.datetime,
+        *,
+        restricted: bool = False,
+    ) -> None:
         self.program, self.now = program, now
         self.rows = list(parts)
         members = parts.values("user_id")
         seekers = parts.filter(role=Participation.Role.SEEKER).values("user_id")
         helpers = parts.exclude(role=Participation.Role.SEEKER).values("user_id")
-        self._relationships(program)
+        # A pool of a few people (a page checking the pairs it shows) reads only their
+        # relationships and management chains, not the whole program's and organisation's.
+        # Their ids go in as a literal list: with a subquery on each side PostgreSQL
+        # guessed one row and nested-looped over the program's relationships for seconds.
+        self._relationships(program, [p.user_id for p in self.rows] if restricted else None)
         self.opted, self.conflicts = _blocks(members)
         self.assessors = _grouped(
             Profile.assessors.through.objects.filter(profile_id__in=seekers).values_list(
                 "profile_id", "user_id"
             )
         )
-        self.managers = dict(
-            Profile.objects.filter(line_manager__isnull=False).values_list(
-                "user_id", "line_manager_id"
+        self.managers = (
+            _chains_of([p.user_id for p in self.rows])
+            if restricted
+            else dict(
+                Profile.objects.filter(line_manager__isnull=False).values_list(
+                    "user_id", "line_manager_id"
+                )
             )
         )
         self.careers = _careers(helpers)
         self.profiles = {
             m.user_id: m for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
         }
-        self.intakes = _latest_intakes(seekers)
         self.referred = _referred(seekers, program.kind)
         self._offsets: dict[str, float | None] = {}
 
-    def _relationships(self, program: Program) -> None:
+    def _relationships(self, program: Program, members: list[int] | None) -> None:
         model = model_for(program)
         helper_f, seeker_f = f"{model.HELPER_FIELD}_id", f"{model.SEEKER_FIELD}_id"
         rows = model.objects.filter(program=program, status__in=OPEN_STATUSES)
+        declined = model.objects.filter(program=program, status=Status.DECLINED)
+        exclusions = PairExclusion.objects.filter(program=program)
+        if members is not None:
+            rows = rows.filter(
+                Q(**{f"{helper_f}__in": members}) | Q(**{f"{seeker_f}__in": members})
+            )
+            declined = declined.filter(**{f"{seeker_f}__in": members, f"{helper_f}__in": members})
+            exclusions = exclusions.filter(seeker_id__in=members, helper_id__in=members)
         self.in_use: dict[int, int] = defaultdict(int)
         self.busy_seekers: set[int] = set()
         for helper_id, seeker_id in rows.values_list(helper_f, seeker_f):
             self.in_use[helper_id] += 1
             self.busy_seekers.add(seeker_id)
-        declined = model.objects.filter(program=program, status=Status.DECLINED)
         pairs = set(declined.values_list(seeker_f, helper_f))
-        pairs |= set(
-            PairExclusion.objects.filter(program=program).values_list("seeker_id", "helper_id")
-        )
+        pairs |= set(exclusions.values_list("seeker_id", "helper_id"))
         self.declined = frozenset(pairs)
 
     def eligible(self, seekers: Iterable[engine.Seeker]) -> bool | Ids:
@@ -222,13 +242,15 @@ class _Facts:
 
     def seeker(self, part: Participation) -> engine.Seeker:
         wish = self.profiles.get(part.user_id)
-        need = (wish.need.strip() if wish else "") or self.intakes.get(part.user_id, "")
         return engine.Seeker(
             **self.common(part),
             manager_chain=self.chain(part.user_id),
             assessor_ids=self.assessors.get(part.user_id, frozenset()),
             target=wish.target if wish else "",
-            need=need or part.application_note,
+            # Only what the seeker wrote for matching in this program: the reasons
+            # quote shared words to the helper, so an intake (private to its author)
+            # or an application note (written to the managers) never feeds them.
+            need=wish.need.strip() if wish else "",
             preferences=frozenset(wish.preferences) if wish else frozenset(),
         )
 
@@ -239,7 +261,10 @@ class _Facts:
             roles = (*roles, profile.job_title)
         return engine.Helper(
             **self.common(part),
-            capacity=(part.capacity or 0) - self.in_use.get(part.user_id, 0),
+            # A helper who paused or stopped taking people has no free place to offer.
+            capacity=(part.capacity or 0) - self.in_use.get(part.user_id, 0)
+            if part.is_taking_new_people(self.now.date())
+            else 0,
             trained=part.training_completed_at is not None,
             modalities=frozenset(part.modalities or []),
             roles=roles,
@@ -257,6 +282,26 @@ def utc_offset(name: str, now: dt.datetime) -> float | None:
         return None
     offset = now.astimezone(zone).utcoffset()
     return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def _chains_of(people: list[int]) -> dict[int, int]:
+    """Line managers of these people and of their managers, up to MAX_CHAIN levels.
+
+    One query per level, and only as many levels as the longest chain.
+    """
+    managers: dict[int, int] = {}
+    frontier = set(people)
+    for _ in range(MAX_CHAIN):
+        if not frontier:
+            break
+        found = dict(
+            Profile.objects.filter(user_id__in=frontier, line_manager__isnull=False).values_list(
+                "user_id", "line_manager_id"
+            )
+        )
+        managers.update(found)
+        frontier = set(found.values()) - managers.keys()
+    return managers
 
 
 def _grouped(pairs: Iterable[tuple[int, int]]) -> dict[int, Ids]:
@@ -291,14 +336,6 @@ def _careers(helpers: QuerySet[Any]) -> dict[int, tuple[tuple[str, ...], tuple[s
         )
         for user_id, roles in held.items()
     }
-
-
-def _latest_intakes(seekers: QuerySet[Any]) -> dict[int, str]:
-    latest: dict[int, str] = {}
-    rows = Intake.objects.filter(author_id__in=seekers).order_by("author_id", "-created_at")
-    for author_id, text in rows.values_list("author_id", "text"):
-        latest.setdefault(author_id, text)
-    return latest
 
 
 def _referred(seekers: QuerySet[Any], kind: str) -> Ids:

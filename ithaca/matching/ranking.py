@@ -6,18 +6,19 @@ rules and scores people see are the ones a round applies.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
-from ithaca.matching import engine
+from ithaca.matching import engine, poolcache
 from ithaca.matching.explain import breakdown_json, explain
-from ithaca.matching.kinds import helper_word, model_for
+from ithaca.matching.kinds import helper_word
 from ithaca.matching.models import ProposalExplanation
 from ithaca.matching.pool import Pool, build_pool
 from ithaca.matching.selectors import explanation_of
-from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import HelpingRelationship, Program
 
 
@@ -47,26 +48,105 @@ class Candidates:
 
 
 def candidates_for(program: Program, seeker: User, filters: Filters | None = None) -> Candidates:
-    """The seeker's best allowed helpers, best first, at most the program's top k."""
+    """The seeker's best allowed helpers, best first, at most the program's top k.
+
+    One seeker is scored against every helper at once from the program's
+    prepared pool (`poolcache`); only the people shown are explained, after
+    their hard rules are checked again on fresh rows.
+    """
+    import numpy as np  # imported on use: page-only processes start without NumPy
+
     filters = filters or Filters()
-    pool = build_pool(program, seeker_ids=[seeker.pk], waiting_only=False)
-    me = pool.seeker_by_id.get(seeker.pk)
-    if me is None:
+    ready = poolcache.prepared(program)
+    pool, index = ready.pool, ready.index
+    position = index.seeker_at.get(seeker.pk)
+    if position is None:
         raise DomainError(f"You are not an active seeker in {program}.")
-    model = model_for(program)
-    asked = set(
-        model.objects.filter(
-            program=program, status__in=OPEN_STATUSES, **{model.SEEKER_FIELD: seeker}
-        ).values_list(f"{model.HELPER_FIELD}_id", flat=True)
+    me = pool.seekers[position]
+    pairs = poolcache.open_pairs(program)
+    asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == seeker.pk}
+    in_use = poolcache.places_in_use(pairs)
+    free = ready.places - np.array([in_use.get(h.id, 0) for h in pool.helpers], dtype=np.int64)
+    order, scores = index.helpers_for(position, free)
+    floor = filters.min_score * engine.SCALE - 0.5
+    wanted = (
+        pool.helpers[j]
+        for j, score in zip(order.tolist(), scores.tolist(), strict=True)
+        if score >= floor
+        and pool.helpers[j].id not in asked
+        and _passes(me, pool.helpers[j], filters)
     )
-    helpers = [h for h in pool.helpers if h.id not in asked and _passes(me, h, filters)]
-    ranked = engine.rank_candidates(me, helpers, pool.rules, text=pool.text)
-    rows = [_row(pool, me, helper, b) for helper, b in ranked if b.total >= filters.min_score]
+    top_k = pool.config.top_k
+    rows = _checked(pool, wanted, top_k, lambda helpers: _fresh_seeker(program, me, helpers))
     return Candidates(
-        ranked=rows[: pool.config.top_k],
+        ranked=[r for r in rows if r.score >= filters.min_score],
         languages=sorted({lang for h in pool.helpers for lang in h.languages}),
         already_asked=[pool.people[i] for i in sorted(asked) if i in pool.people],
     )
+
+
+Checks = dict[int, tuple[engine.Seeker, engine.Helper, engine.Program]]
+
+
+def _fresh_seeker(program: Program, me: engine.Seeker, helpers: list[engine.Helper]) -> Checks:
+    """The pairs (this seeker, each helper) as the database holds them now, by helper id."""
+    fresh = build_pool(
+        program, seeker_ids=[me.id], helper_ids=[h.id for h in helpers], waiting_only=False
+    )
+    seeker = fresh.seeker_by_id.get(me.id)
+    if seeker is None:
+        return {}
+    return {h.id: (seeker, h, fresh.rules) for h in fresh.helpers}
+
+
+def _fresh_helper(program: Program, me: engine.Helper, seekers: list[engine.Seeker]) -> Checks:
+    """The pairs (each waiting seeker, this helper) as the database holds them now, by seeker id."""
+    fresh = build_pool(
+        program, seeker_ids=[s.id for s in seekers], helper_ids=[me.id], waiting_only=True
+    )
+    helper = fresh.helper_by_id.get(me.id)
+    if helper is None:
+        return {}
+    return {s.id: (s, helper, fresh.rules) for s in fresh.seekers}
+
+
+def _checked(
+    pool: Pool,
+    ranked: Iterator[Any],
+    limit: int,
+    fresh: Callable[[list[Any]], Checks],
+) -> list[Ranked]:
+    """The first `limit` of `ranked` whose hard rules still hold on fresh rows, explained.
+
+    The ranking comes from the cached pool; a rule that changed since (a new
+    opt-out, a declined proposal, a helper now full) drops that person here.
+    Fresh rows are read for a batch at a time, so a page costs a fixed number of
+    queries unless many of its people were dropped.
+    """
+    rows: list[Ranked] = []
+    while len(rows) < limit:
+        batch = list(islice(ranked, 2 * (limit - len(rows))))
+        if not batch:
+            break
+        now = fresh(batch)
+        for cached in batch:
+            pair = now.get(cached.id)
+            if pair is None or len(rows) >= limit:
+                continue
+            seeker, helper, rules = pair
+            checks = engine.check_rules(seeker, helper, rules)
+            if not all(c.passed for c in checks):
+                continue
+            # Scored with the cached values, as the ranking was, against the pool's text index.
+            s, h = pool.seeker_by_id[seeker.id], pool.helper_by_id[helper.id]
+            breakdown = engine.score_pair(s, h, pool.rules, pool.text)
+            if breakdown.excluded:
+                continue
+            person = pool.people[cached.id]
+            rows.append(
+                Ranked(person, round(breakdown.total, 2), breakdown_json(breakdown, checks))
+            )
+    return rows
 
 
 def _passes(me: engine.Seeker, helper: engine.Helper, filters: Filters) -> bool:
@@ -77,15 +157,6 @@ def _passes(me: engine.Seeker, helper: engine.Helper, filters: Filters) -> bool:
     return True
 
 
-def _row(
-    pool: Pool, seeker: engine.Seeker, helper: engine.Helper, breakdown: engine.Breakdown
-) -> Ranked:
-    checks = engine.check_rules(seeker, helper, pool.rules)
-    return Ranked(
-        pool.people[helper.id], round(breakdown.total, 2), breakdown_json(breakdown, checks)
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Offers:
     ranked: list[Ranked]
@@ -94,24 +165,24 @@ class Offers:
 
 def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
     """Waiting seekers this helper may be proposed to, best first, and the helper's free places."""
-    pool = build_pool(program, helper_ids=[helper.pk], waiting_only=True)
-    me = pool.helper_by_id.get(helper.pk)
-    if me is None:
+    import numpy as np
+
+    ready = poolcache.prepared(program)
+    pool, index = ready.pool, ready.index
+    position = index.helper_at.get(helper.pk)
+    if position is None:
         raise DomainError(f"You are not an active {helper_word(program)} in {program}.")
-    scored = []
-    for position, seeker in enumerate(pool.seekers):
-        if not engine.is_allowed(seeker, me, pool.rules):
-            continue
-        breakdown = engine.score_pair(seeker, me, pool.rules, pool.text)
-        if not breakdown.excluded:
-            scored.append((-breakdown.scaled, position, seeker, breakdown))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    rows = []
-    for _, _, seeker, breakdown in scored[:limit]:
-        checks = engine.check_rules(seeker, me, pool.rules)
-        person = pool.people[seeker.id]
-        rows.append(Ranked(person, round(breakdown.total, 2), breakdown_json(breakdown, checks)))
-    return Offers(ranked=rows, free_places=max(me.capacity, 0))
+    pairs = poolcache.open_pairs(program)
+    in_use, busy = poolcache.places_in_use(pairs), {seeker_id for _, seeker_id in pairs}
+    free = int(ready.places[position]) - in_use.get(helper.pk, 0)
+    me = pool.helpers[position]
+    if free <= 0:
+        return Offers(ranked=[], free_places=0)
+    waiting = np.array([s.id not in busy for s in pool.seekers], dtype=bool)
+    order, _ = index.seekers_for(position, waiting)
+    wanted = (pool.seekers[i] for i in order.tolist())
+    rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(program, me, seekers))
+    return Offers(ranked=rows, free_places=free)
 
 
 def proposal_breakdown(

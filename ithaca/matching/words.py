@@ -7,7 +7,7 @@ manager who sets its level.
 
 from __future__ import annotations
 
-from ithaca.matching.engine.scoring import PREF_OUTSIDE_DEPARTMENT, PREF_SHARED_IDENTITY
+from ithaca.matching.engine.types import PREF_OUTSIDE_DEPARTMENT, PREF_SHARED_IDENTITY
 
 FACTOR_LABELS: dict[str, str] = {
     "walked_the_path": "Walked the path",

@@ -25,7 +25,7 @@ from ithaca.mentoring.models import (
     MentoringRelationship,
     TrainingModule,
 )
-from ithaca.mentoring.workspace import Workspace, workspace_of
+from ithaca.mentoring.workspace import MEETING_DATES, Workspace, workspace_of
 from ithaca.programs.access import access_managed_program
 from ithaca.programs.models import Participation, Program
 
@@ -82,7 +82,7 @@ def access_meeting(workspace: Workspace, pk: int) -> Meeting:
     _started(workspace)
     meeting = (
         Meeting.objects.select_related("relationship__mentor", "relationship__mentee")
-        .filter(workspace.space(), pk=pk)
+        .filter(workspace.space(dated=MEETING_DATES), pk=pk)
         .first()
     )
     if meeting is None:
@@ -125,9 +125,11 @@ def access_goal(workspace: Workspace, pk: int) -> Goal:
 
 
 def introductions_for(user: User) -> QuerySet[Introduction]:
-    """Introductions this person made, is introduced through, or is asked to accept."""
+    """Introductions this person made, is introduced through, or is asked to accept.
+
+    The third person sees one only once the person introduced has agreed to it."""
     return Introduction.objects.filter(
-        Q(introduced_by=user) | Q(person=user) | Q(contact=user)
+        Q(introduced_by=user) | Q(person=user) | Q(contact=user, person_agreed_at__isnull=False)
     ).select_related("introduced_by", "person", "contact")
 
 

@@ -236,7 +236,8 @@ def _introduction(rng: random.Random, batch: Batch, pair: Pair, contacts: list[i
             contact_id=rng.choice(choices),
             reason=rng.choice(text.INTRODUCTIONS),
             status="accepted" if agreed else "proposed",
-            created_at=pair.end - 2 * HOUR,
+            created_at=pair.end - 3 * HOUR,
+            person_agreed_at=pair.end - 2 * HOUR,
             responded_at=pair.end - HOUR if agreed else None,
             request_sent_at=pair.end - 2 * HOUR,
             made_sent_at=pair.end - HOUR if agreed else None,
@@ -359,7 +360,9 @@ def _event(rng: random.Random, anchor: dt.datetime, counts: Counter[str]) -> Non
         created_at=past - dt.timedelta(days=21),
     )
     EventSignup.objects.bulk_create(
-        EventSignup(event=event, person_id=p, created_at=event.created_at) for p in attendees
+        # Attendance was taken: everyone who signed up came.
+        EventSignup(event=event, person_id=p, created_at=event.created_at, attended=True)
+        for p in attendees
     )
     mentor, seeker = attendees[0], attendees[-1]
     marks: set[tuple[int, int]] = set()

@@ -156,6 +156,15 @@ class EventForm(forms.Form):
     location = forms.CharField(label="Where", max_length=300, required=False)
 
 
+class EventCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why (sent to everyone signed up; optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class TrainingCheckForm(forms.Form):
     """One radio question per item of the module's knowledge check."""
 

@@ -17,8 +17,10 @@ from ithaca.accounts.models import User
 from ithaca.core.calendar import Attendee, build_invite
 from ithaca.mentoring.models import (
     AgendaTopic,
+    EventSignup,
     Introduction,
     Meeting,
+    MentoringEvent,
     MentoringRelationship,
     MutualInterest,
     Nudge,
@@ -117,6 +119,40 @@ def tell_topic_answered(
     )
 
 
+def tell_introduction_offered(intro: Introduction) -> None:
+    """The person introduced is asked first; nobody else knows until they agree."""
+    notify(
+        recipient=intro.person,
+        kind="introduction.offered",
+        subject=intro,
+        actor=intro.introduced_by,
+        context={"contact": intro.contact.display_name},
+        url=reverse("mentoring:introductions"),
+    )
+
+
+def tell_introduction_closed(intro: Introduction) -> None:
+    """It ended without being made: the person said no (the mentor is told), or the
+    mentor withdrew it (whoever was already asked is told)."""
+    if intro.status == Introduction.Status.NOT_WANTED:
+        kind, actor, people = "introduction.not_wanted", intro.person, [intro.introduced_by]
+    elif intro.status == Introduction.Status.WITHDRAWN:
+        kind, actor = "introduction.withdrawn", intro.introduced_by
+        people = [intro.person] + ([intro.contact] if intro.person_agreed_at else [])
+    else:
+        return
+    context = {"contact": intro.contact.display_name, "person": intro.person.display_name}
+    for person in people:
+        notify(
+            recipient=person,
+            kind=kind,
+            subject=intro,
+            actor=actor,
+            context=context,
+            url=reverse("mentoring:introductions"),
+        )
+
+
 def tell_introduction_asked(intro: Introduction) -> None:
     notify(
         recipient=intro.contact,
@@ -202,3 +238,57 @@ def remind_meetings(*, now: dt.datetime, hours: int) -> int:
                 is not None
             )
     return told
+
+
+def event_invite(event: MentoringEvent, person: User) -> bytes:
+    """One attendee's calendar entry for an event (nobody else's address in it)."""
+    return build_invite(
+        uid=event.uid,
+        start=event.starts_at,
+        end=event.ends_at,
+        summary=event.title,
+        attendees=[Attendee(person.email, person.display_name)],
+        description=event.description,
+        location=event.location,
+        sequence=event.sequence,
+        cancelled=event.cancelled,
+    )
+
+
+def tell_event_signed_up(signup: EventSignup) -> None:
+    """The calendar invitation for a place just taken."""
+    event, person = signup.event, signup.person
+    notify(
+        recipient=person,
+        kind="event.signed_up",
+        subject=event,
+        context={"event": event.title, "when": local_time(person, event.starts_at)},
+        url=reverse("mentoring:event", args=[event.pk]),
+        event=f"{person.pk}:{event.sequence}",
+        ics=event_invite(event, person),
+    )
+
+
+def tell_event_update(event: MentoringEvent, *, actor: User | None) -> None:
+    """Everyone signed up: the event changed (new invite) or was cancelled (the
+    invite's cancellation). Each version of the event is told once."""
+    kind = "event.cancelled" if event.cancelled else "event.changed"
+    url = reverse("mentoring:event", args=[event.pk])
+    for signup in EventSignup.objects.filter(event=event).select_related("person__profile"):
+        person = signup.person
+        notify(
+            recipient=person,
+            kind=kind,
+            subject=event,
+            actor=actor,
+            context={
+                "event": event.title,
+                "when": local_time(person, event.starts_at),
+                "where": event.location,
+                "reason": event.cancel_reason,
+            },
+            url=url,
+            event=str(event.sequence),
+            ics=event_invite(event, person),
+            ics_method="CANCEL" if event.cancelled else "REQUEST",
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,8 @@ from ithaca.mentoring.models import (
     TrainingCompletion,
     TrainingModule,
 )
-from ithaca.mentoring.workspace import Workspace
+from ithaca.mentoring.workspace import MEETING_DATES, Workspace
+from ithaca.programs.calendar import Booking
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, Program
 
@@ -58,27 +60,42 @@ def closed_topics(workspace: Workspace) -> QuerySet[AgendaTopic]:
     )
 
 
-def _with_details(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    notes = MeetingNote.objects.select_related("author").order_by("created_at", "pk")
-    return meetings.select_related("proposed_by", "responded_by").prefetch_related(
-        "topics", Prefetch("notes", queryset=notes)
+def meeting_notes(workspace: Workspace) -> QuerySet[MeetingNote]:
+    """Shared notes this person may read: for a former group member, those written before
+    they left."""
+    return (
+        MeetingNote.objects.filter(workspace.up_to_leaving())
+        .select_related("author")
+        .order_by("created_at", "pk")
     )
+
+
+def _with_details(meetings: QuerySet[Meeting], workspace: Workspace) -> QuerySet[Meeting]:
+    topics = AgendaTopic.objects.filter(workspace.up_to_leaving())
+    return meetings.select_related("proposed_by", "responded_by").prefetch_related(
+        Prefetch("topics", queryset=topics),
+        Prefetch("notes", queryset=meeting_notes(workspace)),
+    )
+
+
+def _meetings(workspace: Workspace) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(workspace.space(dated=MEETING_DATES))
 
 
 def upcoming_meetings(workspace: Workspace, now: dt.datetime) -> QuerySet[Meeting]:
     return _with_details(
-        Meeting.objects.filter(workspace.space(), status__in=UPCOMING, starts_at__gt=now)
+        _meetings(workspace).filter(status__in=UPCOMING, starts_at__gt=now), workspace
     ).order_by("starts_at", "pk")
 
 
 def past_meetings(workspace: Workspace, now: dt.datetime) -> QuerySet[Meeting]:
     return _with_details(
-        Meeting.objects.filter(workspace.space(), status__in=TOOK_PLACE, starts_at__lte=now)
+        _meetings(workspace).filter(status__in=TOOK_PLACE, starts_at__lte=now), workspace
     ).order_by("-starts_at", "-pk")
 
 
 def meetings_of(workspace: Workspace) -> QuerySet[Meeting]:
-    return _with_details(Meeting.objects.filter(workspace.space())).order_by("-starts_at", "-pk")
+    return _with_details(_meetings(workspace), workspace).order_by("-starts_at", "-pk")
 
 
 def goals_of(workspace: Workspace) -> QuerySet[Goal]:
@@ -301,3 +318,37 @@ def untrained_mentor_programs(user: User) -> QuerySet[Program]:
         participations__state__in=(Participation.State.ACTIVE, Participation.State.PENDING),
         participations__training_completed_at__isnull=True,
     ).distinct()
+
+
+def bookings(
+    people: Collection[int], starts_at: dt.datetime, ends_at: dt.datetime
+) -> list[Booking]:
+    """Proposed, confirmed or held meetings of these people overlapping the window; a
+    group meeting counts for the mentor and every mentee of the group."""
+    wanted = set(people)
+    members: dict[int, set[int]] = {}
+    rows = MentoringRelationship.objects.filter(
+        Q(mentee_id__in=wanted) | Q(mentor_id__in=wanted), group_id__isnull=False
+    ).values_list("group_id", "mentor_id", "mentee_id")
+    for group, *pair in rows:
+        members.setdefault(group, set()).update(p for p in pair if p in wanted)
+    meetings = Meeting.objects.filter(
+        Q(relationship__mentor_id__in=wanted)
+        | Q(relationship__mentee_id__in=wanted)
+        | Q(relationship__group_id__in=list(members)),
+        status__in=(Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED, Meeting.Status.HELD),
+        starts_at__lt=ends_at,
+        ends_at__gt=starts_at,
+    ).values_list(
+        "pk",
+        "starts_at",
+        "ends_at",
+        "relationship__mentor_id",
+        "relationship__mentee_id",
+        "relationship__group_id",
+    )
+    found = []
+    for pk, start, end, mentor, mentee, group in meetings:
+        attendees = members.get(group, set()) if group else {mentor, mentee} & wanted
+        found += [Booking("mentoring-meeting", pk, p, start, end) for p in attendees]
+    return found

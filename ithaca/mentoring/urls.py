@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ithaca.mentoring.views import events, manager, personal, training, workspace
+from ithaca.mentoring.views import corrections, events, manager, personal, training, workspace
 
 app_name = "mentoring"
 urlpatterns = [
@@ -20,6 +20,12 @@ urlpatterns = [
     path("<int:pk>/meetings/<int:meeting_pk>/notes/", workspace.note_add, name="note-add"),
     path("<int:pk>/meetings/<int:meeting_pk>/<slug:op>/", workspace.meeting_op, name="meeting-op"),
     path("<int:pk>/notes/<int:note_pk>/", workspace.note_edit, name="note-edit"),
+    path("<int:pk>/edit/<slug:kind>/<int:obj_pk>/", corrections.record_edit, name="edit"),
+    path(
+        "<int:pk>/withdraw/<slug:kind>/<int:obj_pk>/",
+        corrections.record_withdraw,
+        name="withdraw",
+    ),
     path("<int:pk>/journal/", personal.journal_write, name="journal-write"),
     path("<int:pk>/journal/<int:entry_pk>/", personal.journal_edit, name="journal-edit"),
     path("<int:pk>/journal/<int:entry_pk>/delete/", personal.journal_delete, name="journal-delete"),
@@ -38,6 +44,9 @@ urlpatterns = [
     path("events/", events.event_list, name="events"),
     path("events/new/", events.event_new, name="event-new"),
     path("events/<int:pk>/", events.event_detail, name="event"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event-edit"),
+    path("events/<int:pk>/cancel/", events.event_cancel, name="event-cancel"),
+    path("events/<int:pk>/attendance/", events.event_attendance, name="event-attendance"),
     path("events/<int:pk>/<slug:op>/", events.event_op, name="event-op"),
     path("training/", training.training_index, name="training"),
     path("training/reminder/", training.training_reminder, name="training-reminder"),

@@ -6,6 +6,7 @@ Workspace, so "who may do what" is decided in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -19,6 +20,8 @@ from ithaca.programs.lifecycle import Status
 # A workspace exists once both have said yes, and stays readable after the end.
 STARTED = (Status.ACTIVE, Status.PAUSED, Status.CONCLUDED)
 IN_PROGRESS = (Status.ACTIVE, Status.PAUSED)
+# A meeting belongs to a former group member's past if it was set up and held before they left.
+MEETING_DATES = ("created_at", "starts_at")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,20 @@ class Workspace:
 
     @property
     def in_group(self) -> bool:
-        # Someone who has left a group keeps what they wrote, not the group's space.
+        """A current member of a group, sharing its whole space."""
         return self.relationship.group_id is not None and self.relationship.status in IN_PROGRESS
+
+    @property
+    def left_at(self) -> dt.datetime | None:
+        """When a former member left their group (concluded); None for everyone else.
+
+        A former member reads the group's records up to that moment and nothing
+        written, or held, after it.
+        """
+        relationship = self.relationship
+        if relationship.group_id is None or relationship.status in IN_PROGRESS:
+            return None
+        return relationship.ended_at or relationship.updated_at
 
     @property
     def owns_agenda(self) -> bool:
@@ -56,11 +71,24 @@ class Workspace:
     def may_introduce(self) -> bool:
         return self.format.may_introduce(self.side)
 
-    def space(self, prefix: str = "relationship") -> Q:
-        """The shared space: this relationship, or its whole group in group mentoring."""
-        if self.in_group:
-            return Q(**{f"{prefix}__group_id": self.relationship.group_id})
-        return Q(**{f"{prefix}_id": self.relationship.pk})
+    def space(self, prefix: str = "relationship", dated: tuple[str, ...] = ("created_at",)) -> Q:
+        """The shared space: this relationship, or its whole group in group mentoring.
+
+        For a former member of a group, the group's rows whose `dated` fields
+        (the row's own, e.g. a meeting's `created_at` and `starts_at`) fall
+        before they left.
+        """
+        if self.relationship.group_id is None:
+            return Q(**{f"{prefix}_id": self.relationship.pk})
+        group = Q(**{f"{prefix}__group_id": self.relationship.group_id})
+        return group & self.up_to_leaving(*dated)
+
+    def up_to_leaving(self, *dated: str) -> Q:
+        """Rows dated before a former member left; every row for everyone else."""
+        left_at = self.left_at
+        if left_at is None:
+            return Q()
+        return Q(**{f"{field}__lte": left_at for field in dated or ("created_at",)})
 
     def side_of_user_id(self, user_id: int) -> str:
         """The side of someone in this space: the group shares one mentor."""

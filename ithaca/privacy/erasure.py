@@ -17,6 +17,8 @@ no sign-in methods and no rights. Then:
 - Their messages lose their words and their name (the others see "a former
   participant" and "(removed)"); their notifications and settings are deleted; in other people's
   notifications of what they did, their name becomes "a former participant".
+- The identity provider's copy of their attributes (SCIM) is emptied and the
+  account is deleted there, so provisioning cannot write into it again.
 
 Their own shared notes are deleted rather than kept under "Erased person":
 what someone wrote about their own life is theirs to take back, and the other
@@ -33,6 +35,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Replace
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from ithaca.accounts.models import CareerEntry, Profile, User
@@ -68,6 +71,7 @@ from ithaca.notifications.models import CalendarFeed, Notification, Preference
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
+from ithaca.scim.models import ScimGroup, ScimUser
 
 ERASED_DOMAIN = "invalid"
 BLANKED = "(erased)"
@@ -212,6 +216,12 @@ def _leave_programs(user: User) -> int:
 
 
 def _wipe_profile(user: User) -> None:
+    """Every profile field back to its default: bio, tags, languages, zone and photo.
+    The photo file itself is deleted from storage once the erasure commits."""
+    photo = Profile.objects.filter(user=user).values_list("photo", flat=True).first()
+    if photo:
+        storage = Profile._meta.get_field("photo").storage
+        transaction.on_commit(lambda: storage.delete(photo))
     defaults = {
         field.name: field.get_default()
         for field in Profile._meta.concrete_fields
@@ -226,6 +236,11 @@ def _forget_sign_in(user: User) -> None:
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     Token.objects.filter(user=user).delete()
+    # The identity provider's copy of their attributes goes; the account stays out of
+    # SCIM (deleted there), so the directory cannot write into an erased account.
+    erased = {"user_name": f"erased-{user.pk}", "external_id": "", "document": {}}
+    ScimUser.objects.update_or_create(user=user, defaults={**erased, "deleted_at": timezone.now()})
+    ScimGroup.members.through.objects.filter(user=user).delete()
 
 
 def _anonymize(user: User) -> None:

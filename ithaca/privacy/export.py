@@ -138,6 +138,10 @@ def _profile(user: User) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if row is not None:
         fields = {
+            "preferred_name": row.preferred_name,
+            "pronouns": row.pronouns,
+            # The photo is theirs too: its address, readable while signed in.
+            "photo": f"/people/{user.pk}/photo/" if row.photo else None,
             "job_title": row.job_title,
             "department": row.department.name if row.department else None,
             "grade": row.grade,
@@ -156,6 +160,13 @@ def _profile(user: User) -> dict[str, Any]:
         }
     fields["career"] = _rows(
         CareerEntry.objects.filter(user=user), "role", "organization", "started_on", "ended_on"
+    )
+    fields["availability"] = _rows(
+        Participation.objects.filter(user=user, role__in=Participation.HELPER_ROLES),
+        "program__name",
+        "accepting",
+        "paused_until",
+        "capacity",
     )
     return fields
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from ithaca.accounts.models import Profile, User
 from ithaca.matching import engine
@@ -87,15 +88,23 @@ def engine_seeker(seeker: User) -> engine.Seeker:
     )
 
 
-def engine_helper(model: Any, program: Program, helper: User, part: Participation) -> engine.Helper:
+def engine_helper(
+    model: Any, program: Program, helper: User, part: Participation, exclude_pk: int | None = None
+) -> engine.Helper:
     opted, conflicts = _blocks(helper.pk)
-    in_use = model.objects.filter(
-        program=program, status__in=OPEN_STATUSES, **{model.HELPER_FIELD: helper}
-    ).count()
+    in_use = (
+        model.objects.filter(
+            program=program, status__in=OPEN_STATUSES, **{model.HELPER_FIELD: helper}
+        )
+        .exclude(pk=exclude_pk)
+        .count()
+    )
     return engine.Helper(
         id=helper.pk,
         name=helper.display_name,
-        capacity=(part.capacity or 0) - in_use,
+        capacity=(part.capacity or 0) - in_use
+        if part.is_taking_new_people(timezone.localdate())
+        else 0,
         languages=_languages(helper.pk),
         blocked_ids=opted,
         conflict_ids=conflicts,
@@ -105,12 +114,22 @@ def engine_helper(model: Any, program: Program, helper: User, part: Participatio
 
 
 def failed_rules(
-    model: Any, *, program: Program, helper: User, seeker: User, helper_part: Participation
+    model: Any,
+    *,
+    program: Program,
+    helper: User,
+    seeker: User,
+    helper_part: Participation,
+    exclude_pk: int | None = None,
 ) -> list[engine.RuleCheck]:
-    """The hard rules this pair breaks (an empty list means it may be proposed)."""
+    """The hard rules this pair breaks (an empty list means it may be proposed).
+
+    `exclude_pk` is a proposal of this pair being accepted: its own place does
+    not count against the helper's capacity.
+    """
     checks = engine.check_rules(
         engine_seeker(seeker),
-        engine_helper(model, program, helper, helper_part),
+        engine_helper(model, program, helper, helper_part, exclude_pk),
         engine_program(model, program, helper, seeker),
     )
     return [check for check in checks if not check.passed]

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime as dt
+from typing import Any, ClassVar
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
 from ithaca.core.models import TimeStampedModel
+from ithaca.programs import bounds
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
+
+
+def range_validators(field_bounds: bounds.Bounds) -> list[Any]:
+    """Validators for a field that holds a bounded setting (forms, serializers, admin)."""
+    return [
+        MinValueValidator(field_bounds.low, message=field_bounds.message()),
+        MaxValueValidator(field_bounds.high, message=field_bounds.message()),
+    ]
+
+
+def range_constraints(prefix: str, table: dict[str, bounds.Bounds]) -> list[Any]:
+    """One check constraint per bounded field, named `<prefix>_<field>_in_range`."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{field}__isnull": True})
+            | Q(**{f"{field}__gte": b.low, f"{field}__lte": b.high}),
+            name=f"{prefix}_{field}_in_range",
+        )
+        for field, b in table.items()
+    ]
 
 
 class Program(TimeStampedModel):
@@ -39,18 +62,34 @@ class Program(TimeStampedModel):
         help_text="Managers and coaches must use two-factor authentication for its pages.",
     )
     # Mentoring: relationships are reviewed (continue or conclude) after this many days.
-    review_period_days = models.PositiveIntegerField(default=182)
-    # Coaching: the default contract offered for a new engagement.
-    session_count = models.PositiveSmallIntegerField(default=6)
-    session_cadence_days = models.PositiveSmallIntegerField(default=14)
-    session_length_minutes = models.PositiveSmallIntegerField(default=60)
-    nudge_after_days = models.PositiveSmallIntegerField(
-        default=30, help_text="Nudge both people after this many days without contact."
+    review_period_days = models.PositiveIntegerField(
+        default=182, validators=range_validators(bounds.PROGRAM["review_period_days"])
     )
-    request_expiry_days = models.PositiveSmallIntegerField(default=14)
+    # Coaching: the default contract offered for a new engagement.
+    session_count = models.PositiveSmallIntegerField(
+        default=6, validators=range_validators(bounds.PROGRAM["session_count"])
+    )
+    session_cadence_days = models.PositiveSmallIntegerField(
+        default=14, validators=range_validators(bounds.PROGRAM["session_cadence_days"])
+    )
+    session_length_minutes = models.PositiveSmallIntegerField(
+        default=60, validators=range_validators(bounds.PROGRAM["session_length_minutes"])
+    )
+    nudge_after_days = models.PositiveSmallIntegerField(
+        default=30,
+        help_text="Nudge both people after this many days without contact.",
+        validators=range_validators(bounds.PROGRAM["nudge_after_days"]),
+    )
+    request_expiry_days = models.PositiveSmallIntegerField(
+        default=14, validators=range_validators(bounds.PROGRAM["request_expiry_days"])
+    )
     independence_depth = models.PositiveSmallIntegerField(
         default=3,
         help_text="How many levels of the seeker's management chain may not mentor them.",
+        validators=range_validators(bounds.PROGRAM["independence_depth"]),
+    )
+    max_capacity = models.PositiveSmallIntegerField(
+        default=10, help_text="The most people one mentor or coach may take on at once."
     )
 
     class Meta:
@@ -61,13 +100,9 @@ class Program(TimeStampedModel):
                 | Q(kind=COACHING, mode__in=sorted(MODES_BY_KIND[COACHING])),
                 name="program_mode_matches_kind",
             ),
+            *range_constraints("program", bounds.PROGRAM),
             models.CheckConstraint(
-                condition=Q(session_count__gte=1)
-                & Q(session_cadence_days__gte=1)
-                & Q(session_length_minutes__gte=15)
-                & Q(review_period_days__gte=7)
-                & Q(request_expiry_days__gte=1),
-                name="program_durations_positive",
+                condition=Q(max_capacity__gte=1), name="program_max_capacity_positive"
             ),
         ]
 
@@ -116,7 +151,16 @@ class Participation(TimeStampedModel):
     role = models.CharField(max_length=16, choices=Role.choices)
     state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
     capacity = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Mentors and coaches: how many people at once."
+        null=True,
+        blank=True,
+        help_text="Mentors and coaches: how many people at once.",
+        validators=range_validators(bounds.CAPACITY),
+    )
+    accepting = models.BooleanField(
+        default=True, help_text="Mentors and coaches: open to new people in this program."
+    )
+    paused_until = models.DateField(
+        null=True, blank=True, help_text="Mentors and coaches: no new people before this date."
     )
     training_completed_at = models.DateTimeField(null=True, blank=True)
     coach_type = models.CharField(max_length=16, choices=CoachType.choices, blank=True)
@@ -139,6 +183,7 @@ class Participation(TimeStampedModel):
                 | Q(capacity__isnull=False, capacity__gte=1),
                 name="participation_helper_has_capacity",
             ),
+            *range_constraints("participation", {"capacity": bounds.CAPACITY}),
             models.CheckConstraint(
                 condition=Q(hourly_rate__isnull=True)
                 | Q(role="coach", coach_type="external", hourly_rate__gte=0),
@@ -149,6 +194,10 @@ class Participation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} as {self.get_role_display().lower()} in {self.program}"
+
+    def is_taking_new_people(self, today: dt.date) -> bool:
+        """A helper who said yes to new people and is not paused on `today`."""
+        return self.accepting and (self.paused_until is None or self.paused_until <= today)
 
 
 class HelpingRelationship(TimeStampedModel):
@@ -277,3 +326,39 @@ class PairExclusion(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.helper} and {self.seeker} excluded in {self.program}"
+
+
+class IndependenceFlag(TimeStampedModel):
+    """A running relationship whose helper is no longer independent of the seeker.
+
+    Raised when a change made after the start (a people import, an edited
+    profile) makes the mentor the mentee's line manager, assessor or above them
+    in the chain. The program's managers and both people are told; they decide:
+    either person may conclude, or a manager records that it continues.
+    At most one flag per relationship.
+    """
+
+    kind = models.CharField(max_length=16, choices=KINDS)
+    relationship_id = models.PositiveIntegerField()
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reasons = models.TextField(max_length=2000)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "relationship_id"], name="independence_flag_once"
+            ),
+            models.CheckConstraint(
+                condition=~Q(helper=F("seeker")), name="independence_flag_two_people"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.helper} / {self.seeker}: {self.reasons[:60]}"

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ithaca.accounts.models import User
 from ithaca.notifications.services import notify
-from ithaca.programs.models import HelpingRelationship
+from ithaca.programs.models import HelpingRelationship, IndependenceFlag
 
 
 def parties(relationship: HelpingRelationship) -> tuple[User, User]:
@@ -112,4 +112,52 @@ def tell_started(relationship: HelpingRelationship, *, actor: User | None) -> No
             actor=actor,
             context=_context(relationship, person, other),
             url=detail_url(relationship),
+        )
+
+
+def tell_withdrawn_for_independence(relationship: HelpingRelationship, *, reasons: str) -> None:
+    """Both people (and a third-party proposer): the pair is no longer independent."""
+    helper, seeker = parties(relationship)
+    people = {p.pk: p for p in (helper, seeker, relationship.proposed_by) if p is not None}
+    for person in people.values():
+        notify(
+            recipient=person,
+            kind="proposal.withdrawn",
+            subject=relationship,
+            context={
+                "program": relationship.program.name,
+                "pair": f"{helper.display_name} and {seeker.display_name}",
+                "reasons": reasons,
+            },
+            url=reverse("programs:detail", args=[relationship.program.slug]),
+            event="independence",
+        )
+
+
+def tell_independence_flag(flag: IndependenceFlag) -> None:
+    """Both people and the program's managers: a running relationship lost independence."""
+    program = flag.program
+    context: dict[str, object] = {
+        "program": program.name,
+        "kind": program.kind,
+        "helper": flag.helper.display_name,
+        "seeker": flag.seeker.display_name,
+        "reasons": flag.reasons,
+    }
+    workspace = reverse(f"{flag.kind}:detail", args=[flag.relationship_id])
+    for person, other in ((flag.helper, flag.seeker), (flag.seeker, flag.helper)):
+        notify(
+            recipient=person,
+            kind="independence.flagged",
+            subject=flag,
+            context={**context, "other": other.display_name},
+            url=workspace,
+        )
+    for manager in program.managers.all():
+        notify(
+            recipient=manager,
+            kind="independence.to_decide",
+            subject=flag,
+            context=context,
+            url=reverse("console:program", args=[program.slug]),
         )

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
+from ithaca.matching.engine import RuleCheck
 from ithaca.programs import notices
 from ithaca.programs.eligibility import failed_rules
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status, check_transition
@@ -89,6 +90,12 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     field = f"{side}_accepted_at"
     if getattr(relationship, field) is not None:
         raise TransitionError("You have already accepted; waiting for the other person.")
+    # People and profiles change after a proposal is made (an import, a new opt-out):
+    # a yes counts only for a pair that still keeps every hard rule.
+    broken = proposal_broken_rules(relationship)
+    if broken:
+        reasons = "; ".join(check.explanation for check in broken)
+        raise DomainError(f"This proposal can no longer start: {reasons}.")
     setattr(relationship, field, timezone.now())
     both = relationship.helper_accepted_at and relationship.seeker_accepted_at
     if both and relationship.start_blocker() is None:
@@ -147,6 +154,32 @@ def relationship_conclude(relationship: R, *, user: User, reason: str = "", tell
     if tell:
         notices.tell_concluded(relationship, actor=user)
     return relationship
+
+
+def proposal_broken_rules(relationship: HelpingRelationship) -> list[RuleCheck]:
+    """The hard rules a proposal breaks today, its own place not counted against capacity.
+
+    A helper or seeker no longer active in the program breaks the eligibility rule.
+    """
+    program = relationship.program
+    helper = getattr(relationship, relationship.HELPER_FIELD)
+    seeker = getattr(relationship, relationship.SEEKER_FIELD)
+    helper_role = Participation.Role.MENTOR if program.is_mentoring else Participation.Role.COACH
+    helper_part = _active_participation(program.pk, helper, helper_role)
+    if helper_part is None:
+        return [
+            RuleCheck("helper_eligible", False, f"{helper} is no longer an active {helper_role}")
+        ]
+    if _active_participation(program.pk, seeker, Participation.Role.SEEKER) is None:
+        return [RuleCheck("seeker_eligible", False, f"{seeker} is no longer active in {program}")]
+    return failed_rules(
+        type(relationship),
+        program=program,
+        helper=helper,
+        seeker=seeker,
+        helper_part=helper_part,
+        exclude_pk=relationship.pk,
+    )
 
 
 def _active_participation(program_id: int, user: User, role: str) -> Participation | None:

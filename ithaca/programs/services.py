@@ -11,6 +11,7 @@ from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.notifications.services import notify
+from ithaca.programs import bounds
 from ithaca.programs.access import is_program_manager
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
@@ -75,6 +76,8 @@ def participation_add(
     _check_role_fits(program, role)
     if role in Participation.HELPER_ROLES and not extra.get("capacity"):
         raise DomainError("Mentors and coaches need a capacity of at least 1.", field="capacity")
+    if not bounds.CAPACITY.holds(extra.get("capacity")):
+        raise DomainError(f"Capacity: {bounds.CAPACITY.message()}", field="capacity")
     try:
         with transaction.atomic():
             participation = Participation.objects.create(
@@ -153,14 +156,6 @@ def participation_apply(
     )
 
 
-# The smallest value each duration may take; the database refuses less.
-DURATION_MINIMUMS = {
-    "session_count": (1, "sessions"),
-    "session_cadence_days": (1, "days between sessions"),
-    "session_length_minutes": (15, "minutes a session"),
-    "review_period_days": (7, "days before a review"),
-    "request_expiry_days": (1, "days before a request expires"),
-}
 EDITABLE_FIELDS = frozenset(
     {
         "name", "description", "mode", "requires_training", "review_period_days",
@@ -172,10 +167,11 @@ EDITABLE_FIELDS = frozenset(
 
 
 def _check_durations(program: Program) -> None:
-    for field, (minimum, unit) in DURATION_MINIMUMS.items():
+    """Every integer rule within its range (programs/bounds.py); the database agrees."""
+    for field, field_bounds in bounds.PROGRAM.items():
         value = getattr(program, field)
-        if value is not None and value < minimum:
-            raise DomainError(f"At least {minimum} {unit}.", field=field)
+        if not isinstance(value, int) or not field_bounds.holds(value):
+            raise DomainError(field_bounds.message(), field=field)
 
 
 @transaction.atomic

@@ -26,10 +26,22 @@ ACTIONS: dict[str, tuple[Callable[..., Any], str, bool]] = {
 }
 
 
+Render = Callable[[HelpingRelationship, str, str], HttpResponse]
+
+
 def run_transition(
-    request: HttpRequest, relationship: HelpingRelationship, action: str, *, card: str
+    request: HttpRequest,
+    relationship: HelpingRelationship,
+    action: str,
+    *,
+    card: str,
+    render_htmx: Render | None = None,
 ) -> HttpResponse:
-    """Apply `action`, then re-render the card (htmx) or go back to the page it came from."""
+    """Apply `action`, then re-render the card (htmx) or go back to the page it came from.
+
+    `render_htmx(relationship, notice, error)`, when given, answers htmx instead of
+    the card: a workspace re-renders everything the new state changes.
+    """
     if action not in ACTIONS:
         raise Http404("Unknown action.")
     service, success, takes_reason = ACTIONS[action]
@@ -41,6 +53,8 @@ def run_transition(
         relationship = service(relationship, **kwargs)
     except DomainError as exc:
         error = exc.message
+    if request.htmx and render_htmx is not None:  # type: ignore[attr-defined]
+        return render_htmx(relationship, "" if error else success, error)
     if request.htmx:  # type: ignore[attr-defined]
         context = {"item": relationship, "error": error, "notice": "" if error else success}
         return render(request, card, context, status=400 if error else 200)

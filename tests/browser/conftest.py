@@ -74,18 +74,23 @@ def page(browser: Any, request: pytest.FixtureRequest, live_server: Any) -> Iter
     context.close()
 
 
-def check_accessibility(page: Any) -> None:
-    """Run axe-core on the current page; fail on serious or critical violations."""
+def axe_violations(page: Any) -> list[str]:
+    """Serious and critical axe-core violations on the current page, one line each."""
     # Evaluated through the DevTools protocol rather than added as an inline <script>,
     # which the site's Content-Security-Policy (script-src 'self') rightly refuses.
     page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document)")
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    details = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in blocking
     ]
-    assert not blocking, f"axe on {page.url}:\n" + "\n".join(details)
+
+
+def check_accessibility(page: Any) -> None:
+    """Run axe-core on the current page; fail on serious or critical violations."""
+    details = axe_violations(page)
+    assert not details, f"axe on {page.url}:\n" + "\n".join(details)
 
 
 def sign_in(page: Any, email: str, password: str) -> None:

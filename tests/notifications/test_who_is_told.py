@@ -142,13 +142,32 @@ def _with_suggestion() -> World:
     return world
 
 
-def _with_introduction() -> World:
+def _offered_introduction() -> World:
     world = _mentoring()
     world["contact"] = UserFactory()
     world["intro"] = mentoring.introduction_propose(
         relationship=world["rel"], user=world["mentor"], contact=world["contact"],
         reason="You know research nursing.",
     )  # fmt: skip
+    return world
+
+
+def _with_introduction() -> World:
+    """Offered, and agreed by the mentee: the contact has been asked."""
+    world = _offered_introduction()
+    world["intro"] = mentoring.introduction_answer(
+        introduction=world["intro"], user=world["mentee"], accept=True
+    )
+    return world
+
+
+def _event_with_people() -> World:
+    program = ProgramFactory()
+    world: World = {"event": EventFactory(program=program, starts_at=soon(5), ends_at=soon(5, hours=1)),
+                    "pm": UserFactory(), "ana": seeker(program), "ben": seeker(program)}  # fmt: skip
+    program.managers.add(world["pm"])
+    for person in (world["ana"], world["ben"]):
+        mentoring.event_signup(event=world["event"], user=person)
     return world
 
 
@@ -226,7 +245,7 @@ def _event_marks() -> World:
     )  # fmt: skip
     world: World = {"event": event, "mentor": helper(program), "mentee": seeker(program)}
     for person in (world["mentor"], world["mentee"]):
-        SignupFactory(event=event, person=person)
+        SignupFactory(event=event, person=person, attended=True)
     mentoring.mark_add(event=event, user=world["mentor"], marked=world["mentee"])
     return world
 
@@ -252,7 +271,10 @@ ROWS = [
     Row("topic suggested", _mentoring, lambda w: mentoring.topic_add(relationship=w["rel"], user=w["mentor"], title="Rotas"), ("mentee",), "topic.suggested"),
     Row("suggestion taken up", _with_suggestion, lambda w: mentoring.topic_accept(relationship=w["rel"], user=w["mentee"], topic=w["topic"]), ("mentor",), "topic.taken_up"),
     Row("suggestion left aside", _with_suggestion, lambda w: mentoring.topic_decline(relationship=w["rel"], user=w["mentee"], topic=w["topic"]), ("mentor",), "topic.left_aside"),
-    Row("introduction asked", _mentoring, lambda w: mentoring.introduction_propose(relationship=w["rel"], user=w["mentor"], contact=w.setdefault("contact", UserFactory()), reason="Research nursing"), ("contact",), "introduction.asked"),
+    Row("introduction offered to the mentee", _mentoring, lambda w: mentoring.introduction_propose(relationship=w["rel"], user=w["mentor"], contact=w.setdefault("contact", UserFactory()), reason="Research nursing"), ("mentee",), "introduction.offered"),
+    Row("introduction asked", _offered_introduction, lambda w: mentoring.introduction_answer(introduction=w["intro"], user=w["mentee"], accept=True), ("contact",), "introduction.asked"),
+    Row("introduction not wanted", _offered_introduction, lambda w: mentoring.introduction_answer(introduction=w["intro"], user=w["mentee"], accept=False), ("mentor",), "introduction.not_wanted"),
+    Row("introduction withdrawn after the mentee agreed", _with_introduction, lambda w: mentoring.introduction_withdraw(introduction=w["intro"], user=w["mentor"]), ("mentee", "contact"), "introduction.withdrawn"),
     Row("introduction agreed", _with_introduction, lambda w: mentoring.introduction_answer(introduction=w["intro"], user=w["contact"], accept=True), ("mentor", "mentee"), "introduction.agreed"),
     Row("review due", lambda: {**_mentoring(), "_": None}, lambda w: (started_days_ago(w["rel"], 200), mentoring.reviews_create(now=timezone.now())), ("mentor", "mentee"), "review.due"),
     Row("relationship concluded", _mentoring, lambda w: lifecycle.relationship_conclude(w["rel"], user=w["mentee"]), ("mentor",), "relationship.concluded"),
@@ -276,6 +298,9 @@ ROWS = [
     Row("application decided", _application, lambda w: application_decide(participation=w["participation"], approve=True), ("applicant",), "application.decided"),
     Row("invitation to a program", lambda: {"program": ProgramFactory(), "invitee": UserFactory(), "pm": UserFactory()}, lambda w: program_invite(program=w["program"], email=w["invitee"].email, role="seeker", invited_by=w["pm"]), ("invitee",), "program.invited"),
     Row("fit check raised", _fit_check, lambda w: fit_check_request(relationship=w["rel"], user=w["mentee"], reason="Different goals"), ("manager",), "fit_check.raised"),
+    Row("signed up for an event", lambda: {**_event_with_people(), "cleo": UserFactory()}, lambda w: (seeker(w["event"].program, w["cleo"]), mentoring.event_signup(event=w["event"], user=w["cleo"])), ("cleo",), "event.signed_up"),
+    Row("event changed", _event_with_people, lambda w: mentoring.event_update(event=w["event"], user=w["pm"], title="Moved", starts_at=soon(6), ends_at=soon(6, hours=1), capacity=w["event"].capacity), ("ana", "ben"), "event.changed"),
+    Row("event cancelled", _event_with_people, lambda w: mentoring.event_cancel(event=w["event"], user=w["pm"], reason="Snow"), ("ana", "ben"), "event.cancelled"),
     Row("mutual event mark", _event_marks, lambda w: mentoring.mark_add(event=w["event"], user=w["mentee"], marked=w["mentor"]), ("mentor", "mentee"), "event.mutual"),
 ]  # fmt: skip
 

@@ -98,9 +98,9 @@ def test_the_invite_command_creates_the_account_and_queues_the_email() -> None:
 
 
 def test_sign_up_is_closed_unless_the_setting_opens_it(client: Client, settings) -> None:
-    settings.ITHACA_SIGNUP_OPEN = False
+    settings.ITHACA_SIGNUP_MODE = "closed"
     assert b"sign up is currently closed" in client.get("/accounts/signup/").content
-    settings.ITHACA_SIGNUP_OPEN = True
+    settings.ITHACA_SIGNUP_MODE = "open"
     response = client.post(
         "/accounts/signup/",
         {"email": "open@example.org", "password1": "Very-good-pw-7", "password2": "Very-good-pw-7"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ithaca.analytics.figures.data import Attainment, Month, Pair, Result, Retention, Waits
-from ithaca.analytics.figures.privacy import Cell, K, Measure, rate, suppress
+from ithaca.analytics.figures.privacy import Cell, K, Measure, derived, rate, suppress
 from ithaca.analytics.figures.types import Figure, Row
 
 KIND_LABELS = {"mentoring": "Mentoring", "coaching": "Coaching"}
@@ -45,11 +45,10 @@ def time_to_match(waits: Mapping[str, Waits]) -> Figure:
     for kind, wait in waits.items():
         name = KIND_LABELS[kind]
         median = suppress(Measure(wait.median_days, wait.seekers))
-        rows.append(Row(f"{name}: median days", [median, suppress(wait.seekers)]))
-        rows.extend(
-            Row(f"{name}: {label.lower()}", [suppress(count), suppress(count)])
-            for label, count in wait.buckets
-        )
+        bands = [(label, suppress(count)) for label, count in wait.buckets]
+        seekers = derived(suppress(wait.seekers), [cell for _, cell in bands])
+        rows.append(Row(f"{name}: median days", [median, seekers]))
+        rows.extend(Row(f"{name}: {label.lower()}", [cell, cell]) for label, cell in bands)
     return Figure(
         key="time_to_match",
         title="Time from application to match",
@@ -70,13 +69,16 @@ def acceptance(
 ) -> Figure:
     rows: list[Row] = []
     for kind, counts in outcomes.items():
-        decided = sum(counts[key][0] for key in ("accepted", "declined", "withdrawn"))
+        decided_keys = ("accepted", "declined", "withdrawn")
+        decided = sum(counts[key][0] for key in decided_keys)
         accepted = counts["accepted"][0]
+        cells = {key: _count(counts[key]) for key, _ in labels}
         rows.extend(
-            Row(f"{KIND_LABELS[kind]}: {label.lower()}", [_count(counts[key])])
-            for key, label in labels
+            Row(f"{KIND_LABELS[kind]}: {label.lower()}", [cells[key]]) for key, label in labels
         )
-        rows.append(Row(f"{KIND_LABELS[kind]}: acceptance rate (%)", [rate(accepted, decided)]))
+        # accepted / rate = decided, from which a hidden outcome could be subtracted.
+        share = derived(rate(accepted, decided), [cells[key] for key in decided_keys])
+        rows.append(Row(f"{KIND_LABELS[kind]}: acceptance rate (%)", [share]))
     return Figure(
         key="acceptance",
         title="Proposal acceptance rate",
@@ -140,7 +142,8 @@ def activity(months: Sequence[Month]) -> Figure:
 def attainment(result: Attainment, labels: Sequence[tuple[str, str]]) -> Figure:
     mean = None if result.mean is None else round(float(result.mean) * 100, 1)
     rows = [Row(label, [_count(result.buckets[key])]) for key, label in labels]
-    rows.append(Row("Mean attainment (%)", [suppress(Measure(mean, result.people))]))
+    mean_row = Row("Mean attainment (%)", [suppress(Measure(mean, result.people))], False)
+    rows.append(mean_row)  # a percentage: in the table, not on the chart's axis of goals
     return Figure(
         key="attainment",
         title="Goal attainment (coaching)",

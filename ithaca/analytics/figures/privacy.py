@@ -5,7 +5,10 @@ Every number on a dashboard, in a report or in the API passes through
 built from those people; an average from the people who answered; a count of
 meetings from the seekers who met. A share is hidden when its numerator, its
 denominator or their difference is hidden, so a hidden count can never be
-worked out from a visible share. Zero counts too are "fewer than K": showing
+worked out from a visible share. A figure derived from several cells (a total
+shown beside its parts, a rate over a sum of them) goes through `derived`: it is
+hidden as soon as one of those cells is, because the hidden cell would be the
+total minus the visible ones. Zero counts too are "fewer than K": showing
 "0 of a department of 3 left" would describe those three people.
 
 Pure: no Django.
@@ -82,3 +85,16 @@ def rate(part: int, whole: int, k: int = K) -> Cell:
     if min(part, whole, whole - part) < k:
         return Cell(value=None, people=min(part, whole), hidden=True)
     return Cell(value=round(100.0 * part / whole, 1), people=whole, hidden=False)
+
+
+def derived(cell: Cell, parts: Sequence[Cell]) -> Cell:
+    """`cell`, computed from `parts` that are shown beside it, or hidden if any part is.
+
+    A total of visible parts and one hidden part gives the hidden part away by
+    subtraction; so does a rate whose denominator sums them (the visible
+    numerator divided by the rate is the sum). Hiding the derived figure closes
+    both ways in.
+    """
+    if cell.hidden or not any(part.hidden for part in parts):
+        return cell
+    return Cell(value=None, people=cell.people, hidden=True)

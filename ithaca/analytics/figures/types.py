@@ -9,16 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ithaca.analytics.figures.privacy import Cell
+from ithaca.analytics.figures.privacy import Cell, K
 
 
 @dataclass(frozen=True)
 class Row:
+    """One line of a figure's table. `in_chart` is False for a line measured in another
+    unit than the rest (a mean in percent under counts), which the chart leaves out
+    so one axis never carries two units."""
+
     label: str
     cells: list[Cell]
+    in_chart: bool = True
 
     def as_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "cells": [cell.as_dict() for cell in self.cells]}
+        return {
+            "label": self.label,
+            "cells": [cell.as_dict() for cell in self.cells],
+            "in_chart": self.in_chart,
+        }
 
 
 @dataclass(frozen=True)
@@ -41,12 +50,36 @@ class Figure:
     def hidden_count(self) -> int:
         return sum(1 for row in self.rows for cell in row.cells if cell.hidden)
 
+    def _charted(self, row: Row) -> bool:
+        return row.in_chart and any(_number(row.cells[i]) is not None for i in self.chart_columns)
+
+    def chart_rows(self) -> list[Row]:
+        """The rows the chart draws: those in its unit with at least one number shown.
+        A row whose every charted number is hidden is named in `chart_note` instead."""
+        return [row for row in self.rows if self._charted(row)]
+
     def series(self) -> list[tuple[str, list[float | None]]]:
-        """The chart's series: one per chosen column, None where a cell is hidden."""
+        """The chart's series over `chart_rows`: one per chosen column, None where hidden."""
+        rows = self.chart_rows()
         return [
-            (self.columns[index + 1], [_number(row.cells[index]) for row in self.rows])
+            (self.columns[index + 1], [_number(row.cells[index]) for row in rows])
             for index in self.chart_columns
         ]
+
+    def chart_note(self) -> str:
+        """Why the chart draws less than the table: said in words, never left blank."""
+        if not self.chart_columns or not self.rows:
+            return ""
+        left_out = [row.label for row in self.rows if row.in_chart and not self._charted(row)]
+        if not left_out:
+            return ""
+        if len(left_out) == sum(1 for row in self.rows if row.in_chart):
+            return (
+                f"No chart: every number it would draw comes from fewer than {K} people, so "
+                "each is hidden to protect them. The table shows every row, and the figures "
+                "for the whole organization or a longer period may be large enough to show."
+            )
+        return f"Not drawn, each from fewer than {K} people: " + "; ".join(left_out) + "."
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -65,7 +98,10 @@ class Figure:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
-        rows = [Row(row["label"], [_cell(cell) for cell in row["cells"]]) for row in data["rows"]]
+        rows = [
+            Row(row["label"], [_cell(cell) for cell in row["cells"]], row.get("in_chart", True))
+            for row in data["rows"]
+        ]
         return cls(
             key=data["key"],
             title=data["title"],

@@ -158,7 +158,10 @@ def goal_attainment(scope: Scope) -> Attainment:
     the period has moved from baseline to target (clipped to 0..1). Two queries."""
     period = scope.period
     latest = CheckIn.objects.filter(
-        goal_id=OuterRef("pk"), recorded_on__gte=period.start, recorded_on__lte=period.end
+        goal_id=OuterRef("pk"),
+        recorded_on__gte=period.start,
+        recorded_on__lte=period.end,
+        superseded_at__isnull=True,
     ).order_by("-recorded_on", "-created_at", "-pk")
     # As floats: SQLite would divide whole-number decimals as integers.
     ratio = Cast(F("latest") - F("baseline"), FloatField()) / Cast(

@@ -15,7 +15,6 @@ from ithaca.analytics.dashboard import dashboard_for
 from ithaca.analytics.figures.chart import figure_svg
 from ithaca.analytics.figures.privacy import HIDDEN_TEXT, K
 from ithaca.analytics.models import Report
-from ithaca.analytics.pdf import render_pdf
 from ithaca.analytics.period import Period
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
@@ -59,8 +58,11 @@ def _claim(report_id: int) -> Report | None:
 
 
 def title_of(report: Report) -> str:
-    scope = report.program.name if report.program else "The whole organization"
-    return f"{scope}: mentoring and coaching report"
+    """Named for what the scope runs: a coaching program's report is a coaching report."""
+    if report.program is None:
+        return "The whole organization: mentoring and coaching report"
+    kind = "coaching" if report.program.is_coaching else "mentoring"
+    return f"{report.program.name}: {kind} report"
 
 
 def report_generate(*, report_id: int) -> bool:
@@ -77,6 +79,9 @@ def report_generate(*, report_id: int) -> bool:
             "figures": [(figure, figure_svg(figure)) for figure in figures],
         }  # fmt: skip
         report.html = render_to_string("analytics/report_document.html", context)
+        # fpdf and matplotlib take seconds to import: only the task that writes a PDF pays.
+        from ithaca.analytics.pdf import render_pdf
+
         report.pdf = render_pdf(
             title=title, period_label=period.label, figures=figures, note=PRIVACY_NOTE
         )

@@ -42,7 +42,8 @@ def test_staff_see_the_organization_dashboard(world, django_assert_max_num_queri
         response = client.get("/analytics/")
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Retention" in content and "<svg" in content and "<table" in content
+    # This small world's numbers come from fewer than 5 people: the charts say so, not draw.
+    assert "Retention" in content and "No chart:" in content and "<table" in content
 
 
 def test_a_program_manager_is_offered_their_programs_only(world) -> None:
@@ -147,7 +148,7 @@ def test_a_report_is_prepared_in_the_background_and_downloaded(
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert period.label.encode() in pdf.content
     html = client.get(f"/analytics/reports/{report.pk}/report.html").content.decode()
-    assert period.label in html and "<svg" in html
+    assert period.label in html and ("<svg" in html or "No chart:" in html)
     assert _client(mentor).get(f"/analytics/reports/{report.pk}/").status_code == 404
     assert _client(staff).get(f"/analytics/reports/{report.pk}/").status_code == 200
 

@@ -58,7 +58,9 @@ def test_the_chart_is_accessible_and_draws_no_bar_for_a_hidden_cell() -> None:
     svg = figure_svg(_figure([suppress(7), suppress(3)]))
     assert '<title id="demo-title">Demo figure</title>' in svg and "<desc" in svg
     assert svg.count("<rect") == 2  # the legend's swatch and one bar
-    assert "hidden (fewer than 5 people)" in svg
+    assert "Row 1" not in svg  # its only number is hidden: named under the chart instead
+    figure = _figure([suppress(7), suppress(3)])
+    assert figure.chart_note() == "Not drawn, each from fewer than 5 people: Row 1."
 
 
 def test_a_figure_round_trips_through_the_cache_without_people_counts() -> None:
@@ -66,3 +68,45 @@ def test_a_figure_round_trips_through_the_cache_without_people_counts() -> None:
     again = Figure.from_dict(figure.as_dict())
     assert [row.cells[0].text for row in again.rows] == ["7", HIDDEN_TEXT]
     assert again.hidden_count == 1
+
+
+def _outcomes(declined: tuple[int, int]) -> dict[str, tuple[int, int]]:
+    return {
+        "accepted": (40, 20),
+        "declined": declined,
+        "withdrawn": (30, 10),
+        "waiting": (10, 6),
+    }
+
+
+def test_an_acceptance_rate_that_would_reveal_a_hidden_outcome_is_hidden() -> None:
+    from ithaca.analytics.figures.build import acceptance
+    from ithaca.analytics.selectors.matching import OUTCOMES
+
+    # Declined: 6 proposals from 3 seekers, hidden. With accepted and withdrawn
+    # shown, a visible rate would give it away: 40 / rate - 40 - 30 = 6.
+    figure = acceptance({"mentoring": _outcomes((6, 3))}, OUTCOMES)
+    cells = {row.label: row.cells[0] for row in figure.rows}
+    assert cells["Mentoring: declined"].hidden
+    assert not cells["Mentoring: accepted by both"].hidden
+    assert not cells["Mentoring: withdrawn or expired"].hidden
+    assert cells["Mentoring: acceptance rate (%)"].hidden
+    shown = acceptance({"mentoring": _outcomes((6, 5))}, OUTCOMES)
+    assert {row.label: row.cells[0] for row in shown.rows}[
+        "Mentoring: acceptance rate (%)"
+    ].value == round(100 * 40 / 76, 1)
+
+
+def test_a_total_is_hidden_when_one_of_its_parts_is_hidden() -> None:
+    from ithaca.analytics.figures.build import time_to_match
+    from ithaca.analytics.figures.data import Waits
+
+    buckets = [("Within a week", 10), ("8 to 30 days", 3), ("31 to 90 days", 7)]
+    figure = time_to_match({"mentoring": Waits(seekers=20, median_days=9.0, buckets=buckets)})
+    median_row = figure.rows[0]
+    assert not median_row.cells[0].hidden  # the median reveals no count
+    assert median_row.cells[1].hidden  # 20 - 10 - 7 would give the hidden 3
+    whole = time_to_match(
+        {"mentoring": Waits(seekers=25, median_days=9.0, buckets=[("Within a week", 25)])}
+    )
+    assert whole.rows[0].cells[1].value == 25

@@ -24,11 +24,13 @@ from ithaca.api.coaching.outcomes import (
     ReportSubmitView,
 )
 from ithaca.api.coaching.workspace import (
+    ActionDetailView,
     ActionDoneView,
     ActionListView,
     AgreementDetailView,
     AgreementListView,
     AgreementSignView,
+    CheckInCorrectView,
     CheckInListView,
     EngagementAcceptView,
     GoalDetailView,
@@ -64,7 +66,9 @@ urlpatterns: list[URLPattern] = [
     _p("engagements/<int:pk>/goals/", GoalListView, "goals"),
     _p("goals/<int:pk>/", GoalDetailView, "goal"),
     _p("goals/<int:pk>/checkins/", CheckInListView, "checkins"),
+    _p("checkins/<int:pk>/correct/", CheckInCorrectView, "checkin-correct"),
     _p("engagements/<int:pk>/actions/", ActionListView, "actions"),
+    _p("actions/<int:pk>/", ActionDetailView, "action"),
     _p("actions/<int:pk>/done/", ActionDoneView, "action-done"),
     _p("engagements/<int:pk>/reports/", ReportListView, "reports"),
     _p("reports/<int:pk>/", ReportDetailView, "report"),

@@ -26,6 +26,7 @@ from ithaca.coaching.models import (
     SessionNote,
     SponsorReport,
 )
+from ithaca.programs import bounds
 
 
 class SignatureOut(serializers.ModelSerializer):
@@ -61,16 +62,27 @@ class AgreementOut(serializers.ModelSerializer):
         ]
 
 
+def bounded(field_bounds: bounds.Bounds, **kwargs: Any) -> serializers.IntegerField:
+    """An integer with the range the service and the database enforce (programs/bounds.py)."""
+    message = field_bounds.message()
+    return serializers.IntegerField(
+        min_value=field_bounds.low,
+        max_value=field_bounds.high,
+        error_messages={"min_value": message, "max_value": message},
+        **kwargs,
+    )
+
+
 class TermsInput(serializers.Serializer):
     scope = serializers.CharField(max_length=4000)
     objectives = serializers.CharField(max_length=4000)
-    session_count = serializers.IntegerField(min_value=1, max_value=100)
-    session_cadence_days = serializers.IntegerField(min_value=1, max_value=365)
-    session_length_minutes = serializers.IntegerField(min_value=15, max_value=480)
+    session_count = bounded(bounds.AGREEMENT["session_count"])
+    session_cadence_days = bounded(bounds.AGREEMENT["session_cadence_days"])
+    session_length_minutes = bounded(bounds.AGREEMENT["session_length_minutes"])
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
     sponsor_sees = serializers.ChoiceField(choices=rules.SPONSOR_TERMS, default=rules.SHARE_NOTHING)
-    cancellation_notice_hours = serializers.IntegerField(min_value=0, max_value=336, default=24)
+    cancellation_notice_hours = bounded(bounds.AGREEMENT["cancellation_notice_hours"], default=24)
     cancellation_terms = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default=""
     )
@@ -165,12 +177,27 @@ class NoteInput(serializers.Serializer):
 class CheckInOut(serializers.ModelSerializer):
     class Meta:
         model = CheckIn
-        fields = ["id", "goal", "value", "recorded_on", "comment", "created_at"]
+        fields = [
+            "id",
+            "goal",
+            "value",
+            "recorded_on",
+            "comment",
+            "created_at",
+            "replaces",
+            "superseded_at",
+        ]
+        read_only_fields = fields
 
 
 class CheckInInput(serializers.Serializer):
     value = serializers.DecimalField(max_digits=14, decimal_places=4)
     recorded_on = serializers.DateField(required=False, allow_null=True, default=None)
+    comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class CheckInCorrectionInput(serializers.Serializer):
+    value = serializers.DecimalField(max_digits=14, decimal_places=4)
     comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -230,7 +257,17 @@ class ActionOut(serializers.ModelSerializer):
 
     class Meta:
         model = ActionItem
-        fields = ["id", "engagement", "goal", "title", "owner", "due_on", "done", "done_at"]
+        fields = [
+            "id",
+            "engagement",
+            "goal",
+            "title",
+            "owner",
+            "due_on",
+            "done",
+            "done_at",
+            "edited_at",
+        ]
 
 
 class ActionInput(serializers.Serializer):
@@ -238,6 +275,23 @@ class ActionInput(serializers.Serializer):
     owner = serializers.IntegerField(help_text="The coach's or the coachee's id.")
     due_on = serializers.DateField()
     goal = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class NoteEditInput(serializers.Serializer):
+    text = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
+    grow_goal = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    grow_reality = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    grow_options = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    grow_will = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+    def grow(self) -> dict[str, str]:
+        data = self.validated_data
+        return {key: data.get(f"grow_{key}", "") for key in ("goal", "reality", "options", "will")}
+
+
+class ActionEditInput(serializers.Serializer):
+    title = serializers.CharField(max_length=300)
+    due_on = serializers.DateField()
 
 
 class DoneInput(serializers.Serializer):

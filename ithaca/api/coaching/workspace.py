@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -180,7 +181,8 @@ class NoteListView(generics.ListAPIView):
     def get_queryset(self) -> Any:
         user = current_user(self.request)
         session = access.access_session(user, self.kwargs["pk"])
-        notes = access.visible_notes(session, access.engagement_role(user, session.engagement))
+        role = access.engagement_role(user, session.engagement)
+        notes = access.visible_notes(session, role, user)
         wanted = self.request.query_params.get("visibility")
         return (notes.filter(visibility=wanted) if wanted else notes).order_by("created_at", "pk")
 
@@ -204,10 +206,35 @@ class NoteListView(generics.ListAPIView):
         return Response(io.NoteOut(note).data, status=201)
 
 
+def _my_note(request: Request, pk: int) -> Any:
+    user = current_user(request)
+    note = access.access_note(user, pk)
+    if note.author_id != user.pk:
+        raise Http404("No note of yours here.")
+    return user, note
+
+
 class NoteDetailView(APIView):
+    """A note you may read; its author changes (PATCH) or withdraws (DELETE) it."""
+
     @extend_schema(responses={200: io.NoteOut, **ERRORS}, tags=TAG)
     def get(self, request: Request, pk: int) -> Response:
         return Response(io.NoteOut(access.access_note(current_user(request), pk)).data)
+
+    @extend_schema(request=io.NoteEditInput, responses={200: io.NoteOut, **ERRORS}, tags=TAG)
+    def patch(self, request: Request, pk: int) -> Response:
+        user, note = _my_note(request, pk)
+        data = validated(io.NoteEditInput, request)
+        note = services.session_note_edit(
+            note=note, user=user, text=data.validated_data["text"], grow=data.grow()
+        )
+        return Response(io.NoteOut(note).data)
+
+    @extend_schema(request=None, responses={204: None, **ERRORS}, tags=TAG)
+    def delete(self, request: Request, pk: int) -> Response:
+        user, note = _my_note(request, pk)
+        services.session_note_withdraw(note=note, user=user)
+        return Response(status=204)
 
 
 # --- Goals, check-ins, actions ------------------------------------------------
@@ -284,6 +311,20 @@ class CheckInListView(generics.ListAPIView):
         return Response(io.CheckInOut(checkin).data, status=201)
 
 
+class CheckInCorrectView(APIView):
+    """Correct a check-in you recorded; the old value stays, marked as superseded."""
+
+    @extend_schema(
+        request=io.CheckInCorrectionInput, responses={201: io.CheckInOut, **ERRORS}, tags=TAG
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        user = current_user(request)
+        checkin = access.access_checkin(user, pk)
+        data = validated(io.CheckInCorrectionInput, request).validated_data
+        correction = services.checkin_correct(checkin=checkin, user=user, **data)
+        return Response(io.CheckInOut(correction).data, status=201)
+
+
 class ActionListView(generics.ListAPIView):
     """Action items, open first then done (the pair only)."""
 
@@ -321,6 +362,30 @@ class ActionListView(generics.ListAPIView):
             goal=goal,
         )
         return Response(io.ActionOut(action).data, status=201)
+
+
+class ActionDetailView(APIView):
+    """The author of an action changes (PATCH) or withdraws (DELETE) it."""
+
+    def _mine(self, request: Request, pk: int) -> Any:
+        user = current_user(request)
+        action = access.access_action(user, pk)
+        if action.created_by_id != user.pk:
+            raise Http404("No action of yours here.")
+        return user, action
+
+    @extend_schema(request=io.ActionEditInput, responses={200: io.ActionOut, **ERRORS}, tags=TAG)
+    def patch(self, request: Request, pk: int) -> Response:
+        user, action = self._mine(request, pk)
+        data = validated(io.ActionEditInput, request).validated_data
+        action = services.action_edit(action=action, user=user, **data)
+        return Response(io.ActionOut(action).data)
+
+    @extend_schema(request=None, responses={204: None, **ERRORS}, tags=TAG)
+    def delete(self, request: Request, pk: int) -> Response:
+        user, action = self._mine(request, pk)
+        services.action_withdraw(action=action, user=user)
+        return Response(status=204)
 
 
 class ActionDoneView(APIView):

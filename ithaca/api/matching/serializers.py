@@ -103,6 +103,11 @@ class RoundPairSerializer(serializers.ModelSerializer):
     seeker = PersonSerializer(read_only=True)
     helper = PersonSerializer(read_only=True)
     breakdown = BreakdownSerializer(read_only=True)
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Factors weighed high or required that this pair scores 0 on, in words.",
+    )
 
     class Meta:
         model = RoundPair
@@ -112,6 +117,7 @@ class RoundPairSerializer(serializers.ModelSerializer):
             "helper",
             "score",
             "breakdown",
+            "warnings",
             "source",
             "removed",
             "relationship_id",

@@ -130,22 +130,26 @@ class IntroductionListView(generics.ListAPIView):
 
 
 class IntroductionAnswerView(APIView):
-    """The third person agrees to the introduction, or declines it."""
+    """The person introduced, then the third person, agree or decline; the one who
+    offered it may withdraw it while it is open."""
 
     @extend_schema(
         request=None,
         responses={200: io.MentoringIntroductionSerializer, **ERRORS},
-        parameters=[op_param("answer", ["accept", "decline"])],
+        parameters=[op_param("answer", ["accept", "decline", "withdraw"])],
         tags=["mentoring introductions"],
     )
     def post(self, request: Request, pk: int, answer: str) -> Response:
         user = current_user(request)
         intro = access_introduction(user, pk)
-        if answer not in ("accept", "decline"):
-            raise serializers.ValidationError({"answer": ["Use accept or decline."]})
-        intro = services.introduction_answer(
-            introduction=intro, user=user, accept=answer == "accept"
-        )
+        if answer not in ("accept", "decline", "withdraw"):
+            raise serializers.ValidationError({"answer": ["Use accept, decline or withdraw."]})
+        if answer == "withdraw":
+            intro = services.introduction_withdraw(introduction=intro, user=user)
+        else:
+            intro = services.introduction_answer(
+                introduction=intro, user=user, accept=answer == "accept"
+            )
         return Response(io.MentoringIntroductionSerializer(intro).data)
 
 

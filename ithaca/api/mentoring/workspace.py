@@ -28,7 +28,7 @@ from ithaca.mentoring.access import (
     access_workspace,
     journal_of,
 )
-from ithaca.mentoring.models import AgendaTopic, MeetingNote
+from ithaca.mentoring.models import AgendaTopic
 from ithaca.mentoring.workspace import Workspace
 
 ERRORS = {code: ErrorSerializer for code in (400, 401, 403, 404)}
@@ -263,14 +263,9 @@ class NoteListView(generics.ListAPIView):
     serializer_class = io.MentoringNoteSerializer
 
     def get_queryset(self) -> Any:
-        meeting = access_meeting(
-            workspace(self.request, self.kwargs["pk"]), self.kwargs["meeting_pk"]
-        )
-        return (
-            MeetingNote.objects.filter(meeting=meeting)
-            .select_related("author")
-            .order_by("created_at", "pk")
-        )
+        ws = workspace(self.request, self.kwargs["pk"])
+        meeting = access_meeting(ws, self.kwargs["meeting_pk"])
+        return selectors.meeting_notes(ws).filter(meeting=meeting)
 
     @extend_schema(responses={200: io.MentoringNoteSerializer(many=True), **ERRORS}, tags=TAG)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

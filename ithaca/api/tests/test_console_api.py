@@ -98,6 +98,30 @@ def test_a_program_is_updated_partially_and_keeps_its_kind(world) -> None:
     assert response.json()["request_expiry_days"] == 9 and response.json()["kind"] == "mentoring"
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("review_period_days", 731), ("session_count", 101), ("session_cadence_days", 91),
+     ("session_cadence_days", 0), ("request_expiry_days", 40000)],
+)  # fmt: skip
+def test_a_rule_out_of_its_range_is_a_400_naming_the_field(world, field: str, value: int) -> None:
+    response = _api(world.manager).patch(
+        f"/api/v1/console/programs/{world.program.slug}/", {field: value}, format="json"
+    )
+    error = _error(response, 400)
+    assert list(error["fields"]) == [field] and "Ensure this value is" in str(error)
+    world.program.refresh_from_db()
+    assert getattr(world.program, field) != value
+
+
+def test_the_database_refuses_a_rule_out_of_its_range(world) -> None:
+    from django.db import IntegrityError, transaction
+
+    for field, value in [("review_period_days", 731), ("session_count", 101),
+                         ("session_cadence_days", 91), ("nudge_after_days", 0)]:  # fmt: skip
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Program.objects.filter(pk=world.program.pk).update(**{field: value})
+
+
 def test_another_programs_manager_gets_403_and_a_hidden_program_404(world) -> None:
     stranger = UserFactory()
     ProgramFactory().managers.add(stranger)

@@ -117,3 +117,52 @@ def test_a_stranger_cannot_see_or_answer_a_referral() -> None:
     stranger = _api(UserFactory())
     assert stranger.post(f"/api/v1/referrals/{referral.pk}/accept/").status_code == 404
     assert stranger.get("/api/v1/referrals/").json()["results"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "recommendation"),
+    [
+        (TEXT, "en", "mentoring"),
+        ("J'hésite entre rester dans la recherche publique ou partir dans l'industrie, et "
+         "j'aimerais en parler avec quelqu'un qui a fait le saut.", "fr", "mentoring"),
+        ("Tengo que presentar los resultados al comité en tres semanas y me bloqueo cuando "
+         "hablo en público.", "es", "coaching"),
+        ("Ich muss meinen Umsatz bis Jahresende steigern. Auf längere Sicht weiß ich nicht, ob "
+         "ich im Verkauf bleiben oder ins Marketing wechseln soll.", "de", "both"),
+    ],
+)  # fmt: skip
+def test_triage_reads_four_languages_and_says_which(
+    text: str, language: str, recommendation: str
+) -> None:
+    body = _api(UserFactory()).post("/api/v1/intake/triage/", {"text": text}, format="json").json()
+    assert body["language"] == language
+    assert body["recommendation"] == recommendation
+    assert body["next_step"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "next_step"),
+    [
+        ("Our sales team has to lift conversion before Q4. Please arrange coaching for the "
+         "whole team.", "referral"),
+        ("Je voudrais lire les comptes rendus des séances de coaching de mon collaborateur.",
+         "confidentiality"),
+        ("Die Personalabteilung hat gesagt, ich muss ein Coaching machen.", "own_wish"),
+    ],
+)  # fmt: skip
+def test_triage_answers_someone_elses_wish_with_the_next_step(text: str, next_step: str) -> None:
+    body = _api(UserFactory()).post("/api/v1/intake/triage/", {"text": text}, format="json").json()
+    assert body["recommendation"] == "unclear"
+    assert body["third_party"] is True
+    assert body["next_step"] == next_step
+    assert body["programs"] == []
+
+
+def test_triage_in_another_language_names_the_languages_it_reads() -> None:
+    body = (
+        _api(UserFactory())
+        .post("/api/v1/intake/triage/", {"text": "Vorrei un mentor per la mia carriera."})
+        .json()
+    )
+    assert body["recommendation"] == "unclear" and body["language"] == "other"
+    assert "English, French, Spanish and German" in body["reasons"][0]

@@ -13,6 +13,7 @@ from ithaca.coaching.models.outcomes import (
     SponsorReport,
 )
 from ithaca.coaching.models.sessions import CoachingSession, SessionNote
+from ithaca.coaching.models.sponsors import SponsorInvitation
 
 __all__ = [
     "ActionItem",
@@ -26,5 +27,6 @@ __all__ = [
     "FollowUpSurvey",
     "Goal",
     "SessionNote",
+    "SponsorInvitation",
     "SponsorReport",
 ]

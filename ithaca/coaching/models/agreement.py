@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from ithaca.coaching import rules
 from ithaca.coaching.models.engagement import CoachingEngagement
+from ithaca.programs import bounds
+from ithaca.programs.models import range_constraints, range_validators
 
 SIGNING_PARTIES = (
     (rules.COACH, "Coach"),
@@ -32,9 +34,15 @@ class AgreementVersion(models.Model):
     number = models.PositiveSmallIntegerField()
     scope = models.TextField(max_length=4000)
     objectives = models.TextField(max_length=4000)
-    session_count = models.PositiveSmallIntegerField()
-    session_cadence_days = models.PositiveSmallIntegerField()
-    session_length_minutes = models.PositiveSmallIntegerField()
+    session_count = models.PositiveSmallIntegerField(
+        validators=range_validators(bounds.AGREEMENT["session_count"])
+    )
+    session_cadence_days = models.PositiveSmallIntegerField(
+        validators=range_validators(bounds.AGREEMENT["session_cadence_days"])
+    )
+    session_length_minutes = models.PositiveSmallIntegerField(
+        validators=range_validators(bounds.AGREEMENT["session_length_minutes"])
+    )
     starts_on = models.DateField()
     ends_on = models.DateField()
     sponsor_sees = models.CharField(
@@ -42,6 +50,7 @@ class AgreementVersion(models.Model):
     )
     cancellation_notice_hours = models.PositiveSmallIntegerField(
         default=24,
+        validators=range_validators(bounds.AGREEMENT["cancellation_notice_hours"]),
         help_text="A session cancelled with less notice than this counts as used.",
     )
     cancellation_terms = models.TextField(blank=True, max_length=2000)
@@ -58,13 +67,9 @@ class AgreementVersion(models.Model):
                 fields=["engagement", "number"], name="coaching_agreement_number_unique"
             ),
             models.CheckConstraint(
-                condition=Q(number__gte=1)
-                & Q(session_count__gte=1)
-                & Q(session_cadence_days__gte=1)
-                & Q(session_length_minutes__gte=15)
-                & Q(session_length_minutes__lte=480),
-                name="coaching_agreement_terms_positive",
+                condition=Q(number__gte=1), name="coaching_agreement_number_positive"
             ),
+            *range_constraints("coaching_agreement", bounds.AGREEMENT),
             models.CheckConstraint(
                 condition=Q(ends_on__gt=F("starts_on")), name="coaching_agreement_dates_in_order"
             ),

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from ithaca.programs.models import HelpingRelationship, relationship_constraints
+from ithaca.programs import bounds
+from ithaca.programs.models import (
+    HelpingRelationship,
+    range_constraints,
+    range_validators,
+    relationship_constraints,
+)
 
 
 class CoachingEngagement(HelpingRelationship):
@@ -32,8 +40,12 @@ class CoachingEngagement(HelpingRelationship):
         on_delete=models.SET_NULL,
         related_name="coaching_as_sponsor",
     )
-    session_count = models.PositiveSmallIntegerField(default=6)
-    session_cadence_days = models.PositiveSmallIntegerField(default=14)
+    session_count = models.PositiveSmallIntegerField(
+        default=6, validators=range_validators(bounds.ENGAGEMENT["session_count"])
+    )
+    session_cadence_days = models.PositiveSmallIntegerField(
+        default=14, validators=range_validators(bounds.ENGAGEMENT["session_cadence_days"])
+    )
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
 
@@ -46,10 +58,7 @@ class CoachingEngagement(HelpingRelationship):
                 | (~Q(sponsor=F("coachee")) & ~Q(sponsor=F("coach"))),
                 name="coaching_sponsor_is_third_party",
             ),
-            models.CheckConstraint(
-                condition=Q(session_count__gte=1) & Q(session_cadence_days__gte=1),
-                name="coaching_sessions_positive",
-            ),
+            *range_constraints("coaching", bounds.ENGAGEMENT),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)
                 | Q(starts_on__isnull=True)
@@ -59,10 +68,15 @@ class CoachingEngagement(HelpingRelationship):
         ]
         indexes = [models.Index(fields=["program", "status"])]
 
-    def start_blocker(self) -> str | None:
-        from ithaca.coaching.models.agreement import AgreementVersion
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        # Forget who signed what (selectors._signed_parties): it may have changed too.
+        self.__dict__.pop("_signed_parties", None)
+        super().refresh_from_db(*args, **kwargs)
 
-        if AgreementVersion.objects.filter(engagement=self, signed_at__isnull=False).exists():
+    def start_blocker(self) -> str | None:
+        from ithaca.coaching.selectors import governing_agreement
+
+        if governing_agreement(self) is not None:
             return None
         return "Every party must sign the coaching agreement before it starts."
 

@@ -45,7 +45,12 @@ class Goal(TimeStampedModel):
 
 
 class CheckIn(models.Model):
-    """The goal's metric measured on one day."""
+    """The goal's metric measured on one day.
+
+    A mistyped value is corrected, not overwritten: the correction is a new
+    check-in that `replaces` the old one, and the old one keeps its value with
+    `superseded_at` set. Attainment and reports read current check-ins only.
+    """
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="checkins")
     value = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
@@ -55,6 +60,17 @@ class CheckIn(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        help_text="The check-in this one corrects.",
+    )
+    superseded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a correction replaced this value."
+    )
 
     class Meta:
         ordering = ["recorded_on", "created_at", "pk"]
@@ -77,6 +93,7 @@ class ActionItem(TimeStampedModel):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField()
     done_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

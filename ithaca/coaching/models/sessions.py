@@ -86,6 +86,7 @@ class SessionNote(TimeStampedModel):
     grow_reality = models.TextField("Reality", blank=True, max_length=4000)
     grow_options = models.TextField("Options", blank=True, max_length=4000)
     grow_will = models.TextField("Will", blank=True, max_length=4000)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ithaca.accounts.models import User
 from ithaca.coaching import rules
 from ithaca.coaching.models import AgreementVersion, CoachingEngagement
-from ithaca.coaching.selectors import governing_agreement
+from ithaca.coaching.selectors import admitted, current_parties, governing_agreement
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 
@@ -22,21 +22,35 @@ def locked(engagement_id: int) -> CoachingEngagement:
     )
 
 
-def role_of(engagement: CoachingEngagement, user: User) -> str | None:
-    """coach, coachee, sponsor, or None: the roles that may write anything."""
-    if user.pk == engagement.coach_id:
-        return rules.COACH
-    if user.pk == engagement.coachee_id:
-        return rules.COACHEE
-    if engagement.sponsor_id is not None and user.pk == engagement.sponsor_id:
-        return rules.SPONSOR
+def signing_role(engagement: CoachingEngagement, user: User) -> str | None:
+    """coach, coachee or sponsor: the part this person holds today, signed or not."""
+    for party, holder in current_parties(engagement).items():
+        if user.pk == holder:
+            return party
     return None
 
 
+def role_of(engagement: CoachingEngagement, user: User) -> str | None:
+    """coach, coachee, sponsor, or None: the roles that may write anything.
+
+    A party who joined after the last signed agreement writes nothing (but their
+    signature) until the version written for them is signed by everyone.
+    """
+    role = signing_role(engagement, user)
+    if role is None or not admitted(engagement, role, user.pk):
+        return None
+    return role
+
+
 def require_role(
-    engagement: CoachingEngagement, user: User, allowed: Iterable[str], message: str
+    engagement: CoachingEngagement,
+    user: User,
+    allowed: Iterable[str],
+    message: str,
+    *,
+    admitted_only: bool = True,
 ) -> str:
-    role = role_of(engagement, user)
+    role = role_of(engagement, user) if admitted_only else signing_role(engagement, user)
     if role not in set(allowed):
         raise PermissionDenied(message)
     assert role is not None
@@ -66,7 +80,10 @@ def require_active(engagement: CoachingEngagement) -> AgreementVersion:
     require_open(engagement)
     governing = governing_agreement(engagement)
     if governing is None:
-        raise DomainError("There is no signed coaching agreement yet.")
+        raise DomainError(
+            "No agreement signed by the engagement's current parties is in force: "
+            "every party must sign the newest version first."
+        )
     return governing
 
 

@@ -18,13 +18,17 @@ from django.utils import timezone
 from ithaca.accounts.models import User
 from ithaca.coaching import notices, rules
 from ithaca.coaching.models import AgreementSignature, AgreementVersion, CoachingEngagement
-from ithaca.coaching.selectors import current_agreement, required_parties, session_usage
+from ithaca.coaching.selectors import (
+    current_agreement,
+    current_parties,
+    required_parties,
+    session_usage,
+)
 from ithaca.coaching.services._base import locked, require_open, require_role, required_text
 from ithaca.coaching.services.engagements import record_acceptance, start_if_ready
 from ithaca.core.errors import DomainError
+from ithaca.programs import bounds
 from ithaca.programs.lifecycle import Status
-
-MAX_NOTICE_HOURS = 14 * 24
 
 
 @dataclass(frozen=True)
@@ -61,23 +65,13 @@ def default_terms(engagement: CoachingEngagement, today: dt.date | None = None) 
 
 
 def _check_numbers(terms: Terms) -> None:
-    if not isinstance(terms.session_count, int) or terms.session_count < 1:
-        raise DomainError("An agreement covers at least one session.", field="session_count")
-    if not isinstance(terms.session_cadence_days, int) or terms.session_cadence_days < 1:
-        raise DomainError(
-            "The cadence is a whole number of days, at least one.", field="session_cadence_days"
-        )
-    if not 15 <= terms.session_length_minutes <= 480:
-        raise DomainError(
-            "A session lasts between 15 and 480 minutes.", field="session_length_minutes"
-        )
+    # The same ranges as the forms, the API and the database (programs/bounds.py).
+    for field, field_bounds in bounds.AGREEMENT.items():
+        value = getattr(terms, field)
+        if not isinstance(value, int) or not field_bounds.holds(value):
+            raise DomainError(field_bounds.message(), field=field)
     if terms.ends_on <= terms.starts_on:
         raise DomainError("The agreement must end after it starts.", field="ends_on")
-    if not 0 <= terms.cancellation_notice_hours <= MAX_NOTICE_HOURS:
-        raise DomainError(
-            f"The cancellation notice is between 0 and {MAX_NOTICE_HOURS} hours.",
-            field="cancellation_notice_hours",
-        )
     if terms.sponsor_sees not in dict(rules.SPONSOR_TERMS):
         raise DomainError("Choose what the sponsor may see.", field="sponsor_sees")
 
@@ -151,10 +145,20 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
     engagement = locked(version.engagement_id)
     version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
     party = require_role(
-        engagement, user, required_parties(engagement), "Only the parties sign the agreement."
+        engagement,
+        user,
+        required_parties(engagement),
+        "Only the parties sign the agreement.",
+        admitted_only=False,
     )
     _check_signable(engagement, version)
-    if version.signatures.filter(party=party).exists():
+    holder = version.signatures.filter(party=party).values_list("signer_id", flat=True).first()
+    if holder is not None and holder != user.pk:
+        raise DomainError(
+            f"Version {version.number} was signed by the previous {party}; "
+            "the coach or the coachee must write a new version for you to sign."
+        )
+    if holder is not None:
         raise DomainError(f"You have already signed version {version.number}.")
     try:
         with transaction.atomic():
@@ -163,8 +167,8 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
         raise DomainError(f"You have already signed version {version.number}.") from None
     if engagement.status == Status.PROPOSED and party in rules.PARTIES:
         record_acceptance(engagement, user)
-    signed = set(version.signatures.values_list("party", flat=True))
-    if signed >= set(required_parties(engagement)):
+    signers = dict(version.signatures.values_list("party", "signer_id"))
+    if signers == current_parties(engagement):
         version.signed_at = timezone.now()
         version.save(update_fields=["signed_at"])
         _apply(engagement, version)

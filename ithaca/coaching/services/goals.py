@@ -18,7 +18,9 @@ from ithaca.accounts.models import User
 from ithaca.coaching.models import ActionItem, CheckIn, CoachingEngagement, Goal
 from ithaca.coaching.models.goals import METRIC_DIGITS, METRIC_PLACES
 from ithaca.coaching.services._base import locked, require_open, require_party, required_text
-from ithaca.core.errors import DomainError
+from ithaca.coaching.services.reports import report_numbers_refresh
+from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.programs.lifecycle import Status
 
 SMART_PARTS = (
     ("statement", "a specific statement"),
@@ -145,6 +147,13 @@ def checkin_record(
     day = recorded_on or timezone.localdate()
     if day > timezone.localdate():
         raise DomainError("A check-in records a value already measured.", field="recorded_on")
+    baseline_on = timezone.localdate(goal.created_at)
+    if day < baseline_on:
+        raise DomainError(
+            f"The baseline was set on {baseline_on:%d %b %Y}; a check-in measures progress "
+            "from it, so it cannot be dated earlier.",
+            field="recorded_on",
+        )
     return CheckIn.objects.create(
         goal=goal, value=number, recorded_on=day, comment=comment.strip()[:500], recorded_by=user
     )
@@ -168,6 +177,8 @@ def action_create(
     _check_owner(engagement, owner)
     if goal is not None and goal.engagement_id != engagement.pk:
         raise DomainError("That goal belongs to another engagement.", field="goal")
+    if due_on < timezone.localdate():
+        raise DomainError("The due date has already passed.", field="due_on")
     return ActionItem.objects.create(
         engagement=engagement,
         title=title[:300],
@@ -187,3 +198,37 @@ def action_set_done(*, action: ActionItem, user: User, done: bool) -> ActionItem
         action.done_at = timezone.now() if done else None
         action.save(update_fields=["done_at", "updated_at"])
     return action
+
+
+@transaction.atomic
+def checkin_correct(*, checkin: CheckIn, user: User, value: object, comment: str = "") -> CheckIn:
+    """Correct a mistyped check-in: its author records the right value in its place.
+
+    The old value stays, marked as superseded; attainment and any report not yet
+    approved use the correction (an approved report keeps what was approved and
+    says that a figure was corrected afterwards).
+    """
+    engagement = locked(checkin.goal.engagement_id)
+    require_party(engagement, user)
+    if engagement.status not in (Status.ACTIVE, Status.PAUSED):
+        raise DomainError("Check-ins can be corrected only while the engagement is under way.")
+    original = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+    if original.recorded_by_id != user.pk:
+        raise PermissionDenied("Only the person who recorded a check-in can correct it.")
+    if original.superseded_at is not None:
+        raise DomainError("This value has already been corrected.")
+    number = as_number(value, field="value", unit=checkin.goal.unit)
+    now = timezone.now()
+    original.superseded_at = now
+    original.save(update_fields=["superseded_at"])
+    correction = CheckIn.objects.create(
+        goal_id=original.goal_id,
+        value=number,
+        recorded_on=original.recorded_on,
+        comment=(comment.strip() or original.comment)[:500],
+        recorded_by=user,
+        created_at=now,
+        replaces=original,
+    )
+    report_numbers_refresh(engagement=engagement)
+    return correction

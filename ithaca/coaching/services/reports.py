@@ -100,15 +100,41 @@ def report_refresh(*, report: SponsorReport, user: User, summary: str) -> Sponso
     return report
 
 
+def report_numbers_refresh(*, engagement: CoachingEngagement) -> int:
+    """Rebuild the numbers of every report the coachee has not approved yet.
+
+    Called when a figure behind them changes (a corrected check-in); an approved
+    report keeps what was approved. The caller holds the engagement's lock.
+    """
+    pending = SponsorReport.objects.select_for_update().filter(
+        engagement=engagement, status__in=(*EDITABLE, ReportStatus.AWAITING_COACHEE)
+    )
+    count = 0
+    for report in pending:
+        report.content = report_content(engagement, report.agreement)
+        report.save(update_fields=["content", "updated_at"])
+        count += 1
+    return count
+
+
 @transaction.atomic
-def report_submit(*, report: SponsorReport, user: User) -> SponsorReport:
-    """The coach hands the report to the coachee for approval."""
+def report_submit(
+    *, report: SponsorReport, user: User, summary: str | None = None
+) -> SponsorReport:
+    """The coach hands the report to the coachee for approval.
+
+    A `summary` given here (the text in the edit box when "Send" was pressed)
+    replaces the saved one first, so what the coachee reads is what the coach
+    last wrote, not what was last saved.
+    """
     engagement, report = _locked_report(report)
     _coach_only(engagement, user)
     if report.status not in EDITABLE:
         raise DomainError("This report is already with the coachee or approved.")
+    if summary is not None:
+        report.summary = summary.strip()[:2000]
     report.status, report.submitted_at = ReportStatus.AWAITING_COACHEE, timezone.now()
-    report.save(update_fields=["status", "submitted_at", "updated_at"])
+    report.save(update_fields=["status", "submitted_at", "summary", "updated_at"])
     notices.tell_report(report, kind="report.to_approve", recipient=engagement.coachee, actor=user)
     return report
 

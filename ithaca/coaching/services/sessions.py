@@ -23,6 +23,7 @@ from ithaca.coaching.models import (
 from ithaca.coaching.selectors import governing_agreement, session_usage
 from ithaca.coaching.services._base import locked, require_active, require_party, required_text
 from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.programs.calendar import refuse_clash
 
 GROW_KEYS = ("goal", "reality", "options", "will")
 Kind = CoachingSession.Kind
@@ -71,6 +72,24 @@ def _check_kind(kind: str, has_sponsor: bool) -> None:
         raise DomainError("A three-way session needs a sponsor.", field="kind")
 
 
+def _check_free(
+    engagement: CoachingEngagement,
+    user: User,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    *,
+    ignore: int | None = None,
+) -> None:
+    """Neither the coach nor the coachee may be booked elsewhere (any session or
+    mentoring meeting) at that time."""
+    people = {
+        engagement.coach_id: engagement.coach.display_name,
+        engagement.coachee_id: engagement.coachee.display_name,
+    }
+    skip = ("coaching-session", ignore) if ignore is not None else None
+    refuse_clash(people, starts_at, ends_at, ignore=skip, you=user.pk)
+
+
 @transaction.atomic
 def session_schedule(
     *,
@@ -92,6 +111,7 @@ def session_schedule(
     _check_times(starts_at, ends_at, future=not held, now=timezone.now())
     _check_contract(governing, starts_at)
     _check_limit(engagement, governing)
+    _check_free(engagement, user, starts_at, ends_at)
     session = CoachingSession.objects.create(
         engagement=engagement,
         kind=kind,
@@ -137,6 +157,7 @@ def session_reschedule(
     reason = required_text(reason, field="reason", message="Say why the session moves.")
     _check_times(starts_at, ends_at, future=True, now=timezone.now())
     _check_contract(governing, starts_at)
+    _check_free(session.engagement, user, starts_at, ends_at, ignore=session.pk)
     session.starts_at, session.ends_at = starts_at, ends_at
     session.location = location.strip() or session.location
     session.change_reason = reason

@@ -124,9 +124,10 @@ def test_lists_follow_the_same_rules(world) -> None:
     sponsor_sessions = access.visible_sessions(engagement, "sponsor")
     assert list(sponsor_sessions) == [objects["three_way"]]
     assert not access.visible_sessions(engagement, "manager").exists()
-    notes = access.visible_notes(objects["three_way"], "sponsor")
+    notes = access.visible_notes(objects["three_way"], "sponsor", engagement.sponsor)
     assert list(notes) == [objects["three_way_note"]]
-    assert set(access.visible_notes(objects["one_to_one"], "coachee")) == {objects["shared_note"]}
+    mine = access.visible_notes(objects["one_to_one"], "coachee", engagement.coachee)
+    assert set(mine) == {objects["shared_note"]}
     assert list(access.visible_reports(engagement, "sponsor")) == [objects["approved_report"]]
     assert not access.visible_reports(engagement, "manager").exists()
 

@@ -92,6 +92,8 @@ def test_a_check_in_value_of_the_wrong_type_is_refused(engagement, value) -> Non
 
 def test_check_ins_drive_attainment_towards_a_falling_target(engagement) -> None:
     goal = _goal(engagement)
+    Goal.objects.filter(pk=goal.pk).update(created_at=timezone.now() - dt.timedelta(days=30))
+    goal.refresh_from_db()  # set a month ago, so a check-in two weeks ago follows its baseline
     today = timezone.localdate()
     services.checkin_record(
         goal=goal, user=engagement.coachee, value="5", recorded_on=today - dt.timedelta(days=14)
@@ -146,3 +148,31 @@ def test_actions_are_owned_by_the_pair_and_can_be_done_and_reopened(engagement) 
             goal=goal,
         )
     assert ActionItem.objects.count() == 1
+
+
+def test_an_action_due_in_the_past_is_refused() -> None:
+    engagement = active_engagement()
+    with pytest.raises(DomainError, match="already passed") as caught:
+        services.action_create(
+            engagement=engagement,
+            user=engagement.coach,
+            title="Hand over the rota",
+            owner=engagement.coachee,
+            due_on=timezone.localdate() - dt.timedelta(days=1),
+        )
+    assert caught.value.field == "due_on"
+    assert not engagement.actions.exists()
+
+
+def test_a_checkin_dated_before_the_goal_and_its_baseline_is_refused() -> None:
+    engagement = active_engagement()
+    goal = GoalFactory(engagement=engagement)
+    with pytest.raises(DomainError, match="baseline was set") as caught:
+        services.checkin_record(
+            goal=goal,
+            user=engagement.coachee,
+            value="4",
+            recorded_on=timezone.localdate() - dt.timedelta(days=3),
+        )
+    assert caught.value.field == "recorded_on"
+    assert services.checkin_record(goal=goal, user=engagement.coachee, value="4").pk

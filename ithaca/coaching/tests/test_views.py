@@ -152,7 +152,27 @@ def test_a_bad_agreement_re_renders_with_errors_and_a_400(engagement) -> None:
     response = _client(engagement.coach).post(f"/coaching/{engagement.pk}/agreement/new/", form)
     assert response.status_code == 400
     assert b"must end after it starts" in response.content
-    assert b"greater than or equal to 1" in response.content
+    assert b"Between 1 and 100 sessions." in response.content
+    assert not engagement.agreement_versions.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("session_cadence_days", "91", b"Between 1 and 90 days between sessions."),
+        ("session_count", "101", b"Between 1 and 100 sessions."),
+    ],
+)
+def test_agreement_numbers_out_of_range_are_refused_beside_the_field(
+    engagement, field: str, value: str, message: bytes
+) -> None:
+    form = {
+        "scope": "x", "objectives": "y", "session_count": "6", "session_cadence_days": "14",
+        "session_length_minutes": "60", "starts_on": "2026-05-01", "ends_on": "2026-09-01",
+        "sponsor_sees": "attendance", "cancellation_notice_hours": "24", field: value,
+    }  # fmt: skip
+    response = _client(engagement.coach).post(f"/coaching/{engagement.pk}/agreement/new/", form)
+    assert response.status_code == 400 and message in response.content
     assert not engagement.agreement_versions.exists()
 
 
@@ -372,7 +392,7 @@ def test_close_out_through_the_page_needs_confirmation() -> None:
 # The tab's own queries; the site layout (context processors) may add a couple more.
 LAYOUT = 2
 QUERY_BUDGET = {
-    "": 9,
+    "": 10,  # with the sponsor panel's open invitation
     "agreement/": 10,
     "sessions/": 8,
     "goals/": 7,
@@ -437,3 +457,19 @@ def test_the_admin_shows_metadata_but_never_agendas_or_notes(world) -> None:
         seen += response.content
     for secret in (b"AGENDA", b"NOTE", b"REPORT-SUMMARY", b"Delegation as a new ward manager"):
         assert secret not in seen
+
+
+def test_send_to_the_coachee_sends_the_summary_in_the_edit_box_not_the_saved_one() -> None:
+    engagement = active_engagement(sponsor_sees="attendance")
+    coach, coachee = _client(engagement.coach), _client(engagement.coachee)
+    coach.post(f"/coaching/{engagement.pk}/reports/", {"summary": "Old words"})
+    report = engagement.reports.get()
+    page = coach.get(f"/coaching/reports/{report.pk}/").content.decode()
+    # The send button belongs to the form that holds the summary box.
+    form = page[page.index('name="summary"') :]
+    assert form.index(f"/coaching/reports/{report.pk}/submit/") < form.index("</form>")
+    response = coach.post(f"/coaching/reports/{report.pk}/submit/", {"summary": "New words"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.status, report.summary) == ("awaiting_coachee", "New words")
+    assert b"New words" in coachee.get(f"/coaching/reports/{report.pk}/").content

@@ -1,6 +1,13 @@
 """Coaching pages: the engagement workspace (one tab per part) and the manager's page."""
 
-from ithaca.coaching.views.goals import action_done, actions, goal_chart, goal_detail, goals
+from ithaca.coaching.views.goals import (
+    action_done,
+    actions,
+    checkin_correct,
+    goal_chart,
+    goal_detail,
+    goals,
+)
 from ithaca.coaching.views.reports import evaluation, report_action, report_detail, reports
 from ithaca.coaching.views.sessions import (
     session_agenda,
@@ -11,6 +18,12 @@ from ithaca.coaching.views.sessions import (
     session_note,
     session_reschedule,
     sessions,
+)
+from ithaca.coaching.views.sponsors import (
+    engagement_change_coach,
+    engagement_sponsor,
+    sponsor_invitation,
+    sponsor_invitation_action,
 )
 from ithaca.coaching.views.workspace import (
     agreement,
@@ -29,8 +42,11 @@ __all__ = [
     "agreement_new",
     "agreement_sign",
     "agreement_version",
+    "checkin_correct",
     "engagement_action",
+    "engagement_change_coach",
     "engagement_detail",
+    "engagement_sponsor",
     "evaluation",
     "goal_chart",
     "goal_detail",
@@ -47,4 +63,6 @@ __all__ = [
     "session_note",
     "session_reschedule",
     "sessions",
+    "sponsor_invitation",
+    "sponsor_invitation_action",
 ]

@@ -35,6 +35,7 @@ TABS_BY_ROLE = {
     rules.COACHEE: {name for name, _, _ in TABS},
     rules.SPONSOR: {"overview", "agreement", "sessions", "reports"},
     rules.MANAGER: {"overview"},
+    rules.PENDING: {"overview", "agreement"},
 }
 
 

@@ -12,9 +12,15 @@ from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.coaching import rules, selectors, services
-from ithaca.coaching.access import access_action, access_goal, engagement_role, require_section
+from ithaca.coaching.access import (
+    access_action,
+    access_checkin,
+    access_goal,
+    engagement_role,
+    require_section,
+)
 from ithaca.coaching.chart import goal_chart_svg
-from ithaca.coaching.forms import ActionForm, CheckInForm, GoalForm
+from ithaca.coaching.forms import ActionForm, CheckInCorrectionForm, CheckInForm, GoalForm
 from ithaca.coaching.models import ActionItem, Goal
 from ithaca.coaching.services import IncompleteGoal
 from ithaca.coaching.views._common import attempt, done, open_engagement, render_tab, workspace_view
@@ -87,6 +93,42 @@ def _chart(progress: selectors.GoalProgress) -> str:
     )
 
 
+def _goal_page(
+    request: HttpRequest, goal: Goal, user: Any, form: CheckInForm, **extra: Any
+) -> HttpResponse:
+    progress = selectors.goal_progress(Goal.objects.filter(pk=goal.pk))[0]
+    context = {
+        "progress": progress,
+        "chart": _chart(progress),
+        "baseline_on": _baseline_on(progress),
+        "form": form,
+        "history": selectors.corrected_checkins(goal),
+        **extra,
+    }
+    status = 400 if request.method == "POST" else 200
+    role = engagement_role(user, goal.engagement)
+    return render_tab(
+        request, goal.engagement, role, "goals", "coaching/_goal.html", context, status
+    )
+
+
+@workspace_view
+def checkin_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a check-in you recorded: the old value stays, marked as corrected."""
+    user = current_user(request)
+    checkin = access_checkin(user, pk)
+    goal = checkin.goal
+    form = CheckInCorrectionForm(request.POST or None, initial={"value": checkin.value.normalize()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        call = lambda: services.checkin_correct(  # noqa: E731
+            checkin=checkin, user=user, value=data["value"], comment=data["comment"]
+        )
+        if attempt(form, call):
+            return done(request, "Check-in corrected.", "coaching:goal", goal.pk)
+    return _goal_page(request, goal, user, CheckInForm(), correcting=checkin, correction=form)
+
+
 @workspace_view
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A goal's chart with the same numbers in a table beside it; check-ins are added here."""
@@ -106,18 +148,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         ):
             return done(request, "Check-in recorded.", "coaching:goal", pk)
-    progress = selectors.goal_progress(Goal.objects.filter(pk=goal.pk))[0]
-    context = {
-        "progress": progress,
-        "chart": _chart(progress),
-        "baseline_on": _baseline_on(progress),
-        "form": form,
-    }
-    status = 400 if request.method == "POST" else 200
-    role = engagement_role(user, goal.engagement)
-    return render_tab(
-        request, goal.engagement, role, "goals", "coaching/_goal.html", context, status
-    )
+    return _goal_page(request, goal, user, form)
 
 
 @workspace_view

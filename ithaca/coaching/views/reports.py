@@ -76,6 +76,7 @@ def _report_page(
             else None
         ),
         "changes_form": forms.get("changes") or (ChangesForm() if role == rules.COACHEE else None),
+        "corrected_since": selectors.corrected_after_approval(report),
     }
     return render_tab(
         request, report.engagement, role, "reports", "coaching/_report.html", context, status
@@ -108,6 +109,17 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             ),
         ):
             return done(request, "Report updated.", "coaching:report", pk)
+        return _report_page(request, report, {"edit": form}, status=400)
+    if action == "submit" and "summary" in request.POST:
+        # "Send" is pressed in the edit form: what is in the box is what is sent.
+        form = ReportForm(request.POST)
+        if form.is_valid() and attempt(
+            form,
+            lambda: services.report_submit(
+                report=report, user=user, summary=form.cleaned_data["summary"]
+            ),
+        ):
+            return done(request, REPORT_MOVES["submit"][1], "coaching:report", pk)
         return _report_page(request, report, {"edit": form}, status=400)
     if action == "changes":
         changes = ChangesForm(request.POST)

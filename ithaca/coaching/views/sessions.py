@@ -86,7 +86,7 @@ def _session_page(
     allowed = rules.writable_visibilities(role, three_way=session.is_three_way)
     context: dict[str, Any] = {
         "session": session,
-        "notes": notes_read_by(user, visible_notes(session, role)),
+        "notes": notes_read_by(user, visible_notes(session, role, user)),
         "show_agenda": rules.is_party(role) or session.is_three_way,
         "note_form": forms.get("note") or (NoteForm(allowed=allowed) if allowed else None),
         "agenda_form": forms.get("agenda")

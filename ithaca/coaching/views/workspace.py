@@ -17,8 +17,10 @@ from ithaca.coaching import metrics, rules, selectors, services
 from ithaca.coaching.access import (
     access_agreement_version,
     engagement_role,
+    signing_party,
     visible_reports,
     visible_sessions,
+    visible_versions,
 )
 from ithaca.coaching.forms import AgreementForm
 from ithaca.coaching.models import AgreementVersion, CoachingEngagement
@@ -30,6 +32,7 @@ from ithaca.coaching.views._common import (
     render_tab,
     workspace_view,
 )
+from ithaca.coaching.views.sponsors import sponsor_panel
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.core.pagination import paginate
 from ithaca.programs.access import access_managed_program
@@ -52,6 +55,9 @@ def _overview(engagement: CoachingEngagement, role: str) -> dict[str, Any]:
         "governing": selectors.governing_agreement(engagement),
         "current": selectors.current_agreement(engagement),
     }
+    context.update(sponsor_panel(engagement, role))
+    if role == rules.PENDING:
+        return context  # a newcomer reads nothing but the version they are asked to sign
     if role == rules.SPONSOR:
         context["reports"] = list(visible_reports(engagement, role)[:5])
         context["three_way"] = list(visible_sessions(engagement, role).order_by("starts_at"))
@@ -107,8 +113,10 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
 def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Lifecycle buttons. Accepting goes through coaching's own gate (the agreement)."""
     _, engagement, role = open_engagement(request, pk)
-    if role == rules.SPONSOR:
-        raise PermissionDenied("A sponsor cannot change an engagement's status.")
+    if role in (rules.SPONSOR, rules.PENDING):
+        raise PermissionDenied(
+            "Only the coach and the coachee who signed the agreement change its status."
+        )
     if action == "accept":
         return _accept(request, engagement)
     return run_transition(request, engagement, action, card="coaching/_card.html")
@@ -127,7 +135,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("The agreement is read by its signatories only.")
     page = paginate(
         request,
-        AgreementVersion.objects.filter(engagement=engagement)
+        visible_versions(engagement, role)
         .prefetch_related("signatures__signer")
         .order_by("-number"),
         per_page=10,
@@ -188,12 +196,13 @@ def agreement_version(request: HttpRequest, pk: int) -> HttpResponse:
     current = selectors.current_agreement(engagement)
     parties = selectors.required_parties(engagement)
     signed = version.parties  # type: ignore[attr-defined]
+    mine = signing_party(user, engagement)
     context = {
         "version": version,
         "current": current,
         "signature_rows": [(party, signed.get(party)) for party in parties],
-        "can_sign": role in parties
-        and role not in signed
+        "can_sign": mine in parties
+        and mine not in signed
         and current is not None
         and current.pk == version.pk
         and engagement.is_open,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
 
 from ithaca.accounts.models import User
 from ithaca.accounts.tests.factories import UserFactory
+from ithaca.console.stages import Stage
 from ithaca.console.tests.factories import backdate, make_relationship, make_world
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.programs.models import Participation, Program
@@ -168,8 +171,33 @@ def test_a_too_short_session_is_refused_on_the_form(world) -> None:
     response = _client(world.manager).post(f"/console/programs/{world.program.slug}/edit/", data)
     assert (
         response.status_code == 400
-        and "At least 15 minutes a session." in response.content.decode()
+        and "Between 15 and 480 minutes a session." in response.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("review_period_days", 731, "Between 7 and 730 days before a review."),
+        ("review_period_days", 6, "Between 7 and 730 days before a review."),
+        ("session_count", 101, "Between 1 and 100 sessions."),
+        ("session_cadence_days", 91, "Between 1 and 90 days between sessions."),
+        ("nudge_after_days", 40000, "Between 1 and 365 days without contact."),
+        ("independence_depth", 0, "Between 1 and 10 levels of the management chain."),
+    ],
+)
+def test_a_rule_out_of_its_range_is_refused_beside_the_field_and_nothing_is_saved(
+    world, field: str, value: int, message: str
+) -> None:
+    data = {
+        "name": "X", "mode": "one_to_one", "review_period_days": 182, "session_count": 6,
+        "session_cadence_days": 14, "session_length_minutes": 60, "nudge_after_days": 30,
+        "request_expiry_days": 14, "independence_depth": 3, field: value,
+    }  # fmt: skip
+    response = _client(world.manager).post(f"/console/programs/{world.program.slug}/edit/", data)
+    assert response.status_code == 400 and message in response.content.decode()
+    world.program.refresh_from_db()
+    assert world.program.name != "X"
 
 
 def test_closing_enrolment_asks_first_then_closes(world) -> None:
@@ -297,3 +325,30 @@ def test_a_manager_sets_enrolment_questions_one_per_line(world) -> None:
     data["enrolment_questions"] = "\n".join(f"Question {n}" for n in range(6))
     response = client.post(f"/console/programs/{world.program.slug}/edit/", data)
     assert response.status_code == 400 and "Ask at most 5 questions." in response.content.decode()
+
+
+def _stage_table(html: str) -> list[tuple[str, str, int]]:
+    """(heading, link, number) for each column of the "Where people are" table."""
+    section = html.split('id="stages"', 1)[1].split("</section>", 1)[0]
+    headings = re.findall(r'<th scope="col">([^<]*)</th>', section)
+    cells = re.findall(r'<td><a href="([^"]*)">(\d+)</a></td>', section)
+    assert len(headings) == len(cells) == len(Stage)
+    return [(h, link, int(n)) for h, (link, n) in zip(headings, cells, strict=True)]
+
+
+def test_each_stage_heading_shows_the_number_of_people_its_link_lists(world) -> None:
+    # Give every stage a different count, so a number under the wrong heading shows.
+    for state, role, n in [("declined", "seeker", 2), ("left", "mentor", 3)]:
+        for _ in range(n):
+            ParticipationFactory(program=world.program, role=role, state=state)
+    for _ in range(4):
+        ParticipationFactory(program=world.program, role="sponsor")
+    client = _client(world.manager)
+    url = f"/console/programs/{world.program.slug}/"
+    columns = _stage_table(client.get(url).content.decode())
+    assert [heading for heading, _, _ in columns] == [stage.label for stage in Stage]
+    for heading, link, number in columns:
+        listed = client.get(url + link.split("#")[0]).content.decode()
+        section = listed.split('id="participants"', 1)[1]
+        assert section.count('<span class="badge">') == number, heading
+        assert section.count(f'<span class="badge">{heading}</span>') == number, heading

@@ -150,3 +150,67 @@ def test_exports_refuse_people_below_a_program_manager_and_other_programs() -> N
     url = f"/console/exports/participants.csv?program={other.program.slug}"
     assert _client(world.manager).get(url).status_code == 403
     assert _client(world.manager).get("/console/exports/notes.csv").status_code == 404
+
+
+def test_a_program_manager_cannot_change_people_outside_their_programs(manager) -> None:
+    stranger = UserFactory(email="stranger@example.org")
+    world_member = ParticipationFactory(
+        program=make_world().program, role="seeker", user=UserFactory(email="other@example.org")
+    )
+    mine = ParticipationFactory(
+        program=manager.managed_programs.get(),
+        role="seeker",
+        user=UserFactory(email="mine@example.org"),
+    )
+    text = (
+        "E-mail,Name,Department,Line manager\n"
+        f"{mine.user.email},Mine Person,Wards,{manager.email}\n"
+        f"{stranger.email},Stranger Person,Wards,{manager.email}\n"
+        f"{world_member.user.email},Other Person,Wards,{manager.email}\n"
+        "new@example.org,New Person,Wards,\n"
+    )
+    client = _client(manager)
+    page = client.get(_upload(client, text)["Location"]).content.decode()
+    assert page.count("in none of your programs") == 2 and "Run import" not in page
+    client.post(f"/console/people/import/{PeopleImport.objects.get().pk}/run/")
+    stranger.profile.refresh_from_db()
+    assert stranger.profile.line_manager is None
+    # Staff import for the whole organization.
+    staff = _client(UserFactory(is_staff=True))
+    record_page = staff.get(_upload(staff, text)["Location"]).content.decode()
+    assert "in none of your programs" not in record_page and "Run import" in record_page
+
+
+def test_an_import_that_makes_a_mentor_the_mentees_manager_flags_it_for_the_manager() -> None:
+    from ithaca.programs.models import IndependenceFlag
+
+    world = make_world()
+    world.mentor.email, world.active.email = "mentor@example.org", "mentee@example.org"
+    world.mentor.save()
+    world.active.save()
+    text = (
+        "E-mail,Name,Department,Line manager\n"
+        "mentor@example.org,Mentor Person,Wards,\n"
+        "mentee@example.org,Mentee Person,Wards,mentor@example.org\n"
+    )
+    staff = _client(UserFactory(is_staff=True))
+    _upload(staff, text)
+    response = staff.post(
+        f"/console/people/import/{PeopleImport.objects.get().pk}/run/", follow=True
+    )
+    assert "1 running relationship(s) flagged" in response.content.decode()
+    flag = IndependenceFlag.objects.get()
+    manager = _client(world.manager)
+    page = manager.get(f"/console/programs/{world.program.slug}/").content.decode()
+    assert "Independence to decide" in page and "line manager" in page
+    # Another program's manager cannot decide it; this program's manager can.
+    stranger = UserFactory()
+    CoachingProgramFactory().managers.add(stranger)
+    url = f"/console/programs/{world.program.slug}/independence/{flag.pk}/keep/"
+    assert _client(stranger).post(url).status_code in (403, 404)
+    assert _client(world.active).post(url).status_code == 403
+    manager.post(url)
+    flag.refresh_from_db()
+    assert flag.decided_by == world.manager
+    page = manager.get(f"/console/programs/{world.program.slug}/").content.decode()
+    assert "Independence to decide" not in page

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.importing.headers import FIELDS, LABELS
-from ithaca.accounts.imports import INLINE_ROWS, people_import_run, people_import_start
+from ithaca.accounts.imports import INLINE_ROWS, people_import_start
 from ithaca.accounts.models import PeopleImport
 from ithaca.console.access import (
     access_console_program,
@@ -20,6 +20,7 @@ from ithaca.console.access import (
 )
 from ithaca.console.exports import KINDS, csv_response
 from ithaca.console.forms import ImportForm
+from ithaca.console.services import import_run
 from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 
@@ -68,12 +69,19 @@ def people_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def people_import_run_view(request: HttpRequest, pk: int) -> HttpResponse:
     record = access_people_import(current_user(request), pk)
     try:
-        record = people_import_run(people_import=record)
+        record, rechecked = import_run(people_import=record)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         if record.status == PeopleImport.Status.DONE:
             messages.success(request, "Imported.")
+        if rechecked.get("withdrawn") or rechecked.get("flagged"):
+            messages.warning(
+                request,
+                f"Independence: {rechecked['withdrawn']} pending proposal(s) withdrawn and "
+                f"{rechecked['flagged']} running relationship(s) flagged to their program "
+                "managers and both people.",
+            )
     return redirect("console:import", pk=record.pk)
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from ithaca.console import selectors
 from ithaca.console.access import (
     access_application,
     access_console_program,
+    access_independence_flag,
     access_proposal,
     managed_programs,
     require_console,
@@ -26,7 +28,8 @@ from ithaca.console.stages import Stage
 from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 from ithaca.programs import services as program_services
-from ithaca.programs.models import Participation
+from ithaca.programs.independence import independence_flag_keep
+from ithaca.programs.models import IndependenceFlag, Participation
 
 DECISIONS = {"approve": True, "decline": False}
 
@@ -98,6 +101,9 @@ def program_overview(request: HttpRequest, slug: str) -> HttpResponse:
         "stuck_applications": selectors.stuck_applications(program, now)[:50],
         "stuck_waiting": selectors.stuck_waiting(program, now)[:50],
         "stuck_proposals": selectors.stuck_proposals(program, now)[:50],
+        "independence_flags": IndependenceFlag.objects.filter(
+            program=program, decided_at__isnull=True
+        ).select_related("helper", "seeker")[:50],
         "page": page,
         "rows": [(p, selectors.stage_of(p)) for p in page.object_list],
         "stage": stage,
@@ -190,3 +196,19 @@ def proposal_action(request: HttpRequest, slug: str, pk: int, action: str) -> Ht
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("console:program", slug=program.slug)
+
+
+@login_required
+@require_POST
+def independence_keep(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Record that a flagged relationship goes on, after talking it through with both."""
+    user = current_user(request)
+    program = access_console_program(user, slug)
+    flag = access_independence_flag(user, program, pk)
+    try:
+        independence_flag_keep(flag=flag, by=user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Recorded: the relationship continues.")
+    return redirect(reverse("console:program", args=[program.slug]) + "#independence")

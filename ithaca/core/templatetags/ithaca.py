@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
+# A save within this long of the first one is part of writing, not an edit.
+EDIT_GRACE = dt.timedelta(seconds=2)
 
 LABELS = {
     "accept": "Accept",
@@ -40,3 +44,25 @@ def actions_for(item: Any, user: Any) -> list[tuple[str, str]]:
     elif item.status == "paused":
         names = ["resume", "conclude"]
     return [(name, LABELS[name]) for name in names]
+
+
+@register.simple_tag(takes_context=True)
+def current(context: Any, url: str, exact: bool = False) -> SafeString:
+    """`aria-current="page"` when this page is `url` (or lies below it)."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    hit = path == url if exact or url == "/" else path.startswith(url)
+    return mark_safe('aria-current="page"' if hit else "")
+
+
+@register.filter
+def edited_at(record: Any) -> dt.datetime | None:
+    """When its author last changed this record after writing it, or None."""
+    if hasattr(record, "edited_at"):  # records that say when they were edited
+        explicit: dt.datetime | None = record.edited_at
+        return explicit
+    updated = getattr(record, "updated_at", None)
+    created = getattr(record, "created_at", None)
+    if updated is not None and created is not None and (updated - created) > EDIT_GRACE:
+        return updated
+    return None

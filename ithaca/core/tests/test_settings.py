@@ -90,7 +90,7 @@ def test_it_refuses_to_start_in_production_without_a_secret_key() -> None:
 def test_it_hashes_passwords_with_argon2_in_production_settings() -> None:
     from config import settings as raw_settings
 
-    assert raw_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert raw_settings.PASSWORD_HASHERS[0].endswith("Argon2idPasswordHasher")
 
 
 def test_it_keeps_times_zone_aware() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,6 +18,7 @@ from ithaca.programs.models import Participation
 from ithaca.programs.tests.factories import CoachingProgramFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 BOTH = (
     "I have just been promoted to lead a team of six and I struggle to delegate; I want to get "
@@ -171,3 +175,68 @@ def test_the_triage_command_takes_structured_answers(capsys) -> None:
 def test_the_triage_command_explains_bad_input(args: list[str], message: str) -> None:
     with pytest.raises(CommandError, match=message):
         call_command("triage", *args)
+
+
+def test_the_triage_command_refuses_whitespace_with_exit_code_2() -> None:
+    done = subprocess.run(
+        [sys.executable, "manage.py", "triage", " \n\t ", "--json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "Tell us in a sentence or two" in done.stderr
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_the_triage_command_gives_empty_text_the_usage_error_code(text: str) -> None:
+    with pytest.raises(CommandError) as error:
+        call_command("triage", text, "--json")
+
+    assert error.value.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "recommendation"),
+    [
+        ("Je dois présenter le budget au conseil le 15 octobre.", "fr", "coaching"),
+        ("Mi jefa me apuntó a este programa, no sé por qué.", "es", "unclear"),
+        ("Vorrei un mentor per la mia carriera.", "other", "unclear"),
+    ],
+)
+def test_the_triage_command_prints_the_language(
+    capsys, text: str, language: str, recommendation: str
+) -> None:
+    call_command("triage", text, "--json")
+
+    result = json.loads(capsys.readouterr().out)
+    assert result["language"] == language
+    assert result["recommendation"] == recommendation
+
+
+def test_a_statement_written_for_someone_else_offers_the_referral_flow() -> None:
+    me = UserFactory()
+    response = _client(me).post(
+        "/intake/new/",
+        {"text": "My whole team needs coaching on communication, can you enrol all of them?"},
+    )
+    page = _client(me).get(response["Location"]).content.decode()
+
+    assert "This is written for someone else" in page
+    assert 'href="/intake/referrals/"' in page
+    assert "Programs that fit" not in page
+
+
+def test_a_request_to_read_sessions_is_answered_with_confidentiality() -> None:
+    me = UserFactory()
+    response = _client(me).post(
+        "/intake/new/",
+        {"text": "As her line manager I'd like to read the notes of her coaching sessions."},
+    )
+    page = _client(me).get(response["Location"]).content.decode()
+
+    assert "Sessions are confidential" in page
+    assert "never what is said in sessions" in page

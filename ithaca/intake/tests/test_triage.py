@@ -323,11 +323,23 @@ def test_it_gives_a_confidence_between_zero_and_one() -> None:
         "Not sure.",
         "What's a good recipe for banana bread without eggs?",
         "Quiero mejorar en mi trabajo y crecer profesionalmente, pero no sé por dónde empezar.",
-        "Ich möchte mich beruflich weiterentwickeln und suche Unterstützung.",
-        "Je voudrais de l'aide pour progresser dans ma carrière.",
+        "Ich brauche etwas Unterstützung bei meiner Arbeit.",
+        "Bonjour, j'aurais besoin d'un peu d'aide s'il vous plaît.",
+        "Gostaria de ter um mentor para pensar na minha carreira a longo prazo.",
         "\u6211\u60f3\u5728\u5de5\u4f5c\u4e0a\u5f97\u5230\u4e00\u4e9b\u6307\u5bfc",
     ],
-    ids=["empty", "whitespace", "one-word", "too-short", "off-topic", "es", "de", "fr", "zh"],
+    ids=[
+        "empty",
+        "whitespace",
+        "one-word",
+        "too-short",
+        "off-topic",
+        "es-vague",
+        "de-vague",
+        "fr-vague",
+        "pt",
+        "zh",
+    ],
 )
 def test_it_asks_instead_of_guessing_when_it_cannot_read_a_need(text: str) -> None:
     result = triage(text)
@@ -338,11 +350,14 @@ def test_it_asks_instead_of_guessing_when_it_cannot_read_a_need(text: str) -> No
     assert result.coaching_part is None and result.mentoring_part is None
 
 
-def test_it_says_why_it_cannot_read_a_non_english_statement() -> None:
+def test_it_says_which_languages_it_reads_when_it_cannot_read_one() -> None:
     result = triage("Vorrei migliorare le mie capacità di leadership nei prossimi mesi.")
 
-    assert "English" in result.reasons[0]
-    assert "English" in result.follow_up_questions[0]
+    assert result.language == "other"
+    for name in ("English", "French", "Spanish", "German"):
+        assert name in result.reasons[0]
+    assert "Thank you" in result.reasons[0]
+    assert "English, French, Spanish or German" in result.follow_up_questions[0]
 
 
 def test_it_asks_the_deciding_questions_when_evidence_is_weak() -> None:
@@ -445,10 +460,13 @@ def test_it_flags_a_request_that_is_someone_elses_idea() -> None:
     result = triage("My manager wants me to get coaching on how I come across in meetings.")
 
     assert result.third_party
+    assert result.recommendation == "unclear"
+    assert result.next_step == "own_wish"
     assert any(
-        "want" in r and "yourself" in r and '"My manager wants"' in r for r in result.reasons
+        "someone else's idea" in r and "yourself" in r and '"My manager wants me"' in r
+        for r in result.reasons
     )
-    assert any("for yourself" in q for q in result.follow_up_questions)
+    assert any("What do you want from this?" in q for q in result.follow_up_questions)
 
 
 @pytest.mark.parametrize("whose", ["manager", "hr"])
@@ -544,16 +562,19 @@ def test_it_has_a_weight_a_meaning_and_a_reason_for_every_signal_kind() -> None:
 def test_the_labelled_set_is_valid() -> None:
     rows = load_rows()
 
-    assert len(rows) >= 80
+    assert len(rows) >= 400
     assert {r["label"] for r in rows} == LABELS
     assert {r["split"] for r in rows} == {"tune", "heldout"}
     assert len({r["id"] for r in rows}) == len(rows)
     for row in rows:
         assert isinstance(row["text"], str)
+        assert isinstance(row["language"], str) and isinstance(row["third_party"], bool)
         assert isinstance(row.get("answers", {}), dict)
+        assert not row["third_party"] or row["label"] == "unclear", row["id"]
     for label in LABELS:
-        splits = {r["split"] for r in rows if r["label"] == label}
-        assert splits == {"tune", "heldout"}, label
+        for language in ("en", "fr", "es", "de"):
+            splits = {r["split"] for r in rows if r["label"] == label and r["language"] == language}
+            assert splits == {"tune", "heldout"}, (label, language)
 
 
 def test_it_meets_the_quality_gate_on_the_held_out_split() -> None:
@@ -561,9 +582,14 @@ def test_it_meets_the_quality_gate_on_the_held_out_split() -> None:
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     for row in rows:
-        totals[row["label"]] += 1
-        hits[row["label"]] += triage(row["text"], row.get("answers")).recommendation == row["label"]
+        got = triage(row["text"], row.get("answers")).recommendation
+        language = row["language"] if row["language"] in ("en", "fr", "es", "de") else "other"
+        for key in (row["label"], language):
+            totals[key] += 1
+            hits[key] += got == row["label"]
+        if row["third_party"]:
+            assert got == "unclear", row["id"]
 
-    assert sum(hits.values()) / len(rows) >= 0.9
-    for label in LABELS:
-        assert hits[label] / totals[label] >= 0.8, label
+    assert sum(hits[label] for label in LABELS) / len(rows) >= 0.92
+    for key in (*LABELS, "en", "fr", "es", "de"):
+        assert hits[key] / totals[key] >= 0.85, key

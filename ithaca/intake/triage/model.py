@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
 
 from . import reasons as wording
+from .language import detect_language
 from .modes import suggest_modes
 from .questions import Answers, normalize_answers
+from .result import Recommendation, TriageResult
 from .signals import Signal, answer_signals, text_signals
 from .text import Gate, gate_for, is_errand, is_on_topic, opens_second_need, segments
-
-Recommendation = Literal["coaching", "mentoring", "both", "unclear"]
+from .third_party import ThirdParty, read_third_party
+from .vote import vote
 
 # The thresholds live on the weight scale of weights.WEIGHTS (2.0 = one clear signal).
 # One clear signal with nothing against it is enough to lean on (with low confidence and
@@ -59,41 +60,6 @@ EXTRA_OCCURRENCE = 0.25
 KIND_CAP = 1.5
 
 
-@dataclass(frozen=True)
-class TriageResult:
-    """The recommendation for one intake, with everything needed to explain it.
-
-    ``scores`` holds the evidence totals per side ("coaching", "mentoring"), the evidence a
-    "both" rests on (the weaker side's total when both sides carry substance, else 0) and,
-    under "unclear", how far the stronger side falls short of ``MIN_EVIDENCE``.
-    """
-
-    recommendation: Recommendation
-    confidence: float
-    reasons: list[str]
-    coaching_part: str | None
-    mentoring_part: str | None
-    modes: list[str]
-    follow_up_questions: list[str]
-    third_party: bool
-    scores: dict[str, float]
-    signals: list[Signal] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "recommendation": self.recommendation,
-            "confidence": self.confidence,
-            "reasons": list(self.reasons),
-            "coaching_part": self.coaching_part,
-            "mentoring_part": self.mentoring_part,
-            "modes": list(self.modes),
-            "follow_up_questions": list(self.follow_up_questions),
-            "third_party": self.third_party,
-            "scores": dict(self.scores),
-            "signals": [s.to_dict() for s in self.signals],
-        }
-
-
 @dataclass(frozen=True, slots=True)
 class _Clauses:
     """The clauses that lean to each side, and whether each side has a clause of its own
@@ -136,26 +102,44 @@ class _Tally:
 def triage(text: str, answers: Answers | None = None) -> TriageResult:
     """Recommend coaching, mentoring, both, or ask follow-up questions ("unclear").
 
-    ``text`` is the seeker's need in their own words and is required; ``answers`` maps
-    question keys from ``QUESTIONS`` to a value (a list for multi-select) and adds evidence.
-    Only the first ``MAX_TEXT_CHARS`` characters are read. Raises ``ValueError`` for an
+    ``text`` is the seeker's need in their own words (English, French, Spanish or German)
+    and is required; ``answers`` maps question keys from ``QUESTIONS`` to a value (a list
+    for multi-select) and adds evidence. Only the first ``MAX_TEXT_CHARS`` characters are
+    read. A statement written on someone else's behalf, or in another language, gets
+    ``unclear`` with the next step instead of a recommendation. Raises ``ValueError`` for an
     unknown question or answer value.
     """
     text = text[:MAX_TEXT_CHARS]
     clean = normalize_answers(answers)
     from_answers = answer_signals(clean)
-    gate = gate_for(text)
-    if gate is Gate.EMPTY or gate is Gate.NON_ENGLISH:
-        return _gated(gate, text, from_answers)
-    found = text_signals(text)
+    language = detect_language(text)
+    gate = gate_for(text, language)
+    if gate is Gate.EMPTY or gate is Gate.OTHER_LANGUAGE:
+        return _gated(gate, text, from_answers, language)
+    referral = read_third_party(text, language)
+    if referral is not None and referral.blocks:
+        return _someone_elses(referral, from_answers, language)
+    found = text_signals(text, language)
     signals = found + from_answers
     if gate is Gate.TOO_SHORT:
         # A word or two cannot be judged off-topic, only too short; answers may carry it.
         if _tally(from_answers).high < THIN_TEXT_MIN:
-            return _gated(Gate.TOO_SHORT, text, signals)
-    elif is_errand(text) or (not is_on_topic(text) and not _has_evidence(found)):
-        return _gated(Gate.OFF_TOPIC, text, signals)
-    return _decided(text, signals, _tally(signals), thin=gate is Gate.TOO_SHORT)
+            return _gated(Gate.TOO_SHORT, text, signals, language)
+    elif is_errand(text) or (not is_on_topic(text, language) and not _has_evidence(found)):
+        return _gated(Gate.OFF_TOPIC, text, signals, language)
+    thin = gate is Gate.TOO_SHORT
+    result = _decided(text, signals, _tally(signals), thin=thin, language=language)
+    if referral is not None:
+        result.reasons.append(wording.own_wish_reason(referral))
+    # The reader of meaning reads only the text: where the answers weigh as much as the
+    # text does (or the text is a word or two), the decision rests on them and it abstains.
+    if thin or _weight(from_answers) >= _weight(found):
+        return result
+    return vote(result, text)
+
+
+def _weight(signals: Sequence[Signal]) -> float:
+    return sum(s.weight for s in signals if s.side != "neither")
 
 
 def _has_evidence(signals: Sequence[Signal]) -> bool:
@@ -235,7 +219,9 @@ def _scores(tally: _Tally) -> dict[str, float]:
     }
 
 
-def _decided(text: str, signals: list[Signal], tally: _Tally, *, thin: bool) -> TriageResult:
+def _decided(
+    text: str, signals: list[Signal], tally: _Tally, *, thin: bool, language: str
+) -> TriageResult:
     clauses = _clause_sides(text, signals)
     third_party = _is_third_party(signals)
     recommendation, why_unclear = _decide(tally, clauses, third_party=third_party)
@@ -259,6 +245,8 @@ def _decided(text: str, signals: list[Signal], tally: _Tally, *, thin: bool) -> 
         third_party=third_party,
         scores=_scores(tally),
         signals=signals,
+        language=language,
+        next_step="own_wish" if third_party else None,
     )
 
 
@@ -355,23 +343,40 @@ def _questions(
 
 
 def _third_party_signals(signals: Sequence[Signal]) -> list[Signal]:
-    return [
-        s
-        for s in signals
-        if s.name in ("third_party", "answer.whose_idea.manager", "answer.whose_idea.hr")
-    ]
+    # A referral in the text is read by ``third_party.read_third_party`` (which also hears
+    # the person's own wish beside it); here only the answer "whose idea" counts.
+    return [s for s in signals if s.name in ("answer.whose_idea.manager", "answer.whose_idea.hr")]
 
 
 def _is_third_party(signals: Sequence[Signal]) -> bool:
     return bool(_third_party_signals(signals))
 
 
-def _gated(gate: Gate, text: str, signals: list[Signal]) -> TriageResult:
+def _someone_elses(referral: ThirdParty, answers: list[Signal], language: str) -> TriageResult:
+    """Someone else's wish: no recommendation, but the reason and the next step that fits."""
+    reason, step, question = wording.third_party_wording(referral)
+    return TriageResult(
+        recommendation="unclear",
+        confidence=GATE_CONFIDENCE,
+        reasons=[reason, step],
+        coaching_part=None,
+        mentoring_part=None,
+        modes=[],
+        follow_up_questions=[question],
+        third_party=True,
+        scores=_scores(_tally(answers)),
+        signals=answers,
+        language=language,
+        next_step=wording.NEXT_STEPS[referral.kind],
+    )
+
+
+def _gated(gate: Gate, text: str, signals: list[Signal], language: str) -> TriageResult:
     """An "unclear" result for text that cannot be read; answers are kept for the record."""
     third_party = _is_third_party(signals)
     reasons = [_gate_reason(gate, text)]
     questions = [wording.GATE_FOLLOW_UPS[gate]]
-    if gate is not Gate.NON_ENGLISH:
+    if gate is not Gate.OTHER_LANGUAGE:
         covered = {s.dimension for s in signals if s.source == "answer" and s.weight > 0}
         questions += wording.follow_ups(covered, limit=2)
     if third_party:
@@ -389,6 +394,8 @@ def _gated(gate: Gate, text: str, signals: list[Signal]) -> TriageResult:
         third_party=third_party,
         scores=_scores(tally),
         signals=signals,
+        language=language,
+        next_step="own_wish" if third_party else None,
     )
 
 
@@ -396,8 +403,8 @@ def _gate_reason(gate: Gate, text: str) -> str:
     snippet = " ".join(text.split())[:80]
     if gate is Gate.EMPTY:
         return "Nothing has been written yet, so there is no need to read."
-    if gate is Gate.NON_ENGLISH:
-        return "This can only read English for now, so it cannot read what you wrote."
+    if gate is Gate.OTHER_LANGUAGE:
+        return wording.OTHER_LANGUAGE_REASON
     if gate is Gate.TOO_SHORT:
         return f'What you wrote ("{snippet}") is too short to tell what you need.'
     return (

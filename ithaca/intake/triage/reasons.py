@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from .questions import QUESTIONS_BY_KEY
+from .result import NextStep
 from .signals import Signal
 from .text import Gate
+from .third_party import Kind, ThirdParty
 
 MAX_QUOTES = 3
 MAX_PART_CHARS = 160
@@ -222,10 +224,100 @@ GATE_FOLLOW_UPS: Mapping[Gate, str] = {
     "or career?",
     Gate.TOO_SHORT: "Could you say a little more: what would you like to change or grow in "
     "your work or career?",
-    Gate.NON_ENGLISH: "Could you describe what you would like in English? The recommendation "
-    "can only read English for now.",
+    Gate.OTHER_LANGUAGE: "Could you describe what you would like in English, French, Spanish "
+    "or German? / Pourriez-vous l'écrire en français ? / ¿Podría escribirlo en español? / "
+    "Könnten Sie es auf Deutsch schreiben?",
     Gate.OFF_TOPIC: "What would you like to change or grow in your work or career?",
 }
+
+
+OTHER_LANGUAGE_REASON = (
+    "Thank you for writing. The recommendation reads English, French, Spanish and German, and "
+    "what you wrote seems to be in another language, so it cannot read it yet. You are very "
+    "welcome to write it again in one of those four languages."
+)
+
+# The next step that fits each kind of third-party statement (see third_party.py).
+NEXT_STEPS: Mapping[Kind, NextStep] = {
+    "on_behalf": "referral",
+    "sessions": "confidentiality",
+    "sent": "own_wish",
+}
+OWN_WISH_QUESTION = (
+    "What do you want from this? In a sentence or two, what would you like to change or grow, "
+    "for yourself?"
+)
+REFERRAL_STEP = (
+    "To suggest coaching or mentoring to someone else, use the referral form on the Referrals "
+    "page: they are invited, and nothing starts unless they accept and write what they want "
+    "from it in their own words."
+)
+CONFIDENTIALITY_STEP = (
+    "If you sponsor someone's coaching, agree with them and their coach, before it starts, "
+    "which progress will be shared with you; the content of sessions stays between them."
+)
+
+
+def third_party_wording(referral: ThirdParty) -> tuple[str, str, str]:
+    """The reason, the next step and the follow-up question for someone else's wish."""
+    quote = f'"{referral.quote}"'
+    if referral.kind == "sessions":
+        return (
+            f"You ask to see what someone else says in their sessions ({quote}). Sessions are "
+            "confidential: that trust is what lets coaching and mentoring work. A sponsor, the "
+            "manager or HR partner who refers or pays, sees only the progress the agreement "
+            "says will be shared, never what is said in sessions.",
+            CONFIDENTIALITY_STEP,
+            "Is there something you would like for yourself? If so, what would you like to "
+            "change or grow?",
+        )
+    if referral.kind == "on_behalf":
+        return (
+            f"This is written on someone else's behalf ({quote}). Nobody is coached or mentored "
+            "without wanting it: a request from a manager or a colleague is a referral, not "
+            "consent, so the person concerned needs to opt in and say what they want.",
+            REFERRAL_STEP,
+            "Is this for you? If so, tell us in your own words what you would like to change "
+            "or grow.",
+        )
+    return (
+        f"This seems to be someone else's idea ({quote}). A referral is not consent: coaching "
+        "or mentoring only helps when you want it yourself, so before anything is recommended "
+        "the question is what you want from it.",
+        "Nothing starts unless you choose it. If you tell us what you would like for yourself, "
+        "we can recommend what fits.",
+        OWN_WISH_QUESTION,
+    )
+
+
+UNCLEAR_BY_VOTE = (
+    "Read as a whole, what you wrote does not yet say clearly what you would like to change, "
+    "so here are a few questions instead of a guess."
+)
+BOTH_SUMMARY = (
+    "Your need has two parts: a specific, time-bound part that suits coaching and a broader, "
+    "longer-term part that suits mentoring. Many needs want both at once."
+)
+_MEANING: Mapping[str, str] = {
+    "coaching": "Read as a whole, what you describe is a specific, near-term need ({quote}): "
+    "coaching works on a named skill, target or challenge, within a defined scope and duration, "
+    "with a coach who helps you find your own answers.",
+    "mentoring": "Read as a whole, what you describe is a broad, longer-term question ({quote}): "
+    "mentoring offers perspective from someone who has walked the path, in an open-ended "
+    "relationship where you set the agenda.",
+}
+
+
+def meaning_reason(side: str, quote: str) -> str:
+    """Why the whole statement reads as one side, quoting the clause that reads most so."""
+    return _MEANING[side].format(quote=f'"{quote}"')
+
+
+def own_wish_reason(referral: ThirdParty) -> str:
+    return (
+        f'The idea came from someone else ("{referral.quote}"), but you say what you want '
+        f'yourself ("{referral.own_wish}"), so this is read as your own request.'
+    )
 
 
 def quoted(items: Iterable[str]) -> str:
@@ -275,10 +367,11 @@ def part_description(side: str, clauses: Sequence[str], signals: Sequence[Signal
     nouns = quoted_evidence(signals)
     what = "specific, time-bound" if side == "coaching" else "broader, longer-term"
     helper = "Coaching" if side == "coaching" else "Mentoring"
+    evidence = f" ({nouns})" if nouns else ""
     if clauses:
         text = " … ".join(_trim(c) for c in clauses)
-        return f'{helper} for the {what} part: "{text}" ({nouns}).'
-    return f"{helper} for the {what} part you describe ({nouns})."
+        return f'{helper} for the {what} part: "{text}"{evidence}.'
+    return f"{helper} for the {what} part you describe{evidence}."
 
 
 def quoted_evidence(signals: Sequence[Signal]) -> str:

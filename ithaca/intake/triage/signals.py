@@ -6,7 +6,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import CUES, DISMISSAL, NEGATION_WINDOW, NEGATORS, PAST_START, REJECTION
+from .cues import (
+    CUES_BY_LANGUAGE,
+    DISMISSAL,
+    NEGATION_WINDOW,
+    NEGATORS,
+    PAST_START,
+    PIVOT,
+    REJECTION,
+)
 from .questions import QUESTIONS_BY_KEY
 from .text import normalize, segments, words
 from .weights import KINDS, WEIGHTS, Dimension, Side
@@ -81,19 +89,23 @@ class Signal:
         }
 
 
-def text_signals(text: str) -> list[Signal]:
+def text_signals(text: str, language: str = "en") -> list[Signal]:
     """Every cue that matches the text and is not negated, in order of appearance.
 
-    Cues are matched on a normalized copy (straight quotes, casual spellings written out);
-    each quote and offset is mapped back to the person's own words.
+    Cues of the statement's language are matched on a normalized copy (straight quotes and,
+    in English, casual spellings written out); each quote and offset is mapped back to the
+    person's own words.
     """
     found: list[Signal] = []
-    norm = normalize(text)
+    norm = normalize(text, casual=language == "en")
     plain = norm.text
     clauses = segments(plain)
     set_aside = [m.span() for m in REJECTION.finditer(plain)] + _dismissed(plain, clauses)
     history = _past_starts(plain, clauses)
-    for name, pattern in CUES:
+    pivot = PIVOT.search(plain)
+    if pivot is not None:
+        history.append((0, pivot.start()))
+    for name, pattern in CUES_BY_LANGUAGE.get(language, CUES_BY_LANGUAGE["en"]):
         kind = KINDS[name]
         for match in pattern.finditer(plain):
             at = match.start()

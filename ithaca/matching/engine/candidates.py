@@ -29,6 +29,7 @@ from .kernel import Plan, Scanner
 from .progress import Tracker
 from .text import TextIndex, tfidf_index
 from .types import (
+    DEFAULT_K,
     MAX_POINTS,
     SCALE,
     BoolArray,
@@ -41,7 +42,6 @@ from .types import (
     Seeker,
 )
 
-DEFAULT_K = 25
 # The scan keeps a few spare places per seeker so that pairs failing a must-have
 # only on exact rescoring rarely force a full rescoring of that seeker.
 SPARE = 4

@@ -24,6 +24,9 @@ from .text import TextIndex, tokens
 from .types import (
     FACTORS,
     LEVEL_WEIGHTS,
+    PREF_HELPER_IDENTITY,
+    PREF_OUTSIDE_DEPARTMENT,
+    PREF_SHARED_IDENTITY,
     SCALE,
     BoolArray,
     FloatArray,
@@ -244,15 +247,15 @@ class Preferences(TableFactor):
 
     def __init__(self, seekers: Sequence[Seeker], helpers: Sequence[Helper]) -> None:
         keys = [sc.known_preferences(s) for s in seekers]
-        prefix = sc.PREF_HELPER_IDENTITY
+        prefix = PREF_HELPER_IDENTITY
         wanted = [[k.removeprefix(prefix) for k in ks if k.startswith(prefix)] for ks in keys]
         vocab = _vocab(
             [*(s.identities for s in seekers), *(h.identities for h in helpers), *wanted]
         )
         all_depts = (*(s.department for s in seekers), *(h.department for h in helpers))
         depts = _vocab([d] for d in all_depts if d)
-        self.out = np.array([sc.PREF_OUTSIDE_DEPARTMENT in k for k in keys], dtype=bool)
-        self.shared = np.array([sc.PREF_SHARED_IDENTITY in k for k in keys], dtype=bool)
+        self.out = np.array([PREF_OUTSIDE_DEPARTMENT in k for k in keys], dtype=bool)
+        self.shared = np.array([PREF_SHARED_IDENTITY in k for k in keys], dtype=bool)
         self.sd = np.array([depts.get(s.department, -1) for s in seekers], dtype=np.int64)
         self.hd = np.array([depts.get(h.department, -1) for h in helpers], dtype=np.int64)
         self.sid = bit_words([s.identities for s in seekers], vocab)

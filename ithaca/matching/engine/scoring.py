@@ -18,6 +18,9 @@ from .types import (
     FACTORS,
     LEVEL_WEIGHTS,
     LEVELS,
+    PREF_HELPER_IDENTITY,
+    PREF_OUTSIDE_DEPARTMENT,
+    PREF_SHARED_IDENTITY,
     Breakdown,
     FactorScore,
     Helper,
@@ -33,9 +36,6 @@ GRADE_SPAN = 3.0
 PEER_BAND = 0.5
 WORKING_HOURS = 8.0
 
-PREF_OUTSIDE_DEPARTMENT = "outside_my_department"
-PREF_SHARED_IDENTITY = "shared_identity"
-PREF_HELPER_IDENTITY = "helper_identity:"
 
 Verdict = tuple[bool, float, str]  # applicable, value, explanation
 

@@ -23,12 +23,13 @@ from collections.abc import Sequence
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from .candidates import DEFAULT_K, candidate_graph
+from .candidates import candidate_graph
 from .progress import Tracker
 from .stable import deferred_acceptance
 from .text import TextIndex
 from .types import (
     AT_CAPACITY,
+    DEFAULT_K,
     EMPTY_REASONS,
     NOT_CHOSEN,
     SCALE,

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 Kind = Literal["mentoring", "coaching"]
 Level = Literal["must", "high", "medium", "low", "off"]
@@ -31,15 +28,47 @@ FACTORS: tuple[str, ...] = (
 LEVELS: tuple[Level, ...] = ("must", "high", "medium", "low", "off")
 LEVEL_WEIGHTS: Mapping[str, int] = {"must": 3, "high": 3, "medium": 2, "low": 1, "off": 0}
 
+# Preference keys a seeker may list (the rest name factors or identities).
+PREF_OUTSIDE_DEPARTMENT = "outside_my_department"
+PREF_SHARED_IDENTITY = "shared_identity"
+PREF_HELPER_IDENTITY = "helper_identity:"
+# Best candidates kept per seeker in a round, unless the program says otherwise.
+DEFAULT_K = 25
 # Scores are 0..100 with two decimals; the solver works on integers, so a score
 # of 87.25 travels as 8725.
 SCALE = 100
 MAX_POINTS = 100 * SCALE
 
-IntArray = npt.NDArray[np.int64]
-Int32Array = npt.NDArray[np.int32]
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
+# NumPy is imported only when the array aliases are first used (by the array
+# modules, which import NumPy anyway): models and forms read the constants and
+# dataclasses here, and a process that never matches should not pay for NumPy.
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray: TypeAlias = npt.NDArray[np.int64]
+    Int32Array: TypeAlias = npt.NDArray[np.int32]
+    FloatArray: TypeAlias = npt.NDArray[np.float64]
+    BoolArray: TypeAlias = npt.NDArray[np.bool_]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in ("IntArray", "Int32Array", "FloatArray", "BoolArray"):
+        # The import system asks modules for `__path__` and the like: say no without NumPy.
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import numpy as np
+    import numpy.typing as npt
+
+    aliases = {
+        "IntArray": np.int64,
+        "Int32Array": np.int32,
+        "FloatArray": np.float64,
+        "BoolArray": np.bool_,
+    }
+    value = npt.NDArray[aliases[name]]  # type: ignore[valid-type]
+    globals()[name] = value
+    return value
+
 
 ProgressFn = Callable[[str, float], None]
 CancelFn = Callable[[], bool]
@@ -202,6 +231,8 @@ class CandidateGraph:
         n_seekers: int,
     ) -> CandidateGraph:
         """A graph from bare edges (ids are the indices), e.g. one built elsewhere."""
+        import numpy as np
+
         caps = np.asarray(capacity, dtype=np.int64)
         s = np.asarray(seeker, dtype=np.int32)
         has_edges = np.bincount(s, minlength=n_seekers) > 0

@@ -9,6 +9,7 @@ the rest are proposed in one transaction.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from django.db import transaction
 from django.utils import timezone
@@ -59,6 +60,7 @@ def round_pair_remove(*, matching_round: MatchingRound, pair_id: int, by: User) 
             "explanation": f"{by.display_name} removed the pairing with {pair.helper}."[:300],
         },
     )
+    _refresh_summary(locked)
     return pair
 
 
@@ -83,7 +85,30 @@ def round_pair_add(
         source=RoundPair.Source.MANAGER,
     )
     RoundUnmatched.objects.filter(round=locked, seeker_id=seeker_id).delete()
+    _refresh_summary(locked)
     return pair
+
+
+def _refresh_summary(locked: MatchingRound) -> None:
+    """Recount the draft's figures from the pairs it now holds.
+
+    The pool figures (seekers, helpers, places) describe the round as it ran and
+    stay; what the manager's edits change is recounted, so the summary above
+    the pairs never describes a draft that no longer exists.
+    """
+    kept = list(locked.pairs.filter(removed=False).only("score", "breakdown"))
+    total = round(sum(p.score for p in kept), 2)
+    reasons = locked.unmatched.values_list("reason", flat=True)
+    locked.summary = {
+        **locked.summary,
+        "pairs": len(kept),
+        "matched": len(kept),
+        "total_score": total,
+        "mean_score": round(total / len(kept), 2) if kept else 0.0,
+        "unmatched": dict(Counter(reasons)),
+        "warnings": sum(1 for p in kept if p.warnings),
+    }
+    locked.save(update_fields=["summary", "updated_at"])
 
 
 def _allowed_in_draft(

@@ -23,7 +23,7 @@ from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
 from ithaca.matching import engine
-from ithaca.matching.explain import breakdown_json, explain
+from ithaca.matching.explain import breakdown_json, explain, factor_warnings
 from ithaca.matching.kinds import helper_plural, helper_role, helper_word, model_for
 from ithaca.matching.models import MatchingRound, RoundPair, RoundUnmatched
 from ithaca.matching.pool import Pool, build_pool
@@ -267,7 +267,10 @@ def _save_outcome(round_id: int, outcome: RoundOutcome) -> str:
         )
         for u in outcome.result.unmatched
     )
-    matching_round.summary = outcome.summary
+    matching_round.summary = {
+        **outcome.summary,
+        "warnings": sum(1 for b in outcome.breakdowns if factor_warnings(b)),
+    }
     matching_round.progress = 1.0
     _finish(matching_round, Status.DRAFT, "Draft ready")
     matching_round.save(update_fields=["summary", "progress"])

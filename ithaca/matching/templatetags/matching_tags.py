@@ -14,3 +14,29 @@ register = template.Library()
 def get_item(mapping: Mapping[str, Any] | None, key: str) -> Any:
     """{{ words|get_item:key }}: a label looked up by its key, or None."""
     return (mapping or {}).get(key)
+
+
+# Score bands, in words a person reads before any number.
+FIT_LEVELS = ((70, "Strong fit", "success"), (50, "Good fit", "info"), (0, "Possible fit", ""))
+
+
+@register.filter
+def fit_level(score: float | None) -> dict[str, str]:
+    """{{ item.score|fit_level }}: the fit as a level ("strong fit") and its badge."""
+    value = float(score or 0)
+    for floor, label, badge in FIT_LEVELS:
+        if value >= floor:
+            return {"label": label, "badge": badge}
+    return {"label": FIT_LEVELS[-1][1], "badge": ""}
+
+
+@register.filter
+def top_reasons(breakdown: Mapping[str, Any] | None, count: int = 3) -> list[str]:
+    """The `count` factors that add most to a pair's score, as their plain-words explanation."""
+    factors = [
+        f
+        for f in (breakdown or {}).get("factors", [])
+        if f.get("applicable", True) and f.get("level") != "off" and (f.get("points") or 0) > 0
+    ]
+    factors.sort(key=lambda f: f.get("points") or 0, reverse=True)
+    return [str(f.get("explanation") or f.get("label")) for f in factors[:count]]

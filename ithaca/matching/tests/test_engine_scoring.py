@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from ithaca.matching.engine import (
     FACTORS,
     Helper,
+    PoolIndex,
     Program,
     Seeker,
+    is_allowed,
     levels_for,
     rank_candidates,
     score_pair,
@@ -223,3 +225,39 @@ def test_it_scores_a_whole_pool_exactly_as_pair_by_pair(seed, n_seekers, n_helpe
         assert 0.0 <= breakdown.total <= 100.0
         assert sum(f.points for f in breakdown.factors) == pytest.approx(breakdown.total)
         assert all(0.0 <= f.value <= 1.0 for f in breakdown.factors)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    n_seekers=st.integers(1, 8),
+    n_helpers=st.integers(1, 10),
+    vectors=st.booleans(),
+)
+def test_one_seeker_against_a_prepared_pool_ranks_as_pair_by_pair(
+    seed, n_seekers, n_helpers, vectors
+):
+    pool = random_pool(
+        seed, n_seekers, n_helpers, program=random_program(seed), vector_dim=3 * vectors
+    )
+    text = pool.vectors or tfidf_index(pool.seekers, pool.helpers)
+    index = PoolIndex(pool.seekers, pool.helpers, pool.program, text)
+    free = np.array([h.capacity for h in pool.helpers], dtype=np.int64)
+
+    for i, seeker in enumerate(pool.seekers):
+        order, scores = index.helpers_for(i, free)
+        expected = rank_candidates(seeker, pool.helpers, pool.program, text)
+        assert [pool.helpers[j].id for j in order] == [h.id for h, _ in expected]
+        assert scores.tolist() == [b.scaled for _, b in expected]
+
+    everyone = np.ones(len(pool.seekers), dtype=bool)
+    for j, helper in enumerate(pool.helpers):
+        order, _ = index.seekers_for(j, everyone)
+        helper = replace(helper, capacity=1)  # free places are the caller's to check
+        allowed = [
+            s.id
+            for s in pool.seekers
+            if is_allowed(s, helper, pool.program)
+            and not score_pair(s, helper, pool.program, text).excluded
+        ]
+        assert sorted(pool.seekers[i].id for i in order) == sorted(allowed)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from ithaca.accounts.models import CareerEntry
-from ithaca.intake.models import Intake
+from ithaca.intake.models import Intake, IntakeShare
 from ithaca.matching.models import MatchProfile
 from ithaca.matching.pool import build_pool, utc_offset
+from ithaca.matching.ranking import candidates_for, offers_for, proposal_breakdown
 from ithaca.matching.tests.factories import (
     CoachingProgramFactory,
     ProgramFactory,
@@ -16,7 +17,7 @@ from ithaca.matching.tests.factories import (
     seeker,
 )
 from ithaca.mentoring.services import mentoring_propose
-from ithaca.programs.models import PairExclusion, PersonBlock
+from ithaca.programs.models import PairExclusion, Participation, PersonBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -56,19 +57,51 @@ def test_declined_pairs_and_exclusions_are_passed_to_the_rules() -> None:
     assert (mentee.pk, mentor.pk) in build_pool(program).rules.declined
 
 
-def test_the_need_comes_from_the_matching_profile_then_the_latest_intake() -> None:
+def test_the_need_comes_only_from_what_the_seeker_wrote_for_matching_in_the_program() -> None:
     program = ProgramFactory()
     first, second = seeker(program), seeker(program)
     MatchProfile.objects.create(
         user=first, program=program, need="public speaking", target="Ward manager"
     )
+    # An intake is private to its author, and an application note is written to
+    # the program's managers: neither is what the seeker wrote for matching.
     Intake.objects.create(
         author=second, text="finding my feet", recommendation="mentoring", confidence=0.5
     )
+    Participation.objects.filter(user=second).update(application_note="my divorce")
     pool = build_pool(program)
     assert pool.seeker_by_id[first.pk].need == "public speaking"
     assert pool.seeker_by_id[first.pk].target == "Ward manager"
-    assert pool.seeker_by_id[second.pk].need == "finding my feet"
+    assert pool.seeker_by_id[second.pk].need == ""
+
+
+@pytest.mark.parametrize("source", ["intake", "shared intake", "application note"])
+def test_words_a_seeker_did_not_write_for_matching_never_reach_a_helpers_reasons(
+    source: str,
+) -> None:
+    program = ProgramFactory()
+    mentee = seeker(program)
+    mentor = helper(program, expertise=["bereavement", "grief"])
+    if source == "application note":
+        Participation.objects.filter(user=mentee).update(application_note="bereavement, grief")
+    else:
+        intake = Intake.objects.create(
+            author=mentee, text="bereavement and grief", recommendation="mentoring", confidence=0.5
+        )
+        if source == "shared intake":
+            # Shared with the program's managers, not with its mentors.
+            IntakeShare.objects.create(intake=intake, program=program)
+    offered = offers_for(program, mentor).ranked
+    candidates = candidates_for(program, mentee).ranked
+    for ranked in offered + candidates:
+        assert "bereavement" not in str(ranked.breakdown) and "grief" not in str(ranked.breakdown)
+    relationship = mentoring_propose(
+        program=program, mentor=mentor, mentee=mentee, proposed_by=None
+    )
+    assert "bereavement" not in str(proposal_breakdown(relationship)[1])
+    # What the seeker writes for matching in this program is what the mentor may read.
+    MatchProfile.objects.create(user=mentee, program=program, need="bereavement")
+    assert "bereavement" in str(proposal_breakdown(relationship)[1])
 
 
 def test_helpers_carry_their_career_as_roles_and_moves() -> None:

@@ -241,3 +241,67 @@ def test_publishing_skips_seekers_matched_another_way_and_supersedes_other_draft
     assert MentoringRelationship.objects.filter(mentee=pair.seeker).get() == spare
     second.refresh_from_db()
     assert second.status == "cancelled" and "Superseded" in second.phase
+
+
+def test_the_draft_summary_follows_the_pairs_a_manager_removes_and_adds(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    started.refresh_from_db()
+    first, second = started.pairs.order_by("-score", "pk")
+    round_pair_remove(matching_round=started, pair_id=first.pk, by=program.boss)
+    started.refresh_from_db()
+    summary = started.summary
+    assert summary["matched"] == summary["pairs"] == 1
+    assert summary["total_score"] == round(second.score, 2) == summary["mean_score"]
+    assert summary["unmatched"] == {"helpers_at_capacity": 1, "removed_by_manager": 1}
+    left_out = started.unmatched.get(reason="helpers_at_capacity").seeker
+    round_pair_add(
+        matching_round=started, seeker_id=left_out.pk, helper_id=first.helper_id, by=program.boss
+    )
+    started.refresh_from_db()
+    kept = list(started.pairs.filter(removed=False))
+    assert started.summary["matched"] == 2 and started.summary["seekers"] == 3
+    assert started.summary["total_score"] == round(sum(p.score for p in kept), 2)
+    assert started.summary["unmatched"] == {"removed_by_manager": 1}
+
+
+def test_a_pair_scoring_zero_on_a_high_or_must_factor_carries_a_warning(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    # "Walked the path" weighs high by default; nobody has been an astronaut.
+    for mentee in program.mentees:
+        mentee.match_profiles.create(program=program, target="Astronaut")
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    started.refresh_from_db()
+    pair = started.pairs.first()
+    assert pair.warnings and "Walked the path" in pair.warnings[0]
+    assert "weighs high" in pair.warnings[0] and "scores 0" in pair.warnings[0]
+    assert started.summary["warnings"] == 2
+
+
+def test_a_must_factor_that_cannot_be_checked_is_warned_about() -> None:
+    program = ProgramFactory()
+    helper(program, capacity=1)
+    seeker(program)  # names no role to aim for: "walked the path" cannot be checked
+    boss = manager(program)
+    MatchingConfig.objects.create(program=program, levels={"walked_the_path": "must"})
+    started = round_start(program=program, objective="fit", created_by=boss)
+    round_run(round_id=started.pk)
+    pair = started.pairs.get()
+    assert "must-have" in pair.warnings[0] and "could not be checked" in pair.warnings[0]
+
+
+def test_a_pair_with_every_factor_met_has_no_warning() -> None:
+    from ithaca.matching.explain import factor_warnings
+
+    breakdown = {
+        "factors": [
+            {"label": "Need", "level": "must", "value": 0.4, "applicable": True},
+            {"label": "Path", "level": "high", "value": 0.0, "applicable": False},
+            {"label": "Interests", "level": "low", "value": 0.0, "applicable": True},
+        ]
+    }
+    assert factor_warnings(breakdown) == []

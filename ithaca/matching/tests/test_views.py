@@ -33,16 +33,25 @@ def test_a_seeker_sees_their_candidates_with_scores_and_reasons(
     program, django_assert_max_num_queries
 ) -> None:
     client = _as(program.mentee)
-    with django_assert_max_num_queries(22):
+    # The first request prepares the program's pool (poolcache) and checks the shown
+    # helpers' rules on fresh rows; new helpers make the next one prepare it again.
+    with django_assert_max_num_queries(33):
         response = client.get("/matching/scheme/candidates/")
     more = [helper(program, job_title="Matron") for _ in range(8)]
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(33):
+        response = client.get("/matching/scheme/candidates/")
+    # Once prepared, a page reads only what can change between proposals.
+    with django_assert_max_num_queries(21):
         response = client.get("/matching/scheme/candidates/")
     assert response.status_code == 200
-    page = response.content.decode()
+    first = response.content.decode()
+    # Ten compact cards a page, best first; the rest are a page away.
+    assert first.count('<article class="candidate">') == 10 and "Page 1 of 2" in first
+    page = first + client.get("/matching/scheme/candidates/?page=2").content.decode()
     for mentor in program.mentors + more:
         assert mentor.display_name in page
     assert "Hard rules checked" in page and "0 of 3 requests" in page
+    assert "fit</span>" in first  # the fit in words before any number
 
 
 def test_candidates_filtered_by_language_leave_out_those_who_do_not_speak_it(program) -> None:
@@ -262,3 +271,59 @@ def test_someone_awaiting_approval_is_told_matching_opens_after_it(program) -> N
     page = _as(applicant).get("/matching/").content.decode()
     assert "Waiting for a program manager to approve you" in page
     assert _as(applicant).get("/matching/scheme/candidates/").status_code == 403
+
+
+def test_add_is_disabled_while_nobody_is_left_out_of_the_draft(program) -> None:
+    matching_round = _draft(program)
+    client = _as(program.boss)
+    page = client.get(f"/matching/scheme/rounds/{matching_round.pk}/").content.decode()
+    assert '<button type="submit" disabled>Add</button>' in page
+    assert "Everyone waiting has a pair in this draft" in page
+    client.post(
+        f"/matching/scheme/rounds/{matching_round.pk}/pairs/{matching_round.pairs.get().pk}/remove/"
+    )
+    page = client.get(f"/matching/scheme/rounds/{matching_round.pk}/").content.decode()
+    assert '<button type="submit">Add</button>' in page
+    assert "Draft: 0 of 1 people waiting matched" in page
+
+
+def test_the_draft_and_the_publish_page_warn_about_a_pair_scoring_zero_on_a_high_factor(
+    program,
+) -> None:
+    program.mentee.match_profiles.create(program=program, target="Astronaut")
+    matching_round = _draft(program)
+    base = f"/matching/scheme/rounds/{matching_round.pk}/"
+    client = _as(program.boss)
+    page = client.get(base).content.decode()
+    assert "1 pair has a warning" in page
+    assert "Walked the path weighs high here and this pair scores 0 on it" in page
+    page = client.get(f"{base}publish/").content.decode()
+    assert "Walked the path weighs high here and this pair scores 0 on it" in page
+
+
+def test_a_prepared_pool_is_rebuilt_when_a_helpers_profile_changes(program) -> None:
+    client = _as(program.mentee)
+    client.get("/matching/scheme/candidates/")
+    mentor = program.mentors[0]
+    mentor.profile.job_title = "Chief Cartographer"
+    mentor.profile.save()
+
+    assert client.get("/matching/scheme/candidates/").status_code == 200
+
+    from ithaca.matching import poolcache
+
+    helper = poolcache.prepared(program).pool.helper_by_id[mentor.pk]
+    assert "Chief Cartographer" in helper.roles
+
+
+def test_a_helper_who_opts_out_after_the_pool_was_prepared_is_not_shown(program) -> None:
+    client = _as(program.mentee)
+    first = client.get("/matching/scheme/candidates/").content.decode()
+    blocked = program.mentors[0]
+    assert blocked.display_name in first
+    PersonBlock.objects.create(person=blocked, other=program.mentee, kind=PersonBlock.Kind.OPT_OUT)
+
+    page = client.get("/matching/scheme/candidates/").content.decode()
+
+    assert blocked.display_name not in page
+    assert program.mentors[1].display_name in page

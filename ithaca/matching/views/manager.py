@@ -199,6 +199,8 @@ def pair_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, f"Added {pair.helper} with {pair.seeker} (score {pair.score:g}).")
+        for warning in pair.warnings:
+            messages.warning(request, f"Warning: {warning}")
     return redirect("matching:round", slug=slug, pk=pk)
 
 
@@ -224,6 +226,11 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 ),
             )
         return redirect("matching:round", slug=slug, pk=pk)
-    kept = matching_round.pairs.filter(removed=False).count()
-    context = {"round": matching_round, "program": matching_round.program, "kept": kept}
+    kept = list(matching_round.pairs.filter(removed=False).select_related("seeker", "helper"))
+    context = {
+        "round": matching_round,
+        "program": matching_round.program,
+        "kept": len(kept),
+        "warned": [pair for pair in kept if pair.warnings],
+    }
     return render(request, "matching/publish.html", {**context, **_words(matching_round.program)})

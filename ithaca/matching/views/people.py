@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
+from ithaca.core.pagination import paginate
 from ithaca.matching.access import (
     access_helper_program,
     access_proposal,
@@ -47,6 +49,10 @@ def matching_home(request: HttpRequest) -> HttpResponse:
     return render(request, "matching/home.html", context)
 
 
+# Compact cards a page: the best fits first, the rest a page away.
+CARDS_PER_PAGE = 10
+
+
 @login_required
 def candidates(request: HttpRequest, slug: str) -> HttpResponse:
     """A seeker's best candidates with reasons, filtered as they choose."""
@@ -54,10 +60,13 @@ def candidates(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_seeker_program(user, slug)
     form = FilterForm(request.GET or None)
     found = candidates_for(program, user, form.filters())
+    # Each candidate's card lists the paths they walked: one query for all of them.
+    prefetch_related_objects([item.person for item in found.ranked], "career")
     model = model_for(program)
     context = {
         "program": program,
         "found": found,
+        "page": paginate(request, found.ranked, CARDS_PER_PAGE),
         "form": form,
         "open_count": open_requests(model, program, user).count(),
         "limit": config_of(program).max_open_requests,
@@ -110,7 +119,12 @@ def match_profile(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Saved: your candidates are ranked with it from now on.")
             return redirect("matching:candidates", slug=slug)
     status = 400 if form.errors else 200
-    context = {"program": program, "form": form, "helper_word": helper_word(program)}
+    context = {
+        "program": program,
+        "form": form,
+        "helper_word": helper_word(program),
+        "from_intake": profile.pk is None and bool(profile.need),
+    }
     return render(request, "matching/profile.html", context, status=status)
 
 
@@ -119,9 +133,12 @@ def offers(request: HttpRequest, slug: str) -> HttpResponse:
     """Seekers still waiting whom this helper could help, best first, with reasons."""
     user = current_user(request)
     program = access_helper_program(user, slug)
+    found = offers_for(program, user)
+    prefetch_related_objects([item.person for item in found.ranked], "career")
     context = {
         "program": program,
-        "found": offers_for(program, user),
+        "found": found,
+        "page": paginate(request, found.ranked, CARDS_PER_PAGE),
         "seeker_word": seeker_word(program),
     }
     return render(request, "matching/offers.html", context)

@@ -32,6 +32,11 @@ class MentoringEvent(models.Model):
     location = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(max_length=500, blank=True)
+    # Goes up with every change, so calendars replace the invite they hold.
+    sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
@@ -46,6 +51,15 @@ class MentoringEvent(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def uid(self) -> str:
+        """The calendar UID: the same across every update of this event."""
+        return f"event-{self.pk}@ithaca"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
 
 class EventSignup(models.Model):
     """A person's place at an event; the event's capacity is checked under a row lock."""
@@ -53,6 +67,8 @@ class EventSignup(models.Model):
     event = models.ForeignKey(MentoringEvent, on_delete=models.CASCADE, related_name="signups")
     person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Taken by the program manager once the event has started; None until then.
+    attended = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -46,6 +46,7 @@ class AgendaTopic(models.Model):
     added_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "created_at", "pk"]
@@ -170,13 +171,18 @@ class JournalEntry(models.Model):
 
 
 class Introduction(models.Model):
-    """Opening a door: the mentor introduces the mentee to a third person, with a
-    reason. The third person agrees or not; when they agree both are e-mailed."""
+    """Opening a door: the mentor offers to introduce the mentee to a third person,
+    with a reason. The mentee agrees first (until then the third person is not
+    asked and cannot see it); then the third person agrees or not, and when they
+    agree both are e-mailed. The one who offered may withdraw it until then."""
 
     class Status(models.TextChoices):
+        AWAITING_PERSON = "awaiting_person", "Waiting for the person introduced to agree"
         PROPOSED = "proposed", "Waiting for their answer"
         ACCEPTED = "accepted", "Agreed"
         DECLINED = "declined", "Declined"
+        NOT_WANTED = "not_wanted", "Not wanted by the person introduced"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     relationship = models.ForeignKey(
         MentoringRelationship, on_delete=models.CASCADE, related_name="introductions"
@@ -187,8 +193,11 @@ class Introduction(models.Model):
         USER, on_delete=models.PROTECT, related_name="mentoring_introductions_received"
     )
     reason = models.TextField(max_length=2000)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.AWAITING_PERSON)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    person_agreed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person introduced agreed to be introduced."
+    )
     responded_at = models.DateTimeField(null=True, blank=True)
     request_sent_at = models.DateTimeField(null=True, blank=True)
     made_sent_at = models.DateTimeField(null=True, blank=True)
@@ -204,13 +213,20 @@ class Introduction(models.Model):
             ),
             models.CheckConstraint(condition=~Q(reason=""), name="introduction_has_reason"),
             models.CheckConstraint(
-                condition=Q(status="proposed", responded_at__isnull=True)
-                | Q(status__in=["accepted", "declined"], responded_at__isnull=False),
+                condition=Q(status__in=["awaiting_person", "proposed"], responded_at__isnull=True)
+                | Q(
+                    status__in=["accepted", "declined", "not_wanted", "withdrawn"],
+                    responded_at__isnull=False,
+                ),
                 name="introduction_answered_when_decided",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="proposed") | Q(person_agreed_at__isnull=False),
+                name="introduction_asked_only_once_the_person_agreed",
             ),
             models.UniqueConstraint(
                 fields=["relationship", "person", "contact"],
-                condition=Q(status__in=["proposed", "accepted"]),
+                condition=Q(status__in=["awaiting_person", "proposed", "accepted"]),
                 name="introduction_one_live_per_pair",
             ),
         ]
@@ -243,6 +259,7 @@ class Goal(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -261,6 +278,7 @@ class GoalNote(models.Model):
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(max_length=3000)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -21,14 +21,21 @@ from ithaca.mentoring.services.care import (
     review_answer,
 )
 from ithaca.mentoring.services.events import (
+    attendance_record,
+    event_cancel,
     event_create,
     event_leave,
     event_signup,
+    event_update,
     mark_add,
     mark_remove,
 )
 from ithaca.mentoring.services.goals import goal_add, goal_note_add, goal_set_status
-from ithaca.mentoring.services.introductions import introduction_answer, introduction_propose
+from ithaca.mentoring.services.introductions import (
+    introduction_answer,
+    introduction_propose,
+    introduction_withdraw,
+)
 from ithaca.mentoring.services.journal import journal_delete, journal_edit, journal_write
 from ithaca.mentoring.services.meetings import (
     meeting_accept,
@@ -47,15 +54,19 @@ from ithaca.mentoring.services.training import training_record, training_submit,
 __all__ = [
     "Survey",
     "agenda_reorder",
+    "attendance_record",
     "closing_record",
+    "event_cancel",
     "event_create",
     "event_leave",
     "event_signup",
+    "event_update",
     "goal_add",
     "goal_note_add",
     "goal_set_status",
     "introduction_answer",
     "introduction_propose",
+    "introduction_withdraw",
     "journal_delete",
     "journal_edit",
     "journal_write",

@@ -9,6 +9,7 @@ rules do not allow one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -78,6 +79,85 @@ def _locked_event(event: MentoringEvent) -> MentoringEvent:
     return MentoringEvent.objects.select_for_update().select_related("program").get(pk=event.pk)
 
 
+def _managed(event: MentoringEvent, user: User, doing: str) -> MentoringEvent:
+    event = _locked_event(event)
+    if not is_program_manager(user, event.program):
+        raise PermissionDenied(f"Only this program's managers can {doing} its events.")
+    if event.cancelled:
+        raise DomainError("This event was cancelled.")
+    return event
+
+
+def _tell_attendees(event: MentoringEvent, actor: User) -> None:
+    notices.tell_event_update(event, actor=actor)
+
+
+@transaction.atomic
+def event_update(
+    *,
+    event: MentoringEvent,
+    user: User,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    capacity: int,
+    location: str = "",
+    description: str = "",
+    kind: str | None = None,
+) -> MentoringEvent:
+    """Change an event before it starts; everyone signed up gets the new invite."""
+    event = _managed(event, user, "change")
+    if event.starts_at <= timezone.now():
+        raise DomainError("This event has started; it can no longer be changed.")
+    kind = kind or event.kind
+    _check_event_fields(kind, starts_at, ends_at, capacity)
+    taken = EventSignup.objects.filter(event=event).count()
+    if capacity < taken:
+        raise DomainError(
+            f"{taken} people have signed up: keep at least {taken} places.", field="capacity"
+        )
+    event.kind = kind
+    event.title = clean_text(title, field="title", label="title", limit=160)
+    event.description = (description or "").strip()[:4000]
+    event.starts_at, event.ends_at, event.capacity = starts_at, ends_at, capacity
+    event.location = (location or "").strip()[:300]
+    event.edited_at = timezone.now()
+    event.sequence += 1
+    event.save()
+    _tell_attendees(event, user)
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: MentoringEvent, user: User, reason: str = "") -> MentoringEvent:
+    """Call an event off; everyone signed up is told and their invite is cancelled."""
+    event = _managed(event, user, "cancel")
+    if event.ends_at <= timezone.now():
+        raise DomainError("This event is over; there is nothing to cancel.")
+    event.cancelled_at = timezone.now()
+    event.cancel_reason = (reason or "").strip()[:500]
+    event.sequence += 1
+    event.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
+    _tell_attendees(event, user)
+    return event
+
+
+@transaction.atomic
+def attendance_record(*, event: MentoringEvent, user: User, attended_ids: Iterable[int]) -> int:
+    """The program manager says who came; only they can then mark whom to continue with."""
+    event = _managed(event, user, "take attendance at")
+    if event.starts_at > timezone.now():
+        raise DomainError("Attendance is taken once the event has started.")
+    present = {int(pk) for pk in attended_ids}
+    signups = EventSignup.objects.filter(event=event)
+    unknown = present - set(signups.values_list("person_id", flat=True))
+    if unknown:
+        raise DomainError("Only people who signed up can be marked as present.")
+    signups.filter(person_id__in=present).update(attended=True)
+    signups.exclude(person_id__in=present).update(attended=False)
+    return len(present)
+
+
 @transaction.atomic
 def event_signup(*, event: MentoringEvent, user: User) -> EventSignup:
     """Take a place, while there is room (checked under a lock on the event)."""
@@ -87,6 +167,8 @@ def event_signup(*, event: MentoringEvent, user: User) -> EventSignup:
     )
     if not active.exists():
         raise DomainError(f"Join {event.program} to sign up for its events.")
+    if event.cancelled:
+        raise DomainError("This event was cancelled.")
     if event.starts_at <= timezone.now():
         raise DomainError("This event has started; sign-up is closed.")
     signups = EventSignup.objects.filter(event=event)
@@ -94,7 +176,9 @@ def event_signup(*, event: MentoringEvent, user: User) -> EventSignup:
         raise DomainError("You are signed up already.")
     if signups.count() >= event.capacity:
         raise DomainError("This event is full.")
-    return EventSignup.objects.create(event=event, person=user)
+    signup = EventSignup.objects.create(event=event, person=user)
+    notices.tell_event_signed_up(signup)
+    return signup
 
 
 @transaction.atomic
@@ -113,17 +197,22 @@ def _check_mark(event: MentoringEvent, user: User, marked: User) -> None:
         raise DomainError("You can say whom you'd like to continue with once the event starts.")
     if now > event.ends_at + MARKS_OPEN_FOR:
         raise DomainError("This event was too long ago to mark anyone now.")
+    if event.cancelled:
+        raise DomainError("This event was cancelled.")
     if marked.pk == user.pk:
         raise DomainError("You cannot mark yourself.", field="marked")
     attendees = set(
-        EventSignup.objects.filter(event=event, person__in=[user, marked]).values_list(
-            "person_id", flat=True
-        )
+        EventSignup.objects.filter(
+            event=event, person__in=[user, marked], attended=True
+        ).values_list("person_id", flat=True)
     )
     if user.pk not in attendees:
-        raise DomainError("Only people who signed up for this event can mark someone.")
+        raise DomainError(
+            "Only people who attended can mark someone, once the program manager has "
+            "taken attendance."
+        )
     if marked.pk not in attendees:
-        raise DomainError(f"{marked} was not signed up for this event.", field="marked")
+        raise DomainError(f"{marked} did not attend this event.", field="marked")
 
 
 @transaction.atomic

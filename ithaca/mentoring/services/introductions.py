@@ -1,4 +1,14 @@
-"""Opening doors: the mentor introduces the mentee to someone, who agrees or not."""
+"""Opening doors: the mentor offers to introduce the mentee to someone.
+
+    awaiting_person --the mentee agrees--> proposed --the third person agrees--> accepted
+          |                                    |
+          +--the mentee says no--> not_wanted  +--the third person says no--> declined
+    (either open state) --the one who offered takes it back--> withdrawn
+
+The third person is asked, and can see the introduction, only once the person
+introduced has agreed: nobody's name is passed on without their yes. Every
+e-mail is sent by a task in tasks.py, enqueued here.
+"""
 
 from __future__ import annotations
 
@@ -45,30 +55,63 @@ def introduction_propose(
         relationship=rel,
         person=person,
         contact=contact,
-        status__in=(Status.PROPOSED, Status.ACCEPTED),
+        status__in=(Status.AWAITING_PERSON, Status.PROPOSED, Status.ACCEPTED),
     )
     if live.exists():
         raise DomainError(f"You have already introduced {person} to {contact}.", field="contact")
     introduction = Introduction.objects.create(
         relationship=rel, introduced_by=user, person=person, contact=contact, reason=reason
     )
-    notices.tell_introduction_asked(introduction)
-    Introduction.objects.filter(pk=introduction.pk).update(request_sent_at=timezone.now())
+    notices.tell_introduction_offered(introduction)
     return introduction
+
+
+def _locked(introduction: Introduction) -> Introduction:
+    return Introduction.objects.select_for_update().get(pk=introduction.pk)
+
+
+def _decide(introduction: Introduction, status: str) -> None:
+    introduction.status = status
+    introduction.responded_at = timezone.now()
+    introduction.save(update_fields=["status", "responded_at"])
 
 
 @transaction.atomic
 def introduction_answer(*, introduction: Introduction, user: User, accept: bool) -> Introduction:
-    """The third person agrees or not; when they agree, both of them are told by e-mail."""
-    introduction = Introduction.objects.select_for_update().get(pk=introduction.pk)
-    if introduction.contact_id != user.pk:
-        raise PermissionDenied("Only the person being asked can answer this introduction.")
-    if introduction.status != Status.PROPOSED:
-        raise DomainError(f"You have {introduction.get_status_display().lower()} already.")
-    introduction.status = Status.ACCEPTED if accept else Status.DECLINED
-    introduction.responded_at = timezone.now()
-    introduction.save(update_fields=["status", "responded_at"])
-    if accept:
-        notices.tell_introduction_agreed(introduction)
-        Introduction.objects.filter(pk=introduction.pk).update(made_sent_at=timezone.now())
+    """The person introduced agrees (then the third person is asked) or says no; then
+    the third person agrees (both are told by e-mail) or says no."""
+    introduction = _locked(introduction)
+    if introduction.status == Status.AWAITING_PERSON and introduction.person_id == user.pk:
+        if accept:
+            introduction.status = Status.PROPOSED
+            introduction.person_agreed_at = timezone.now()
+            introduction.save(update_fields=["status", "person_agreed_at"])
+            notices.tell_introduction_asked(introduction)
+            Introduction.objects.filter(pk=introduction.pk).update(request_sent_at=timezone.now())
+        else:
+            _decide(introduction, Status.NOT_WANTED)
+            notices.tell_introduction_closed(introduction)
+        return introduction
+    if introduction.status == Status.PROPOSED and introduction.contact_id == user.pk:
+        _decide(introduction, Status.ACCEPTED if accept else Status.DECLINED)
+        if accept:
+            notices.tell_introduction_agreed(introduction)
+            Introduction.objects.filter(pk=introduction.pk).update(made_sent_at=timezone.now())
+        return introduction
+    if introduction.status in (Status.AWAITING_PERSON, Status.PROPOSED):
+        raise PermissionDenied("This introduction is waiting for someone else's answer.")
+    raise DomainError(f"This introduction is {introduction.get_status_display().lower()}.")
+
+
+@transaction.atomic
+def introduction_withdraw(*, introduction: Introduction, user: User) -> Introduction:
+    """The one who offered the introduction takes it back before it is made; whoever
+    was already asked is told."""
+    introduction = _locked(introduction)
+    if introduction.introduced_by_id != user.pk:
+        raise PermissionDenied("Only the person who offered the introduction can withdraw it.")
+    if introduction.status not in (Status.AWAITING_PERSON, Status.PROPOSED):
+        raise DomainError(f"This introduction is {introduction.get_status_display().lower()}.")
+    _decide(introduction, Status.WITHDRAWN)
+    notices.tell_introduction_closed(introduction)
     return introduction

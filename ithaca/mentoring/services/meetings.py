@@ -14,7 +14,8 @@ from ithaca.mentoring import notices
 from ithaca.mentoring.formats import location_problem
 from ithaca.mentoring.models import AgendaTopic, Meeting, MeetingNote, MentoringRelationship
 from ithaca.mentoring.services.base import clean_text, locked_workspace, writable
-from ithaca.mentoring.workspace import IN_PROGRESS, Workspace
+from ithaca.mentoring.workspace import IN_PROGRESS, Workspace, space_people
+from ithaca.programs.calendar import refuse_clash
 
 Status = Meeting.Status
 LONGEST = dt.timedelta(hours=8)
@@ -37,6 +38,18 @@ def _check_future(starts_at: dt.datetime) -> None:
             "happened, log it instead.",
             field="starts_at",
         )
+
+
+def _check_free(
+    workspace: Workspace,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    meeting: Meeting | None = None,
+) -> None:
+    """Nobody in the space may be booked elsewhere (any meeting or coaching session)."""
+    people = {person.pk: person.display_name for person in space_people(workspace.relationship)}
+    ignore = ("mentoring-meeting", meeting.pk) if meeting is not None else None
+    refuse_clash(people, starts_at, ends_at, ignore=ignore, you=workspace.user.pk)
 
 
 def _check_location(workspace: Workspace, location: str, *, required: bool) -> str:
@@ -85,6 +98,7 @@ def meeting_propose(
     workspace = writable(relationship, user, "propose a meeting")
     _check_times(starts_at, ends_at)
     _check_future(starts_at)
+    _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=True)
     topics = _topics(workspace, topic_ids)
     meeting = Meeting.objects.create(
@@ -122,6 +136,7 @@ def meeting_log(
     started = workspace.relationship.started_at
     if started and starts_at < started - dt.timedelta(days=1):
         raise DomainError("That is before this relationship started.", field="starts_at")
+    _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=False)
     topics = _topics(workspace, topic_ids)
     meeting = Meeting.objects.create(
@@ -222,6 +237,7 @@ def meeting_reschedule(
     meeting = _changeable(workspace, meeting)
     _check_times(starts_at, ends_at)
     _check_future(starts_at)
+    _check_free(workspace, starts_at, ends_at, meeting)
     meeting.location = _check_location(workspace, location, required=True)
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.status = Status.PROPOSED

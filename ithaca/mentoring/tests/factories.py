@@ -110,6 +110,8 @@ class IntroductionFactory(factory.django.DjangoModelFactory):
     person = factory.LazyAttribute(lambda o: o.relationship.mentee)
     contact = factory.SubFactory(UserFactory)
     reason = "You both moved from the wards into research."
+    status = "proposed"  # the person introduced has agreed; the third person is asked
+    person_agreed_at = factory.LazyFunction(timezone.now)
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -45,7 +45,7 @@ def held(program):
         "ben": _person(program, years_experience=3, grade=3),
     }
     for person in people.values():
-        SignupFactory(event=event, person=person)
+        SignupFactory(event=event, person=person, attended=True)
     return event, people
 
 
@@ -114,9 +114,9 @@ def test_nobody_marks_themselves_or_a_non_attendee(held) -> None:
     event, people = held
     with pytest.raises(DomainError, match="yourself"):
         services.mark_add(event=event, user=people["ana"], marked=people["ana"])
-    with pytest.raises(DomainError, match="not signed up"):
+    with pytest.raises(DomainError, match="did not attend"):
         services.mark_add(event=event, user=people["ana"], marked=_person(event.program))
-    with pytest.raises(DomainError, match="Only people who signed up"):
+    with pytest.raises(DomainError, match="Only people who attended"):
         services.mark_add(event=event, user=_person(event.program), marked=people["ana"])
     assert not ContinueMark.objects.exists()
 
@@ -228,3 +228,158 @@ def test_the_attendee_list_is_for_attendees_and_managers(held) -> None:
     url = f"/api/v1/mentoring/events/{event.pk}/attendees/"
     assert api(people["ana"]).get(url).json()["count"] == 3
     assert api(_person(event.program)).get(url).status_code == 403
+
+
+@pytest.fixture
+def manager(program):
+    user = UserFactory()
+    program.managers.add(user)
+    return user
+
+
+def _change(event, manager, **fields):
+    data = {
+        "title": event.title,
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "capacity": event.capacity,
+        "location": event.location,
+    }
+    data.update(fields)
+    return services.event_update(event=event, user=manager, **data)
+
+
+def test_signing_up_sends_a_calendar_invite(program, django_capture_on_commit_callbacks) -> None:
+    event = EventFactory(program=program)
+    person = _person(program)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_signup(event=event, user=person)
+    (message,) = mail.outbox
+    assert message.to == [person.email] and event.title in message.subject
+    ics = message.attachments[0][1]
+    assert f"UID:event-{event.pk}@ithaca" in ics and "METHOD:REQUEST" in ics
+
+
+def test_a_changed_event_sends_everyone_the_new_invite(
+    program, manager, django_capture_on_commit_callbacks
+) -> None:
+    event = EventFactory(program=program)
+    people = [_person(program), _person(program)]
+    for person in people:
+        services.event_signup(event=event, user=person)
+    with django_capture_on_commit_callbacks(execute=True):
+        _change(event, manager, location="Room 4", starts_at=soon(8), ends_at=soon(8, hours=1))
+    # One e-mail each, every one with that person's updated invite.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    for message in mail.outbox:
+        assert "changed" in message.subject and "Room 4" in message.body
+        assert "SEQUENCE:1" in message.attachments[0][1]
+    event.refresh_from_db()
+    assert event.edited_at is not None and event.location == "Room 4"
+
+
+def test_an_event_cannot_shrink_below_its_sign_ups_or_change_once_started(
+    program, manager, held
+) -> None:
+    event = EventFactory(program=program)
+    for _ in range(3):
+        services.event_signup(event=event, user=_person(program))
+    with pytest.raises(DomainError, match="keep at least 3"):
+        _change(event, manager, capacity=2)
+    started, _ = held
+    started.program.managers.add(manager)
+    with pytest.raises(DomainError, match="has started"):
+        _change(started, manager, title="Too late")
+
+
+def test_only_a_program_manager_changes_cancels_or_takes_attendance(program, held) -> None:
+    event, people = held
+    outsider = people["ana"]
+    with pytest.raises(PermissionDenied):
+        _change(EventFactory(program=program), outsider, title="Mine now")
+    with pytest.raises(PermissionDenied):
+        services.event_cancel(event=EventFactory(program=program), user=outsider)
+    with pytest.raises(PermissionDenied):
+        services.attendance_record(event=event, user=outsider, attended_ids=[outsider.pk])
+
+
+def test_a_cancelled_event_tells_everyone_and_takes_no_more_sign_ups(
+    program, manager, django_capture_on_commit_callbacks
+) -> None:
+    event = EventFactory(program=program)
+    person = _person(program)
+    services.event_signup(event=event, user=person)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, user=manager, reason="The room flooded.")
+    (message,) = mail.outbox
+    assert message.to == [person.email] and "The room flooded." in message.body
+    assert "METHOD:CANCEL" in message.attachments[0][1]
+    with pytest.raises(DomainError, match="cancelled"):
+        services.event_signup(event=event, user=_person(program))
+    with pytest.raises(DomainError, match="cancelled"):
+        services.event_cancel(event=event, user=manager)
+
+
+def test_only_people_marked_present_can_say_whom_to_continue_with(program, manager) -> None:
+    event = EventFactory(
+        program=program, starts_at=timezone.now() - dt.timedelta(hours=2),
+        ends_at=timezone.now() - dt.timedelta(hours=1),
+    )  # fmt: skip
+    came, stayed_home = _person(program), _person(program)
+    for person in (came, stayed_home):
+        SignupFactory(event=event, person=person)
+    with pytest.raises(DomainError, match="taken attendance"):
+        services.mark_add(event=event, user=came, marked=stayed_home)
+    with pytest.raises(DomainError, match="signed up"):
+        services.attendance_record(event=event, user=manager, attended_ids=[UserFactory().pk])
+    services.attendance_record(event=event, user=manager, attended_ids=[came.pk])
+    with pytest.raises(DomainError, match="did not attend"):
+        services.mark_add(event=event, user=came, marked=stayed_home)
+    with pytest.raises(DomainError, match="Only people who attended"):
+        services.mark_add(event=event, user=stayed_home, marked=came)
+    assert set(EventSignup.objects.values_list("person_id", "attended")) == {
+        (came.pk, True),
+        (stayed_home.pk, False),
+    }
+
+
+def test_attendance_waits_for_the_event_to_start(program, manager) -> None:
+    event = EventFactory(program=program)
+    with pytest.raises(DomainError, match="once the event has started"):
+        services.attendance_record(event=event, user=manager, attended_ids=[])
+
+
+def test_the_manager_changes_and_cancels_through_pages_and_others_get_403(program, manager) -> None:
+    event = EventFactory(program=program)
+    person = _person(program)
+    services.event_signup(event=event, user=person)
+    edit = f"/mentoring/events/{event.pk}/edit/"
+    assert web(person).get(edit).status_code == 403
+    assert web(UserFactory()).get(edit).status_code in (403, 404)
+    assert web(person).post(f"/mentoring/events/{event.pk}/cancel/").status_code == 403
+    form = web(manager).get(edit)
+    assert form.status_code == 200 and event.title in form.content.decode()
+    bad = web(manager).post(edit, {"kind": "networking", "title": "", "capacity": 0})
+    assert bad.status_code == 400
+    event.refresh_from_db()
+    assert event.edited_at is None
+    page = web(manager).get(f"/mentoring/events/{event.pk}/").content.decode()
+    assert "Cancel this event" in page and f"/mentoring/events/{event.pk}/edit/" in page
+    response = web(manager).post(f"/mentoring/events/{event.pk}/cancel/", {"reason": "Snow"})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.cancelled and event.cancel_reason == "Snow"
+    page = web(person).get(f"/mentoring/events/{event.pk}/").content.decode()
+    assert "was cancelled" in page and ">Sign up<" not in page
+
+
+def test_the_manager_takes_attendance_on_the_page(program, manager, held) -> None:
+    event, people = held
+    event.program.managers.add(manager)
+    EventSignup.objects.update(attended=None)
+    url = f"/mentoring/events/{event.pk}/attendance/"
+    assert web(people["ana"]).post(url, {"attended": [people["ana"].pk]}).status_code == 403
+    response = web(manager).post(url, {"attended": [people["ana"].pk, people["ben"].pk]})
+    assert response.status_code == 302
+    present = set(EventSignup.objects.filter(attended=True).values_list("person_id", flat=True))
+    assert present == {people["ana"].pk, people["ben"].pk}

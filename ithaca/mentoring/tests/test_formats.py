@@ -47,8 +47,9 @@ def test_a_group_shares_one_agenda_and_one_set_of_meetings() -> None:
     services.topic_close(relationship=second, user=second.mentee, topic=topic)
     meeting = _propose(second, second.mentee, "Seminar room")
     services.meeting_accept(relationship=first, user=first.mentor, meeting=meeting)
-    page = web(third.mentee).get(f"/mentoring/{third.pk}/").content.decode()
-    assert "Impostor feelings" in page and "Seminar room" in page
+    agenda = web(third.mentee).get(f"/mentoring/{third.pk}/s/agenda/").content.decode()
+    meetings = web(third.mentee).get(f"/mentoring/{third.pk}/s/meetings/").content.decode()
+    assert "Impostor feelings" in agenda and "Seminar room" in meetings
 
 
 def test_a_group_mentee_cannot_answer_another_mentees_proposal() -> None:

@@ -1,4 +1,4 @@
-"""Opening doors: the mentor proposes, the third person agrees or not, both are told."""
+"""Opening doors: the mentor offers, the mentee agrees, then the third person agrees or not."""
 
 from __future__ import annotations
 
@@ -22,33 +22,96 @@ def _introduce(rel, user, contact):
     )
 
 
-def test_the_mentor_introduces_and_the_third_person_agrees(
+def _agreed(rel, contact):
+    """Offered by the mentor and agreed by the mentee: the third person is asked."""
+    intro = _introduce(rel, rel.mentor, contact)
+    return services.introduction_answer(introduction=intro, user=rel.mentee, accept=True)
+
+
+def test_the_mentee_agrees_before_the_third_person_is_asked_or_sees_anything(
     rel, django_capture_on_commit_callbacks
 ) -> None:
     contact = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         intro = _introduce(rel, rel.mentor, contact)
-    assert [m.to for m in mail.outbox] == [[contact.email]]
-    assert REASON not in mail.outbox[0].body  # the reason is read in Ithaca
+    assert intro.status == "awaiting_person"
+    assert [m.to for m in mail.outbox] == [[rel.mentee.email]]
+    assert REASON not in web(contact).get("/mentoring/introductions/").content.decode()
+    assert web(contact).post(f"/mentoring/introductions/{intro.pk}/accept/").status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.introduction_answer(introduction=intro, user=contact, accept=True)
+    for person in (rel.mentor, UserFactory()):
+        with pytest.raises(PermissionDenied):
+            services.introduction_answer(introduction=intro, user=person, accept=True)
+    response = web(rel.mentee).post(f"/mentoring/introductions/{intro.pk}/accept/")
+    assert response.status_code == 302
+    intro.refresh_from_db()
+    assert intro.status == "proposed" and intro.person_agreed_at is not None
+    assert REASON in web(contact).get("/mentoring/introductions/").content.decode()
+
+
+def test_the_mentee_can_say_no_and_only_the_mentor_is_told(
+    rel, django_capture_on_commit_callbacks
+) -> None:
+    contact = UserFactory()
+    intro = _introduce(rel, rel.mentor, contact)
+    with django_capture_on_commit_callbacks(execute=True):
+        intro = services.introduction_answer(introduction=intro, user=rel.mentee, accept=False)
+    assert intro.status == "not_wanted"
+    assert [m.to for m in mail.outbox] == [[rel.mentor.email]]
+    assert contact.email not in mail.outbox[0].to
+    _introduce(rel, rel.mentor, contact)  # the door may be offered again later
+
+
+def test_only_the_mentor_withdraws_an_offer_and_whoever_was_asked_is_told(
+    rel, django_capture_on_commit_callbacks
+) -> None:
+    contact = UserFactory()
+    intro = _agreed(rel, contact)
+    for person in (rel.mentee, contact):
+        with pytest.raises(PermissionDenied):
+            services.introduction_withdraw(introduction=intro, user=person)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web(rel.mentor).post(f"/mentoring/introductions/{intro.pk}/withdraw/")
+    assert response.status_code == 302
+    intro.refresh_from_db()
+    assert intro.status == "withdrawn"
+    told = [m.to[0] for m in mail.outbox if "withdrew" in m.subject]
+    assert sorted(told) == sorted([rel.mentee.email, contact.email])
+    with pytest.raises(DomainError):
+        services.introduction_answer(introduction=intro, user=contact, accept=True)
+
+
+def test_the_third_person_agrees_once_the_mentee_has_and_both_are_told(
+    rel, django_capture_on_commit_callbacks
+) -> None:
+    contact = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        intro = _agreed(rel, contact)
+    assert mail.outbox[-1].to == [contact.email]
+    assert REASON not in mail.outbox[-1].body  # the reason is read in Ithaca
+    assert REASON in web(contact).get("/mentoring/introductions/").content.decode()
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         intro = services.introduction_answer(introduction=intro, user=contact, accept=True)
     assert intro.status == "accepted" and intro.responded_at is not None
     # The mentor who offered it and the mentee it was for; the contact agreed.
-    assert sorted(m.to[0] for m in mail.outbox[1:]) == sorted([rel.mentor.email, rel.mentee.email])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([rel.mentor.email, rel.mentee.email])
 
 
 def test_a_declined_introduction_tells_nobody_anything(
     rel, django_capture_on_commit_callbacks
 ) -> None:
     contact = UserFactory()
-    intro = _introduce(rel, rel.mentor, contact)
+    intro = _agreed(rel, contact)
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.introduction_answer(introduction=intro, user=contact, accept=False)
     assert all(rel.mentee.email not in message.to for message in mail.outbox)
 
 
-def test_only_the_third_person_answers(rel) -> None:
-    intro = _introduce(rel, rel.mentor, UserFactory())
+def test_only_the_third_person_answers_once_asked(rel) -> None:
+    intro = _agreed(rel, UserFactory())
     for person in (rel.mentor, rel.mentee, UserFactory()):
         with pytest.raises(PermissionDenied):
             services.introduction_answer(introduction=intro, user=person, accept=True)
@@ -94,7 +157,7 @@ def test_a_reason_is_required(rel) -> None:
 
 def test_the_third_person_answers_on_their_introductions_page(rel) -> None:
     contact = UserFactory()
-    intro = _introduce(rel, rel.mentor, contact)
+    intro = _agreed(rel, contact)
     page = web(contact).get("/mentoring/introductions/")
     assert REASON in page.content.decode() and str(rel.mentee) in page.content.decode()
     response = web(contact).post(f"/mentoring/introductions/{intro.pk}/accept/")
@@ -102,11 +165,11 @@ def test_the_third_person_answers_on_their_introductions_page(rel) -> None:
     intro.refresh_from_db()
     assert intro.status == "accepted"
     again = web(contact).post(f"/mentoring/introductions/{intro.pk}/decline/")
-    assert again.status_code == 400 and b"agreed already" in again.content
+    assert again.status_code == 400 and b"introduction is agreed" in again.content
 
 
 def test_a_stranger_cannot_answer_an_introduction(rel) -> None:
-    intro = _introduce(rel, rel.mentor, UserFactory())
+    intro = _agreed(rel, UserFactory())
     assert (
         web(UserFactory()).post(f"/mentoring/introductions/{intro.pk}/accept/").status_code == 404
     )

@@ -22,11 +22,45 @@ def _when(moment: dt.datetime) -> str:
     return timezone.localtime(moment, dt.UTC).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_the_mentee_sees_every_section_of_her_workspace(rel) -> None:
+def test_the_mentee_sees_an_overview_then_every_section_in_its_own_tab(rel) -> None:
     page = web(rel.mentee).get(f"/mentoring/{rel.pk}/").content.decode()
-    for heading in ("Agenda", "Meetings", "Goals", "Introductions", "Your journal"):
-        assert f">{heading}</h2>" in page
-    assert "Last contact" in page
+    assert "Last contact" in page and "Needs you now" in page
+    sections = {
+        "agenda": "Agenda",
+        "meetings": "Meetings",
+        "goals": "Goals",
+        "introductions": "Introductions",
+        "journal": "Your journal",
+    }
+    for name, heading in sections.items():
+        assert f'href="/mentoring/{rel.pk}/s/{name}/"' in page
+        tab = web(rel.mentee).get(f"/mentoring/{rel.pk}/s/{name}/").content.decode()
+        assert f">{heading}</h2>" in tab
+        assert f'aria-current="page">{heading}</a>' in tab
+
+
+def test_the_workspace_names_the_other_person_once_from_the_readers_side(rel) -> None:
+    mentee_page = web(rel.mentee).get(f"/mentoring/{rel.pk}/").content.decode()
+    assert f"<h1>Mentoring with {rel.mentor}</h1>" in mentee_page
+    assert str(rel.mentee) not in mentee_page.split("<main")[1]
+    mentor_page = web(rel.mentor).get(f"/mentoring/{rel.pk}/").content.decode()
+    assert f"<h1>Mentoring with {rel.mentee}</h1>" in mentor_page
+
+
+def test_a_tab_chosen_through_htmx_answers_the_tab_bar_and_its_panel(rel) -> None:
+    response = htmx(rel.mentee).get(f"/mentoring/{rel.pk}/s/goals/", HTTP_HX_TARGET="workspace")
+    body = response.content.decode()
+    assert response.status_code == 200 and "<!doctype html>" not in body
+    assert 'class="tabs"' in body and 'id="goals"' in body
+
+
+def test_pausing_from_the_workspace_re_renders_the_whole_workspace(rel) -> None:
+    response = htmx(rel.mentee).post(
+        f"/mentoring/{rel.pk}/pause/", {"reason": ""}, HTTP_HX_TARGET="workspace"
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="badge paused"' in body and 'class="tabs"' in body and ">Resume<" in body
 
 
 def test_a_proposal_has_no_workspace_yet() -> None:
@@ -41,13 +75,15 @@ def test_a_section_renders_alone_for_htmx_and_as_the_page_otherwise(rel) -> None
     assert partial.status_code == 200
     assert partial.content.decode().lstrip().startswith('<section id="agenda"')
     full = web(rel.mentee).get(f"/mentoring/{rel.pk}/s/agenda/")
-    assert b"<!doctype html>" in full.content and b'id="journal"' in full.content
+    assert b"<!doctype html>" in full.content and b'id="agenda"' in full.content
+    assert b'id="journal"' not in full.content
     assert web(rel.mentee).get(f"/mentoring/{rel.pk}/s/nothing/").status_code == 404
 
 
 def test_adding_a_topic_without_javascript_redirects_to_the_agenda(rel) -> None:
     response = web(rel.mentee).post(f"/mentoring/{rel.pk}/agenda/", {"title": "Night shifts"})
-    assert response.status_code == 302 and response["Location"].endswith("#agenda")
+    assert response.status_code == 302
+    assert response["Location"] == f"/mentoring/{rel.pk}/s/agenda/"
     assert AgendaTopic.objects.get().title == "Night shifts"
 
 

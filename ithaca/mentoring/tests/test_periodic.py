@@ -133,3 +133,23 @@ def test_continuing_renews_the_period(django_capture_on_commit_callbacks) -> Non
 def test_a_young_relationship_is_not_reviewed(django_capture_on_commit_callbacks) -> None:
     started_days_ago(active_relationship(), 20)
     assert _run(django_capture_on_commit_callbacks, ask_for_reviews) == {"asked": 0}
+
+
+def test_one_programs_failure_is_logged_and_the_other_programs_are_still_nudged(
+    django_capture_on_commit_callbacks, monkeypatch, caplog
+) -> None:
+    from ithaca.mentoring.services import schedule
+
+    broken = started_days_ago(active_relationship(), 31)
+    fine = started_days_ago(active_relationship(), 31)
+    real = schedule._nudge_program
+
+    def nudge(program, now):
+        if program.pk == broken.program_id:
+            raise OverflowError("date value out of range")
+        return real(program, now)
+
+    monkeypatch.setattr(schedule, "_nudge_program", nudge)
+    assert _run(django_capture_on_commit_callbacks) == {"nudged": 1}
+    assert Nudge.objects.get().relationship_id == fine.pk
+    assert "mentoring.nudges failed" in caplog.text and "OverflowError" in caplog.text

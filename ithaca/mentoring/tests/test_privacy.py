@@ -3,6 +3,8 @@ mentee of the group, not program managers, not staff, through pages, the API or 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib import admin
 
@@ -37,7 +39,7 @@ def _others(rel) -> dict[str, object]:
 
 
 def test_the_author_reads_her_entry_on_the_page_and_through_the_api(rel, entry) -> None:
-    assert SECRET in web(rel.mentee).get(f"/mentoring/{rel.pk}/").content.decode()
+    assert SECRET in web(rel.mentee).get(f"/mentoring/{rel.pk}/s/journal/").content.decode()
     body = api(rel.mentee).get(f"/api/v1/mentoring/relationships/{rel.pk}/journal/").json()
     assert [item["body"] for item in body["results"]] == [SECRET]
     detail = api(rel.mentee).get(f"/api/v1/mentoring/relationships/{rel.pk}/journal/{entry.pk}/")
@@ -102,10 +104,10 @@ def test_each_group_member_keeps_a_journal_of_their_own() -> None:
     services.journal_write(relationship=first, user=first.mentee, body="first's thought")
     services.journal_write(relationship=second, user=second.mentee, body="second's thought")
     services.journal_write(relationship=first, user=first.mentor, body="mentor's thought")
-    page = web(second.mentee).get(f"/mentoring/{second.pk}/").content.decode()
+    page = web(second.mentee).get(f"/mentoring/{second.pk}/s/journal/").content.decode()
     assert "second&#x27;s thought" in page
     assert "first&#x27;s thought" not in page and "mentor&#x27;s thought" not in page
-    mentor_page = web(first.mentor).get(f"/mentoring/{first.pk}/").content.decode()
+    mentor_page = web(first.mentor).get(f"/mentoring/{first.pk}/s/journal/").content.decode()
     assert "mentor&#x27;s thought" in mentor_page and "first&#x27;s thought" not in mentor_page
 
 
@@ -146,3 +148,51 @@ def test_a_concluded_group_member_no_longer_sees_the_groups_new_notes() -> None:
     MeetingNote.objects.create(meeting=meeting, author=first.mentee, body="After you left")
     response = api(second.mentee).get(f"/api/v1/mentoring/relationships/{second.pk}/meetings/")
     assert "After you left" not in response.content.decode()
+
+
+def _conclude_at(relationship, when) -> None:
+    lifecycle.relationship_conclude(relationship, user=relationship.mentee)
+    type(relationship).objects.filter(pk=relationship.pk).update(
+        started_at=when - dt.timedelta(days=30), ended_at=when
+    )
+
+
+def test_a_member_who_left_a_group_reads_its_records_up_to_leaving_and_nothing_after() -> None:
+    from django.utils import timezone
+
+    first, second = group_of(2)
+    now = timezone.now()
+    before, left, after = (now - dt.timedelta(days=d) for d in (10, 5, 1))
+    # Written by the others while the member was in the group, on either relationship.
+    met = MeetingFactory(relationship=first, starts_at=before, created_at=before)
+    theirs = MeetingFactory(relationship=second, starts_at=before, created_at=before)
+    MeetingNote.objects.create(meeting=met, author=first.mentee, body="While you were here")
+    MeetingNote.objects.filter(body="While you were here").update(created_at=before)
+    topic = services.topic_add(relationship=first, user=first.mentee, title="Rotas, before")
+    type(topic).objects.filter(pk=topic.pk).update(created_at=before)
+    _conclude_at(second, left)
+    # After the member left: a note on a meeting of their own relationship, a new
+    # meeting, a new topic.
+    MeetingNote.objects.create(meeting=theirs, author=first.mentee, body="After you left")
+    later = MeetingFactory(relationship=first, starts_at=after, created_at=after)
+    MeetingNote.objects.create(meeting=later, author=first.mentor, body="Also after")
+    services.topic_add(relationship=first, user=first.mentee, title="Rotas, after")
+    client = api(second.mentee)
+    base = f"/api/v1/mentoring/relationships/{second.pk}/"
+    meetings = client.get(f"{base}meetings/").content.decode()
+    agenda = client.get(f"{base}agenda/").content.decode()
+    page = web(second.mentee).get(f"/mentoring/{second.pk}/s/meetings/").content.decode()
+    agenda_page = web(second.mentee).get(f"/mentoring/{second.pk}/s/agenda/").content.decode()
+    for seen in (meetings, page):
+        assert "While you were here" in seen
+        assert "After you left" not in seen and "Also after" not in seen
+    assert "Rotas, before" in agenda and "Rotas, after" not in agenda
+    assert "Rotas, before" in agenda_page and "Rotas, after" not in agenda_page
+    notes = client.get(f"{base}meetings/{theirs.pk}/notes/").content.decode()
+    assert "After you left" not in notes
+    assert client.get(f"{base}meetings/{later.pk}/notes/").status_code == 404
+    meeting_page = web(second.mentee).get(f"/mentoring/{second.pk}/meetings/{theirs.pk}/")
+    assert meeting_page.status_code == 200 and "After you left" not in meeting_page.content.decode()
+    # The members still in the group read everything.
+    still = api(first.mentee).get(f"/api/v1/mentoring/relationships/{first.pk}/meetings/")
+    assert "After you left" in still.content.decode() and "Also after" in still.content.decode()

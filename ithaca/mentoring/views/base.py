@@ -55,8 +55,10 @@ def is_htmx(request: HttpRequest) -> bool:
 
 
 def workspace_url(workspace: Workspace, section: str = "") -> str:
-    url = reverse("mentoring:detail", args=[workspace.relationship.pk])
-    return f"{url}#{section}" if section else url
+    pk = workspace.relationship.pk
+    if section and section != "overview":
+        return reverse("mentoring:section", args=[pk, section])
+    return reverse("mentoring:detail", args=[pk])
 
 
 def error_status(exc: DomainError) -> int:

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import User
-from ithaca.core.errors import DomainError
+from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.mentoring import services
 from ithaca.mentoring.access import access_event, visible_events
-from ithaca.mentoring.forms import EventForm, add_domain_error
-from ithaca.mentoring.models import MentoringEvent
+from ithaca.mentoring.forms import EventCancelForm, EventForm, add_domain_error
+from ithaca.mentoring.models import EventSignup, MentoringEvent
 from ithaca.mentoring.selectors import event_view, events_with_counts
 from ithaca.mentoring.views.base import error_status, finish, in_user_zone, page_of
 from ithaca.programs.access import access_program, is_program_manager
@@ -69,18 +69,94 @@ def event_new(request: HttpRequest) -> HttpResponse:
 
 
 def _event_page(
-    request: HttpRequest, event: MentoringEvent, *, error: str = "", status: int = 200
+    request: HttpRequest,
+    event: MentoringEvent,
+    *,
+    error: str = "",
+    status: int = 200,
+    **extra: object,
 ) -> HttpResponse:
     user = current_user(request)
     now = timezone.now()
+    manages = is_program_manager(user, event.program)
     context = {
         "event": event,
         "view": event_view(event, user),
         "started": event.starts_at <= now,
-        "manages": is_program_manager(user, event.program),
+        "ended": event.ends_at <= now,
+        "manages": manages,
+        "signups": (
+            list(EventSignup.objects.filter(event=event).select_related("person"))
+            if manages
+            else []
+        ),
+        "cancel_form": EventCancelForm(),
         "error": error,
+        **extra,
     }
     return render(request, "mentoring/events/detail.html", context, status=status)
+
+
+def _managed_event(request: HttpRequest, pk: int) -> MentoringEvent:
+    user = current_user(request)
+    event = access_event(user, pk)
+    if not is_program_manager(user, event.program):
+        raise PermissionDenied("Only this program's managers can change its events.")
+    return event
+
+
+@login_required
+@in_user_zone
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an event before it starts; everyone signed up gets the new invite."""
+    event = _managed_event(request, pk)
+    initial = {
+        name: getattr(event, name)
+        for name in ("kind", "title", "description", "starts_at", "ends_at", "capacity", "location")
+    }
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, user=current_user(request), **form.cleaned_data)
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            url = reverse("mentoring:event", args=[event.pk])
+            return finish(request, url, "Event changed; everyone signed up has been told.")
+    context = {"form": form, "event": event}
+    return render(
+        request, "mentoring/events/edit.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+@in_user_zone
+def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _managed_event(request, pk)
+    form = EventCancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.event_cancel(event=event, user=current_user(request), reason=reason)
+    except DomainError as exc:
+        return _event_page(request, event, error=exc.message, status=error_status(exc))
+    url = reverse("mentoring:event", args=[event.pk])
+    return finish(request, url, "Event cancelled; everyone signed up has been told.")
+
+
+@login_required
+@require_POST
+@in_user_zone
+def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _managed_event(request, pk)
+    present = [raw for raw in request.POST.getlist("attended") if raw.isdigit()]
+    try:
+        services.attendance_record(
+            event=event, user=current_user(request), attended_ids=[int(raw) for raw in present]
+        )
+    except DomainError as exc:
+        return _event_page(request, event, error=exc.message, status=error_status(exc))
+    return finish(request, reverse("mentoring:event", args=[event.pk]), "Attendance saved.")
 
 
 @login_required

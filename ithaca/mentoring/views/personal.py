@@ -154,19 +154,30 @@ def introductions(request: HttpRequest) -> HttpResponse:
 def introduction_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
     user = current_user(request)
     introduction = access_introduction(user, pk)
-    if answer not in ("accept", "decline"):
+    if answer not in ("accept", "decline", "withdraw"):
         raise Http404("Unknown answer.")
     url = reverse("mentoring:introductions")
     try:
-        services.introduction_answer(
-            introduction=introduction, user=user, accept=answer == "accept"
-        )
+        if answer == "withdraw":
+            introduction = services.introduction_withdraw(introduction=introduction, user=user)
+        else:
+            introduction = services.introduction_answer(
+                introduction=introduction, user=user, accept=answer == "accept"
+            )
     except DomainError as exc:
         items = introductions_for(user).order_by("-created_at", "-pk")
         context = {"page": page_of(request, items, "page", 20), "error": exc.message}
         return render(request, "mentoring/introductions.html", context, status=error_status(exc))
-    message = "You agreed: you will both get an e-mail." if answer == "accept" else "Declined."
-    return finish(request, url, message)
+    return finish(request, url, INTRODUCTION_MESSAGES[introduction.status])
+
+
+INTRODUCTION_MESSAGES = {
+    "proposed": "You agreed: they are asked now, and nothing is shared unless they agree too.",
+    "not_wanted": "Understood: they will not be asked.",
+    "accepted": "You agreed: you will both get an e-mail.",
+    "declined": "Declined.",
+    "withdrawn": "Withdrawn: whoever was asked has been told.",
+}
 
 
 @login_required

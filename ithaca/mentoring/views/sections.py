@@ -66,6 +66,33 @@ def journal(request: HttpRequest, ws: Workspace) -> Context:
     }
 
 
+def overview(request: HttpRequest, ws: Workspace) -> Context:
+    """Who, status, what needs you now, the next meeting, health and goals at a glance."""
+    relationship = ws.relationship
+    context: Context = {}
+    if not ws.started:
+        return context
+    now = timezone.now()
+    upcoming = list(selectors.upcoming_meetings(ws, now)[:5])
+    context["contact"] = selectors.contact_of(relationship)
+    review = selectors.open_review(relationship) if ws.active else None
+    context["review"] = review
+    context["review_answered"] = bool(review and review.decision_of(ws.side))
+    context["next_meeting"] = next((m for m in upcoming if m.status == "confirmed"), None)
+    context["meetings_to_answer"] = [
+        m for m in upcoming if m.status == "proposed" and m.proposed_by_id != ws.user.pk
+    ]
+    context["suggested_topics"] = (
+        [t for t in selectors.live_topics(ws) if t.status == AgendaTopic.Status.SUGGESTED]
+        if ws.owns_agenda
+        else []
+    )
+    context["goals"] = list(selectors.goals_of(ws)[:5])
+    if relationship.status == Status.CONCLUDED:
+        context["ending"] = selectors.ending_of(ws)
+    return context
+
+
 SECTIONS: dict[str, Callable[[HttpRequest, Workspace], Context]] = {
     "agenda": agenda,
     "meetings": meetings,
@@ -73,52 +100,81 @@ SECTIONS: dict[str, Callable[[HttpRequest, Workspace], Context]] = {
     "introductions": introductions,
     "journal": journal,
 }
+# The workspace's tabs, in order: (name, label). Each has its own URL.
+TABS: list[tuple[str, str]] = [
+    ("overview", "Overview"),
+    ("agenda", "Agenda"),
+    ("meetings", "Meetings"),
+    ("goals", "Goals"),
+    ("introductions", "Introductions"),
+    ("journal", "Your journal"),
+]
 
 
-def workspace_context(request: HttpRequest, ws: Workspace) -> Context:
+def heading(ws: Workspace) -> str:
+    """The workspace's title, from the reader's side: the other person, named once."""
     relationship = ws.relationship
-    context: Context = {
-        "ws": ws,
-        "item": relationship,
-        "fmt": ws.format,
-        "errors": {},
-        "notices": {},
-    }
-    if not ws.started:
-        return context
-    context["contact"] = selectors.contact_of(relationship)
-    review = selectors.open_review(relationship) if ws.active else None
-    context["review"] = review
-    context["review_answered"] = bool(review and review.decision_of(ws.side))
-    if relationship.status == Status.CONCLUDED:
-        context["ending"] = selectors.ending_of(ws)
-    for build in SECTIONS.values():
-        context.update(build(request, ws))
-    return context
+    if ws.format.is_group:
+        if ws.side == "mentor":
+            return "Your mentoring group"
+        return f"Mentoring group with {relationship.mentor}"
+    other = relationship.mentee if ws.side == "mentor" else relationship.mentor
+    kind = "Peer mentoring" if ws.format.is_peer else "Mentoring"
+    return f"{kind} with {other}"
 
 
-def render_workspace(
-    request: HttpRequest, ws: Workspace, *, status: int = 200, **overrides: Any
-) -> HttpResponse:
-    context = workspace_context(request, ws)
-    context.update(overrides)
-    return render(request, "mentoring/workspace.html", context, status=status)
-
-
-def render_section(
-    request: HttpRequest, ws: Workspace, name: str, *, status: int = 200, **overrides: Any
-) -> HttpResponse:
-    """The section alone for htmx, else the whole workspace page."""
-    if not is_htmx(request) or not ws.started:
-        return render_workspace(request, ws, status=status, **overrides)
-    context: Context = {
+def base_context(ws: Workspace, tab: str) -> Context:
+    return {
         "ws": ws,
         "item": ws.relationship,
         "fmt": ws.format,
         "errors": {},
         "notices": {},
+        "tab": tab,
+        "tabs": TABS if ws.started else TABS[:1],
+        "heading": heading(ws),
+        "panel": (
+            "mentoring/workspace/_overview.html"
+            if tab == "overview"
+            else f"mentoring/workspace/_{tab}.html"
+        ),
     }
-    context.update(SECTIONS[name](request, ws))
+
+
+def tab_context(request: HttpRequest, ws: Workspace, tab: str) -> Context:
+    context = base_context(ws, tab)
+    build = overview if tab == "overview" else SECTIONS[tab]
+    context.update(build(request, ws))
+    return context
+
+
+def render_workspace(
+    request: HttpRequest,
+    ws: Workspace,
+    *,
+    tab: str = "overview",
+    status: int = 200,
+    **overrides: Any,
+) -> HttpResponse:
+    """One tab of the workspace: the whole page, or (for a tab chosen through htmx)
+    the tab bar and the panel."""
+    if not ws.started:
+        tab = "overview"
+    context = tab_context(request, ws, tab)
+    context.update(overrides)
+    template = "mentoring/workspace.html"
+    if is_htmx(request) and request.headers.get("HX-Target") == "workspace":
+        template = "mentoring/workspace/_tabbed.html"
+    return render(request, template, context, status=status)
+
+
+def render_section(
+    request: HttpRequest, ws: Workspace, name: str, *, status: int = 200, **overrides: Any
+) -> HttpResponse:
+    """The section alone when htmx swaps it in place, else its tab of the workspace."""
+    if not is_htmx(request) or not ws.started or request.headers.get("HX-Target") == "workspace":
+        return render_workspace(request, ws, tab=name, status=status, **overrides)
+    context = tab_context(request, ws, name)
     context.update(overrides)
     return render(request, f"mentoring/workspace/_{name}.html", context, status=status)
 

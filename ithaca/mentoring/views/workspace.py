@@ -25,7 +25,7 @@ from ithaca.mentoring.access import (
 )
 from ithaca.mentoring.forms import LogMeetingForm, MeetingForm, TopicForm, add_domain_error
 from ithaca.mentoring.models import AgendaTopic
-from ithaca.mentoring.selectors import contact_of, live_topics
+from ithaca.mentoring.selectors import contact_of, live_topics, meeting_notes
 from ithaca.mentoring.views.base import finish, in_user_zone, is_htmx
 from ithaca.mentoring.views.sections import (
     SECTIONS,
@@ -59,7 +59,21 @@ def relationship_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
         # Concluding goes through the closing page: a confirmation, a reflection, a survey.
         url = reverse("mentoring:close", args=[relationship.pk])
         return HttpResponseClientRedirect(url) if is_htmx(request) else redirect(url)
-    return run_transition(request, relationship, action, card="mentoring/_card.html")
+    user = current_user(request)
+
+    def render_in_workspace(changed: Any, notice: str, error: str) -> HttpResponse:
+        ws = workspace_of(changed, user)
+        status = 400 if error else 200
+        return render_workspace(request, ws, status=status, notice=notice, error=error)
+
+    in_workspace = request.headers.get("HX-Target") == "workspace"
+    return run_transition(
+        request,
+        relationship,
+        action,
+        card="mentoring/_card.html",
+        render_htmx=render_in_workspace if in_workspace else None,
+    )
 
 
 @login_required
@@ -208,7 +222,7 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
                 reverse("mentoring:detail", args=[pk]) + "#meetings",
                 "New time proposed; the other side will answer.",
             )
-    notes = meeting.notes.select_related("author").order_by("created_at", "pk")
+    notes = meeting_notes(ws).filter(meeting=meeting)
     context = {"ws": ws, "item": ws.relationship, "meeting": meeting, "notes": notes, "form": form}
     return render(request, "mentoring/meeting.html", context, status=400 if form.errors else 200)
 

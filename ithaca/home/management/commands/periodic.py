@@ -9,6 +9,7 @@ nothing the second time.
 from __future__ import annotations
 
 import importlib
+import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -18,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 Job = Callable[..., Mapping[str, int]]
+logger = logging.getLogger("ithaca.periodic")
 
 
 def discover_jobs() -> Iterator[tuple[str, Job]]:
@@ -35,8 +37,16 @@ def discover_jobs() -> Iterator[tuple[str, Job]]:
 
 
 def run_all(now: Any = None) -> dict[str, Mapping[str, int]]:
+    """Every job once; a job that fails is logged and reported, and the rest still run."""
     now = now or timezone.now()
-    return {name: job(now=now) for name, job in discover_jobs()}
+    results: dict[str, Mapping[str, int]] = {}
+    for name, job in discover_jobs():
+        try:
+            results[name] = job(now=now)
+        except Exception:
+            logger.exception("Periodic job %s failed; the other jobs still run.", name)
+            results[name] = {"failed": 1}
+    return results
 
 
 class Command(BaseCommand):

@@ -1,4 +1,10 @@
-"""`manage.py triage "TEXT" [--answer key=value ...]`: the intake recommendation as JSON."""
+"""`manage.py triage "TEXT" [--answer key=value ...]`: the intake recommendation as JSON.
+
+The statement may be in English, French, Spanish or German; the JSON says which
+(`language`). Bad input is a clear error on stderr with exit code 2, the usage-error code,
+and nothing on stdout: empty or whitespace-only text, text over the length limit, or an
+unknown answer. A recommendation, including `unclear`, exits 0.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,9 @@ from ithaca.intake.triage import QUESTIONS_BY_KEY
 
 class Command(BaseCommand):
     help = "Recommend mentoring, coaching, both or ask (unclear) for a need statement; prints JSON."
+    # The system checks load every URL configuration, and with it the whole web layer:
+    # seconds of imports for a recommendation that takes a millisecond.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("text", help="The need, in the seeker's own words.")
@@ -32,7 +41,7 @@ class Command(BaseCommand):
         for item in options["answer"]:
             key, sep, value = item.partition("=")
             if not sep:
-                raise CommandError(f"--answer {item!r}: write it as KEY=VALUE.")
+                raise CommandError(f"--answer {item!r}: write it as KEY=VALUE.", returncode=2)
             question = QUESTIONS_BY_KEY.get(key)
             if question is not None and question.multiple:
                 answers.setdefault(key, []).append(value)
@@ -41,5 +50,5 @@ class Command(BaseCommand):
         try:
             result = intake_evaluate(text=options["text"], answers=answers)
         except DomainError as exc:
-            raise CommandError(exc.message) from None
+            raise CommandError(exc.message, returncode=2) from None
         self.stdout.write(json.dumps(triage_payload(result), indent=2, ensure_ascii=False))

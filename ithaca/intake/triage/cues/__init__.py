@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from .coaching import COACHING
 from .mentoring import MENTORING
+from .other_languages import BY_LANGUAGE
 
 # Someone else's idea: evidence about consent, not about either side.
 CONSENT: Mapping[str, tuple[str, ...]] = {
@@ -50,10 +51,21 @@ CONSENT: Mapping[str, tuple[str, ...]] = {
 
 LEXICON: Mapping[str, tuple[str, ...]] = {**COACHING, **MENTORING, **CONSENT}
 
-CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE))
-    for name, phrases in LEXICON.items()
-)
+Cues = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compile(lexicon: Mapping[str, tuple[str, ...]]) -> Cues:
+    return tuple(
+        (name, re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE))
+        for name, phrases in lexicon.items()
+    )
+
+
+CUES: Cues = _compile(LEXICON)
+CUES_BY_LANGUAGE: Mapping[str, Cues] = {
+    "en": CUES,
+    **{lang: _compile(lexicon) for lang, lexicon in BY_LANGUAGE.items()},
+}
 
 # "I don't need a course or a target", "not looking for a quick fix or a programme": what
 # follows a refusal of a thing, up to the end of the clause, is not evidence for it.
@@ -79,6 +91,17 @@ DISMISSAL = re.compile(
     r"main thing)|why i'm here|my (?:issue|problem|concern|focus|priority))|"
     r"(?:i'm|i am)(?: really| actually| honestly)? (?:fine|ok|okay|comfortable|happy|confident|"
     r"not worried) (?:with|about) (?:that|it|this|those|them)\b)",
+    re.IGNORECASE,
+)
+
+# "My promotion panel is in three weeks, but the real question is whether I want to be a
+# partner at all": a date or a near time frame said before such a turn is the occasion, not
+# the need, so it is not evidence of a short, time-bound need. In the four languages read.
+PIVOT = re.compile(
+    r"(?<!\w)(?:(?:but |honestly |really )*the (?:real|actual|bigger|deeper) (?:question|issue|"
+    r"point|thing)|but honestly the question|what i'm really (?:asking|after|wondering)|"
+    r"la (?:vraie|véritable|vraie) question|au fond|la verdadera pregunta|en el fondo|"
+    r"(?:aber )?eigentlich frage ich mich|die eigentliche frage)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -109,5 +132,16 @@ NEGATORS = frozenset(
         "isn't",
         "aren't",
         "nor",
+        # French, Spanish and German: "pas de date", "sin prisa", "kein Termin", "ohne Ziel".
+        "pas",
+        "jamais",
+        "sans",
+        "sin",
+        "nunca",
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "ohne",
     )
 )

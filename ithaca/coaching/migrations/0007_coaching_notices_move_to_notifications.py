@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coaching", "0002_workspace"),
+        ("coaching", "0006_edited_marks"),
     ]
 
     operations = [

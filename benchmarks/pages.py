@@ -1,0 +1,226 @@
+"""Server time of every page and API list endpoint each demo role reaches.
+
+Run from the repository root::
+
+    python benchmarks/pages.py [--people 100000] [--runs 5] [--json] [--only TEXT]
+    python benchmarks/pages.py --small      # 300 people on SQLite, what CI runs
+
+It uses DATABASE_URL when set, else the PostgreSQL database `bench_pages` on
+127.0.0.1 (user postgres, trust auth), created when absent; `--small` uses a
+SQLite file under var/ instead. A database without the demo gets
+`seed_demo --people N` first (about a minute at 100,000 people); one that has
+it is reused as it is.
+
+Each path is requested N times through Django's test client, signed in as the
+demo role: the table shows the median and p95 server milliseconds, queries,
+bytes, and whether the median is over budget (100 ms for pages and list
+endpoints, 200 ms to the first data row of a streamed export). The analytics
+dashboard is timed cold (its figure cache emptied before each request) and
+warm. Exits 1 when any budget is missed, so `make bench` and CI notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_pages"
+PAGE_BUDGET_MS = 100.0
+EXPORT_BUDGET_MS = 200.0
+ROLES = ("admin", "manager", "mentee", "mentor", "coach")
+
+
+@dataclass
+class Row:
+    role: str
+    path: str
+    kind: str  # page, api, export, cold
+    status: int
+    median_ms: float
+    p95_ms: float
+    queries: int
+    bytes: int
+    budget_ms: float
+
+    @property
+    def over(self) -> bool:
+        return self.median_ms > self.budget_ms
+
+
+def configure(small: bool) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DEBUG", "true")
+    os.environ["TASKS_BACKEND"] = "dummy"
+    os.environ["ALLOWED_HOSTS"] = "testserver"  # Django's test client
+    if small:
+        os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench_pages.sqlite3'}")
+        (ROOT / "var").mkdir(exist_ok=True)
+    else:
+        os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+        ensure_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+
+
+def ensure_database(url: str) -> None:
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def load_demo(people: int) -> None:
+    from django.core.management import call_command
+
+    from ithaca.demo.selectors import demo_loaded
+
+    call_command("migrate", verbosity=0)
+    if not demo_loaded():
+        print(f"Loading the demo with {people} people (once per database)...", file=sys.stderr)
+        call_command("seed_demo", people=people, verbosity=0)
+
+
+def targets() -> list[tuple[str, str, str]]:
+    """(role, path, kind) for every page and list endpoint the demo roles reach."""
+    from ithaca.accounts.models import User
+    from ithaca.coaching.models import CoachingEngagement
+    from ithaca.demo.builder.programs import COACHING_PROGRAMS, MENTORING_SCHEME, PEER_CIRCLES
+    from ithaca.demo.builder.vocabulary import EMAIL_DOMAIN
+    from ithaca.mentoring.models import MentoringRelationship
+
+    def user(role: str) -> User:
+        return User.objects.get(email=f"{role}@{EMAIL_DOMAIN}")
+
+    mentee, coach = user("mentee"), user("coach")
+    rel = MentoringRelationship.objects.filter(mentee=mentee).order_by("-pk").first()
+    eng = CoachingEngagement.objects.filter(coach=coach).order_by("-pk").first()
+    common = ["/", "/programs/", "/matching/", "/analytics/notifications/", "/privacy/"]
+    api = ["/api/v1/me/", "/api/v1/programs/", "/api/v1/relationships/", "/api/v1/engagements/"]
+    api += ["/api/v1/intakes/", "/api/v1/referrals/"]
+    out: list[tuple[str, str, str]] = []
+    for role in ROLES:
+        out += [(role, p, "page") for p in common] + [(role, p, "api") for p in api]
+    scheme = MENTORING_SCHEME
+    for slug in (MENTORING_SCHEME, PEER_CIRCLES, *COACHING_PROGRAMS):
+        out += [
+            ("manager", f"/console/programs/{slug}/", "page"),
+            ("manager", f"/matching/{slug}/", "page"),
+            ("manager", f"/analytics/programs/{slug}/", "page"),
+        ]
+    out += [
+        ("manager", "/console/", "page"),
+        ("manager", "/analytics/", "page"),
+        ("manager", "/analytics/", "cold"),
+        ("admin", "/audit/", "page"),
+        ("manager", "/console/exports/participants.csv", "export"),
+        ("manager", "/console/exports/relationships.csv", "export"),
+        ("mentee", f"/matching/{scheme}/candidates/", "page"),
+        ("mentee", f"/api/v1/matching/programs/{scheme}/candidates/", "api"),
+        ("mentor", f"/matching/{scheme}/offers/", "page"),
+        ("mentor", f"/api/v1/matching/programs/{scheme}/offers/", "api"),
+    ]
+    if rel is not None:
+        out += [
+            ("mentee", f"/mentoring/{rel.pk}/", "page"),
+            ("mentor", f"/mentoring/{rel.pk}/", "page"),
+        ]
+    if eng is not None:
+        out += [("coach", f"/coaching/{eng.pk}/", "page")]
+    return out
+
+
+def measure(role: str, path: str, kind: str, runs: int) -> Row:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from ithaca.accounts.models import User
+    from ithaca.demo.builder.vocabulary import EMAIL_DOMAIN
+
+    client = Client()
+    client.force_login(User.objects.get(email=f"{role}@{EMAIL_DOMAIN}"))
+    client.get(path)  # warm-up: templates, prepared pools, the figure cache
+    times, queries, size, status = [], 0, 0, 0
+    for _ in range(runs):
+        if kind == "cold":
+            _empty_figure_cache()
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(path)
+            if kind == "export" and getattr(response, "streaming", False):
+                # The header goes out before any query: time to the first data row.
+                chunks = iter(response.streaming_content)  # type: ignore[attr-defined]
+                body = next(chunks, b"") + next(chunks, b"")
+                times.append(time.perf_counter() - start)
+                size = len(body)
+                response.close()
+            else:
+                times.append(time.perf_counter() - start)
+                size = len(response.content)
+        queries, status = len(captured.captured_queries), response.status_code
+    times_ms = sorted(t * 1000 for t in times)
+    p95 = times_ms[min(len(times_ms) - 1, round(0.95 * (len(times_ms) - 1)))]
+    budget = EXPORT_BUDGET_MS if kind == "export" else PAGE_BUDGET_MS
+    return Row(role, path, kind, status, statistics.median(times_ms), p95, queries, size, budget)
+
+
+def _empty_figure_cache() -> None:
+    from ithaca.analytics.models import FigureCache
+
+    FigureCache.objects.all().delete()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--small", action="store_true", help="300 people on SQLite (CI)")
+    parser.add_argument("--only", default="", help="time only paths containing this text")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    people = 300 if args.small else args.people
+    configure(args.small)
+    load_demo(people)
+    if not args.json:
+        print(f"{'path':<52} {'role':<8} {'kind':<6} {'st':>3} {'median':>8} {'p95':>8} "
+              f"{'queries':>7} {'bytes':>9}  budget")  # fmt: skip
+    rows = []
+    for role, path, kind in targets():
+        if args.only not in path:
+            continue
+        r = measure(role, path, kind, args.runs)
+        rows.append(r)
+        if not args.json:
+            flag = "OVER" if r.over and r.status < 400 else ("n/a" if r.status >= 400 else "ok")
+            print(f"{r.path:<52} {r.role:<8} {r.kind:<6} {r.status:>3} {r.median_ms:8.1f} "
+                  f"{r.p95_ms:8.1f} {r.queries:>7} {r.bytes:>9}  {flag}", flush=True)  # fmt: skip
+    reached = [r for r in rows if r.status < 400]
+    missed = [r for r in reached if r.over]
+    if args.json:
+        payload = [{**asdict(r), "over_budget": r.over} for r in rows]
+        print(json.dumps({"people": people, "runs": args.runs, "rows": payload}, indent=2))
+    else:
+        print(f"{len(missed)} of {len(reached)} reached paths over budget ({people} people).")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

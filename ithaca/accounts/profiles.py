@@ -1,0 +1,217 @@
+"""Writes to a person's own profile: their words, photo, languages, zone and career.
+
+Fields the HR import owns (department, line manager, assessors, grade, start
+date) are not changed here; `accounts.imports` writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import IO, Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+
+from ithaca.accounts.languages import language_code
+from ithaca.accounts.models import CareerEntry, Profile, User
+from ithaca.accounts.photos import PhotoError, make_photo
+from ithaca.accounts.zones import is_zone
+from ithaca.core.errors import DomainError
+
+MAX_BIO = 2000
+MAX_TAGS = 20
+MAX_TAG = 50
+TEXT_LIMITS = {"preferred_name": 80, "pronouns": 40, "job_title": 160}
+EDITABLE = frozenset({*TEXT_LIMITS, "bio", "time_zone", "languages", "expertise", "interests"})
+
+
+def clean_tags(values: Any, field: str) -> list[str]:
+    """Tags as typed (a list, or one comma-separated text), trimmed and de-duplicated."""
+    if isinstance(values, str):
+        values = values.split(",")
+    if not isinstance(values, list | tuple):
+        raise DomainError("Give a list of tags.", field=field)
+    tags: list[str] = []
+    for value in values:
+        tag = " ".join(str(value).split())
+        if not tag or tag.lower() in {t.lower() for t in tags}:
+            continue
+        if len(tag) > MAX_TAG:
+            raise DomainError(f"Keep each tag under {MAX_TAG} characters.", field=field)
+        tags.append(tag)
+    if len(tags) > MAX_TAGS:
+        raise DomainError(f"At most {MAX_TAGS} tags.", field=field)
+    return tags
+
+
+def clean_languages(values: Any) -> list[str]:
+    """Language names or codes -> codes; an unknown language is refused by name."""
+    if isinstance(values, str):
+        values = values.split(",")
+    if not isinstance(values, list | tuple):
+        raise DomainError("Give a list of languages.", field="languages")
+    codes: list[str] = []
+    for value in values:
+        if not str(value).strip():
+            continue
+        code = language_code(str(value))
+        if code is None:
+            raise DomainError(f"{str(value)[:40]!r} is not a language we know.", field="languages")
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _cleaned(changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(changes) - EDITABLE)
+    if unknown:
+        raise DomainError(f"{', '.join(unknown)} cannot be changed here.", field=unknown[0])
+    out: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field in TEXT_LIMITS or field == "bio":
+            text = str(value or "").strip()
+            limit = TEXT_LIMITS.get(field, MAX_BIO)
+            if len(text) > limit:
+                raise DomainError(
+                    f"Keep it under {limit:,} characters (this is {len(text):,}).", field=field
+                )
+            out[field] = text
+        elif field == "time_zone":
+            if not is_zone(str(value or "")):
+                raise DomainError("Choose a time zone from the list.", field=field)
+            out[field] = value
+        elif field == "languages":
+            out[field] = clean_languages(value)
+        else:
+            out[field] = clean_tags(value, field)
+    return out
+
+
+@transaction.atomic
+def profile_update(*, user: User, **changes: Any) -> Profile:
+    """Change the person's own profile fields; all checked first, then saved together."""
+    cleaned = _cleaned(changes)
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    for field, value in cleaned.items():
+        setattr(profile, field, value)
+    profile.save(update_fields=[*cleaned, "updated_at"])
+    return profile
+
+
+@transaction.atomic
+def profile_photo_set(*, user: User, upload: IO[bytes], size: int | None = None) -> Profile:
+    """Check and store a new photo (a square JPEG); the old one is deleted."""
+    try:
+        jpeg = make_photo(upload, size)
+    except PhotoError as exc:
+        raise DomainError(str(exc), field="photo") from None
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    old = profile.photo.name if profile.photo else ""
+    # A fresh random name each time: an old link stops working, caches never serve the old face.
+    profile.photo.save(f"{uuid.uuid4().hex}.jpg", ContentFile(jpeg), save=False)
+    profile.save(update_fields=["photo", "updated_at"])
+    if old:
+        transaction.on_commit(lambda: profile.photo.storage.delete(old))
+    return profile
+
+
+@transaction.atomic
+def profile_photo_remove(*, user: User) -> Profile:
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    if profile.photo:
+        name, storage = str(profile.photo.name), profile.photo.storage
+        profile.photo = None
+        profile.save(update_fields=["photo", "updated_at"])
+        transaction.on_commit(lambda: storage.delete(name))
+    return profile
+
+
+@transaction.atomic
+def welcome_set(*, user: User, state: str, step: str = "") -> Profile:
+    """Offer, advance, skip or finish the welcome wizard."""
+    if state not in Profile.Welcome.values:
+        raise DomainError("Unknown wizard state.")
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    profile.welcome, profile.welcome_step = state, step
+    profile.save(update_fields=["welcome", "welcome_step", "updated_at"])
+    return profile
+
+
+# --- Career history: the paths a person has walked ------------------------------
+
+
+def _career_fields(
+    role: str, organization: str, started_on: dt.date | None, ended_on: dt.date | None
+) -> dict[str, Any]:
+    role, organization = role.strip(), organization.strip()
+    if not role:
+        raise DomainError("Name the role you held.", field="role")
+    if len(role) > 160 or len(organization) > 160:
+        raise DomainError(
+            "Keep it under 160 characters.", field="role" if len(role) > 160 else "organization"
+        )
+    if started_on is None:
+        raise DomainError("When did you start?", field="started_on")
+    if ended_on is not None and ended_on < started_on:
+        raise DomainError("It cannot end before it starts.", field="ended_on")
+    return {
+        "role": role,
+        "organization": organization,
+        "started_on": started_on,
+        "ended_on": ended_on,
+    }
+
+
+@transaction.atomic
+def career_entry_create(
+    *,
+    user: User,
+    role: str,
+    organization: str = "",
+    started_on: dt.date | None,
+    ended_on: dt.date | None = None,
+) -> CareerEntry:
+    """Add a role to the person's paths walked, at the end of their list."""
+    fields = _career_fields(role, organization, started_on, ended_on)
+    last = CareerEntry.objects.filter(user=user).aggregate(m=Max("position"))["m"]
+    if CareerEntry.objects.filter(user=user).count() >= 30:
+        raise DomainError("At most 30 roles: keep the paths that matter.", field="role")
+    return CareerEntry.objects.create(user=user, position=(last or 0) + 1, **fields)
+
+
+@transaction.atomic
+def career_entry_update(
+    *,
+    entry: CareerEntry,
+    role: str,
+    organization: str = "",
+    started_on: dt.date | None,
+    ended_on: dt.date | None = None,
+) -> CareerEntry:
+    fields = _career_fields(role, organization, started_on, ended_on)
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.save(update_fields=list(fields))
+    return entry
+
+
+@transaction.atomic
+def career_entry_delete(*, entry: CareerEntry) -> None:
+    entry.delete()
+
+
+@transaction.atomic
+def career_entry_move(*, entry: CareerEntry, up: bool) -> list[CareerEntry]:
+    """Swap the entry with its neighbour; positions are renumbered 1..n as shown."""
+    entries = list(CareerEntry.objects.select_for_update().filter(user_id=entry.user_id))
+    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(entries):
+        entries[index], entries[other] = entries[other], entries[index]
+    for position, item in enumerate(entries, start=1):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+    return entries

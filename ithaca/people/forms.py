@@ -1,0 +1,181 @@
+"""Forms of the profile page and the welcome wizard. Services do the real checks; the
+forms parse what the browser sent and show each message beside its field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from ithaca.accounts.languages import language_names
+from ithaca.accounts.models import CareerEntry, Profile
+from ithaca.accounts.photos import MAX_BYTES
+from ithaca.accounts.profiles import MAX_BIO
+from ithaca.accounts.zones import zone_choices
+
+
+class DomainForm(forms.Form):
+    """A form that shows a service's DomainError beside the field it names."""
+
+    def add_domain_error(self, field: str | None, message: str) -> None:
+        self.add_error(field if field in self.fields else None, message)
+
+
+def _tags_text(values: list[str] | None) -> str:
+    return ", ".join(values or [])
+
+
+class BasicsForm(DomainForm):
+    preferred_name = forms.CharField(
+        label="What should people call you?", max_length=80, required=False,
+        help_text="Leave empty to use your full name.",
+    )  # fmt: skip
+    pronouns = forms.CharField(
+        label="Pronouns (optional)", max_length=40, required=False,
+        help_text="For example she/her, he/him, they/them.",
+    )  # fmt: skip
+    job_title = forms.CharField(label="Job title", max_length=160, required=False)
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        help_text="Every time Ithaca shows you, and every invitation it sends you, uses it.",
+    )
+    languages = forms.CharField(
+        label="Languages you speak",
+        required=False,
+        help_text="Separate them with commas, for example: English, Irish.",
+        widget=forms.TextInput(attrs={"list": "language-names", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["time_zone"]
+        field.choices = [(z, z.replace("_", " ")) for z in zone_choices()]
+
+    @classmethod
+    def for_profile(cls, profile: Profile, data: Any = None) -> BasicsForm:
+        initial = {
+            "preferred_name": profile.preferred_name,
+            "pronouns": profile.pronouns,
+            "job_title": profile.job_title,
+            "time_zone": profile.time_zone,
+            "languages": ", ".join(language_names(profile.languages)),
+        }
+        return cls(data, initial=initial)
+
+    def changes(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class AboutForm(DomainForm):
+    bio = forms.CharField(
+        label="About you",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"Up to {MAX_BIO:,} characters: what you do, what you care about.",
+    )
+    expertise = forms.CharField(
+        label="Expertise",
+        required=False,
+        help_text="Separate tags with commas. People search the directory by them.",
+        widget=forms.TextInput(attrs={"list": "expertise-tags", "autocomplete": "off"}),
+    )
+    interests = forms.CharField(
+        label="Interests",
+        required=False,
+        help_text="Separate tags with commas. Shared interests count in matching.",
+        widget=forms.TextInput(attrs={"list": "interest-tags", "autocomplete": "off"}),
+    )
+
+    @classmethod
+    def for_profile(cls, profile: Profile, data: Any = None) -> AboutForm:
+        initial = {
+            "bio": profile.bio,
+            "expertise": _tags_text(profile.expertise),
+            "interests": _tags_text(profile.interests),
+        }
+        return cls(data, initial=initial)
+
+    def changes(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class PhotoForm(DomainForm):
+    photo = forms.FileField(
+        label="Photo",
+        help_text="A JPEG, PNG or WebP image up to 5 MB. We crop it to a square.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages={"required": "Choose a photo to upload."},
+    )
+
+    def clean_photo(self) -> Any:
+        upload = self.cleaned_data["photo"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("That file is larger than 5 MB: choose a smaller photo.")
+        return upload
+
+
+class CareerForm(DomainForm):
+    role = forms.CharField(label="Role", max_length=160)
+    organization = forms.CharField(label="Organization", max_length=160, required=False)
+    started_on = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date, for example 2019-09-01."},
+    )  # fmt: skip
+    ended_on = forms.DateField(
+        label="To", required=False, help_text="Empty while you still hold it.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date, for example 2021-06-30."},
+    )  # fmt: skip
+
+    @classmethod
+    def for_entry(cls, entry: CareerEntry, data: Any = None) -> CareerForm:
+        return cls(
+            data,
+            initial={
+                "role": entry.role,
+                "organization": entry.organization,
+                "started_on": entry.started_on.isoformat(),
+                "ended_on": entry.ended_on.isoformat() if entry.ended_on else "",
+            },
+        )
+
+
+class AvailabilityForm(DomainForm):
+    accepting = forms.TypedChoiceField(
+        label="New people",
+        choices=[("yes", "I am taking new people"), ("no", "I am not taking new people")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    paused_until = forms.DateField(
+        label="Or pause until", required=False,
+        help_text="Leave empty unless you want a break; you reopen on that date by yourself.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date, for example 2027-01-31."},
+    )  # fmt: skip
+    capacity = forms.IntegerField(
+        label="How many people at once",
+        min_value=0,
+        max_value=500,
+        error_messages={"required": "Say how many people you can take on."},
+    )
+
+    def __init__(self, *args: Any, limit: int = 10, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].help_text = f"At most {limit} in this program."
+        self.fields["capacity"].widget.attrs.update({"min": 1, "max": limit})
+
+
+WELCOME_REASONS = [
+    ("career", "Growing in my career"),
+    ("skill", "A specific skill or challenge"),
+    ("transition", "A new role or a transition"),
+    ("belonging", "Finding my feet and my people"),
+    ("unsure", "I am not sure yet"),
+]
+
+
+class BringsYouForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="What brings you here?", choices=WELCOME_REASONS, widget=forms.RadioSelect
+    )

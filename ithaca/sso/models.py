@@ -1,0 +1,29 @@
+"""SAML assertions already used to sign in, so that none is accepted twice."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ConsumedAssertion(models.Model):
+    """The ID of a SAML assertion that has signed someone in.
+
+    The unique constraint is the replay check: a second insert of the same
+    issuer and ID fails, even when two servers receive the copies at once.
+    Rows are kept until the assertion's own validity ends (`manage.py periodic`).
+    """
+
+    issuer = models.CharField(max_length=512)
+    assertion_id = models.CharField(max_length=256)
+    not_on_or_after = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "assertion_id"], name="sso_assertion_used_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assertion_id} from {self.issuer}"

@@ -1,0 +1,74 @@
+// Small progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function setUpMenu() {
+    var toggle = document.querySelector(".menu-toggle");
+    var nav = document.getElementById("site-nav");
+    if (!toggle || !nav) return;
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      nav.classList.toggle("open", open);
+    });
+  }
+
+  // One open <details class="menu"> at a time; Escape or a click elsewhere closes it.
+  function setUpDropdowns() {
+    var menus = document.querySelectorAll("details.menu");
+    document.addEventListener("click", function (event) {
+      menus.forEach(function (menu) {
+        if (!menu.contains(event.target)) menu.removeAttribute("open");
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      menus.forEach(function (menu) { menu.removeAttribute("open"); });
+    });
+  }
+
+  // A plain form with data-confirm (or an hx-confirm that htmx will not act
+  // on, because htmx does not send that form) asks before it is sent.
+  function sentByHtmx(form) {
+    return ["hx-post", "hx-get", "hx-put", "hx-patch", "hx-delete"].some(function (name) {
+      return form.hasAttribute(name);
+    }) || !!form.closest("[hx-boost=true]");
+  }
+
+  function setUpConfirmations() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.getAttribute) return;
+      var question = form.getAttribute("data-confirm") ||
+        (!sentByHtmx(form) && form.getAttribute("hx-confirm"));
+      if (question && !window.confirm(question)) event.preventDefault();
+    }, true);
+  }
+
+  // A table wider than its box scrolls inside it (see ithaca.css); keyboard
+  // users reach that scrolling only if the table can take focus.
+  function markScrollingTables(root) {
+    (root || document).querySelectorAll("main table").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0");
+      } else if (table.getAttribute("tabindex") === "0") {
+        table.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpMenu();
+    setUpDropdowns();
+    setUpConfirmations();
+    markScrollingTables();
+    // Filters are a side panel on a wide screen (open) and a sheet on a phone (closed).
+    if (window.matchMedia("(min-width: 960px)").matches) {
+      document.querySelectorAll("details.filters").forEach(function (d) { d.open = true; });
+    }
+    window.addEventListener("resize", function () { markScrollingTables(); });
+    document.body.addEventListener("htmx:afterSettle", function () { markScrollingTables(); });
+  });
+})();
