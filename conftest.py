@@ -28,3 +28,14 @@ def _fresh_matching_pools():
     poolcache.forget()
     yield
     poolcache.forget()
+
+
+@pytest.fixture(autouse=True)
+def _process_cache(settings: pytest.FixtureRequest) -> None:
+    # Production counts throttles in the shared database cache, a few queries a request;
+    # tests count their own queries, so they use a cleared per-process cache. The tests
+    # of the lockout and the shared cache choose the database cache themselves.
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # type: ignore[attr-defined]
+    cache.clear()

@@ -195,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", action="store_true", help="300 people on SQLite (CI)")
     parser.add_argument("--only", default="", help="time only paths containing this text")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="print the figures and exit 0 even when a budget is missed (CI keeps it running; "
+        "the budgets are judged on the 100,000-person demo on PostgreSQL)",
+    )
     args = parser.parse_args(argv)
     people = 300 if args.small else args.people
     configure(args.small)
@@ -219,7 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"people": people, "runs": args.runs, "rows": payload}, indent=2))
     else:
         print(f"{len(missed)} of {len(reached)} reached paths over budget ({people} people).")
-    return 1 if missed else 0
+    # Every reached path must answer below 500 even when only reporting.
+    broken = [r for r in rows if r.status >= 500]
+    if broken:
+        print(f"{len(broken)} paths answered a server error.")
+        return 2
+    return 1 if missed and not args.report_only else 0
 
 
 if __name__ == "__main__":

@@ -19,6 +19,9 @@ from django.core.exceptions import ImproperlyConfigured
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+RATE_PERIODS = {"second", "minute", "hour", "day"}
+# The table of the default shared cache; `manage.py migrate` creates it.
+DATABASE_CACHE_TABLE = "ithaca_cache"
 
 
 class Env:
@@ -60,6 +63,17 @@ class Env:
             return default
         return [item.strip() for item in raw.split(",") if item.strip()]
 
+    def rate(self, name: builtins.str, default: builtins.str) -> builtins.str:
+        """A request rate such as 600/minute (second, minute, hour or day)."""
+        raw = self.source.get(name, "").strip() or default
+        amount, _, period = raw.partition("/")
+        if not (amount.isdigit() and int(amount) > 0 and period in RATE_PERIODS):
+            raise ImproperlyConfigured(
+                f"{name}={raw!r} is not a rate; expected e.g. 600/minute "
+                "(per second, minute, hour or day)."
+            )
+        return raw
+
     def time_zone(self, name: builtins.str, default: builtins.str) -> builtins.str:
         value = self.source.get(name, default)
         try:
@@ -84,9 +98,21 @@ class Env:
             raise ImproperlyConfigured(f"{name}={raw!r} names no database.")
         return config
 
-    def cache(self, name: builtins.str) -> dict[builtins.str, Any]:
+    def shared_cache(
+        self, name: builtins.str = "CACHE_URL", redis_name: builtins.str = "REDIS_URL"
+    ) -> dict[builtins.str, Any]:
+        """The cache every worker shares: CACHE_URL if set, else Redis at REDIS_URL if set,
+        else the database cache (table ithaca_cache, made by `manage.py migrate`)."""
+        redis_url = self.source.get(redis_name, "").strip()
+        if redis_url and not redis_url.lower().startswith(("redis://", "rediss://")):
+            raise ImproperlyConfigured(
+                f"{redis_name}={redis_url!r} is not a Redis URL; expected redis://HOST:6379/0."
+            )
+        return self.cache(name, default=redis_url or f"db://{DATABASE_CACHE_TABLE}")
+
+    def cache(self, name: builtins.str, default: builtins.str = "") -> dict[builtins.str, Any]:
         """Empty or locmem:// (per process), db://TABLE, redis://..., or dummy://."""
-        raw = self.source.get(name, "").strip()
+        raw = (self.source.get(name, "").strip() or default).strip()
         scheme, _, rest = raw.partition("://")
         scheme = scheme.lower()
         if not raw or scheme == "locmem":

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -123,8 +122,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the task worker writes; IMMEDIATE
-    # transactions avoid "database is locked" on lock upgrades.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # transactions avoid "database is locked" on lock upgrades. Connections are
+    # kept for 60 s as on PostgreSQL: closing the last one checkpoints and removes
+    # the WAL, so a fresh connection per request cost more than most requests.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -139,11 +141,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------
-# Login throttling and used one-time codes live in the cache. The default is per
-# process; several processes or machines must share one: CACHE_URL=db://ithaca_cache
-# (then run `manage.py createcachetable`) or redis://host:6379/0 (needs redis-py).
-CACHES = {"default": env.cache("CACHE_URL")}
+# --- Cache ---
+# Sign-in lockout, API throttling and used one-time codes live in the cache, and every
+# worker must count together: the database cache (table ithaca_cache, created by
+# `manage.py migrate`) by default, Redis when REDIS_URL is set, or CACHE_URL to choose.
+CACHES = {"default": env.shared_cache("CACHE_URL", "REDIS_URL")}
 
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -177,6 +179,8 @@ if ACCOUNT_EMAIL_VERIFICATION not in {"mandatory", "optional", "none"}:
         "use mandatory, optional or none."
     )
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# One lockout for every way in with a password (the sign-in page, also beside single
+# sign-on, and POST /api/v1/auth/token/): failures per client address and per account.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # Who may create an account themselves: closed (invitations and single sign-on only),
 # domains (addresses at SIGNUP_DOMAINS only) or open. SIGNUP_OPEN=true, the older
@@ -196,8 +200,12 @@ MFA_ADAPTER = "ithaca.accounts.mfa.MfaAdapter"
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_ADAPTER = "ithaca.sso.adapter.SocialAccountAdapter"
 # Behind a load balancer every request comes from its address: count the proxies that
-# append to X-Forwarded-For so login throttling and the audit log see the client's.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# append to X-Forwarded-For so the lockout, API throttling and the audit log see the
+# client's. 0 (the default) takes REMOTE_ADDR and never reads a header the client sends.
+ITHACA_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if ITHACA_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={ITHACA_TRUSTED_PROXY_COUNT}: 0 or more.")
+ALLAUTH_TRUSTED_PROXY_COUNT = ITHACA_TRUSTED_PROXY_COUNT
 
 # Single sign-on through one OpenID Connect provider, off unless OIDC_SERVER_URL is set.
 OIDC_SERVER_URL = env.str("OIDC_SERVER_URL")
@@ -305,19 +313,44 @@ ITHACA_TASK_STALE_MINUTES = env.int("TASK_STALE_MINUTES", default=30)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous request is told 401 with WWW-Authenticate.
-        "rest_framework.authentication.TokenAuthentication",
+        "ithaca.api.auth.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "ithaca.api.parsers.StorableQuery",
+        # A program's MFA requirement holds on every endpoint, whatever the credential.
+        "ithaca.api.auth.MfaSatisfied",
+    ],
     "DEFAULT_PAGINATION_CLASS": "ithaca.api.pagination.Pagination",
+    # NUL and lone surrogates in any string of a body answer 400, not a 500 from the database.
+    "DEFAULT_PARSER_CLASSES": [
+        "ithaca.api.parsers.TextJSONParser",
+        "ithaca.api.parsers.TextFormParser",
+        "ithaca.api.parsers.TextMultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ithaca.api.errors.exception_handler",
+    # Every endpoint: per signed-in person, and per client address for anonymous calls.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "ithaca.api.throttling.UserThrottle",
+        "ithaca.api.throttling.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.rate("API_THROTTLE_USER", default="600/minute"),
+        "anon": env.rate("API_THROTTLE_ANON", default="60/minute"),
+        "token": env.rate("API_THROTTLE_TOKEN", default="10/minute"),
+    },
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
+# API tokens expire this many days after they are issued (1 to 365).
+ITHACA_API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=30)
+if not 1 <= ITHACA_API_TOKEN_DAYS <= 365:
+    raise ImproperlyConfigured(f"API_TOKEN_DAYS={ITHACA_API_TOKEN_DAYS}: 1 to 365 days.")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ithaca API",
     "DESCRIPTION": "Mentoring and coaching programs: people, programs, relationships.",
@@ -392,6 +425,12 @@ if ITHACA_RETENTION_YEARS < 1:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # An expected refusal (403, 404, ...) is one line with its reason, not a traceback.
+    "filters": {"one_line_client_errors": {"()": "ithaca.core.logging.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"filters": ["one_line_client_errors"]},
+        "django.security": {"filters": ["one_line_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

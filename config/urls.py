@@ -20,6 +20,7 @@ urlpatterns = [
     path("privacy/", include("ithaca.privacy.urls")),
     path("analytics/", include("ithaca.analytics.urls")),
     path("guide/", include("ithaca.analytics.guide_urls")),
+    path("accounts/tokens/", include("ithaca.accounts.urls")),
     path("accounts/", include("ithaca.sso.urls")),
     path("accounts/", include("allauth.urls")),
     path("scim/", include("ithaca.scim.urls")),

@@ -12,8 +12,10 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from ithaca.accounts.lockout import account_key
 from ithaca.accounts.models import Profile
 from ithaca.accounts.services import profile_ensure
+from ithaca.core.http import client_ip
 
 
 def signup_domain_allowed(email: str) -> bool:
@@ -25,6 +27,16 @@ def signup_domain_allowed(email: str) -> bool:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # The sign-in lockout counts per address by the same rule as the API's throttles.
+        return client_ip(request)
+
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        # allauth prefixes the Host header's domain: every allowed host name would give
+        # a guesser five more tries at one account. The account alone is the key.
+        login = credentials.get("email", credentials.get("username", ""))
+        return account_key(str(login))
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return settings.ITHACA_SIGNUP_MODE != "closed"
 

@@ -1,10 +1,16 @@
 """Two-factor authentication: who must have it, where it is enforced, how secrets are kept.
 
 A program may require MFA (`Program.requires_mfa`) of the people with power in
-it: its managers and its active coaches. Such a person reaches the manager
-pages, the console, the audit log and the coaching workspace only once an
-authenticator is set up; until then those pages send them to /accounts/2fa/.
-Every other page stays open, so they can still set it up and find support.
+it: its managers and its active coaches. Protection is decided by what a
+request reaches, failing closed: such a person reaches anything beyond their
+own account (any page or endpoint that is not in `OPEN_PATHS`: the console,
+analytics, matching, relationships, engagements, coaching notes, the admin,
+and whatever is added later) only with a credential that passed a second
+factor: a session signed in (or re-authenticated) with a code, or in which an
+authenticator was just set up, or an API token issued with a code. A token
+issued before the requirement, or a password-only session, is refused.
+What stays open is the person's own account, so they can set MFA up, read
+their data and find support. See docs/decisions/0003-mfa-by-what-a-request-reaches.md.
 
 TOTP secrets and recovery-code seeds are stored encrypted with a key derived
 from SECRET_KEY (SECRET_KEY_FALLBACKS keep old ones readable after a rotation).
@@ -17,29 +23,50 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from allauth.account.internal.flows.login import (
+    get_authentication_records,
+    record_authentication,
+)
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
-from ithaca.accounts.models import User
+from ithaca.accounts.lockout import second_factor_attempt, second_factor_passed
+from ithaca.accounts.models import ApiToken, User
 
-# URL namespaces and view modules that only people who satisfied the rule may reach.
-PROTECTED_NAMESPACES = frozenset({"console", "coaching", "audit", "analytics"})
-PROTECTED_MODULES = (
-    "ithaca.mentoring.views.manager",
-    "ithaca.matching.views.manager",
-    "ithaca.api.console",
-    "ithaca.api.coaching",
+# What reaches only the person's own account, or what they need to set MFA up and
+# find help. Everything else is protected: a new page or endpoint is protected
+# from the day it is added. The API's part is answered by `ithaca.api.auth`.
+OPEN_PATHS = (
+    "/accounts/",  # sign-in, sign-out, e-mail, password, two-factor set-up, API tokens
+    "/privacy/",  # your own data
+    "/intake/",  # your own intakes and referrals answered
+    "/guide/",
+    "/static/",
+    "/healthz",
+    "/api/v1/auth/",  # the token exchange and your own tokens
+    "/api/v1/me/",
+    "/api/v1/schema/",
+    "/api/v1/docs/",
+    "/api/v1/intake/",
+    "/api/v1/intakes/",
+    "/api/v1/referrals/",
 )
+OPEN_EXACT = frozenset({"/"})  # the home page, which points the way to set-up
 MESSAGE = (
     "A program you manage or coach in asks for two-factor authentication. "
     "Set up an authenticator app here to continue."
+)
+REAUTH_MESSAGE = (
+    "A program you manage or coach in asks for two-factor authentication: "
+    "confirm it is you with your authenticator to continue."
 )
 _CACHE = "_ithaca_mfa_status"
 
@@ -66,24 +93,67 @@ def mfa_status(user: User) -> tuple[bool, bool]:
     return (bool(row[0]), bool(row[1])) if row else (False, False)
 
 
+def is_open(path: str) -> bool:
+    """True for what reaches only the person's own account (see OPEN_PATHS)."""
+    return path in OPEN_EXACT or path.startswith(OPEN_PATHS)
+
+
+def _status(request: Any, user: User) -> tuple[bool, bool]:
+    if not hasattr(request, _CACHE):
+        setattr(request, _CACHE, mfa_status(user))
+    return getattr(request, _CACHE)
+
+
+def credential_passed_mfa(request: Any, user: User) -> bool:
+    """Did this request's credential pass a second factor?
+
+    An API token answers for itself (`ApiToken.mfa_verified`). A session did if
+    allauth recorded an MFA step in it: signing in or re-authenticating with a
+    code or a security key, or setting up an authenticator (`record_setup`).
+    """
+    auth = getattr(request, "auth", None)
+    if isinstance(auth, ApiToken):
+        return auth.mfa_verified
+    if getattr(request, "session", None) is None:
+        return False
+    records = get_authentication_records(request, user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def credential_refused(request: Any) -> bool:
+    """True when the requirement protects what this request reaches and its credential
+    did not pass a second factor. One query, and only for signed-in people off OPEN_PATHS."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or is_open(request.path):
+        return False
+    if credential_passed_mfa(request, user):  # no query: the session or token says so
+        return False
+    required, _ = _status(request, user)
+    return required
+
+
 def lacks_required_mfa(request: HttpRequest) -> bool:
     """True when the signed-in person must use MFA and has not set it up (cached per request)."""
     user = getattr(request, "user", None)
     if not isinstance(user, User):
         return False
-    if not hasattr(request, _CACHE):
-        setattr(request, _CACHE, mfa_status(user))
-    required, enabled = getattr(request, _CACHE)
+    required, enabled = _status(request, user)
     return required and not enabled
 
 
-def is_protected(view_func: Callable[..., Any], namespace: str) -> bool:
-    module = getattr(view_func, "__module__", "") or ""
-    return namespace in PROTECTED_NAMESPACES or module.startswith(PROTECTED_MODULES)
+def record_setup(request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """An authenticator set up in this session proves the factor, as signing in with it does
+    (connected to allauth's authenticator_added in AccountsConfig.ready)."""
+    if request is not None and isinstance(user, User):
+        record_authentication(request, user, "mfa", setup=True)
+        # allauth sends this once the authenticator's transaction commits, which may be
+        # after the response saved the session: save it here too.
+        request.session.save()
 
 
 class RequireMfaMiddleware:
-    """Sends people who must use MFA but have not set it up to /accounts/2fa/."""
+    """Sends people who must use MFA, and whose session did not pass it, to set it up
+    (or to confirm it with their authenticator) before anything beyond their account."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -94,20 +164,19 @@ class RequireMfaMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
     ) -> HttpResponse | None:
-        match = request.resolver_match
-        if match is None or not is_protected(view_func, match.namespace):
+        # The API answers for itself (ithaca.api.auth.MfaSatisfied), for tokens and sessions.
+        if request.path.startswith("/api/") or not credential_refused(request):
             return None
-        if not lacks_required_mfa(request):
-            return None
-        return refuse(request, view_func)
+        return refuse(request)
 
 
-def refuse(request: HttpRequest, view_func: Callable[..., Any]) -> HttpResponse:
-    if (getattr(view_func, "__module__", "") or "").startswith("ithaca.api."):
-        body = {"error": {"status": 403, "code": "mfa_required", "message": MESSAGE}}
-        return JsonResponse(body, status=403)
-    messages.warning(request, MESSAGE)
-    target = reverse("mfa_index")
+def refuse(request: HttpRequest) -> HttpResponse:
+    if lacks_required_mfa(request):
+        messages.warning(request, MESSAGE)
+        target = reverse("mfa_index")
+    else:
+        messages.warning(request, REAUTH_MESSAGE)
+        target = f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
     if getattr(request, "htmx", False):
         return HttpResponse(status=204, headers={"HX-Redirect": target})
     return redirect(target)
@@ -142,22 +211,25 @@ class MfaAdapter(DefaultMFAAdapter):
             ) from None
 
 
-def second_factor_problem(user: User, code: str) -> str | None:
+def second_factor_problem(request: HttpRequest, user: User, code: str) -> str | None:
     """Why a password alone does not give this person an API token, or None when it may.
 
     Someone with MFA on must add a current code (TOTP or an unused recovery code);
-    someone a program requires it of must set it up first.
+    someone a program requires it of must set it up first. Each code typed counts
+    against the person's lockout (raises `lockout.LockedOut` past it).
     """
     required, enabled = mfa_status(user)
     if not enabled:
         return "Set up two-factor authentication at /accounts/2fa/ first." if required else None
     if not code.strip():
         return "Two-factor authentication is on: add the code from your authenticator app."
+    second_factor_attempt(request, user)
     authenticators = Authenticator.objects.filter(user=user).exclude(
         type=Authenticator.Type.WEBAUTHN  # a security key cannot be typed in
     )
     for authenticator in authenticators:
         if authenticator.wrap().validate_code(code.strip()):
             authenticator.record_usage()
+            second_factor_passed(request, user)
             return None
     return "That two-factor code is wrong or was already used."

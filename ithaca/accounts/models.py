@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from ithaca.core.models import TimeStampedModel
 
@@ -258,3 +259,38 @@ class PeopleImport(TimeStampedModel):
             and report.get("problem_count", 1) == 0
             and report.get("total_rows", 0) > 0
         )
+
+
+class ApiToken(models.Model):
+    """A key to the API, issued to one person. Only a hash of the key is stored.
+
+    The key is shown once, when it is issued. A token stops working when it is
+    revoked, when it expires (API_TOKEN_DAYS), or when its owner's password or
+    two-factor authenticators change: `credential_stamp` records them as they
+    were at issue (see accounts/tokens.py). `mfa_verified` says whether a second
+    factor was given when it was issued; a program that requires MFA accepts
+    only such tokens.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12, help_text="The key's first characters, to tell it.")
+    credential_stamp = models.CharField(max_length=64)
+    mfa_verified = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")),
+                name="api_token_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.http import StreamingHttpResponse
 from django.urls import URLPattern, path
-from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -71,7 +70,6 @@ class ProgramListCreateView(generics.ListAPIView):
         data = io.ProgramCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
-        fields.setdefault("slug", slugify(fields["name"])[:80])
         program = program_services.program_create(managers=[user], **fields)
         return Response(io.ConsoleProgramSerializer(program).data, status=201)
 

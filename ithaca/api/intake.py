@@ -123,9 +123,10 @@ class ReferralInput(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
     def validate_person(self, value: str) -> User:
-        person = User.objects.filter(email__iexact=value.strip(), is_active=True).first()
+        # The same answer whether the address has an account or not.
+        person = services.referable_person(referrer=self.context["referrer"], email=value)
         if person is None:
-            raise serializers.ValidationError("Nobody with that e-mail address uses Ithaca.")
+            raise serializers.ValidationError(services.REFER_REFUSED)
         return person
 
 
@@ -185,9 +186,10 @@ class ReferralListView(generics.ListAPIView):
         request=ReferralInput, responses={201: ReferralSerializer, **ERRORS}, tags=["referrals"]
     )
     def post(self, request: Request) -> Response:
-        data = ReferralInput(data=request.data)
+        user = current_user(request)
+        data = ReferralInput(data=request.data, context={"referrer": user})
         data.is_valid(raise_exception=True)
-        referral = services.referral_create(referrer=current_user(request), **data.validated_data)
+        referral = services.referral_create(referrer=user, **data.validated_data)
         return Response(ReferralSerializer(referral).data, status=201)
 
 

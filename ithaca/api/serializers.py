@@ -18,6 +18,15 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "name"]
 
 
+# The User columns PersonSerializer reads (display_name is the full name, else the e-mail).
+PERSON_COLUMNS = ("id", "first_name", "last_name", "email")
+
+
+def person_columns(*relations: str) -> list[str]:
+    """`.only()` arguments that load just what PersonSerializer reads of each relation."""
+    return [f"{relation}__{column}" for relation in relations for column in PERSON_COLUMNS]
+
+
 class DepartmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Department
@@ -82,6 +91,16 @@ class RelationshipSerializer(serializers.ModelSerializer):
             "id", "program", "mentor", "mentee", "status", "helper_accepted_at",
             "seeker_accepted_at", "started_at", "ended_at", "created_at",
         ]  # fmt: skip
+
+
+# What RelationshipSerializer reads, for `.only()` on lists: joining three whole rows
+# (program, mentor, mentee) made SQL compilation and model construction most of the
+# list's time, far more than the database's.
+RELATIONSHIP_COLUMNS = [
+    *RelationshipSerializer.Meta.fields[:1],
+    *RelationshipSerializer.Meta.fields[4:],
+    "program", "program__slug", "mentor", "mentee", *person_columns("mentor", "mentee"),
+]  # fmt: skip
 
 
 class EngagementSerializer(serializers.ModelSerializer):

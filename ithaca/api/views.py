@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import authenticate
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers
-from rest_framework.authtoken.models import Token
+from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from ithaca.accounts.access import access_api_token
 from ithaca.accounts.http import current_user
-from ithaca.accounts.mfa import second_factor_problem
+from ithaca.accounts.lockout import LockedOut, password_check
+from ithaca.accounts.mfa import mfa_status, second_factor_problem
 from ithaca.accounts.models import User
+from ithaca.accounts.tokens import api_token_issue, api_token_revoke, api_tokens_for
 from ithaca.api import serializers as out
+from ithaca.api.throttling import AnonThrottle, TokenThrottle
 from ithaca.coaching.access import access_engagement, engagement_role, engagements_for
 from ithaca.core.errors import PermissionDenied
 from ithaca.mentoring.access import access_relationship, relationships_for
@@ -37,14 +38,29 @@ class TokenInput(serializers.Serializer):
     code = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="The two-factor code, if MFA is on."
     )
+    name = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=100,
+        help_text="What the token is for, to tell it in your list of tokens.",
+    )  # fmt: skip
 
 
 class TokenOutput(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text="Shown this once: only its hash is kept.")
+    id = serializers.IntegerField()
+    expires_at = serializers.DateTimeField()
+    mfa_verified = serializers.BooleanField()
 
 
-class LoginThrottle(AnonRateThrottle):
-    rate = "10/min"
+class TokenInfoSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    prefix = serializers.CharField(help_text="The key's first characters.")
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    mfa_verified = serializers.BooleanField()
+    status = serializers.ChoiceField(choices=["active", "revoked", "expired", "superseded"])
 
 
 class TokenView(APIView):
@@ -52,26 +68,62 @@ class TokenView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
-    throttle_classes = [LoginThrottle]
+    throttle_classes = [TokenThrottle, AnonThrottle]
 
-    @extend_schema(request=TokenInput, responses={200: TokenOutput, **ERRORS}, tags=["auth"])
+    @extend_schema(
+        request=TokenInput, responses={200: TokenOutput, 429: out.ErrorSerializer, **ERRORS},
+        tags=["auth"],
+    )  # fmt: skip
     def post(self, request: Request) -> Response:
         data = TokenInput(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(
-            request._request,
-            username=data.validated_data["email"],
-            password=data.validated_data["password"],
-        )
-        if user is None or not user.is_active:
-            raise serializers.ValidationError(
-                {"non_field_errors": ["E-mail or password is wrong."]}
+        # The same lockout as the sign-in page: per account and per address, shared cache.
+        try:
+            user = password_check(
+                request._request,
+                email=data.validated_data["email"],
+                password=data.validated_data["password"],
             )
-        problem = second_factor_problem(user, data.validated_data["code"])
+            if user is None:
+                raise serializers.ValidationError(
+                    {"non_field_errors": ["E-mail or password is wrong."]}
+                )
+            problem = second_factor_problem(request._request, user, data.validated_data["code"])
+        except LockedOut as locked:
+            raise exceptions.Throttled(detail=str(locked)) from None
         if problem:
             raise serializers.ValidationError({"code": [problem]})
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        # A code was asked for and passed exactly when the person has an authenticator.
+        verified = mfa_status(user)[1]
+        token, key = api_token_issue(
+            user=user, mfa_verified=verified, name=data.validated_data["name"]
+        )
+        body = {"token": key, "id": token.pk, "expires_at": token.expires_at}
+        return Response(TokenOutput({**body, "mfa_verified": verified}).data)
+
+
+@extend_schema(responses={200: TokenInfoSerializer(many=True), **ERRORS}, tags=["auth"])
+class TokenListView(APIView):
+    """Your API tokens: live, expired, revoked or superseded by a password or MFA change."""
+
+    pagination_class = None
+
+    def get(self, request: Request) -> Response:
+        rows = []
+        for token, status in api_tokens_for(current_user(request)):
+            setattr(token, "status", status)  # noqa: B010 (not a model field)
+            rows.append(TokenInfoSerializer(token).data)
+        return Response(rows)
+
+
+class TokenRevokeView(APIView):
+    """Revoke one of your API tokens (it stops working at once)."""
+
+    @extend_schema(request=None, responses={204: None, **ERRORS}, tags=["auth"])
+    def delete(self, request: Request, pk: int) -> Response:
+        user = current_user(request)
+        api_token_revoke(token=access_api_token(user, pk), by=user)
+        return Response(status=204)
 
 
 class MeView(APIView):
@@ -111,7 +163,8 @@ class RelationshipListView(generics.ListAPIView):
     serializer_class = out.RelationshipSerializer
 
     def get_queryset(self) -> Any:
-        return relationships_for(current_user(self.request)).order_by("-created_at")
+        people = relationships_for(current_user(self.request)).order_by("-created_at")
+        return people.only(*out.RELATIONSHIP_COLUMNS)
 
 
 class RelationshipDetailView(APIView):

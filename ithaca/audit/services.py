@@ -22,12 +22,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from allauth.core.internal.httpkit import get_client_ip
 from django.db import models
 from django.http import HttpRequest
 
 from ithaca.accounts.models import User
 from ithaca.audit.models import Action, AuditEvent
+from ithaca.core.http import client_ip as _client_ip
 
 _request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
 CONTEXT: Any = object()  # "take it from the request being served"
@@ -46,10 +46,7 @@ def serving(request: HttpRequest) -> Iterator[None]:
 def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
-    try:
-        return get_client_ip(request)
-    except Exception:  # a malformed X-Forwarded-For must not stop the audit write
-        return request.META.get("REMOTE_ADDR") or None
+    return _client_ip(request) or None
 
 
 def _context_actor() -> User | None:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from ithaca.coaching import questions, rules
 from ithaca.coaching.models import CoachingEngagement, CoachingSession, Goal
@@ -84,6 +85,20 @@ def _session_kinds(engagement: CoachingEngagement) -> list[tuple[str, str]]:
     return list(kinds) if engagement.sponsor_id else [kinds[0]]
 
 
+# Sessions are booked within the agreement, which runs weeks to months: a date years
+# ahead is a typo, and one near the year 9999 overflowed when the length was added.
+FURTHEST_YEARS = 5
+
+
+def _within_reach(starts_at: dt.datetime) -> dt.datetime:
+    if starts_at.year > timezone.now().year + FURTHEST_YEARS:
+        raise forms.ValidationError(
+            f"Choose a time within the next {FURTHEST_YEARS} years; coaching sessions are "
+            "booked within the agreement's dates."
+        )
+    return starts_at
+
+
 class SessionForm(forms.Form):
     kind = forms.ChoiceField(label="Kind", choices=CoachingSession.Kind.choices)
     starts_at = forms.DateTimeField(
@@ -98,6 +113,9 @@ class SessionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = _session_kinds(engagement)  # type: ignore[attr-defined]
 
+    def clean_starts_at(self) -> dt.datetime:
+        return _within_reach(self.cleaned_data["starts_at"])
+
     def ends_at(self) -> dt.datetime:
         return self.cleaned_data["starts_at"] + dt.timedelta(minutes=self.cleaned_data["minutes"])
 
@@ -109,6 +127,9 @@ class RescheduleForm(forms.Form):
     minutes = forms.IntegerField(label="Length (minutes)", min_value=15, max_value=480)
     location = forms.CharField(label="Place or video link (blank keeps it)", required=False)
     reason = _text("Why does it move?", rows=2, max_length=2000)
+
+    def clean_starts_at(self) -> dt.datetime:
+        return _within_reach(self.cleaned_data["starts_at"])
 
     def ends_at(self) -> dt.datetime:
         return self.cleaned_data["starts_at"] + dt.timedelta(minutes=self.cleaned_data["minutes"])

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.forms.models import fields_for_model, model_to_dict
-from django.utils.text import slugify
 
 from ithaca.accounts.importing.files import MAX_UPLOAD_BYTES
 from ithaca.core.errors import DomainError
@@ -86,8 +85,7 @@ class ProgramForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if self.program is None and not data.get("slug") and data.get("name"):
-            data["slug"] = slugify(data["name"])[:80]
+        # An empty address is made from the name by program_create, in any script.
         return data
 
     def changes(self) -> dict[str, Any]:

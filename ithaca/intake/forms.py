@@ -8,6 +8,7 @@ from django import forms
 
 from ithaca.accounts.models import User
 from ithaca.intake.models import MAX_TEXT
+from ithaca.intake.services import REFER_REFUSED, referable_person
 from ithaca.intake.triage import QUESTIONS
 
 SKIP = ("", "Skip this question")
@@ -63,9 +64,13 @@ class ReferralForm(forms.Form):
         max_length=2000,
     )
 
+    def __init__(self, *args: Any, referrer: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.referrer = referrer
+
     def clean_email(self) -> User:
-        email = self.cleaned_data["email"].strip().lower()
-        person = User.objects.filter(email__iexact=email, is_active=True).first()
+        # The same answer whether the address has an account or not.
+        person = referable_person(referrer=self.referrer, email=self.cleaned_data["email"])
         if person is None:
-            raise forms.ValidationError("Nobody with that e-mail address uses Ithaca.")
+            raise forms.ValidationError(REFER_REFUSED)
         return person

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -100,14 +101,45 @@ def intake_delete(*, intake: Intake, user: User) -> None:
     intake.delete()
 
 
+# One answer for an address nobody uses and for a person you may not refer, so the
+# form and the API cannot be used to find out who has an account.
+REFER_REFUSED = (
+    "You can refer only someone who reports to you, or who takes part in a program "
+    "you manage or sponsor."
+)
+
+
 def _may_refer(referrer: User, person: User) -> bool:
-    if referrer.is_staff:
-        return True
+    """The person's line manager, or a manager or active sponsor of a program they are in."""
     if Profile.objects.filter(user=person, line_manager=referrer).exists():
         return True
-    return Participation.objects.filter(
-        user=referrer, role=Participation.Role.SPONSOR, state=Participation.State.ACTIVE
-    ).exists()
+    their_programs = Participation.objects.filter(
+        user=person, state=Participation.State.ACTIVE
+    ).values("program_id")
+    return (
+        Program.objects.filter(pk__in=their_programs)
+        .filter(
+            Q(managers=referrer)
+            | Q(
+                participations__user=referrer,
+                participations__role=Participation.Role.SPONSOR,
+                participations__state=Participation.State.ACTIVE,
+            )
+        )
+        .exists()
+    )
+
+
+def referable_person(*, referrer: User, email: str) -> User | None:
+    """The active person with this address if `referrer` may refer them (or it is the
+    referrer, who is then told they cannot refer themselves); None for anyone else and
+    for an address nobody uses, alike."""
+    person = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if person is None:
+        return None
+    if person.pk == referrer.pk or _may_refer(referrer, person):
+        return person
+    return None
 
 
 @transaction.atomic
@@ -123,8 +155,8 @@ def referral_create(
         raise DomainError(
             "Say why you are suggesting this; the person will read it.", field="reason"
         )
-    if not _may_refer(referrer, person):
-        raise PermissionDenied("Only the person's line manager or a sponsor can refer them.")
+    if not person.is_active or not _may_refer(referrer, person):
+        raise DomainError(REFER_REFUSED, field="person")
     try:
         with transaction.atomic():
             referral = Referral.objects.create(

@@ -108,7 +108,7 @@ def intake_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def referrals(request: HttpRequest) -> HttpResponse:
     """Referrals received (to answer) and made (status only), and the form to make one."""
     user = current_user(request)
-    form = ReferralForm(request.POST or None)
+    form = ReferralForm(request.POST or None, referrer=user)
     if request.method == "POST" and form.is_valid():
         try:
             services.referral_create(

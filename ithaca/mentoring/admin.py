@@ -3,6 +3,7 @@ event marks are deliberately not registered: no administrator reads them here.""
 
 from django.contrib import admin
 
+from ithaca.core.admin import ConstraintCheckedForm
 from ithaca.mentoring.models import (
     MentoringEvent,
     MentoringGroup,
@@ -21,7 +22,12 @@ class MentoringRelationshipAdmin(admin.ModelAdmin):
     search_fields = ["mentor__email", "mentee__email"]
     raw_id_fields = ["mentor", "mentee", "proposed_by", "group"]
     list_select_related = ["mentor", "mentee", "program"]
-    readonly_fields = ["helper_accepted_at", "seeker_accepted_at", "started_at", "ended_at"]
+    # States move through the services only (acceptance, agreement, notices); the admin
+    # showed a 500 when a proposal was set to Active here.
+    readonly_fields = [
+        "status", "helper_accepted_at", "seeker_accepted_at", "started_at", "ended_at"
+    ]  # fmt: skip
+    form = ConstraintCheckedForm
 
 
 @admin.register(MentoringGroup)

@@ -36,9 +36,8 @@ from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
-from ithaca.accounts.models import CareerEntry, Profile, User
+from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
 from ithaca.analytics.models import SurveyResponse
 from ithaca.audit.models import Action
 from ithaca.audit.services import permission_changed, record
@@ -235,7 +234,7 @@ def _forget_sign_in(user: User) -> None:
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
     # The identity provider's copy of their attributes goes; the account stays out of
     # SCIM (deleted there), so the directory cannot write into an erased account.
     erased = {"user_name": f"erased-{user.pk}", "external_id": "", "document": {}}

@@ -104,6 +104,8 @@ class Program(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(max_capacity__gte=1), name="program_max_capacity_positive"
             ),
+            # Every page links to a program by its address: never an empty one.
+            models.CheckConstraint(condition=~Q(slug=""), name="program_slug_not_empty"),
         ]
 
     def __str__(self) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
+from anyascii import anyascii
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.text import slugify
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
@@ -18,6 +22,9 @@ from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.modes import MODES_BY_KIND
 from ithaca.programs.relationships import _locked, _move
 
+SLUG_MAX = 80
+NAME_MAX = 160
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HELPER_ROLE_FOR_KIND = {
     "mentoring": Participation.Role.MENTOR,
     "coaching": Participation.Role.COACH,
@@ -25,21 +32,81 @@ HELPER_ROLE_FOR_KIND = {
 PLURAL = {"mentor": "mentors", "coach": "coaches"}
 
 
+def slug_from_name(name: str) -> str:
+    """A link address for a name in any script: transliterated to ASCII, then slugified.
+    Empty when nothing of the name survives (the caller then falls back to the id)."""
+    return slugify(anyascii(name)).strip("-")[:SLUG_MAX].strip("-")
+
+
+def _free_slug(base: str) -> str:
+    """`base`, or `base-2`, `base-3`, ... whichever no program uses yet."""
+    taken = set(
+        Program.objects.filter(slug__regex=rf"^{re.escape(base)}(-[0-9]+)?$").values_list(
+            "slug", flat=True
+        )
+    )
+    if base not in taken:
+        return base
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = f"{base[: SLUG_MAX - len(suffix)].rstrip('-')}{suffix}"
+        if candidate not in taken:
+            return candidate
+        number += 1
+
+
+def _check_slug(slug: str) -> str:
+    slug = slug.strip().lower()
+    if len(slug) > SLUG_MAX or not SLUG_PATTERN.fullmatch(slug):
+        raise DomainError(
+            "An address uses only letters a to z, digits and hyphens (at most 80), "
+            "e.g. new-managers.",
+            field="slug",
+        )
+    if Program.objects.filter(slug=slug).exists():
+        raise DomainError(f"A program with the address {slug!r} already exists.", field="slug")
+    return slug
+
+
 @transaction.atomic
 def program_create(
-    *, name: str, slug: str, kind: str, mode: str, managers: list[User] | None = None, **extra: Any
+    *,
+    name: str,
+    kind: str,
+    mode: str,
+    slug: str = "",
+    managers: list[User] | None = None,
+    **extra: Any,
 ) -> Program:
-    """Create a program; its mode must belong to its kind."""
+    """Create a program; its mode must belong to its kind.
+
+    Without a slug, the address is made from the name in any script (transliterated),
+    made unique, or, when nothing of the name can be written in letters a to z,
+    `program-<id>`. A slug given is checked: never empty, ASCII, unique.
+    """
+    name = name.strip()
+    if not name:
+        raise DomainError("A program needs a name.", field="name")
+    if len(name) > NAME_MAX:
+        raise DomainError(f"Keep the name under {NAME_MAX} characters.", field="name")
     if kind not in MODES_BY_KIND:
         raise DomainError(f"Unknown kind {kind!r}: use mentoring or coaching.", field="kind")
     if mode not in MODES_BY_KIND[kind]:
         raise DomainError(f"{mode!r} is not a {kind} mode.", field="mode")
-    if Program.objects.filter(slug=slug).exists():
-        raise DomainError(f"A program with the address {slug!r} already exists.", field="slug")
+    if slug.strip():
+        slug = _check_slug(slug)
+    else:
+        base = slug_from_name(name)
+        slug = _free_slug(base) if base else f"new-program-{uuid.uuid4().hex}"
     if "enrolment_questions" in extra:
         extra["enrolment_questions"] = clean_questions(extra["enrolment_questions"])
     _check_durations(Program(**extra))
     program = Program.objects.create(name=name, slug=slug, kind=kind, mode=mode, **extra)
+    if slug.startswith("new-program-"):
+        # Nothing of the name is in letters a to z: a stable address from the id.
+        program.slug = _free_slug(f"program-{program.pk}")
+        program.save(update_fields=["slug"])
     if managers:
         program.managers.add(*managers)
         for manager in managers:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from ithaca.accounts.tokens import api_token_issue
 from ithaca.coaching.tests.factories import proposed_engagement
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def test_an_engagement_without_a_sponsor_is_listed_with_a_null_sponsor_the_schema_allows(client):
     engagement = proposed_engagement(sponsor=False)
-    token = Token.objects.create(user=engagement.coach)
-    listed = client.get("/api/v1/engagements/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, key = api_token_issue(user=engagement.coach, mfa_verified=False)
+    listed = client.get("/api/v1/engagements/", HTTP_AUTHORIZATION=f"Token {key}")
     assert listed.status_code == 200
     assert listed.json()["results"][0]["sponsor"] is None
     schema = json.loads(client.get("/api/v1/schema/?format=json").content)
@@ -27,12 +27,12 @@ def test_an_organization_wide_report_has_a_null_program_the_schema_allows(client
     from ithaca.accounts.tests.factories import UserFactory
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    token = Token.objects.create(user=UserFactory(is_staff=True))
+    _, key = api_token_issue(user=UserFactory(is_staff=True), mfa_verified=False)
     created = client.post(
         "/api/v1/analytics/reports/",
         {"start": "2025-01-01", "end": "2025-03-31"},
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_AUTHORIZATION=f"Token {key}",
     )
     assert created.status_code == 202, created.content
     assert created.json()["program"] is None

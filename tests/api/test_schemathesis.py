@@ -37,9 +37,8 @@ ERROR_KEYS = {"status", "code", "message", "fields"}
 @pytest.fixture(scope="module")
 def tokens(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, str]]:
     """A token for one person of each kind, from a 60-person demo organization."""
-    from rest_framework.authtoken.models import Token
-
     from ithaca.accounts.models import User
+    from ithaca.accounts.tokens import api_token_issue
     from ithaca.programs.models import Participation
 
     with django_db_blocker.unblock():
@@ -56,7 +55,9 @@ def tokens(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, s
         missing = [role for role, user in people.items() if user is None]
         assert not missing, f"the demo has nobody for {missing}"
         found = {
-            role: Token.objects.get_or_create(user=user)[0].key for role, user in people.items()
+            # As if each had signed in with a second factor: MFA has its own tests.
+            role: api_token_issue(user=user, mfa_verified=True)[1]
+            for role, user in people.items()
         }
         yield found
         # The demo lives outside the tests' transactions: leave the database empty again.

@@ -61,7 +61,7 @@ def test_ten_failures_from_one_address_lock_that_address_for_every_account() -> 
 
 
 def test_behind_a_proxy_the_forwarded_client_address_is_what_counts(settings) -> None:
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ITHACA_TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     for _ in range(10):
         attempt(person(), "wrong-password", HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)

@@ -111,6 +111,30 @@ def test_relationships_list_only_the_persons_own(proposal, django_assert_max_num
     assert [item["id"] for item in body["results"]] == [proposal.pk]
 
 
+def test_relationships_list_loads_only_what_it_shows_in_constant_queries(
+    django_assert_num_queries,
+) -> None:
+    # The list loads a few columns of the three joined rows (`.only()`): every field it
+    # shows must still be there without a query per row, the unnamed person's e-mail too.
+    mentee = UserFactory(first_name="", last_name="", email="unnamed@example.org")
+    for _ in range(3):
+        program = ProgramFactory()
+        mentor = ParticipationFactory(program=program, role="mentor").user
+        ParticipationFactory(program=program, role="seeker", user=mentee)
+        mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
+    client = _api(mentee)
+    with django_assert_num_queries(3):  # the MFA rule, count, page
+        body = client.get("/api/v1/relationships/").json()
+    assert body["count"] == 3
+    first = body["results"][0]
+    assert set(first) == {
+        "id", "program", "mentor", "mentee", "status", "helper_accepted_at",
+        "seeker_accepted_at", "started_at", "ended_at", "created_at",
+    }  # fmt: skip
+    assert first["mentee"] == {"id": mentee.pk, "name": "unnamed@example.org"}
+    assert first["mentor"]["name"] and first["program"] and first["created_at"]
+
+
 def test_another_persons_relationship_is_a_404(proposal) -> None:
     _error(_api(UserFactory()).get(f"/api/v1/relationships/{proposal.pk}/"), 404)
 

@@ -112,7 +112,9 @@ def test_self_referral_is_a_400_and_saves_nothing() -> None:
 
 
 def test_a_stranger_cannot_see_or_answer_a_referral() -> None:
-    manager, person = UserFactory(is_staff=True), UserFactory()
+    manager, person = UserFactory(), UserFactory()
+    person.profile.line_manager = manager
+    person.profile.save()
     referral = referral_create(referrer=manager, person=person, kind="mentoring", reason="Grow")
     stranger = _api(UserFactory())
     assert stranger.post(f"/api/v1/referrals/{referral.pk}/accept/").status_code == 404
@@ -166,3 +168,31 @@ def test_triage_in_another_language_names_the_languages_it_reads() -> None:
     )
     assert body["recommendation"] == "unclear" and body["language"] == "other"
     assert "English, French, Spanish and German" in body["reasons"][0]
+
+
+def test_the_referrals_api_answers_alike_whether_an_address_has_an_account_or_not() -> None:
+    person = UserFactory()  # has an account; the caller has no standing to refer them
+    client = _api(UserFactory())
+    answers = [
+        client.post(
+            "/api/v1/referrals/",
+            {"person": email, "kind": "coaching", "reason": "Grow"},
+            format="json",
+        )
+        for email in (person.email, "nobody-here@example.org")
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()
+    assert "You can refer only" in answers[0].json()["error"]["fields"]["person"][0]
+    assert not Referral.objects.exists()
+
+
+def test_a_sponsor_of_a_program_the_person_is_in_refers_through_the_api() -> None:
+    from ithaca.programs.tests.factories import ParticipationFactory, make_pair
+
+    program, _, coachee = make_pair("coaching")
+    sponsor = ParticipationFactory(program=program, role="sponsor").user
+    elsewhere = ParticipationFactory(program=make_pair("coaching")[0], role="sponsor").user
+    body = {"person": coachee.email, "kind": "coaching", "reason": "Grow"}
+    assert _api(sponsor).post("/api/v1/referrals/", body, format="json").status_code == 201
+    assert _api(elsewhere).post("/api/v1/referrals/", body, format="json").status_code == 400

@@ -154,8 +154,21 @@ def checkin_record(
             "from it, so it cannot be dated earlier.",
             field="recorded_on",
         )
+    comment = comment.strip()[:500]
+    # The same measurement of the same day sent twice (a double click, a retry) is one
+    # check-in; the engagement row is locked, so two at once are checked in turn.
+    twin = CheckIn.objects.filter(
+        goal=goal,
+        value=number,
+        recorded_on=day,
+        comment=comment,
+        recorded_by=user,
+        superseded_at__isnull=True,
+    ).first()
+    if twin is not None:
+        return twin
     return CheckIn.objects.create(
-        goal=goal, value=number, recorded_on=day, comment=comment.strip()[:500], recorded_by=user
+        goal=goal, value=number, recorded_on=day, comment=comment, recorded_by=user
     )
 
 

@@ -30,6 +30,9 @@ Kind = CoachingSession.Kind
 SessionStatus = CoachingSession.Status
 
 
+FURTHEST_YEARS = 5  # a session years ahead is a typo (the agreement runs weeks to months)
+
+
 def _check_times(
     starts_at: dt.datetime, ends_at: dt.datetime, *, future: bool, now: dt.datetime
 ) -> None:
@@ -37,6 +40,12 @@ def _check_times(
         raise DomainError("Session times need a time zone.", field="starts_at")
     if ends_at <= starts_at:
         raise DomainError("A session must end after it starts.", field="ends_at")
+    if starts_at.year > now.year + FURTHEST_YEARS:
+        raise DomainError(
+            f"Choose a time within the next {FURTHEST_YEARS} years; coaching sessions are "
+            "booked within the agreement's dates.",
+            field="starts_at",
+        )
     if future and starts_at <= now:
         raise DomainError(
             "A session is scheduled in the future; record a past one as held instead.",

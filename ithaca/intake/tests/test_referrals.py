@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -57,8 +59,27 @@ def test_a_sponsor_may_refer_too(setting) -> None:
 
 
 def test_a_colleague_without_standing_cannot_refer(setting) -> None:
-    with pytest.raises(PermissionDenied, match="line manager or a sponsor"):
+    with pytest.raises(DomainError, match="You can refer only"):
         _refer(UserFactory(), setting[2])
+    assert not Referral.objects.exists()
+
+
+def test_a_manager_of_a_program_the_person_is_in_may_refer(setting) -> None:
+    program, _, coachee, _ = setting
+    manager = UserFactory()
+    program.managers.add(manager)
+    assert _refer(manager, coachee).status == "pending"
+
+
+def test_a_sponsor_or_manager_of_another_program_may_not_refer(setting) -> None:
+    _, _, coachee, _ = setting
+    other_program = make_pair("coaching")[0]
+    sponsor = ParticipationFactory(program=other_program, role="sponsor").user
+    manager = UserFactory()
+    other_program.managers.add(manager)
+    for referrer in (sponsor, manager, UserFactory(is_staff=True)):
+        with pytest.raises(DomainError, match="You can refer only"):
+            _refer(referrer, coachee)
     assert not Referral.objects.exists()
 
 
@@ -158,12 +179,19 @@ def test_the_person_accepts_on_the_page_and_is_asked_for_their_own_words(setting
     assert "starts from what <em>you</em> want" in page
 
 
-def test_the_referral_form_refuses_an_unknown_email(setting) -> None:
-    response = _client(setting[3]).post(
-        "/intake/referrals/", {"email": "nobody@example.org", "kind": "coaching", "reason": "x"}
-    )
-    assert response.status_code == 400
-    assert b"Nobody with that e-mail address" in response.content
+def test_the_referral_form_answers_alike_for_an_unknown_and_an_unreferable_address(
+    setting,
+) -> None:
+    stranger = UserFactory()
+    client = _client(setting[3])
+    answers = [
+        client.post("/intake/referrals/", {"email": email, "kind": "coaching", "reason": "x"})
+        for email in ("nobody@example.org", stranger.email)
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    errors = [re.findall(r'class="error-text"[^>]*>([^<]*)<', a.content.decode()) for a in answers]
+    assert errors[0] == errors[1] and "You can refer only" in errors[0][0]
+    assert not Referral.objects.exists()
 
 
 def test_the_referral_form_refuses_self_referral_with_a_message(setting) -> None:

@@ -40,3 +40,16 @@ def top_reasons(breakdown: Mapping[str, Any] | None, count: int = 3) -> list[str
     ]
     factors.sort(key=lambda f: f.get("points") or 0, reverse=True)
     return [str(f.get("explanation") or f.get("label")) for f in factors[:count]]
+
+
+@register.filter
+def for_reader(text: str, reader: Any) -> str:
+    """An explanation written about a pair, addressed to the reader when it names them:
+    "the role Maya Okafor is aiming for" reads "the role you are aiming for" to Maya."""
+    name = getattr(reader, "display_name", "") or ""
+    if not name or name not in text:
+        return text
+    for before, after in ((" is", " are"), (" has", " have"), (" was", " were"), ("'s", "r")):
+        text = text.replace(f"{name}{before}", f"you{after}")
+    text = text.replace(name, "you")
+    return text[:1].upper() + text[1:] if text.startswith("you") else text

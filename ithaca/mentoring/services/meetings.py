@@ -98,6 +98,11 @@ def meeting_propose(
     workspace = writable(relationship, user, "propose a meeting")
     _check_times(starts_at, ends_at)
     _check_future(starts_at)
+    # The same form sent twice (a double click, a retry) is one meeting; it is checked
+    # before the double-booking rule, which the first copy would otherwise trip.
+    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.PROPOSED, Status.CONFIRMED)
+    if twin is not None:
+        return twin
     _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=True)
     topics = _topics(workspace, topic_ids)
@@ -136,6 +141,9 @@ def meeting_log(
     started = workspace.relationship.started_at
     if started and starts_at < started - dt.timedelta(days=1):
         raise DomainError("That is before this relationship started.", field="starts_at")
+    twin = _same_meeting(workspace, user, starts_at, ends_at, Status.HELD)
+    if twin is not None:
+        return twin  # the same log sent twice: one meeting (before the double-booking rule)
     _check_free(workspace, starts_at, ends_at)
     location = _check_location(workspace, location, required=False)
     topics = _topics(workspace, topic_ids)
@@ -152,6 +160,24 @@ def meeting_log(
         body = clean_text(note, field="note", label="note", limit=5000)
         MeetingNote.objects.create(meeting=meeting, author=user, body=body)
     return meeting
+
+
+def _same_meeting(
+    workspace: Workspace, user: User, starts_at: dt.datetime, ends_at: dt.datetime, *statuses: str
+) -> Meeting | None:
+    """A meeting this person already put at exactly this time in this relationship.
+
+    One meeting of a pair at one moment: a second submission of the same form
+    returns the first meeting instead of making another. The workspace row is
+    locked, so two submissions at once are checked one after the other.
+    """
+    return Meeting.objects.filter(
+        relationship=workspace.relationship,
+        proposed_by=user,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        status__in=statuses,
+    ).first()
 
 
 def _answerable(workspace: Workspace, meeting: Meeting) -> Meeting:

@@ -1,0 +1,127 @@
+"""API tokens: issued hashed, expiring, revocable, and void once the credentials change.
+
+A key is `ith_` and 43 random URL-safe characters (256 bits). Only its
+SHA-256 is stored: the key is random and long, so a fast hash cannot be
+reversed, and looking it up by hash costs one indexed query. See
+docs/decisions/0002-api-tokens-hashed-with-a-credential-stamp.md.
+
+A token also keeps a stamp of its owner's credentials at issue: an HMAC of
+the password hash and of the ids of their authenticators (TOTP, security
+keys). Changing the password anywhere (the account pages, a reset, the admin,
+the shell) or resetting MFA changes the stamp, and every older token stops
+working without any code having to remember to revoke it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from ithaca.accounts.models import ApiToken, User
+from ithaca.core.errors import DomainError
+
+KEY_PREFIX = "ith_"
+# last_used_at is written at most this often, so each API call does not write a row.
+USE_RECORD_INTERVAL = timedelta(minutes=5)
+STAMP_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def credential_stamp(user: User) -> str:
+    """Changes whenever the password or the set of authenticators changes."""
+    ids = sorted(
+        Authenticator.objects.filter(user=user, type__in=STAMP_TYPES).values_list("pk", flat=True)
+    )
+    material = f"{user.pk}|{user.password}|{','.join(map(str, ids))}"
+    return salted_hmac("ithaca.api-token-stamp", material, algorithm="sha256").hexdigest()
+
+
+def token_lifetime() -> timedelta:
+    return timedelta(days=int(settings.ITHACA_API_TOKEN_DAYS))
+
+
+@transaction.atomic
+def api_token_issue(*, user: User, mfa_verified: bool, name: str = "") -> tuple[ApiToken, str]:
+    """A new token for this person, and its key (shown this once, never stored)."""
+    if not user.is_active:
+        raise DomainError("This account is not active.")
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    now = timezone.now()
+    token = ApiToken.objects.create(
+        user=user,
+        name=name.strip()[:100] or "API token",
+        key_hash=hash_key(key),
+        prefix=key[:10],
+        credential_stamp=credential_stamp(user),
+        mfa_verified=mfa_verified,
+        created_at=now,
+        expires_at=now + token_lifetime(),
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, by: User) -> ApiToken:
+    """Revoke one token; only its owner may (staff revoke by changing the password)."""
+    if token.user_id != by.pk:
+        raise DomainError("Only the token's owner may revoke it.")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_tokens_revoke_all(*, user: User) -> int:
+    """Revoke every live token of a person (the count revoked)."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def api_token_status(token: ApiToken, stamp: str | None = None) -> str:
+    """active, revoked, expired or superseded (the password or MFA changed since)."""
+    if token.revoked_at is not None:
+        return "revoked"
+    if token.expires_at <= timezone.now():
+        return "expired"
+    current = stamp if stamp is not None else credential_stamp(token.user)
+    if not constant_time_compare(token.credential_stamp, current):
+        return "superseded"
+    return "active"
+
+
+def api_token_authenticate(key: str) -> ApiToken | None:
+    """The live token with this key, or None. Records its use now and then."""
+    if not key.startswith(KEY_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_key(key), revoked_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    if api_token_status(token) != "active":
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > USE_RECORD_INTERVAL:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+def api_tokens_for(user: User) -> list[tuple[ApiToken, str]]:
+    """A person's tokens, newest first, each with its status (two queries)."""
+    stamp = credential_stamp(user)
+    tokens = ApiToken.objects.filter(user=user).select_related("user")
+    return [(token, api_token_status(token, stamp)) for token in tokens]

@@ -1,0 +1,30 @@
+"""Pages of your own account that allauth does not provide: your API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ithaca.accounts.access import access_api_token
+from ithaca.accounts.http import current_user
+from ithaca.accounts.tokens import api_token_revoke, api_tokens_for, token_lifetime
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """Your API tokens, each with its state, and a button to revoke a live one."""
+    rows = api_tokens_for(current_user(request))
+    context = {"rows": rows, "lifetime_days": token_lifetime().days}
+    return render(request, "accounts/tokens.html", context)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    token = api_token_revoke(token=access_api_token(user, pk), by=user)
+    messages.success(request, f"You revoked the token {token.prefix}…; it no longer works.")
+    return redirect("accounts:tokens")

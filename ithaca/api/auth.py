@@ -1,0 +1,63 @@
+"""How the API knows who is calling, and the MFA rule that holds on every endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from ithaca.accounts.mfa import MESSAGE, credential_refused, lacks_required_mfa
+from ithaca.accounts.models import User
+from ithaca.accounts.tokens import api_token_authenticate
+
+NEW_TOKEN_MESSAGE = (
+    "A program you manage or coach in asks for two-factor authentication, and this "
+    "credential did not pass it: get a new token with your two-factor code "
+    "(POST /api/v1/auth/token/), or sign in again with it."
+)
+
+
+class HashedTokenAuthentication(BaseAuthentication):
+    """`Authorization: Token <key>`, checked against the stored hash of live tokens."""
+
+    keyword = "Token"
+
+    def authenticate(self, request: Request) -> tuple[User, Any] | None:
+        parts = get_authorization_header(request).split()
+        if not parts or parts[0].lower() != self.keyword.lower().encode():
+            return None
+        if len(parts) != 2:
+            raise exceptions.AuthenticationFailed("Give the token after the word Token.")
+        try:
+            key = parts[1].decode()
+        except UnicodeError:
+            raise exceptions.AuthenticationFailed("The token is not valid.") from None
+        token = api_token_authenticate(key)
+        if token is None:
+            raise exceptions.AuthenticationFailed(
+                "The token is not valid: it is unknown, revoked or expired, or your password "
+                "or two-factor authentication changed since it was issued."
+            )
+        return token.user, token
+
+    def authenticate_header(self, request: Request) -> str:
+        return self.keyword
+
+
+class MfaSatisfied(BasePermission):
+    """Someone a program requires MFA of reaches nothing beyond their own account
+    unless this request's credential passed a second factor (a token issued with
+    a code, or a session signed in or re-authenticated with one)."""
+
+    message = MESSAGE
+    code = "mfa_required"
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not credential_refused(request):
+            return True
+        if not lacks_required_mfa(request):
+            self.message = NEW_TOKEN_MESSAGE
+        return False
