@@ -60,8 +60,9 @@ def test_the_inbox_costs_the_same_queries_for_five_or_fifty(django_assert_num_qu
     client = _client(person)
     _tell(person, 5, actor=UserFactory())
     client.get("/notifications/")
-    # Session, user, profile (the zone), the count of unread, the page count, the page.
-    with django_assert_num_queries(6) as few:
+    # Session, user, whether MFA is required, profile (the zone), the count of unread,
+    # the page count, the page.
+    with django_assert_num_queries(7) as few:
         client.get("/notifications/")
     _tell(person, 45, actor=UserFactory())
     with django_assert_num_queries(len(few.captured_queries)):
@@ -119,7 +120,7 @@ def test_the_bell_counts_unread_in_one_query_and_reads_the_page_being_shown(
     _tell(person, 1, url="/elsewhere/")
     client = _client(person)
     client.get("/notifications/bell/")  # warm the session
-    with django_assert_num_queries(3):  # session, user, the count
+    with django_assert_num_queries(4):  # session, user, whether MFA is required, the count
         body = client.get("/notifications/bell/").content.decode()
     assert 'aria-label="3 unread"' in body
     body = client.post("/notifications/bell/", {"at": "/programs/"}).content.decode()
