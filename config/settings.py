@@ -60,11 +60,13 @@ INSTALLED_APPS = [
     "ithaca.core",
     "ithaca.audit",
     "ithaca.accounts",
+    "ithaca.notifications",
     "ithaca.programs",
     "ithaca.intake",
     "ithaca.mentoring",
     "ithaca.coaching",
     "ithaca.matching",
+    "ithaca.messaging",
     "ithaca.people",
     "ithaca.console",
     "ithaca.privacy",
@@ -275,13 +277,10 @@ STORAGES = {
 WHITENOISE_MANIFEST_STRICT = False
 
 # --- E-mail ---------------------------------------------------------------
+# Meetings and sessions starting within this many hours get a reminder notification.
+ITHACA_REMINDER_HOURS = env.int("REMINDER_HOURS", default=24)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ithaca <ithaca@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Decides, per recipient, whether a notice waits for their weekly digest
-# (ithaca/core/email.py); empty sends everything at once.
-ITHACA_NOTICE_ROUTER = "ithaca.analytics.notices.route"
-# Each recipient's time zone, so times in an e-mail are in the reader's zone.
-ITHACA_RECIPIENT_ZONES = "ithaca.accounts.zones.zones_for_addresses"
 EMAIL_HOST = env.str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

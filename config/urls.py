@@ -15,6 +15,8 @@ urlpatterns = [
     path("coaching/", include("ithaca.coaching.urls")),
     path("matching/", include("ithaca.matching.urls")),
     path("audit/", include("ithaca.audit.urls")),
+    path("notifications/", include("ithaca.notifications.urls")),
+    path("messages/", include("ithaca.messaging.urls")),
     path("privacy/", include("ithaca.privacy.urls")),
     path("analytics/", include("ithaca.analytics.urls")),
     path("guide/", include("ithaca.analytics.guide_urls")),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import admin
 
 from ithaca.analytics.models import (
-    NotificationPreference,
     ProgramSurveySettings,
     Report,
     SurveyInvitation,
@@ -23,13 +22,6 @@ class SurveyInvitationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "program"]
     fields = ("program", "kind", "relationship_id", "sequence", "due_at", "sent_at", "answered_at")
     readonly_fields = fields
-
-
-@admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(admin.ModelAdmin):
-    list_display = ["user", "mode", "updated_at"]
-    list_filter = ["mode"]
-    raw_id_fields = ["user"]
 
 
 @admin.register(Report)

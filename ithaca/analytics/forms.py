@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from ithaca.analytics.models import NotificationPreference, ProgramSurveySettings, SurveyResponse
+from ithaca.analytics.models import ProgramSurveySettings, SurveyResponse
 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
 
@@ -30,14 +30,6 @@ class SurveyForm(forms.Form):
 
 class RatingForm(forms.Form):
     rating = forms.ChoiceField(label="Your rating", choices=SCALE, widget=forms.RadioSelect)
-
-
-class PreferenceForm(forms.Form):
-    mode = forms.ChoiceField(
-        label="How would you like Ithaca's notices?",
-        choices=NotificationPreference.Mode.choices,
-        widget=forms.RadioSelect,
-    )
 
 
 class SurveySettingsForm(forms.ModelForm):

@@ -165,60 +165,6 @@ class MeetingRating(models.Model):
         return f"Rating of {self.kind} meeting {self.meeting_id}"
 
 
-class NotificationPreference(models.Model):
-    """How a person wants Ithaca's notices: one e-mail each, or one weekly digest."""
-
-    class Mode(models.TextChoices):
-        IMMEDIATE = "immediate", "One e-mail per notice, as it happens"
-        WEEKLY_DIGEST = "weekly_digest", "One weekly digest"
-
-    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="notice_preference")
-    mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.IMMEDIATE)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["mode"])]
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.get_mode_display()}"
-
-
-class Digest(models.Model):
-    """One weekly digest e-mail to one person; unique per ISO week so it goes once."""
-
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    week = models.CharField(max_length=8, help_text="ISO year and week, e.g. 2026-W07.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "week"], name="digest_once_per_week"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Digest {self.week} for {self.user_id}"
-
-
-class PendingNotice(models.Model):
-    """A notice held back for someone's weekly digest instead of being sent alone."""
-
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    digest = models.ForeignKey(
-        Digest, null=True, blank=True, on_delete=models.SET_NULL, related_name="notices"
-    )
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["digest", "user"])]
-
-    def __str__(self) -> str:
-        return self.subject
-
-
 class FigureCache(models.Model):
     """Computed dashboard figures for one scope and period, reused for a few minutes.
 

@@ -2,7 +2,8 @@
 
 Together with mentoring (silent relationships, reviews), coaching (actions due,
 overdue digests, stalled engagements, follow-up surveys) and matching (expired
-requests), one command covers every nudge and reminder. Each job here is safe
+requests) and notifications (digests, retries), one command covers every nudge and
+reminder. Each job here is safe
 to run twice: rows unique per person and point (or week) decide what is sent.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from ithaca.analytics.dashboard import dashboard_for
 from ithaca.analytics.models import FigureCache
 from ithaca.analytics.period import default_period
-from ithaca.analytics.services import digests_send, pulse_invitations_create, rating_prompts_create
+from ithaca.analytics.services import pulse_invitations_create, rating_prompts_create
 from ithaca.core.periodic import for_each
 from ithaca.programs.models import Program
 
@@ -27,11 +28,6 @@ def send_pulse_surveys(*, now: dt.datetime) -> Mapping[str, int]:
 def ask_for_meeting_ratings(*, now: dt.datetime) -> Mapping[str, int]:
     """Ask both people to rate each meeting or session held in the last week, once."""
     return rating_prompts_create(now=now)
-
-
-def send_weekly_digests(*, now: dt.datetime) -> Mapping[str, int]:
-    """One digest a week to each person who chose it, with what was held for them."""
-    return digests_send(now=now)
 
 
 def refresh_dashboards(*, now: dt.datetime) -> Mapping[str, int]:
@@ -50,4 +46,4 @@ def refresh_dashboards(*, now: dt.datetime) -> Mapping[str, int]:
     return {"dashboards": 1 + done}
 
 
-JOBS = (send_pulse_surveys, ask_for_meeting_ratings, send_weekly_digests, refresh_dashboards)
+JOBS = (send_pulse_surveys, ask_for_meeting_ratings, refresh_dashboards)

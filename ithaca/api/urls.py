@@ -7,6 +7,8 @@ from ithaca.api import (
     intake,
     matching,
     mentoring,
+    messaging,
+    notifications,
     people,
     schema,
     views,
@@ -55,5 +57,7 @@ urlpatterns += (
     + matching.urlpatterns
     + console.urlpatterns
     + analytics.urlpatterns
+    + notifications.urlpatterns
+    + messaging.urlpatterns
     + people.urlpatterns
 )

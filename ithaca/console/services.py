@@ -8,16 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from ithaca.accounts.imports import people_import_run
 from ithaca.accounts.models import PeopleImport, User
 from ithaca.accounts.services import user_invite, user_reinvite
-from ithaca.console.tasks import send_program_welcome, send_proposal_nudge
 from ithaca.core.errors import DomainError
-from ithaca.core.tasks import enqueue_on_commit
+from ithaca.notifications.services import notify
 from ithaca.programs.independence import independence_recheck
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
+from ithaca.programs.notices import parties, proposal_url
 from ithaca.programs.services import participation_add
 
 
@@ -50,7 +52,14 @@ def program_invite(
     participation = participation_add(program=program, user=user, role=role, **extra)
     if not is_new:
         user_reinvite(user=user, invited_by=invited_by)
-        enqueue_on_commit(send_program_welcome, participation.pk, invited_by.pk)
+        notify(
+            recipient=user,
+            kind="program.invited",
+            subject=participation,
+            actor=invited_by,
+            context={"program": program.name},
+            url=reverse("programs:detail", args=[program.slug]),
+        )
     return participation
 
 
@@ -69,8 +78,18 @@ def proposal_nudge(*, relationship: HelpingRelationship) -> list[User]:
     if relationship.status != Status.PROPOSED:
         raise DomainError("Only an unanswered proposal can be nudged.")
     people = awaiting_answer(relationship)
-    kind = "mentoring" if relationship.program.is_mentoring else "coaching"
-    enqueue_on_commit(send_proposal_nudge, kind, relationship.pk)
+    helper, seeker = parties(relationship)
+    asked = timezone.now().isoformat()  # each nudge is an event of its own
+    for person in people:
+        other = seeker if person.pk == helper.pk else helper
+        notify(
+            recipient=person,
+            kind="proposal.waiting",
+            subject=relationship,
+            context={"program": relationship.program.name, "other": other.display_name},
+            url=proposal_url(relationship),
+            event=asked,
+        )
     return people
 
 

@@ -15,6 +15,49 @@ class Attendee:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class FeedEvent:
+    """One entry of a personal calendar feed."""
+
+    uid: str
+    start: dt.datetime
+    end: dt.datetime
+    summary: str
+    sequence: int = 0
+    cancelled: bool = False
+    location: str = ""
+    url: str = ""
+
+
+def build_feed(*, name: str, events: Sequence[FeedEvent]) -> bytes:
+    """A subscribable calendar (METHOD:PUBLISH) of many events. The UIDs are those of
+    the e-mailed invitations, so a calendar that has both keeps one copy."""
+    from icalendar import Calendar, Event  # slow to import: only feeds and invitations pay
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Ithaca//Mentoring and coaching//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval;value=duration", "PT1H")
+    stamp = dt.datetime.now(dt.UTC)
+    for item in events:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.start.astimezone(dt.UTC))
+        event.add("dtend", item.end.astimezone(dt.UTC))
+        event.add("summary", item.summary)
+        event.add("sequence", item.sequence)
+        event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+        if item.location:
+            event.add("location", item.location)
+        if item.url:
+            event.add("url", item.url)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
 def build_invite(
     *,
     uid: str,

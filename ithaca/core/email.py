@@ -1,77 +1,68 @@
-"""Sending notices: plain-text e-mails rendered from templates, optionally with an invite."""
+"""Plain-text e-mail: templates rendered without HTML escaping, and the one sender.
+
+Only `ithaca.notifications` sends through `send_email`; every app tells people
+things with `ithaca.notifications.services.notify`, which decides whether and
+when to e-mail. Plain text is rendered by a template engine with autoescaping
+off, so a name such as O'Connor reaches the reader as written.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.module_loading import import_string
+from django.template import Template
+from django.template.backends.django import DjangoTemplates
 
 
-def send_notice(
+@cache
+def text_engine() -> DjangoTemplates:
+    """The project's template setup, without autoescaping: for e-mails and sentences."""
+    base: dict[str, Any] = settings.TEMPLATES[0]
+    options = {k: v for k, v in base.get("OPTIONS", {}).items() if k != "context_processors"}
+    return DjangoTemplates(
+        {
+            "NAME": "plain_text",
+            "DIRS": base.get("DIRS", []),
+            "APP_DIRS": base.get("APP_DIRS", True),
+            "OPTIONS": {**options, "autoescape": False},
+        }
+    )
+
+
+def render_text(template: str, context: Mapping[str, Any]) -> str:
+    """Render a .txt template as plain text (no HTML escaping)."""
+    return text_engine().get_template(template).render(dict(context))
+
+
+@cache
+def _compiled(source: str) -> Template:
+    return text_engine().engine.from_string(source)
+
+
+def render_sentence(source: str, context: Mapping[str, Any]) -> str:
+    """Render a one-line template string as plain text, whitespace collapsed."""
+    from django.template import Context
+
+    return " ".join(_compiled(source).render(Context(dict(context), autoescape=False)).split())
+
+
+def send_email(
     *,
     to: Sequence[str],
     subject: str,
-    template: str,
-    context: Mapping[str, Any],
+    body: str,
     ics: bytes | None = None,
-    immediate: bool = False,
+    ics_method: str = "REQUEST",
 ) -> int:
-    """Render `template` (a .txt template) and send it; attach `ics` as invite.ics.
-
-    Each recipient reads times in their own time zone: one copy is rendered per
-    zone (ITHACA_RECIPIENT_ZONES says whose is which), with that zone active,
-    so `{{ when|date:"H:i T" }}` prints their local time and its abbreviation.
-    Recipients who chose a weekly digest get the notice in it instead (see
-    ITHACA_NOTICE_ROUTER), except for calendar invites and `immediate` notices.
-    Returns 1 when the notice was sent or held for every recipient's digest.
-    """
-    subject = subject.replace("\n", " ")[:200]
-    sent = 1
-    for zone, group in _by_zone(to).items():
-        with timezone.override(_zone(zone)):
-            body = render_to_string(template, dict(context))
-        recipients = (
-            list(group) if ics is not None or immediate else _not_deferred(group, subject, body)
-        )
-        if not recipients:
-            continue
-        message = EmailMessage(subject=subject, body=body, to=recipients)
-        if ics is not None:
-            message.attach("invite.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-        sent = min(sent, message.send())
-    return sent
-
-
-def _zone(name: str) -> dt.tzinfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
-
-
-def _by_zone(to: Sequence[str]) -> dict[str, list[str]]:
-    """Recipients grouped by time zone, in the order given (core cannot import the app
-    that knows people's zones, hence a setting)."""
-    path = getattr(settings, "ITHACA_RECIPIENT_ZONES", "")
-    zones: Mapping[str, str] = import_string(path)(list(to)) if path else {}
-    groups: dict[str, list[str]] = {}
-    for address in to:
-        groups.setdefault(zones.get(address, "UTC"), []).append(address)
-    return groups
-
-
-def _not_deferred(to: Sequence[str], subject: str, body: str) -> list[str]:
-    """The recipients to e-mail now; the router (core cannot import the app that owns
-    the preference, hence a setting) keeps the others' copies for their digest."""
-    path = getattr(settings, "ITHACA_NOTICE_ROUTER", "")
-    if not path:
-        return list(to)
-    held = import_string(path)(addresses=list(to), subject=subject, body=body)
-    return [address for address in to if address not in held]
+    """Send one plain-text e-mail; attach `ics` as a calendar part whose MIME method
+    (REQUEST or CANCEL) matches the METHOD inside it."""
+    subject = " ".join(subject.split())[:200]
+    message = EmailMessage(subject=subject, body=body, to=list(to))
+    if ics is not None:
+        method = "CANCEL" if ics_method.upper() == "CANCEL" else "REQUEST"
+        message.attach("invite.ics", ics, f"text/calendar; method={method}; charset=utf-8")
+    return message.send()

@@ -6,14 +6,14 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.intake import tasks
 from ithaca.intake.models import MAX_TEXT, Intake, IntakeShare, Referral
 from ithaca.intake.triage import TriageResult, normalize_answers, triage
+from ithaca.notifications.services import notify
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.services import participation_apply
 
@@ -170,7 +170,14 @@ def referral_create(
         raise DomainError(
             f"You have already suggested {kind} to {person}; they have not answered yet."
         ) from None
-    enqueue_on_commit(tasks.send_referral_invitation, referral_id=referral.pk)
+    notify(
+        recipient=person,
+        kind="referral.received",
+        subject=referral,
+        actor=referrer,
+        context={"kind": kind},
+        url=reverse("intake:referrals"),
+    )
     return referral
 
 
@@ -187,5 +194,15 @@ def referral_respond(*, referral: Referral, user: User, accept: bool) -> Referra
     referral.status = Referral.Status.ACCEPTED if accept else Referral.Status.DECLINED
     referral.responded_at = timezone.now()
     referral.save(update_fields=["status", "responded_at", "updated_at"])
-    enqueue_on_commit(tasks.send_referral_answer, referral_id=referral.pk)
+    # The referrer learns the answer and nothing else.
+    notify(
+        recipient=referral.referrer,
+        kind="referral.answered",
+        subject=referral,
+        context={
+            "kind": referral.kind,
+            "other": user.display_name,
+            "status": referral.get_status_display().lower(),
+        },
+    )
     return referral

@@ -234,8 +234,7 @@ class ProposalExplanation(models.Model):
     """Why the matching app proposed a pair: the score, each factor and each rule checked.
 
     Written beside every proposal a request, an offer or a published round
-    creates; both people and the program's managers read it. The notice fields
-    record what was e-mailed, so a retried task sends nothing twice.
+    creates; both people and the program's managers read it.
     """
 
     class Source(models.TextChoices):
@@ -253,10 +252,11 @@ class ProposalExplanation(models.Model):
         MatchingRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     breakdown = models.JSONField(default=dict)
+    note = models.TextField(
+        blank=True, max_length=1000, help_text="The proposer's personal note, for the other person."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    notified_at = models.DateTimeField(null=True, blank=True)
     expired_at = models.DateTimeField(null=True, blank=True)
-    expiry_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -289,7 +289,6 @@ class FitCheck(models.Model):
     requested_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     reason = models.TextField(blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
-    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+
+from ithaca.mentoring.notices import remind_meetings
 from ithaca.mentoring.services import nudges_create, reviews_create, training_sync
 
 
@@ -22,4 +25,14 @@ def record_mentor_training(*, now: dt.datetime) -> dict[str, int]:
     return {"marked trained": training_sync(now=now)}
 
 
-JOBS = (nudge_silent_relationships, ask_for_reviews, record_mentor_training)
+def remind_upcoming_meetings(*, now: dt.datetime) -> dict[str, int]:
+    """A reminder to everyone in a confirmed meeting's space, ITHACA_REMINDER_HOURS ahead."""
+    return {"reminded": remind_meetings(now=now, hours=settings.ITHACA_REMINDER_HOURS)}
+
+
+JOBS = (
+    nudge_silent_relationships,
+    ask_for_reviews,
+    record_mentor_training,
+    remind_upcoming_meetings,
+)

@@ -14,6 +14,9 @@ no sign-in methods and no rights. Then:
   reflection, survey answers (ratings stay, anonymous), referral reasons.
 - Open relationships end (a proposal is withdrawn, an active one concluded);
   their roles in programs end and they manage nothing.
+- Their messages lose their words and their name (the others see "a former
+  participant" and "(removed)"); their notifications and settings are deleted; in other people's
+  notifications of what they did, their name becomes "a former participant".
 - The identity provider's copy of their attributes (SCIM) is emptied and the
   account is deleted there, so provisioning cannot write into it again.
 
@@ -30,11 +33,12 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 
 from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
-from ithaca.analytics.models import PendingNotice, SurveyResponse
+from ithaca.analytics.models import SurveyResponse
 from ithaca.audit.models import Action
 from ithaca.audit.services import permission_changed, record
 from ithaca.coaching.models import (
@@ -61,6 +65,8 @@ from ithaca.mentoring.models import (
     TrainingAttempt,
 )
 from ithaca.mentoring.models import Goal as MentoringGoal
+from ithaca.messaging.services import messages_erase_author
+from ithaca.notifications.models import CalendarFeed, Notification, Preference
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
@@ -85,6 +91,8 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     counts.update(_delete_own_writing(user))
     counts.update(_blank_shared_writing(user))
     counts["roles ended"] = _leave_programs(user)
+    counts["notifications about them"] = _forget_in_notifications(user)
+    counts["messages"] = messages_erase_author(user=user)
     _wipe_profile(user)
     _forget_sign_in(user)
     _anonymize(user)
@@ -98,6 +106,18 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
         subject_id=user.pk,
     )
     return counts
+
+
+FORMER = "A former participant"
+
+
+def _forget_in_notifications(user: User) -> int:
+    """Others' notifications of what this person did keep what happened, not who."""
+    told = Notification.objects.filter(actor=user)
+    name = user.display_name
+    return told.update(
+        actor=None, text=Replace("text", Value(name), Value(FORMER)) if name else F("text")
+    )
 
 
 def _end_relationships(user: User) -> int:
@@ -135,7 +155,9 @@ def _delete_own_writing(user: User) -> dict[str, int]:
         "training answers": TrainingAttempt.objects.filter(user=user),
         "event sign-ups": EventSignup.objects.filter(person=user),
         "continue marks": ContinueMark.objects.filter(marker=user),
-        "pending notices": PendingNotice.objects.filter(user=user),
+        "notifications": Notification.objects.filter(recipient=user),
+        "notification settings": Preference.objects.filter(user=user),
+        "calendar feeds": CalendarFeed.objects.filter(user=user),
     }
     return {
         name: queryset.delete()[1].get(queryset.model._meta.label, 0)

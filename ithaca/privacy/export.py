@@ -43,6 +43,8 @@ from ithaca.mentoring.models import (
     TrainingCompletion,
 )
 from ithaca.mentoring.models import Goal as MentoringGoal
+from ithaca.messaging.models import Message
+from ithaca.notifications.models import Notification, Preference
 from ithaca.programs.models import Participation, PersonBlock
 
 FORMAT = "ithaca-personal-data/1"
@@ -72,6 +74,20 @@ def person_export(user: User) -> dict[str, Any]:
         ),
         "mentoring": _mentoring(user),
         "coaching": _coaching(user),
+        "messages_written": _rows(
+            Message.objects.filter(author=user), "thread", "thread_id", "body", "created_at"
+        ),
+        "notifications": {
+            "received": _rows(
+                Notification.objects.filter(recipient=user).order_by("created_at"),
+                "kind",
+                "text",
+                "url",
+                "created_at",
+                "read_at",
+            ),
+            "settings": _rows(Preference.objects.filter(user=user), "category", "mode"),
+        },
         "surveys": {
             "pulse_answers": _rows(
                 SurveyResponse.objects.filter(invitation__person=user),

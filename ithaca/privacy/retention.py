@@ -3,8 +3,9 @@
 A relationship concluded more than RETENTION_YEARS ago keeps its metadata
 (who, which program, when, how it went in numbers) for the organization's
 reports, but its notes and journals are deleted: mentoring meeting notes, goal
-progress notes, journal entries and closing reflections, and coaching session
-notes and close-out reflections. Running it again deletes nothing more.
+progress notes, journal entries and closing reflections, coaching session notes
+and close-out reflections, and the two people's messages. Running it again deletes
+nothing more.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ithaca.mentoring.models import (
     MeetingNote,
     MentoringRelationship,
 )
+from ithaca.messaging.models import Message, Thread
 from ithaca.programs.lifecycle import Status
 
 
@@ -49,6 +51,10 @@ def notes_expire(*, now: dt.datetime) -> dict[str, int]:
         "goal notes": _delete(GoalNote.objects.filter(goal__relationship__in=mentoring)),
         "journal entries": _delete(JournalEntry.objects.filter(relationship__in=mentoring)),
         "session notes": _delete(SessionNote.objects.filter(session__engagement__in=coaching)),
+        "messages": _delete(
+            Message.objects.filter(thread=Thread.MENTORING, thread_id__in=mentoring)
+            | Message.objects.filter(thread=Thread.COACHING, thread_id__in=coaching)
+        ),
         "closing reflections": Closing.objects.filter(relationship__in=mentoring)
         .exclude(reflection="")
         .update(reflection=""),

@@ -27,9 +27,8 @@ from django.utils import timezone
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
 from ithaca.matching import engine
-from ithaca.programs import tasks
+from ithaca.programs import notices
 from ithaca.programs.access import is_program_manager
 from ithaca.programs.eligibility import MAX_CHAIN
 from ithaca.programs.lifecycle import Status
@@ -137,7 +136,7 @@ def _withdraw(relationship: HelpingRelationship, reasons: str) -> int:
     if locked.status != Status.PROPOSED:
         return 0
     _move(locked, Status.WITHDRAWN, WITHDRAWN_REASON.format(reasons=reasons)[:300])
-    enqueue_on_commit(tasks.send_independence_withdrawal, locked.program.kind, locked.pk, reasons)
+    notices.tell_withdrawn_for_independence(locked, reasons=reasons)
     return 1
 
 
@@ -152,7 +151,7 @@ def _flag(relationship: HelpingRelationship, reasons: str) -> int:
                 seeker_id=relationship.seeker_id_value,
                 reasons=reasons[:2000],
             )
-            enqueue_on_commit(tasks.send_independence_flag, flag.pk)
+            notices.tell_independence_flag(flag)
     except IntegrityError:
         return 0  # flagged by another run meanwhile
     return 1

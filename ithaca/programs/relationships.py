@@ -15,6 +15,7 @@ from django.utils import timezone
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.matching.engine import RuleCheck
+from ithaca.programs import notices
 from ithaca.programs.eligibility import failed_rules
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status, check_transition
 from ithaca.programs.models import HelpingRelationship, Participation, Program
@@ -99,8 +100,11 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     both = relationship.helper_accepted_at and relationship.seeker_accepted_at
     if both and relationship.start_blocker() is None:
         withdraw_competing(relationship)
-        return _move(relationship, Status.ACTIVE)
+        relationship = _move(relationship, Status.ACTIVE)
+        notices.tell_accepted(relationship, actor=user, started=True)
+        return relationship
     relationship.save()
+    notices.tell_accepted(relationship, actor=user, started=False)
     return relationship
 
 
@@ -109,7 +113,9 @@ def relationship_decline(relationship: R, *, user: User, reason: str = "") -> R:
     """Either person says no to a proposal."""
     relationship = _locked(relationship)
     _party_side(relationship, user)
-    return _move(relationship, Status.DECLINED, reason.strip())
+    relationship = _move(relationship, Status.DECLINED, reason.strip())
+    notices.tell_declined(relationship, actor=user, reason=reason.strip())
+    return relationship
 
 
 @transaction.atomic
@@ -139,11 +145,15 @@ def relationship_resume(relationship: R, *, user: User) -> R:
 
 
 @transaction.atomic
-def relationship_conclude(relationship: R, *, user: User, reason: str = "") -> R:
-    """Either person may end an active or paused relationship."""
+def relationship_conclude(relationship: R, *, user: User, reason: str = "", tell: bool = True) -> R:
+    """Either person may end an active or paused relationship. `tell=False` when the
+    caller tells the other side itself (a coaching close-out asks for an evaluation)."""
     relationship = _locked(relationship)
     _party_side(relationship, user)
-    return _move(relationship, Status.CONCLUDED, reason.strip())
+    relationship = _move(relationship, Status.CONCLUDED, reason.strip())
+    if tell:
+        notices.tell_concluded(relationship, actor=user)
+    return relationship
 
 
 def proposal_broken_rules(relationship: HelpingRelationship) -> list[RuleCheck]:

@@ -8,19 +8,19 @@ from typing import Any
 
 from anyascii import anyascii
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.text import slugify
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
-from ithaca.core.tasks import enqueue_on_commit
+from ithaca.notifications.services import notify
 from ithaca.programs import bounds
 from ithaca.programs.access import is_program_manager
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.modes import MODES_BY_KIND
 from ithaca.programs.relationships import _locked, _move
-from ithaca.programs.tasks import send_application_decision
 
 SLUG_MAX = 80
 NAME_MAX = 160
@@ -285,7 +285,14 @@ def application_decide(*, participation: Participation, approve: bool) -> Partic
         participation,
         f"Application as {participation.role} in {participation.program} {verdict}",
     )
-    enqueue_on_commit(send_application_decision, participation.pk)
+    program = participation.program
+    notify(
+        recipient=participation.user,
+        kind="application.decided",
+        subject=participation,
+        context={"program": program.name, "approved": approve},
+        url=reverse("programs:detail", args=[program.slug]),
+    )
     return participation
 
 

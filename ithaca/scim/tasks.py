@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
-from ithaca.core.email import send_notice
 from ithaca.mentoring.models import MentoringRelationship
+from ithaca.notifications.services import notify
 from ithaca.programs.lifecycle import OPEN_STATUSES
 
 
@@ -43,16 +43,15 @@ def tell_managers_someone_left(user_id: int) -> int:
         for manager in relationship.program.managers.all():
             by_manager[manager].append(relationship)
     for manager, relationships in by_manager.items():
-        send_notice(
-            to=[manager.email],
-            subject=f"{person.display_name} has left: {len(relationships)} relationship(s)",
-            template="scim/email/person_left.txt",
+        notify(
+            recipient=manager,
+            kind="person.left",
+            subject=person,
             context={
-                "manager": manager,
-                "person": person,
-                "relationships": relationships,
-                "link": f"{settings.SITE_URL}{reverse('console:home')}",
+                "person": person.display_name,
+                "relationships": "; ".join(f"{r} ({r.program.name})" for r in relationships),
             },
-            immediate=True,
+            url=reverse("console:home"),
+            event=timezone.localdate().isoformat(),  # once a day, however often it runs
         )
     return len(by_manager)

@@ -1,6 +1,5 @@
 """Every write of the analytics app: surveys, ratings, preferences, digests, reports."""
 
-from ithaca.analytics.services.digests import digests_send, preference_set
 from ithaca.analytics.services.reports import report_generate, report_request
 from ithaca.analytics.services.surveys import (
     meeting_rate,
@@ -11,9 +10,7 @@ from ithaca.analytics.services.surveys import (
 )
 
 __all__ = [
-    "digests_send",
     "meeting_rate",
-    "preference_set",
     "pulse_invitations_create",
     "rating_prompts_create",
     "report_generate",

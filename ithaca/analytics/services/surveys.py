@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.analytics import tasks
 from ithaca.analytics.models import (
     MeetingRating,
     ProgramSurveySettings,
@@ -24,8 +24,8 @@ from ithaca.analytics.models import (
 )
 from ithaca.coaching.models import CoachingEngagement, CoachingSession
 from ithaca.core.errors import DomainError
-from ithaca.core.tasks import enqueue_on_commit
 from ithaca.mentoring.models import Meeting, MentoringRelationship
+from ithaca.notifications.services import notify
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Program
 from ithaca.programs.modes import COACHING, MENTORING
@@ -94,11 +94,25 @@ def pulse_invitations_create(*, now: dt.datetime) -> dict[str, int]:
     due = SurveyInvitation.objects.filter(
         sent_at__isnull=True, answered_at__isnull=True, due_at__lte=now,
         due_at__gt=now - SEND_WITHIN,
-    ).values_list("pk", flat=True)  # fmt: skip
-    ids = list(due)
-    for invitation_id in ids:
-        enqueue_on_commit(tasks.send_survey_invitation, invitation_id)
-    return {"invited": created, "sent": len(ids)}
+    ).select_related("person")  # fmt: skip
+    sent = sum(1 for invitation in due if _invite(invitation, now))
+    return {"invited": created, "sent": sent}
+
+
+def _invite(invitation: SurveyInvitation, now: dt.datetime) -> bool:
+    """Tell one person a pulse survey is open, while their relationship is active."""
+    model = MODELS[invitation.kind]
+    if not model.objects.filter(pk=invitation.relationship_id, status=Status.ACTIVE).exists():
+        return False
+    notify(
+        recipient=invitation.person,
+        kind="survey.pulse",
+        subject=invitation,
+        context={"kind": invitation.kind},
+        url=reverse("analytics:survey", args=[invitation.pk]),
+    )
+    SurveyInvitation.objects.filter(pk=invitation.pk).update(sent_at=now)
+    return True
 
 
 def _held_meetings(now: dt.datetime) -> Iterable[tuple[str, int, int, int, dt.datetime, list]]:
@@ -134,17 +148,25 @@ def rating_prompts_create(*, now: dt.datetime) -> dict[str, int]:
     before = MeetingRating.objects.count()
     MeetingRating.objects.bulk_create(prompts, ignore_conflicts=True, batch_size=BATCH)
     created = MeetingRating.objects.count() - before
-    people = list(
-        MeetingRating.objects.filter(
-            prompt_sent_at__isnull=True, rated_at__isnull=True, held_at__gt=now - RATE_WITHIN
-        )
-        .values_list("person_id", flat=True)
-        .distinct()
-        .order_by()
+    waiting = MeetingRating.objects.filter(
+        prompt_sent_at__isnull=True, rated_at__isnull=True, held_at__gt=now - RATE_WITHIN
     )
-    for person_id in people:
-        enqueue_on_commit(tasks.send_rating_prompts, person_id)
-    return {"asked": created, "e-mailed": len(people)}
+    counts: dict[int, list[int]] = {}
+    for pk, person_id in waiting.values_list("pk", "person_id"):
+        counts.setdefault(person_id, []).append(pk)
+    for person in User.objects.filter(pk__in=list(counts)):
+        notify(
+            recipient=person,
+            kind="rating.prompt",
+            subject=None,
+            context={"count": len(counts[person.pk])},
+            url=reverse("analytics:surveys"),
+            event=f"ratings:{person.pk}:{max(counts[person.pk])}",
+        )
+    MeetingRating.objects.filter(pk__in=[pk for pks in counts.values() for pk in pks]).update(
+        prompt_sent_at=now
+    )
+    return {"asked": created, "e-mailed": len(counts)}
 
 
 def _score(value: object, *, field: str) -> int:

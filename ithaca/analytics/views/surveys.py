@@ -1,4 +1,4 @@
-"""A person's own surveys, ratings and notification preference; a program's schedule."""
+"""A person's own surveys and ratings; a program's schedule."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.analytics import access, services
-from ithaca.analytics.forms import PreferenceForm, RatingForm, SurveyForm, SurveySettingsForm
+from ithaca.analytics.forms import RatingForm, SurveyForm, SurveySettingsForm
 from ithaca.analytics.models import ProgramSurveySettings
 from ithaca.analytics.selectors.personal import pending_ratings, pending_surveys
-from ithaca.analytics.services.digests import preference_of
 from ithaca.analytics.views._common import is_htmx
 from ithaca.core.errors import DomainError
 
@@ -71,16 +70,9 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def notifications(request: HttpRequest) -> HttpResponse:
-    """Single e-mails or a weekly digest."""
-    user = current_user(request)
-    form = PreferenceForm(request.POST or None, initial={"mode": preference_of(user)})
-    if request.method == "POST" and form.is_valid():
-        services.preference_set(user=user, mode=form.cleaned_data["mode"])
-        messages.success(request, "Saved.")
-        return redirect("analytics:notifications")
-    return render(request, "analytics/notifications.html", {"form": form})
+    """Notification settings moved to the notifications app; old links still work."""
+    return redirect("notifications:settings", permanent=True)
 
 
 @login_required

@@ -29,7 +29,6 @@ urlpatterns: list[URLPattern] = [
     ),
     path(f"{A}ratings/", views.MyRatingListView.as_view(), name="api-analytics-ratings"),
     path(f"{A}ratings/<int:pk>/", views.RateView.as_view(), name="api-analytics-rate"),
-    path(f"{A}notifications/", views.PreferenceView.as_view(), name="api-analytics-preference"),
     path(f"{A}reports/", views.ReportListCreateView.as_view(), name="api-analytics-reports"),
     path(f"{A}reports/<int:pk>/", views.ReportDetailView.as_view(), name="api-analytics-report"),
     path(

@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from ithaca.analytics.models import MeetingRating, NotificationPreference, Report, SurveyInvitation
+from ithaca.analytics.models import MeetingRating, Report, SurveyInvitation
 from ithaca.analytics.models import SurveyResponse as Answers
 
 
@@ -77,10 +77,6 @@ class AnalyticsRatingSerializer(serializers.ModelSerializer):
 
 class AnalyticsRatingInput(serializers.Serializer):
     rating = serializers.IntegerField(min_value=1, max_value=5)
-
-
-class AnalyticsPreferenceSerializer(serializers.Serializer):
-    mode = serializers.ChoiceField(choices=NotificationPreference.Mode.choices)
 
 
 class AnalyticsReportInput(serializers.Serializer):

@@ -1,4 +1,4 @@
-"""Analytics endpoints: figures, one's own surveys and ratings, preferences, reports.
+"""Analytics endpoints: figures, one's own surveys and ratings, reports.
 
 One view per operation; every object comes from ithaca/analytics/access.py. Survey
 answers leave only as figures (aggregates of at least five people).
@@ -23,7 +23,6 @@ from ithaca.analytics.figures.privacy import K
 from ithaca.analytics.models import Report
 from ithaca.analytics.period import Period, parse_period
 from ithaca.analytics.selectors.personal import pending_ratings, pending_surveys
-from ithaca.analytics.services.digests import preference_of
 from ithaca.api.analytics import serializers as io
 from ithaca.api.serializers import ErrorSerializer
 from ithaca.programs.models import Program
@@ -159,27 +158,6 @@ class RateView(APIView):
             rating=rating, user=user, value=data.validated_data["rating"]
         )
         return Response(io.AnalyticsRatingSerializer(rating).data)
-
-
-class PreferenceView(APIView):
-    """Your notice preference: single e-mails or a weekly digest."""
-
-    @extend_schema(responses={200: io.AnalyticsPreferenceSerializer, **ERRORS}, tags=TAGS)
-    def get(self, request: Request) -> Response:
-        return Response({"mode": preference_of(current_user(request))})
-
-    @extend_schema(
-        request=io.AnalyticsPreferenceSerializer,
-        responses={200: io.AnalyticsPreferenceSerializer, **ERRORS},
-        tags=TAGS,
-    )
-    def put(self, request: Request) -> Response:
-        data = io.AnalyticsPreferenceSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        preference = services.preference_set(
-            user=current_user(request), mode=data.validated_data["mode"]
-        )
-        return Response({"mode": preference.mode})
 
 
 class ReportListCreateView(generics.ListAPIView):

@@ -78,14 +78,6 @@ def test_a_person_lists_and_answers_their_surveys(world, django_assert_max_num_q
     )
 
 
-def test_a_person_sets_the_weekly_digest(world) -> None:
-    *_, rel = world
-    api = _api(rel.mentee)
-    assert api.get("/api/v1/analytics/notifications/").json() == {"mode": "immediate"}
-    assert api.put("/api/v1/analytics/notifications/", {"mode": "weekly_digest"}).status_code == 200
-    assert api.put("/api/v1/analytics/notifications/", {"mode": "daily"}).status_code == 400
-
-
 def test_a_manager_asks_for_a_report_and_downloads_the_pdf(
     world, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ) -> None:

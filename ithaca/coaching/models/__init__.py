@@ -10,7 +10,6 @@ from ithaca.coaching.models.outcomes import (
     CloseOutEvaluation,
     EvaluationAnswer,
     FollowUpSurvey,
-    Notice,
     SponsorReport,
 )
 from ithaca.coaching.models.sessions import CoachingSession, SessionNote
@@ -27,7 +26,6 @@ __all__ = [
     "EvaluationAnswer",
     "FollowUpSurvey",
     "Goal",
-    "Notice",
     "SessionNote",
     "SponsorInvitation",
     "SponsorReport",

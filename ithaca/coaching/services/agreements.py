@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.coaching import rules
+from ithaca.coaching import notices, rules
 from ithaca.coaching.models import AgreementSignature, AgreementVersion, CoachingEngagement
 from ithaca.coaching.selectors import (
     current_agreement,
@@ -104,9 +104,11 @@ def agreement_draft(
     require_open(engagement)
     checked = _check_terms(engagement, terms)
     latest = engagement.agreement_versions.aggregate(n=Max("number"))["n"] or 0
-    return AgreementVersion.objects.create(
+    version = AgreementVersion.objects.create(
         engagement=engagement, number=latest + 1, created_by=user, **dataclasses.asdict(checked)
     )
+    notices.tell_agreement(version, actor=user)
+    return version
 
 
 def _apply(engagement: CoachingEngagement, version: AgreementVersion) -> None:
@@ -170,5 +172,7 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
         version.signed_at = timezone.now()
         version.save(update_fields=["signed_at"])
         _apply(engagement, version)
-        start_if_ready(engagement)
+        was = engagement.status
+        if start_if_ready(engagement).status != was:
+            notices.tell_started(engagement, actor=user)
     return version

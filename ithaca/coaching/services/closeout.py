@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.coaching import metrics, questions, rules
+from ithaca.coaching import metrics, notices, questions, rules
 from ithaca.coaching.models import (
     CloseOutEvaluation,
     CoachingEngagement,
@@ -73,7 +73,10 @@ def engagement_close_out(
         evaluation=evaluation, due_on=today + dt.timedelta(days=questions.FOLLOW_UP_AFTER_DAYS)
     )
     if engagement.status in OPEN_STATUSES:
-        relationship_conclude(engagement, user=user, reason="Closed out with a final evaluation.")
+        relationship_conclude(
+            engagement, user=user, reason="Closed out with a final evaluation.", tell=False
+        )
+    notices.tell_evaluation_due(engagement, actor=user)
     return evaluation
 
 

@@ -11,12 +11,11 @@ invitation goes straight to the sponsor), or a program manager proposes one
 (the coachee agrees first). The agreement's choices of what the sponsor sees
 appear only once a sponsor has accepted.
 
-Every e-mail about these events is sent from `_tell` below.
+Everyone told about these events is told from `_tell` below (`notify`).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -24,11 +23,10 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
-from ithaca.coaching import rules, tasks
+from ithaca.coaching import rules
 from ithaca.coaching.models import (
     AgreementVersion,
     CoachingEngagement,
-    Notice,
     SponsorInvitation,
 )
 from ithaca.coaching.selectors import current_agreement
@@ -36,7 +34,7 @@ from ithaca.coaching.services._base import locked, require_open, role_of
 from ithaca.coaching.services.agreements import Terms
 from ithaca.coaching.services.engagements import _check_sponsor
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
+from ithaca.notifications.services import notify
 from ithaca.programs.eligibility import failed_rules
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.models import Participation
@@ -45,78 +43,59 @@ Invite = SponsorInvitation.Status
 PARTY_FIELDS = {rules.COACH: "coach", rules.COACHEE: "coachee", rules.SPONSOR: "sponsor"}
 
 
-# --- notices: every e-mail about parties and sponsor invitations goes through here ---
+# --- notifications: everything people are told about parties and invitations ---
 
 
 def _tell(
     kind: str,
-    key: str,
     engagement: CoachingEngagement,
     people: list[User | None],
-    subject: str,
-    template: str,
-    link: str,
+    url: str,
+    context: dict[str, object],
+    subject: CoachingEngagement | SponsorInvitation | None = None,
 ) -> None:
-    """One e-mail per person, each sent once (a Notice marker), after the commit."""
+    """One notification per person (each told once per event)."""
+    event = timezone.now().isoformat()
     for person in {p.pk: p for p in people if p is not None}.values():
-        notice = Notice.objects.create(
-            kind=kind,
-            key=f"{key}:{person.pk}:{timezone.now().isoformat()}"[:120],
-            engagement=engagement,
+        notify(
             recipient=person,
+            kind=kind,
+            subject=subject or engagement,
+            context={"coachee": engagement.coachee.display_name, **context},
+            url=url,
+            event=event,
         )
-        enqueue_on_commit(tasks.send_people_notice, notice.pk, subject, template, link)
-
-
-def _url(name: str, pk: int) -> str:
-    return settings.SITE_URL + reverse(name, args=[pk])
 
 
 def _tell_parties_changed(
     engagement: CoachingEngagement, party: str, old: User | None, version: AgreementVersion | None
 ) -> None:
     """The new party and those who stay sign again; the one who left is told they left."""
-    link = _url("coaching:agreement", engagement.pk)
     staying = [engagement.coach, engagement.coachee, engagement.sponsor]
-    subject = f"Coaching with {engagement.coachee.display_name}: the {party} changed"
-    if version is not None:
-        subject += f"; please sign version {version.number}"
+    context: dict[str, object] = {
+        "party": party,
+        "version": version.number if version is not None else "",
+    }
     _tell(
-        Notice.Kind.PARTIES,
-        f"{engagement.pk}:changed",
+        "parties.changed",
         engagement,
         staying,
-        subject,
-        "coaching/email/parties_changed.txt",
-        link,
+        reverse("coaching:agreement", args=[engagement.pk]),
+        context,
     )
     if old is not None:
-        _tell(
-            Notice.Kind.PARTIES,
-            f"{engagement.pk}:left",
-            engagement,
-            [old],
-            f"You are no longer the {party} of a coaching engagement",
-            "coaching/email/party_removed.txt",
-            settings.SITE_URL + reverse("home"),
-        )
+        _tell("parties.left", engagement, [old], reverse("home"), context)
 
 
 def _tell_invitation(invitation: SponsorInvitation, people: list[User | None], event: str) -> None:
-    subjects = {
-        "asked": "You are asked to sponsor a coaching engagement",
-        "proposed": "Your program manager proposes a sponsor for your coaching",
-        "declined": "A sponsor invitation was declined",
-        "withdrawn": "A sponsor invitation was withdrawn",
-    }
+    engagement = invitation.engagement
     _tell(
-        Notice.Kind.SPONSOR_INVITATION,
-        f"{invitation.pk}:{event}",
-        invitation.engagement,
+        f"sponsor.{event}",
+        engagement,
         people,
-        subjects[event],
-        f"coaching/email/sponsor_{event}.txt",
-        _url("coaching:sponsor_invitation", invitation.pk),
+        reverse("coaching:sponsor_invitation", args=[invitation.pk]),
+        {"coach": engagement.coach.display_name, "sponsor": invitation.sponsor.display_name},
+        subject=invitation,
     )
 
 

@@ -16,12 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.coaching import rules, tasks
-from ithaca.coaching.models import AgreementVersion, CoachingEngagement, Notice, SponsorReport
+from ithaca.coaching import notices, rules
+from ithaca.coaching.models import AgreementVersion, CoachingEngagement, SponsorReport
 from ithaca.coaching.selectors import engagement_goals, governing_agreement, session_usage
 from ithaca.coaching.services._base import locked, require_role, required_text
 from ithaca.core.errors import DomainError
-from ithaca.core.tasks import enqueue_on_commit
 from ithaca.programs.lifecycle import Status
 
 ReportStatus = SponsorReport.Status
@@ -118,16 +117,6 @@ def report_numbers_refresh(*, engagement: CoachingEngagement) -> int:
     return count
 
 
-def _notify(kind: str, report: SponsorReport, recipient_id: int | None) -> None:
-    notice = Notice.objects.create(
-        kind=kind,
-        key=f"{report.pk}:{timezone.now().isoformat()}",
-        engagement_id=report.engagement_id,
-        recipient_id=recipient_id,
-    )
-    enqueue_on_commit(tasks.send_report_notice, notice.pk, report.pk)
-
-
 @transaction.atomic
 def report_submit(
     *, report: SponsorReport, user: User, summary: str | None = None
@@ -146,7 +135,7 @@ def report_submit(
         report.summary = summary.strip()[:2000]
     report.status, report.submitted_at = ReportStatus.AWAITING_COACHEE, timezone.now()
     report.save(update_fields=["status", "submitted_at", "summary", "updated_at"])
-    _notify(Notice.Kind.REPORT_REVIEW, report, engagement.coachee_id)
+    notices.tell_report(report, kind="report.to_approve", recipient=engagement.coachee, actor=user)
     return report
 
 
@@ -163,7 +152,7 @@ def report_approve(*, report: SponsorReport, user: User) -> SponsorReport:
     _coachee_reviews(engagement, user, report)
     report.status, report.approved_at = ReportStatus.APPROVED, timezone.now()
     report.save(update_fields=["status", "approved_at", "updated_at"])
-    _notify(Notice.Kind.REPORT_APPROVED, report, engagement.sponsor_id)
+    notices.tell_report(report, kind="report.approved", recipient=engagement.sponsor, actor=user)
     return report
 
 
@@ -177,4 +166,7 @@ def report_request_changes(*, report: SponsorReport, user: User, comment: str) -
     )[:2000]
     report.status = ReportStatus.CHANGES_REQUESTED
     report.save(update_fields=["status", "coachee_comment", "updated_at"])
+    notices.tell_report(
+        report, kind="report.changes_requested", recipient=engagement.coach, actor=user
+    )
     return report

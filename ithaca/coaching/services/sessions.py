@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.coaching import metrics, rules, tasks
+from ithaca.coaching import metrics, notices, rules
 from ithaca.coaching.models import (
     AgreementVersion,
     CoachingEngagement,
@@ -23,7 +23,6 @@ from ithaca.coaching.models import (
 from ithaca.coaching.selectors import governing_agreement, session_usage
 from ithaca.coaching.services._base import locked, require_active, require_party, required_text
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
 from ithaca.programs.calendar import refuse_clash
 
 GROW_KEYS = ("goal", "reality", "options", "will")
@@ -100,10 +99,6 @@ def _check_free(
     refuse_clash(people, starts_at, ends_at, ignore=skip, you=user.pk)
 
 
-def _send_invite(session: CoachingSession) -> None:
-    enqueue_on_commit(tasks.send_session_invite, session.pk, session.sequence)
-
-
 @transaction.atomic
 def session_schedule(
     *,
@@ -137,7 +132,7 @@ def session_schedule(
         created_by=user,
     )
     if not held:
-        _send_invite(session)
+        notices.tell_session(session, kind="session.scheduled", actor=user)
     return session
 
 
@@ -177,7 +172,7 @@ def session_reschedule(
     session.change_reason = reason
     session.sequence += 1
     session.save()
-    _send_invite(session)
+    notices.tell_session(session, kind="session.rescheduled", actor=user)
     return session
 
 
@@ -198,7 +193,7 @@ def session_cancel(*, session: CoachingSession, user: User, reason: str) -> Coac
     session.change_reason = reason
     session.sequence += 1
     session.save()
-    _send_invite(session)
+    notices.tell_session(session, kind="session.cancelled", actor=user)
     return session
 
 

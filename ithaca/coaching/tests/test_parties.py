@@ -40,7 +40,7 @@ pytestmark = pytest.mark.django_db
 def _notices_sent_at_once(monkeypatch) -> None:
     """The test transaction never commits; send each notice when it is enqueued."""
     monkeypatch.setattr(
-        "ithaca.coaching.services.parties.enqueue_on_commit",
+        "ithaca.notifications.services.enqueue_on_commit",
         lambda task, *args: task.enqueue(*args),
     )
 

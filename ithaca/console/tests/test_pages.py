@@ -224,7 +224,7 @@ def test_approving_under_htmx_answers_the_row_and_emails_the_person(
     application.refresh_from_db()
     assert application.state == "active"
     assert mail.outbox[0].to == [world.applied.email]
-    assert "has been approved" in mail.outbox[0].body
+    assert "was approved" in mail.outbox[0].body
 
 
 def test_declining_twice_is_a_message_not_an_error(world) -> None:
@@ -267,7 +267,9 @@ def test_inviting_someone_who_exists_tells_them_they_were_added(
             f"/console/programs/{world.program.slug}/invite/",
             {"email": person.email, "role": "seeker"},
         )
-    assert [m.subject for m in mail.outbox] == [f"You are in {world.program.name}"]
+    assert [m.subject for m in mail.outbox] == [
+        f"{world.manager.display_name} added you to {world.program.name}."
+    ]
 
 
 def test_a_coach_role_in_a_mentoring_program_is_not_offered(world) -> None:

@@ -48,7 +48,8 @@ def test_a_line_manager_refers_and_the_person_is_invited_by_email(
         referral = _refer(manager, coachee)
     assert referral.status == "pending"
     assert [m.to for m in mail.outbox] == [[coachee.email]]
-    assert "Nothing happens unless you accept" in mail.outbox[0].body
+    assert "It is your choice" in mail.outbox[0].body
+    assert referral.reason not in mail.outbox[0].body  # the reason is read in Ithaca
 
 
 def test_a_sponsor_may_refer_too(setting) -> None:

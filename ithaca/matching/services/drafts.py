@@ -16,14 +16,12 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.matching import engine
+from ithaca.matching import engine, notices
 from ithaca.matching.explain import breakdown_json, explain, refusal
 from ithaca.matching.kinds import helper_word, model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
 from ithaca.matching.pool import build_pool
 from ithaca.matching.services.settings import require_manager
-from ithaca.matching.tasks import send_proposal_notice
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Program
 from ithaca.programs.relationships import validate_proposal
@@ -208,5 +206,5 @@ def _publish_pair(matching_round: MatchingRound, pair: RoundPair, by: User) -> i
         round=matching_round,
         breakdown=pair.breakdown,
     )
-    enqueue_on_commit(send_proposal_notice, explanation.pk)
+    notices.tell_proposed(explanation, relationship)
     return 1

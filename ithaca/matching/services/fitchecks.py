@@ -9,9 +9,8 @@ from django.utils import timezone
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement, CoachingSession
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
+from ithaca.matching import notices
 from ithaca.matching.models import FitCheck
-from ithaca.matching.tasks import send_fit_check_notice
 from ithaca.mentoring.health import TOOK_PLACE
 from ithaca.mentoring.models import Meeting, MentoringRelationship
 from ithaca.programs.lifecycle import Status
@@ -75,5 +74,5 @@ def fit_check_request(
             "note": fit_check.reason,
         },
     )
-    enqueue_on_commit(send_fit_check_notice, fit_check.pk)
+    notices.tell_fit_check(fit_check)
     return fit_check

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, TransitionError
-from ithaca.core.tasks import enqueue_on_commit
+from ithaca.matching import notices
 from ithaca.matching.explain import breakdown_json, explain, refusal
 from ithaca.matching.kinds import (
     MODELS,
@@ -29,7 +29,6 @@ from ithaca.matching.kinds import (
 from ithaca.matching.models import ProposalExplanation
 from ithaca.matching.pool import Pool, build_pool
 from ithaca.matching.selectors import config_of, open_requests
-from ithaca.matching.tasks import send_expiry_notice, send_proposal_notice
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 from ithaca.programs.relationships import relationship_withdraw
@@ -64,8 +63,24 @@ def _checked_breakdown(pool: Pool, seeker: User, helper: User) -> dict[str, obje
     return breakdown_json(breakdown, checks)
 
 
+NOTE_LIMIT = 1000
+
+
+def _clean_note(note: str) -> str:
+    note = (note or "").strip()
+    if len(note) > NOTE_LIMIT:
+        raise DomainError(
+            f"Keep your note under {NOTE_LIMIT} characters (it has {len(note)}).", field="note"
+        )
+    return note
+
+
 def _record(
-    program: Program, relationship: HelpingRelationship, source: str, breakdown: dict[str, object]
+    program: Program,
+    relationship: HelpingRelationship,
+    source: str,
+    breakdown: dict[str, object],
+    note: str = "",
 ) -> ProposalExplanation:
     explanation = ProposalExplanation.objects.create(
         kind=program.kind,
@@ -75,14 +90,19 @@ def _record(
         helper_id=relationship.helper_id_value,
         source=source,
         breakdown=breakdown,
+        note=note,
     )
-    enqueue_on_commit(send_proposal_notice, explanation.pk)
+    notices.tell_proposed(explanation, relationship)
     return explanation
 
 
 @transaction.atomic
-def request_create(*, program: Program, seeker: User, helper: User) -> HelpingRelationship:
-    """A seeker asks a helper; refused beyond the program's limit of open requests."""
+def request_create(
+    *, program: Program, seeker: User, helper: User, note: str = ""
+) -> HelpingRelationship:
+    """A seeker asks a helper, with an optional personal note; refused beyond the
+    program's limit of open requests."""
+    note = _clean_note(note)
     if _lock_participation(program, seeker, Participation.Role.SEEKER) is None:
         raise DomainError(f"Only active seekers of {program} can ask for a {helper_word(program)}.")
     limit = config_of(program).max_open_requests
@@ -95,19 +115,23 @@ def request_create(*, program: Program, seeker: User, helper: User) -> HelpingRe
     pool = build_pool(program, seeker_ids=[seeker.pk], waiting_only=False)
     breakdown = _checked_breakdown(pool, seeker, helper)
     relationship = propose(program=program, helper=helper, seeker=seeker, proposed_by=seeker)
-    _record(program, relationship, Source.REQUEST, breakdown)
+    _record(program, relationship, Source.REQUEST, breakdown, note)
     return relationship
 
 
 @transaction.atomic
-def offer_create(*, program: Program, helper: User, seeker: User) -> HelpingRelationship:
-    """A mentor or coach offers to work with a seeker who is still waiting for a match."""
+def offer_create(
+    *, program: Program, helper: User, seeker: User, note: str = ""
+) -> HelpingRelationship:
+    """A mentor or coach offers to work with a seeker who is still waiting for a match,
+    with an optional personal note."""
+    note = _clean_note(note)
     if _lock_participation(program, helper, helper_role(program)) is None:
         raise DomainError(f"Only active {helper_plural(program)} of {program} can make offers.")
     pool = build_pool(program, helper_ids=[helper.pk], waiting_only=True)
     breakdown = _checked_breakdown(pool, seeker, helper)
     relationship = propose(program=program, helper=helper, seeker=seeker, proposed_by=helper)
-    _record(program, relationship, Source.OFFER, breakdown)
+    _record(program, relationship, Source.OFFER, breakdown, note)
     return relationship
 
 
@@ -120,7 +144,7 @@ def requests_expire(*, now: dt.datetime) -> int:
     """Withdraw requests and offers unanswered after the program's `request_expiry_days`.
 
     Safe to run twice: an expired proposal is no longer proposed, and the
-    notice task records that it was sent.
+    notification's key tells nobody twice.
     """
     # No program allows fewer than one day, so younger rows need no look.
     old = ProposalExplanation.objects.filter(
@@ -147,7 +171,7 @@ def _expire(row: ProposalExplanation, now: dt.datetime) -> int:
             relationship_withdraw(relationship, user=proposer, reason=EXPIRED)
             row.expired_at = now
             row.save(update_fields=["expired_at"])
-            enqueue_on_commit(send_expiry_notice, row.pk)
+            notices.tell_expired(row, relationship)
     except TransitionError:
         # Answered in the meantime: an accepted or declined proposal does not expire.
         logger.info("%s proposal %s was answered before it expired", row.kind, row.relationship_id)

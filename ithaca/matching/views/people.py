@@ -91,7 +91,9 @@ def request_helper(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, f"Choose a {helper_word(program)} from the list.")
         return redirect("matching:candidates", slug=slug)
     try:
-        relationship = request_create(program=program, seeker=user, helper=helper)
+        relationship = request_create(
+            program=program, seeker=user, helper=helper, note=request.POST.get("note", "")
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("matching:candidates", slug=slug)
@@ -152,7 +154,9 @@ def offer(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, f"Choose a {seeker_word(program)} from the list.")
         return redirect("matching:offers", slug=slug)
     try:
-        relationship = offer_create(program=program, helper=user, seeker=seeker)
+        relationship = offer_create(
+            program=program, helper=user, seeker=seeker, note=request.POST.get("note", "")
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("matching:offers", slug=slug)

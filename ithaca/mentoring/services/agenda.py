@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.mentoring import notices
 from ithaca.mentoring.models import AgendaTopic, MentoringGroup, MentoringRelationship
 from ithaca.mentoring.services.base import clean_text, writable
 from ithaca.mentoring.workspace import Workspace
@@ -49,7 +50,7 @@ def topic_add(
     workspace = writable(relationship, user, "add to the agenda")
     title = clean_text(title, field="title", label="topic", limit=200)
     detail = (detail or "").strip()[:2000]
-    return AgendaTopic.objects.create(
+    topic = AgendaTopic.objects.create(
         relationship=workspace.relationship,
         title=title,
         detail=detail,
@@ -57,6 +58,9 @@ def topic_add(
         position=_next_position(workspace),
         added_by=user,
     )
+    if topic.status == Status.SUGGESTED:
+        notices.tell_topic_suggested(topic, workspace.relationship, user)
+    return topic
 
 
 def _change(
@@ -85,7 +89,9 @@ def topic_accept(
     *, relationship: MentoringRelationship, user: User, topic: AgendaTopic
 ) -> AgendaTopic:
     """The mentee takes up a suggested topic."""
-    return _change(relationship, user, topic, allowed_from=(Status.SUGGESTED,), to=Status.OPEN)
+    topic = _change(relationship, user, topic, allowed_from=(Status.SUGGESTED,), to=Status.OPEN)
+    notices.tell_topic_answered(topic, relationship, user)
+    return topic
 
 
 @transaction.atomic
@@ -93,7 +99,9 @@ def topic_decline(
     *, relationship: MentoringRelationship, user: User, topic: AgendaTopic
 ) -> AgendaTopic:
     """The mentee leaves a suggested topic aside."""
-    return _change(relationship, user, topic, allowed_from=(Status.SUGGESTED,), to=Status.DECLINED)
+    topic = _change(relationship, user, topic, allowed_from=(Status.SUGGESTED,), to=Status.DECLINED)
+    notices.tell_topic_answered(topic, relationship, user)
+    return topic
 
 
 @transaction.atomic

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.models import Closing, Decision, Meeting, MentoringRelationship, Review
 from ithaca.mentoring.services.base import clean_text, locked_workspace
 from ithaca.mentoring.workspace import Workspace
@@ -80,7 +79,11 @@ def _cancel_upcoming(workspace: Workspace) -> None:
         meeting.sequence += 1
         meeting.save(update_fields=["status", "sequence"])
         if meeting.invite_sent_sequence >= 0:
-            enqueue_on_commit(tasks.send_meeting_invite, meeting_id=meeting.pk)
+            # Only the calendar needs telling: the conclusion itself was announced.
+            notices.tell_meeting(
+                meeting, workspace.relationship, kind="meeting.cancelled", actor=workspace.user,
+                invite="CANCEL",
+            )  # fmt: skip
 
 
 def _record(workspace: Workspace, *, reflection: str, shared: bool, survey: Survey) -> Closing:

@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.formats import Candidate, choose_mentor
 from ithaca.mentoring.models import ContinueMark, EventSignup, MentoringEvent, MutualInterest
 from ithaca.mentoring.services.base import clean_text
@@ -89,8 +88,8 @@ def _managed(event: MentoringEvent, user: User, doing: str) -> MentoringEvent:
     return event
 
 
-def _tell_attendees(event: MentoringEvent) -> None:
-    enqueue_on_commit(tasks.send_event_update, event_id=event.pk, sequence=event.sequence)
+def _tell_attendees(event: MentoringEvent, actor: User) -> None:
+    notices.tell_event_update(event, actor=actor)
 
 
 @transaction.atomic
@@ -125,7 +124,7 @@ def event_update(
     event.edited_at = timezone.now()
     event.sequence += 1
     event.save()
-    _tell_attendees(event)
+    _tell_attendees(event, user)
     return event
 
 
@@ -139,7 +138,7 @@ def event_cancel(*, event: MentoringEvent, user: User, reason: str = "") -> Ment
     event.cancel_reason = (reason or "").strip()[:500]
     event.sequence += 1
     event.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
-    _tell_attendees(event)
+    _tell_attendees(event, user)
     return event
 
 
@@ -178,7 +177,7 @@ def event_signup(*, event: MentoringEvent, user: User) -> EventSignup:
     if signups.count() >= event.capacity:
         raise DomainError("This event is full.")
     signup = EventSignup.objects.create(event=event, person=user)
-    enqueue_on_commit(tasks.send_event_invite, signup_id=signup.pk)
+    notices.tell_event_signed_up(signup)
     return signup
 
 
@@ -282,5 +281,6 @@ def _mutual(event: MentoringEvent, a: User, b: User) -> MutualInterest:
     mutual = MutualInterest.objects.create(
         event=event, first=first, second=second, relationship=relationship, refused_reason=refused
     )
-    enqueue_on_commit(tasks.send_mutual_interest, mutual_id=mutual.pk)
+    notices.tell_mutual(mutual)
+    MutualInterest.objects.filter(pk=mutual.pk).update(notified_at=timezone.now())
     return mutual

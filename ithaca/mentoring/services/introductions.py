@@ -17,8 +17,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.models import Introduction, MentoringRelationship
 from ithaca.mentoring.services.base import clean_text, writable
 
@@ -63,7 +62,7 @@ def introduction_propose(
     introduction = Introduction.objects.create(
         relationship=rel, introduced_by=user, person=person, contact=contact, reason=reason
     )
-    enqueue_on_commit(tasks.send_introduction_offer, introduction_id=introduction.pk)
+    notices.tell_introduction_offered(introduction)
     return introduction
 
 
@@ -87,15 +86,17 @@ def introduction_answer(*, introduction: Introduction, user: User, accept: bool)
             introduction.status = Status.PROPOSED
             introduction.person_agreed_at = timezone.now()
             introduction.save(update_fields=["status", "person_agreed_at"])
-            enqueue_on_commit(tasks.send_introduction_request, introduction_id=introduction.pk)
+            notices.tell_introduction_asked(introduction)
+            Introduction.objects.filter(pk=introduction.pk).update(request_sent_at=timezone.now())
         else:
             _decide(introduction, Status.NOT_WANTED)
-            enqueue_on_commit(tasks.send_introduction_closed, introduction_id=introduction.pk)
+            notices.tell_introduction_closed(introduction)
         return introduction
     if introduction.status == Status.PROPOSED and introduction.contact_id == user.pk:
         _decide(introduction, Status.ACCEPTED if accept else Status.DECLINED)
         if accept:
-            enqueue_on_commit(tasks.send_introduction_made, introduction_id=introduction.pk)
+            notices.tell_introduction_agreed(introduction)
+            Introduction.objects.filter(pk=introduction.pk).update(made_sent_at=timezone.now())
         return introduction
     if introduction.status in (Status.AWAITING_PERSON, Status.PROPOSED):
         raise PermissionDenied("This introduction is waiting for someone else's answer.")
@@ -112,5 +113,5 @@ def introduction_withdraw(*, introduction: Introduction, user: User) -> Introduc
     if introduction.status not in (Status.AWAITING_PERSON, Status.PROPOSED):
         raise DomainError(f"This introduction is {introduction.get_status_display().lower()}.")
     _decide(introduction, Status.WITHDRAWN)
-    enqueue_on_commit(tasks.send_introduction_closed, introduction_id=introduction.pk)
+    notices.tell_introduction_closed(introduction)
     return introduction

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.formats import location_problem
 from ithaca.mentoring.models import AgendaTopic, Meeting, MeetingNote, MentoringRelationship
 from ithaca.mentoring.services.base import clean_text, locked_workspace, writable
@@ -115,6 +114,7 @@ def meeting_propose(
         proposed_by=user,
     )
     meeting.topics.set(topics)
+    notices.tell_meeting(meeting, workspace.relationship, kind="meeting.proposed", actor=user)
     return meeting
 
 
@@ -200,7 +200,9 @@ def meeting_accept(*, relationship: MentoringRelationship, user: User, meeting: 
     meeting.responded_by = user
     meeting.responded_at = timezone.now()
     meeting.save(update_fields=["status", "responded_by", "responded_at"])
-    enqueue_on_commit(tasks.send_meeting_invite, meeting_id=meeting.pk)
+    notices.tell_meeting(
+        meeting, workspace.relationship, kind="meeting.accepted", actor=user, invite="REQUEST"
+    )
     return meeting
 
 
@@ -214,6 +216,7 @@ def meeting_decline(
     meeting.responded_by = user
     meeting.responded_at = timezone.now()
     meeting.save(update_fields=["status", "responded_by", "responded_at"])
+    notices.tell_meeting(meeting, workspace.relationship, kind="meeting.declined", actor=user)
     return meeting
 
 
@@ -234,8 +237,13 @@ def meeting_cancel(*, relationship: MentoringRelationship, user: User, meeting: 
     meeting.status = Status.CANCELLED
     meeting.sequence += 1
     meeting.save(update_fields=["status", "sequence"])
-    if meeting.invite_sent_sequence >= 0:
-        enqueue_on_commit(tasks.send_meeting_invite, meeting_id=meeting.pk)
+    notices.tell_meeting(
+        meeting,
+        workspace.relationship,
+        kind="meeting.cancelled",
+        actor=user,
+        invite="CANCEL" if meeting.invite_sent_sequence >= 0 else "",
+    )
     return meeting
 
 
@@ -262,6 +270,7 @@ def meeting_reschedule(
     meeting.proposed_by, meeting.responded_by, meeting.responded_at = user, None, None
     meeting.sequence += 1
     meeting.save()
+    notices.tell_meeting(meeting, workspace.relationship, kind="meeting.changed", actor=user)
     return meeting
 
 

@@ -14,8 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from ithaca.core.periodic import for_each
-from ithaca.core.tasks import enqueue_on_commit
-from ithaca.mentoring import tasks
+from ithaca.mentoring import notices
 from ithaca.mentoring.health import with_last_contact
 from ithaca.mentoring.models import Decision, Meeting, MentoringRelationship, Nudge, Review
 from ithaca.programs.lifecycle import Status
@@ -43,6 +42,10 @@ def _create_once(model: type[Nudge] | type[Review], **fields: object) -> Nudge |
             return model.objects.create(**fields)
     except IntegrityError:
         return None  # another run got there first
+
+
+def _relationship(pk: int) -> MentoringRelationship:
+    return MentoringRelationship.objects.select_related("program", "mentor", "mentee").get(pk=pk)
 
 
 def nudges_create(*, now: dt.datetime) -> int:
@@ -75,8 +78,9 @@ def _nudge_program(program: Program, now: dt.datetime) -> int:
             continue
         with transaction.atomic():
             nudge = _create_once(Nudge, relationship_id=pk, silent_since=last_contact)
-            if nudge is not None:
-                enqueue_on_commit(tasks.send_nudge, nudge_id=nudge.pk)
+            if isinstance(nudge, Nudge):
+                notices.tell_silence(nudge, _relationship(pk), (now - last_contact).days)
+                Nudge.objects.filter(pk=nudge.pk).update(sent_at=now)
                 created += 1
     return created
 
@@ -115,7 +119,8 @@ def _review_program(program: Program, now: dt.datetime) -> int:
                 period=(last_period or 0) + 1,
                 due_at=renewed_at + period,
             )
-            if review is not None:
-                enqueue_on_commit(tasks.send_review_request, review_id=review.pk)
+            if isinstance(review, Review):
+                notices.tell_review_due(review, _relationship(pk))
+                Review.objects.filter(pk=review.pk).update(notified_at=now)
                 created += 1
     return created

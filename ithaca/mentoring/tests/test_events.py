@@ -148,7 +148,7 @@ def test_mutual_marks_offer_a_relationship_that_both_must_accept(
     assert (rel.mentor, rel.mentee, rel.status) == (mentor, ana, "proposed")
     assert rel.proposed_by is None and rel.helper_accepted_at is None
     assert rel.seeker_accepted_at is None
-    assert sorted(mail.outbox[0].to) == sorted([ana.email, mentor.email])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([ana.email, mentor.email])
     for person in (ana, mentor):
         offers = api(person).get(f"/api/v1/mentoring/events/{event.pk}/offers/").json()
         assert offers["results"][0]["relationship"] == rel.pk
@@ -269,10 +269,11 @@ def test_a_changed_event_sends_everyone_the_new_invite(
         services.event_signup(event=event, user=person)
     with django_capture_on_commit_callbacks(execute=True):
         _change(event, manager, location="Room 4", starts_at=soon(8), ends_at=soon(8, hours=1))
-    (message,) = mail.outbox
-    assert sorted(message.to) == sorted(p.email for p in people)
-    assert "Changed:" in message.subject and "Room 4" in message.body
-    assert "SEQUENCE:1" in message.attachments[0][1]
+    # One e-mail each, every one with that person's updated invite.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    for message in mail.outbox:
+        assert "changed" in message.subject and "Room 4" in message.body
+        assert "SEQUENCE:1" in message.attachments[0][1]
     event.refresh_from_db()
     assert event.edited_at is not None and event.location == "Room 4"
 

@@ -9,8 +9,10 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from ithaca.mentoring import services, tasks
+from ithaca.mentoring import services
 from ithaca.mentoring.tests.factories import group_of
+from ithaca.notifications.models import Notification
+from ithaca.notifications.tasks import deliver
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
@@ -85,7 +87,9 @@ def test_a_cancellation_carries_the_same_uid_and_a_higher_sequence(
 
 def test_the_invite_task_run_twice_sends_once(rel, django_capture_on_commit_callbacks) -> None:
     meeting = _confirmed(rel, _next_year(), django_capture_on_commit_callbacks)
-    assert tasks.send_meeting_invite.call(meeting_id=meeting.pk) is False
+    invite = Notification.objects.get(kind="meeting.accepted", recipient=rel.mentor)
+    assert invite.url.endswith(f"/meetings/{meeting.pk}/")
+    assert deliver.call(invite.pk) is False
     assert len(mail.outbox) == 1
 
 

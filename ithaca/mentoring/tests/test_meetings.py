@@ -34,8 +34,9 @@ def test_either_side_proposes_and_the_other_accepts(rel, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         meeting = services.meeting_accept(relationship=rel, user=rel.mentee, meeting=meeting)
     assert (meeting.status, meeting.responded_by_id) == ("confirmed", rel.mentee.pk)
-    assert len(mail.outbox) == 1
-    assert sorted(mail.outbox[0].to) == sorted([rel.mentor.email, rel.mentee.email])
+    # The acceptance tells the mentor, with the invite (the mentee accepted).
+    assert [m.to for m in mail.outbox] == [[rel.mentor.email]]
+    assert mail.outbox[0].attachments
 
 
 def test_the_proposer_cannot_accept_their_own_proposal(rel) -> None:
@@ -133,16 +134,20 @@ def test_cancelling_an_accepted_meeting_sends_a_cancellation(
     with django_capture_on_commit_callbacks(execute=True):
         meeting = services.meeting_cancel(relationship=rel, user=rel.mentor, meeting=meeting)
     assert meeting.status == "cancelled" and len(mail.outbox) == 2
-    assert "Cancelled" in mail.outbox[1].subject
+    assert mail.outbox[1].to == [rel.mentee.email]
+    assert "cancelled the meeting" in mail.outbox[1].subject
+    assert "method=CANCEL" in mail.outbox[1].attachments[0][2]
 
 
-def test_cancelling_an_unanswered_proposal_sends_nothing(
+def test_cancelling_an_unanswered_proposal_sends_no_calendar_cancellation(
     rel, django_capture_on_commit_callbacks
 ) -> None:
     meeting = _propose(rel, rel.mentor)
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_cancel(relationship=rel, user=rel.mentee, meeting=meeting)
-    assert mail.outbox == []
+    # The mentor is told it is off; no calendar ever had it, so no invite is attached.
+    assert [m.to for m in mail.outbox] == [[rel.mentor.email]]
+    assert mail.outbox[0].attachments == []
 
 
 def test_either_side_writes_shared_notes(rel) -> None:

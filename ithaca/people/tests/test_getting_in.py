@@ -13,7 +13,7 @@ from django.utils import timezone
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.accounts.services import user_invite
 from ithaca.accounts.tests.factories import UserFactory
-from ithaca.core.email import send_notice
+from ithaca.notifications.services import local_time, notify
 from ithaca.people.tests.helpers import client_for
 
 pytestmark = pytest.mark.django_db
@@ -106,19 +106,24 @@ def test_saving_a_new_zone_applies_at_once() -> None:
     assert client.session["ithaca_time_zone"] == "America/Denver"
 
 
-def test_each_recipient_reads_an_email_in_their_own_zone(settings, tmp_path) -> None:
+def test_each_recipient_reads_an_email_in_their_own_zone(
+    django_capture_on_commit_callbacks,
+) -> None:
     dublin, tokyo = UserFactory(email="d@example.org"), UserFactory(email="t@example.org")
     Profile.objects.filter(user=dublin).update(time_zone="Europe/Dublin")
     Profile.objects.filter(user=tokyo).update(time_zone="Asia/Tokyo")
-    (tmp_path / "when.txt").write_text('{{ when|date:"H:i T" }}')
-    engine = dict(settings.TEMPLATES[0])
-    engine["DIRS"] = [tmp_path, *engine["DIRS"]]
-    settings.TEMPLATES = [engine]
     when = dt.datetime(2026, 7, 1, 9, 0, tzinfo=dt.UTC)
-    send_notice(to=[dublin.email, tokyo.email], subject="Hi", template="when.txt",
-                context={"when": when}, immediate=True)  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in (User.objects.get(pk=dublin.pk), User.objects.get(pk=tokyo.pk)):
+            notify(
+                recipient=person,
+                kind="meeting.reminder",
+                subject=None,
+                context={"other": "Ada", "when": local_time(person, when)},
+            )
     bodies = {m.to[0]: m.body for m in mail.outbox}
-    assert bodies == {"d@example.org": "10:00 IST", "t@example.org": "18:00 JST"}
+    assert "Wed 1 Jul 2026, 10:00 (Europe/Dublin)" in bodies["d@example.org"]
+    assert "Wed 1 Jul 2026, 18:00 (Asia/Tokyo)" in bodies["t@example.org"]
     assert timezone.get_current_timezone_name() == "UTC"
 
 

@@ -1,0 +1,65 @@
+"""Private conversations: one per mentoring relationship (one per group in group
+mentoring) and one per coaching engagement (coach and coachee, never the sponsor).
+
+Nobody else reads them: not program managers, sponsors or staff, and there is no
+admin page for them. A conversation is named by its kind and the id of what it
+belongs to, so this app adds no column to mentoring or coaching.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+USER = settings.AUTH_USER_MODEL
+MAX_LENGTH = 4000
+
+
+class Thread(models.TextChoices):
+    MENTORING = "mentoring", "Mentoring relationship"
+    GROUP = "group", "Mentoring group"
+    COACHING = "coaching", "Coaching engagement"
+
+
+class Message(models.Model):
+    """One message in a conversation. Erasing its author blanks the body and leaves a
+    placeholder, so the other side's replies still read in order."""
+
+    thread = models.CharField(max_length=12, choices=Thread.choices)
+    thread_id = models.PositiveIntegerField()
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    body = models.TextField(max_length=MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["thread", "thread_id", "created_at"], name="message_thread")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(body="") | Q(erased_at__isnull=False), name="message_has_body"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Message {self.pk} in {self.thread} {self.thread_id}"
+
+
+class ReadMark(models.Model):
+    """How far one person has read one conversation."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    thread = models.CharField(max_length=12, choices=Thread.choices)
+    thread_id = models.PositiveIntegerField()
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thread", "thread_id"], name="read_mark_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.thread} {self.thread_id}"

@@ -1,0 +1,174 @@
+"""Notifications: what happened, for whom, whether it was read and how it was e-mailed."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from ithaca.notifications.kinds import Category, Mode
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Notification(models.Model):
+    """One thing that happened, told to one person: in their inbox and, by their
+    preference for its category, by e-mail.
+
+    `key` names the event; it is unique per recipient, so whatever records an
+    event twice (a job run twice, a retried task) tells nobody twice. `text`
+    says what happened and `url` links to it; neither carries confidential
+    content.
+    """
+
+    class Email(models.TextChoices):
+        NONE = "none", "Not e-mailed"
+        QUEUED = "queued", "Waiting to be sent"
+        DAILY = "daily", "Held for the daily digest"
+        WEEKLY = "weekly", "Held for the weekly digest"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed after every retry"
+
+    recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    key = models.CharField(max_length=160)
+    actor = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    count = models.PositiveIntegerField(
+        default=1, help_text="Events coalesced into this one (a burst of messages)."
+    )
+    email = models.CharField(max_length=8, choices=Email.choices, default=Email.NONE)
+    ics = models.TextField(blank=True, help_text="A calendar invitation to attach, if any.")
+    ics_method = models.CharField(max_length=8, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    digest = models.ForeignKey(
+        "Digest", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_once"),
+        ]
+        indexes = [
+            # The bell: one index-only count of a person's unread notifications.
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread"
+            ),
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(
+                fields=["email", "recipient"],
+                condition=Q(email__in=["queued", "daily", "weekly"]),
+                name="notification_outbox",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}"
+
+
+class Preference(models.Model):
+    """How one person wants the e-mails of one category (the inbox always has them)."""
+
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    category = models.CharField(max_length=16, choices=Category.choices)
+    mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.IMMEDIATE)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "category"], name="preference_once"),
+            models.CheckConstraint(
+                condition=~Q(category=Category.ACCOUNT) | Q(mode=Mode.IMMEDIATE),
+                name="account_notices_always_immediate",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.category}: {self.mode}"
+
+
+class Digest(models.Model):
+    """One digest e-mail to one person for one period (a day or an ISO week); unique,
+    so running the digest job twice sends nothing twice."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=12, help_text="2026-12-06 (daily) or 2026-W49 (weekly).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "period"], name="notification_digest_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest {self.period} for {self.user_id}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's calendar feed. Regenerating it replaces the
+    token, so the old address stops working at once."""
+
+    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user_id}"
+
+
+class WebhookEndpoint(models.Model):
+    """An HTTPS address an administrator registers for integrations (Slack, Teams, an
+    HR system), with the event kinds it wants. Deliveries are signed with `secret`."""
+
+    name = models.CharField(max_length=120)
+    url = models.URLField(max_length=500)
+    kinds = models.JSONField(
+        default=list, help_text="Notification kinds to send, e.g. meeting.cancelled."
+    )
+    secret = models.CharField(max_length=64, editable=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or to be sent) to one endpoint: ids and kinds only. Unique per
+    endpoint and event, so an event recorded twice is delivered once."""
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event_key = models.CharField(max_length=160)
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    failed = models.BooleanField(default=False)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["endpoint", "event_key"], name="webhook_delivery_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_key} to {self.endpoint_id}"
