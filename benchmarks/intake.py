@@ -35,7 +35,8 @@ from ithaca.intake.triage import semantic, triage  # noqa: E402
 DATA = ROOT / "ithaca" / "intake" / "tests" / "data"
 NEEDS = DATA / "needs.jsonl"
 # Written from DOMAIN.md by someone who never saw the cues, the data or the model; scored
-# once when the model was finished and never tuned on (docs/decisions/0004-intake-reader-of-meaning.md).
+# once when the model was finished and never tuned on
+# (docs/decisions/0004-intake-reader-of-meaning.md).
 BLIND = DATA / "blind-2.jsonl"
 LABELS = ("coaching", "mentoring", "both", "unclear")
 TARGET_OVERALL = 0.92
