@@ -362,6 +362,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models have a "kind", "mode" or "status"; name each choice set once.
     "ENUM_NAME_OVERRIDES": {
+        "EmailModeEnum": "ithaca.notifications.kinds.Mode",
         "HelpKindEnum": "ithaca.programs.modes.KINDS",
         "ProgramModeEnum": "ithaca.programs.modes.ALL_MODES",
         "RelationshipStatusEnum": "ithaca.programs.lifecycle.Status",

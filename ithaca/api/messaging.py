@@ -72,7 +72,7 @@ class ConversationMessagesView(generics.ListAPIView):
 
     serializer_class = MessageSerializer
 
-    @extend_schema(tags=TAGS)
+    @extend_schema(tags=TAGS, operation_id="messages_thread_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
