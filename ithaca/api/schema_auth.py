@@ -13,7 +13,7 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
-class HashedTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[misc]
+class HashedTokenScheme(OpenApiAuthenticationExtension):
     target_class = "ithaca.api.auth.HashedTokenAuthentication"
     name = "tokenAuth"
 
