@@ -10,7 +10,7 @@ factor: a session signed in (or re-authenticated) with a code, or in which an
 authenticator was just set up, or an API token issued with a code. A token
 issued before the requirement, or a password-only session, is refused.
 What stays open is the person's own account, so they can set MFA up, read
-their data and find support. See docs/decisions/0003-mfa-by-what-a-request-reaches.md.
+their data and find support. See docs/decisions/0010-mfa-by-what-a-request-reaches.md.
 
 TOTP secrets and recovery-code seeds are stored encrypted with a key derived
 from SECRET_KEY (SECRET_KEY_FALLBACKS keep old ones readable after a rotation).

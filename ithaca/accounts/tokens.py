@@ -3,7 +3,7 @@
 A key is `ith_` and 43 random URL-safe characters (256 bits). Only its
 SHA-256 is stored: the key is random and long, so a fast hash cannot be
 reversed, and looking it up by hash costs one indexed query. See
-docs/decisions/0002-api-tokens-hashed-with-a-credential-stamp.md.
+docs/decisions/0009-api-tokens-hashed-with-a-credential-stamp.md.
 
 A token also keeps a stamp of its owner's credentials at issue: an HMAC of
 the password hash and of the ids of their authenticators (TOTP, security
