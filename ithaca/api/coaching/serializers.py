@@ -161,8 +161,9 @@ class NoteOut(serializers.ModelSerializer):
         ]
 
 
-class NoteInput(serializers.Serializer):
-    visibility = serializers.ChoiceField(choices=rules.NOTE_VISIBILITIES)
+class NoteEditInput(serializers.Serializer):
+    """A note's words: free text and the optional GROW headings."""
+
     text = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
     grow_goal = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     grow_reality = serializers.CharField(max_length=4000, required=False, allow_blank=True)
@@ -172,6 +173,12 @@ class NoteInput(serializers.Serializer):
     def grow(self) -> dict[str, str]:
         data = self.validated_data
         return {key: data.get(f"grow_{key}", "") for key in ("goal", "reality", "options", "will")}
+
+
+class NoteInput(NoteEditInput):
+    """A new note: its words and who reads it (an edit keeps the visibility)."""
+
+    visibility = serializers.ChoiceField(choices=rules.NOTE_VISIBILITIES)
 
 
 class CheckInOut(serializers.ModelSerializer):
@@ -275,18 +282,6 @@ class ActionInput(serializers.Serializer):
     owner = serializers.IntegerField(help_text="The coach's or the coachee's id.")
     due_on = serializers.DateField()
     goal = serializers.IntegerField(required=False, allow_null=True, default=None)
-
-
-class NoteEditInput(serializers.Serializer):
-    text = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
-    grow_goal = serializers.CharField(max_length=4000, required=False, allow_blank=True)
-    grow_reality = serializers.CharField(max_length=4000, required=False, allow_blank=True)
-    grow_options = serializers.CharField(max_length=4000, required=False, allow_blank=True)
-    grow_will = serializers.CharField(max_length=4000, required=False, allow_blank=True)
-
-    def grow(self) -> dict[str, str]:
-        data = self.validated_data
-        return {key: data.get(f"grow_{key}", "") for key in ("goal", "reality", "options", "will")}
 
 
 class ActionEditInput(serializers.Serializer):
