@@ -243,6 +243,22 @@ def access_action(user: User, pk: int) -> ActionItem:
     return _work(ActionItem.objects.all(), user, pk, "action", "engagement")
 
 
+def access_own_note(user: User, pk: int) -> SessionNote:
+    """A note this person wrote, to edit or withdraw; anyone else's answers 404."""
+    note = access_note(user, pk)
+    if note.author_id != user.pk:
+        raise Http404("No note of yours here.")
+    return note
+
+
+def access_own_action(user: User, pk: int) -> ActionItem:
+    """An action this person wrote, to edit or withdraw; anyone else's answers 404."""
+    action = access_action(user, pk)
+    if action.created_by_id != user.pk:
+        raise Http404("No action of yours here.")
+    return action
+
+
 def access_report(user: User, pk: int) -> SponsorReport:
     """The pair sees every report; the sponsor approved ones, when the terms allow."""
     report = _fetch(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -208,10 +207,7 @@ class NoteListView(generics.ListAPIView):
 
 def _my_note(request: Request, pk: int) -> Any:
     user = current_user(request)
-    note = access.access_note(user, pk)
-    if note.author_id != user.pk:
-        raise Http404("No note of yours here.")
-    return user, note
+    return user, access.access_own_note(user, pk)
 
 
 class NoteDetailView(APIView):
@@ -369,10 +365,7 @@ class ActionDetailView(APIView):
 
     def _mine(self, request: Request, pk: int) -> Any:
         user = current_user(request)
-        action = access.access_action(user, pk)
-        if action.created_by_id != user.pk:
-            raise Http404("No action of yours here.")
-        return user, action
+        return user, access.access_own_action(user, pk)
 
     @extend_schema(request=io.ActionEditInput, responses={200: io.ActionOut, **ERRORS}, tags=TAG)
     def patch(self, request: Request, pk: int) -> Response:

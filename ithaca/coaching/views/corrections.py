@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.coaching import services
-from ithaca.coaching.access import access_action, access_note, engagement_role
+from ithaca.coaching.access import access_own_action, access_own_note, engagement_role
 from ithaca.coaching.forms import ActionEditForm, NoteForm
 from ithaca.coaching.models import ActionItem, SessionNote
 from ithaca.coaching.services.sessions import GROW_KEYS
@@ -19,18 +19,12 @@ from ithaca.core.errors import DomainError
 
 def _my_note(request: HttpRequest, pk: int) -> tuple[Any, SessionNote]:
     user = current_user(request)
-    note = access_note(user, pk)
-    if note.author_id != user.pk:
-        raise Http404("No note of yours here.")
-    return user, note
+    return user, access_own_note(user, pk)
 
 
 def _my_action(request: HttpRequest, pk: int) -> tuple[Any, ActionItem]:
     user = current_user(request)
-    action = access_action(user, pk)
-    if action.created_by_id != user.pk:
-        raise Http404("No action of yours here.")
-    return user, action
+    return user, access_own_action(user, pk)
 
 
 @workspace_view
