@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MentoringConfig(AppConfig):
     name = "ithaca.mentoring"
     label = "mentoring"
-    verbose_name = "Mentoring"
+    verbose_name = _("Mentoring")
 
     def ready(self) -> None:
         from ithaca.mentoring.selectors import bookings

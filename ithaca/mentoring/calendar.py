@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ithaca.accounts.models import User
 from ithaca.core.calendar import FeedEvent
@@ -35,6 +36,16 @@ def _meetings(user: User, since: dt.datetime) -> list[Meeting]:
     )
 
 
+def _summary(meeting: Meeting) -> str:
+    names = {
+        "mentee": meeting.relationship.mentee.display_name,
+        "mentor": meeting.relationship.mentor.display_name,
+    }
+    if meeting.status == Meeting.Status.PROPOSED:
+        return gettext("(proposed) Mentoring: %(mentee)s and %(mentor)s") % names
+    return gettext("Mentoring: %(mentee)s and %(mentor)s") % names
+
+
 def feed_events(user: User, *, since: dt.datetime | None = None) -> list[FeedEvent]:
     since = since or timezone.now() - dt.timedelta(days=90)
     events = [
@@ -42,9 +53,7 @@ def feed_events(user: User, *, since: dt.datetime | None = None) -> list[FeedEve
             uid=meeting.uid,
             start=meeting.starts_at,
             end=meeting.ends_at,
-            summary=("(proposed) " if meeting.status == Meeting.Status.PROPOSED else "")
-            + f"Mentoring: {meeting.relationship.mentee.display_name} and "
-            f"{meeting.relationship.mentor.display_name}",
+            summary=_summary(meeting),
             sequence=meeting.sequence,
             cancelled=meeting.status == Meeting.Status.CANCELLED,
             location=meeting.location,

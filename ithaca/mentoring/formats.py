@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 PEER_MODES = frozenset({"peer", "co_mentoring"})
 GROUP = "group"
 REVERSE = "reverse"
@@ -54,28 +57,32 @@ class Format:
 
     def mentor_label(self) -> str:
         if self.is_reverse:
-            return "Mentor (the junior colleague)"
-        return "Peer" if self.is_peer else "Mentor"
+            return gettext("Mentor (the junior colleague)")
+        return gettext("Peer") if self.is_peer else gettext("Mentor")
 
     def mentee_label(self) -> str:
         if self.is_reverse:
-            return "Mentee (the senior colleague)"
-        return "Peer" if self.is_peer else "Mentee"
+            return gettext("Mentee (the senior colleague)")
+        return gettext("Peer") if self.is_peer else gettext("Mentee")
 
     def hint(self) -> str:
         """One line that says how this format works, shown on the workspace."""
-        return HINTS.get(self.mode, HINTS["one_to_one"])
+        return str(HINTS.get(self.mode, HINTS["one_to_one"]))
 
 
 HINTS = {
-    "one_to_one": "The mentee sets the agenda; meet when it helps, not on a schedule.",
-    "peer": "You mentor each other: both of you set the agenda.",
-    "co_mentoring": "You mentor each other: both of you set the agenda.",
-    "group": "One mentor, several mentees: the agenda, meetings and notes are shared by "
-    "the group; your journal is yours alone.",
-    "reverse": "Reverse mentoring: the junior colleague is the mentor and shares their "
-    "perspective; the senior colleague sets the agenda.",
-    "e_mentoring": "E-mentoring: you meet online, so every meeting has a link.",
+    "one_to_one": _("The mentee sets the agenda; meet when it helps, not on a schedule."),
+    "peer": _("You mentor each other: both of you set the agenda."),
+    "co_mentoring": _("You mentor each other: both of you set the agenda."),
+    "group": _(
+        "One mentor, several mentees: the agenda, meetings and notes are shared by "
+        "the group; your journal is yours alone."
+    ),
+    "reverse": _(
+        "Reverse mentoring: the junior colleague is the mentor and shares their "
+        "perspective; the senior colleague sets the agenda."
+    ),
+    "e_mentoring": _("E-mentoring: you meet online, so every meeting has a link."),
 }
 
 
@@ -83,9 +90,9 @@ def location_problem(mode: str, location: str, *, required: bool) -> str | None:
     """A message when a meeting's place does not fit the format, else None."""
     location = location.strip()
     if not location:
-        return "Say where you will meet: a place or a link." if required else None
+        return gettext("Say where you will meet: a place or a link.") if required else None
     if mode == ONLINE_ONLY and not location.lower().startswith(LINK_PREFIX):
-        return (
+        return gettext(
             "This is an e-mentoring program, so meetings happen online: give the meeting "
             "link (https://...), not a place."
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -13,16 +14,16 @@ from ithaca.mentoring.models import AgendaTopic, Decision, Goal, MentoringEvent,
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
 
-def when_field(label: str) -> forms.DateTimeField:
+def when_field(label: Any) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         input_formats=DATETIME_FORMATS,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": "Give a date and a time, e.g. 2026-03-14 09:30."},
+        error_messages={"invalid": _("Give a date and a time, e.g. 2026-03-14 09:30.")},
     )
 
 
-def text_field(label: str, limit: int, *, rows: int = 3, required: bool = True) -> forms.CharField:
+def text_field(label: Any, limit: int, *, rows: int = 3, required: bool = True) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=limit,
@@ -38,16 +39,16 @@ def add_domain_error(form: forms.Form, exc: DomainError) -> None:
 
 
 class TopicForm(forms.Form):
-    title = forms.CharField(label="Topic", max_length=200)
-    detail = text_field("More about it (optional)", 2000, rows=2, required=False)
+    title = forms.CharField(label=_("Topic"), max_length=200)
+    detail = text_field(_("More about it (optional)"), 2000, rows=2, required=False)
 
 
 class MeetingForm(forms.Form):
-    starts_at = when_field("Starts")
-    ends_at = when_field("Ends")
-    location = forms.CharField(label="Where (a place or a link)", max_length=300, required=False)
+    starts_at = when_field(_("Starts"))
+    ends_at = when_field(_("Ends"))
+    location = forms.CharField(label=_("Where (a place or a link)"), max_length=300, required=False)
     topics = forms.TypedMultipleChoiceField(
-        label="Topics from the agenda",
+        label=_("Topics from the agenda"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -61,7 +62,7 @@ class MeetingForm(forms.Form):
 
 
 class LogMeetingForm(MeetingForm):
-    note = text_field("A shared note (optional)", 5000, required=False)
+    note = text_field(_("A shared note (optional)"), 5000, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Shown beside MeetingForm in the workspace: its own ids keep each label on its field.
@@ -70,16 +71,16 @@ class LogMeetingForm(MeetingForm):
 
 
 class NoteForm(forms.Form):
-    body = text_field("Shared note", 5000)
+    body = text_field(_("Shared note"), 5000)
 
 
 class JournalForm(forms.Form):
-    body = text_field("Journal entry (only you will ever read this)", 10000, rows=5)
+    body = text_field(_("Journal entry (only you will ever read this)"), 10000, rows=5)
 
 
 class GoalForm(forms.Form):
-    area = forms.ChoiceField(label="About", choices=Goal.Area.choices)
-    title = forms.CharField(label="Goal, in your words", max_length=200)
+    area = forms.ChoiceField(label=_("About"), choices=Goal.Area.choices)
+    title = forms.CharField(label=_("Goal, in your words"), max_length=200)
 
 
 class GoalStatusForm(forms.Form):
@@ -87,24 +88,24 @@ class GoalStatusForm(forms.Form):
 
 
 class GoalNoteForm(forms.Form):
-    body = text_field("How is it going?", 3000, rows=2)
+    body = text_field(_("How is it going?"), 3000, rows=2)
 
 
 class IntroductionForm(forms.Form):
-    contact = forms.EmailField(label="The e-mail address of the person to introduce them to")
-    reason = text_field("Why these two should meet (the other person will read this)", 2000)
+    contact = forms.EmailField(label=_("The e-mail address of the person to introduce them to"))
+    reason = text_field(_("Why these two should meet (the other person will read this)"), 2000)
 
     def clean_contact(self) -> User:
         email = self.cleaned_data["contact"].strip().lower()
         person = User.objects.filter(email__iexact=email, is_active=True).first()
         if person is None:
-            raise forms.ValidationError("Nobody with that e-mail address uses Ithaca.")
+            raise forms.ValidationError(_("Nobody with that e-mail address uses Ithaca."))
         return person
 
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Would you like to continue or conclude?",
+        label=_("Would you like to continue or conclude?"),
         choices=Decision.choices,
         widget=forms.RadioSelect,
     )
@@ -114,51 +115,55 @@ SCALE = [(n, str(n)) for n in range(1, 6)]
 
 
 class ClosingForm(forms.Form):
-    reflection = text_field("Your reflection: what changed, what you take with you", 3000, rows=5)
-    shared = forms.BooleanField(label="Share my reflection with the other person", required=False)
+    reflection = text_field(
+        _("Your reflection: what changed, what you take with you"), 3000, rows=5
+    )
+    shared = forms.BooleanField(
+        label=_("Share my reflection with the other person"), required=False
+    )
     growth = forms.TypedChoiceField(
-        label="How much did you grow? (1 not at all, 5 a lot)",
+        label=_("How much did you grow? (1 not at all, 5 a lot)"),
         choices=SCALE,
         coerce=int,
         widget=forms.RadioSelect,
     )
     career_clarity = forms.TypedChoiceField(
-        label="How clear is your career direction now? (1 to 5)",
+        label=_("How clear is your career direction now? (1 to 5)"),
         choices=SCALE,
         coerce=int,
         widget=forms.RadioSelect,
     )
     belonging = forms.TypedChoiceField(
-        label="How much do you feel you belong here? (1 to 5)",
+        label=_("How much do you feel you belong here? (1 to 5)"),
         choices=SCALE,
         coerce=int,
         widget=forms.RadioSelect,
     )
     would_recommend = forms.TypedChoiceField(
-        label="Would you recommend mentoring to a colleague?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Would you recommend mentoring to a colleague?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
 
 
 class CloseForm(ClosingForm):
-    reason = forms.CharField(label="A word on why (optional)", max_length=2000, required=False)
+    reason = forms.CharField(label=_("A word on why (optional)"), max_length=2000, required=False)
 
 
 class EventForm(forms.Form):
-    kind = forms.ChoiceField(label="Kind", choices=MentoringEvent.Kind.choices)
-    title = forms.CharField(label="Title", max_length=160)
-    description = text_field("Description", 4000, required=False)
-    starts_at = when_field("Starts")
-    ends_at = when_field("Ends")
-    capacity = forms.IntegerField(label="Places", min_value=2, max_value=500)
-    location = forms.CharField(label="Where", max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=MentoringEvent.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=160)
+    description = text_field(_("Description"), 4000, required=False)
+    starts_at = when_field(_("Starts"))
+    ends_at = when_field(_("Ends"))
+    capacity = forms.IntegerField(label=_("Places"), min_value=2, max_value=500)
+    location = forms.CharField(label=_("Where"), max_length=300, required=False)
 
 
 class EventCancelForm(forms.Form):
     reason = forms.CharField(
-        label="Why (sent to everyone signed up; optional)",
+        label=_("Why (sent to everyone signed up; optional)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -170,13 +175,13 @@ class TrainingCheckForm(forms.Form):
 
     def __init__(self, *args: Any, module: TrainingModule, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for number, question in enumerate(module.questions):
+        for number, question in enumerate(module.shown.questions):
             self.fields[f"q{number}"] = forms.TypedChoiceField(
                 label=question["prompt"],
                 choices=list(enumerate(question["choices"])),
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={"required": "Choose an answer."},
+                error_messages={"required": _("Choose an answer.")},
             )
 
     def answers(self) -> list[int]:

@@ -20,11 +20,18 @@ from typing import Any
 
 from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import pgettext_lazy
 
 from ithaca.mentoring.models import Meeting, MentoringRelationship
 
 GREEN, AMBER, RED = "green", "amber", "red"
 COLOURS = (GREEN, AMBER, RED)
+# What a reader sees for each colour (the colour codes stay in classes and URLs).
+LABELS = {
+    GREEN: pgettext_lazy("relationship health", "green"),
+    AMBER: pgettext_lazy("relationship health", "amber"),
+    RED: pgettext_lazy("relationship health", "red"),
+}
 TOOK_PLACE = (Meeting.Status.CONFIRMED, Meeting.Status.HELD)
 
 

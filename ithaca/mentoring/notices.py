@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.core.calendar import Attendee, build_invite
@@ -34,11 +36,24 @@ def _others(relationship: MentoringRelationship, actor: User | None) -> list[Use
     return [p for p in space_people(relationship) if actor is None or p.pk != actor.pk]
 
 
-def _other_name(relationship: MentoringRelationship, person: User) -> str:
+def _other_name(relationship: MentoringRelationship, person: User) -> str | Promise:
     if relationship.group_id is not None and person.pk == relationship.mentor_id:
-        return "your mentoring group"
+        # Lazy: the sentence is rendered in the recipient's language.
+        return gettext_lazy("your mentoring group")
     other = relationship.mentee if person.pk == relationship.mentor_id else relationship.mentor
     return other.display_name
+
+
+def _meeting_summary(relationship: MentoringRelationship) -> str:
+    """The calendar entry's title: who meets, never what about."""
+    if relationship.group_id is not None:
+        return gettext("Mentoring group with %(mentor)s") % {
+            "mentor": relationship.mentor.display_name
+        }
+    return gettext("Mentoring: %(mentee)s and %(mentor)s") % {
+        "mentee": relationship.mentee.display_name,
+        "mentor": relationship.mentor.display_name,
+    }
 
 
 def meeting_invite(
@@ -50,10 +65,7 @@ def meeting_invite(
         uid=meeting.uid,
         start=meeting.starts_at,
         end=meeting.ends_at,
-        summary=f"Mentoring: {relationship.mentee.display_name} and "
-        f"{relationship.mentor.display_name}"
-        if relationship.group_id is None
-        else f"Mentoring group with {relationship.mentor.display_name}",
+        summary=_meeting_summary(relationship),
         attendees=[Attendee(person.email, person.display_name) for person in people],
         location=meeting.location,
         sequence=meeting.sequence,

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -22,6 +24,38 @@ STARTED = (Status.ACTIVE, Status.PAUSED, Status.CONCLUDED)
 IN_PROGRESS = (Status.ACTIVE, Status.PAUSED)
 # A meeting belongs to a former group member's past if it was set up and held before they left.
 MEETING_DATES = ("created_at", "starts_at")
+
+
+# What a paused or ended relationship refuses, one whole sentence per thing refused
+# (keyed by the words the services pass), so each language can order it its own way.
+BLOCKED = {
+    "do that": _("This relationship is %(state)s, so you cannot do that now."),
+    "add to the agenda": _("This relationship is %(state)s, so you cannot add to the agenda now."),
+    "change the agenda": _("This relationship is %(state)s, so you cannot change the agenda now."),
+    "reorder the agenda": _(
+        "This relationship is %(state)s, so you cannot reorder the agenda now."
+    ),
+    "add a goal": _("This relationship is %(state)s, so you cannot add a goal now."),
+    "change a goal": _("This relationship is %(state)s, so you cannot change a goal now."),
+    "add a progress note": _(
+        "This relationship is %(state)s, so you cannot add a progress note now."
+    ),
+    "change a progress note": _(
+        "This relationship is %(state)s, so you cannot change a progress note now."
+    ),
+    "make an introduction": _(
+        "This relationship is %(state)s, so you cannot make an introduction now."
+    ),
+    "propose a meeting": _("This relationship is %(state)s, so you cannot propose a meeting now."),
+    "log a meeting": _("This relationship is %(state)s, so you cannot log a meeting now."),
+    "accept a meeting": _("This relationship is %(state)s, so you cannot accept a meeting now."),
+    "decline a meeting": _("This relationship is %(state)s, so you cannot decline a meeting now."),
+    "cancel a meeting": _("This relationship is %(state)s, so you cannot cancel a meeting now."),
+    "change a meeting": _("This relationship is %(state)s, so you cannot change a meeting now."),
+    "write notes": _("This relationship is %(state)s, so you cannot write notes now."),
+    "withdraw a note": _("This relationship is %(state)s, so you cannot withdraw a note now."),
+    "answer the review": _("This relationship is %(state)s, so you cannot answer the review now."),
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +131,8 @@ class Workspace:
     def require_active(self, doing: str = "do that") -> None:
         if self.relationship.status != Status.ACTIVE:
             state = self.relationship.get_status_display().lower()
-            raise DomainError(f"This relationship is {state}, so you cannot {doing} now.")
+            message = BLOCKED.get(doing, BLOCKED["do that"])
+            raise DomainError(str(message) % {"state": state})
 
 
 def workspace_of(relationship: MentoringRelationship, user: User) -> Workspace:
@@ -106,7 +141,7 @@ def workspace_of(relationship: MentoringRelationship, user: User) -> Workspace:
         return Workspace(relationship, user, "mentor")
     if user.pk == relationship.mentee_id:
         return Workspace(relationship, user, "mentee")
-    raise PermissionDenied("Only the two people in this relationship can do that.")
+    raise PermissionDenied(gettext("Only the two people in this relationship can do that."))
 
 
 def space_people(relationship: MentoringRelationship) -> list[User]:

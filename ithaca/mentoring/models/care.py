@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.mentoring.models.relationship import MentoringRelationship
 from ithaca.mentoring.models.workspace import Side
@@ -33,8 +34,8 @@ class Nudge(models.Model):
 
 
 class Decision(models.TextChoices):
-    CONTINUE = "continue", "Continue"
-    CONCLUDE = "conclude", "Conclude"
+    CONTINUE = "continue", _("Continue")
+    CONCLUDE = "conclude", _("Conclude")
 
 
 class Review(models.Model):
@@ -91,7 +92,7 @@ class Closing(models.Model):
     )
     side = models.CharField(max_length=8, choices=Side.choices)
     reflection = models.TextField(max_length=3000)
-    shared = models.BooleanField(default=False, help_text="Show it to the other person.")
+    shared = models.BooleanField(default=False, help_text=_("Show it to the other person."))
     growth = models.PositiveSmallIntegerField()
     career_clarity = models.PositiveSmallIntegerField()
     belonging = models.PositiveSmallIntegerField()

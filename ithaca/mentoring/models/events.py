@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.mentoring.models.relationship import MentoringRelationship
 
@@ -18,9 +19,9 @@ class MentoringEvent(models.Model):
     they would like to continue with."""
 
     class Kind(models.TextChoices):
-        NETWORKING = "networking", "Networking session"
-        PEER_CIRCLE = "peer_circle", "Peer circle"
-        SPEED_MENTORING = "speed_mentoring", "Speed-mentoring round"
+        NETWORKING = "networking", _("Networking session")
+        PEER_CIRCLE = "peer_circle", _("Peer circle")
+        SPEED_MENTORING = "speed_mentoring", _("Speed-mentoring round")
 
     program = models.ForeignKey("programs.Program", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=24, choices=Kind.choices)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ithaca.programs.models import HelpingRelationship, relationship_constraints
 
@@ -33,7 +34,7 @@ class MentoringGroup(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name or f"{self.mentor}'s mentoring group"
+        return self.name or gettext("%(mentor)s's mentoring group") % {"mentor": self.mentor}
 
 
 class MentoringRelationship(HelpingRelationship):

@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ithaca.mentoring.training_text import BUILT_IN
 
 USER = settings.AUTH_USER_MODEL
+
+
+@dataclass(frozen=True)
+class ShownModule:
+    """A module's words as one reader sees them: Ithaca's own text in the reader's
+    language, an organization's own text as it was written."""
+
+    title: str
+    summary: str
+    paragraphs: list[str]
+    questions: list[dict[str, Any]]
+
+
+def _shown(text: str, original: object) -> str:
+    """Ithaca's text translated; anything else (changed in the admin) as written."""
+    return gettext(text) if text and text == original else text
+
+
+def _shown_question(question: dict[str, Any], original: dict[str, Any] | None) -> dict[str, Any]:
+    original = original or {}
+    choices = original.get("choices") or []
+    return {
+        **question,
+        "prompt": _shown(question["prompt"], original.get("prompt")),
+        "choices": [
+            _shown(choice, choices[n] if n < len(choices) else None)
+            for n, choice in enumerate(question["choices"])
+        ],
+    }
 
 
 class TrainingModule(models.Model):
@@ -21,7 +57,7 @@ class TrainingModule(models.Model):
     summary = models.CharField(max_length=300)
     body = models.TextField()
     questions = models.JSONField(default=list)
-    pass_mark = models.PositiveSmallIntegerField(help_text="Percentage of right answers needed.")
+    pass_mark = models.PositiveSmallIntegerField(help_text=_("Percentage of right answers needed."))
 
     class Meta:
         ordering = ["position"]
@@ -37,6 +73,23 @@ class TrainingModule(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [part.strip() for part in self.body.split("\n\n") if part.strip()]
+
+    @property
+    def shown(self) -> ShownModule:
+        """Title, summary, reading and check in the active language, when they are still
+        the text Ithaca ships for this slug (see ithaca.mentoring.training_text)."""
+        source = BUILT_IN.get(self.slug, {})
+        known = set(source.get("paragraphs", ()))
+        originals = source.get("questions", [])
+        return ShownModule(
+            title=_shown(self.title, source.get("title")),
+            summary=_shown(self.summary, source.get("summary")),
+            paragraphs=[_shown(p, p if p in known else None) for p in self.paragraphs],
+            questions=[
+                _shown_question(q, originals[n] if n < len(originals) else None)
+                for n, q in enumerate(self.questions)
+            ],
+        )
 
 
 class TrainingAttempt(models.Model):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.mentoring.models.relationship import MentoringRelationship
 
@@ -18,8 +19,8 @@ USER = settings.AUTH_USER_MODEL
 
 
 class Side(models.TextChoices):
-    MENTOR = "mentor", "Mentor"
-    MENTEE = "mentee", "Mentee"
+    MENTOR = "mentor", _("Mentor")
+    MENTEE = "mentee", _("Mentee")
 
 
 class AgendaTopic(models.Model):
@@ -31,10 +32,10 @@ class AgendaTopic(models.Model):
     """
 
     class Status(models.TextChoices):
-        SUGGESTED = "suggested", "Suggested by the mentor"
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
-        DECLINED = "declined", "Not taken up"
+        SUGGESTED = "suggested", _("Suggested by the mentor")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        DECLINED = "declined", _("Not taken up")
 
     relationship = models.ForeignKey(
         MentoringRelationship, on_delete=models.CASCADE, related_name="topics"
@@ -73,18 +74,18 @@ class Meeting(models.Model):
     """
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        CONFIRMED = "confirmed", "Confirmed"
-        DECLINED = "declined", "Declined"
-        CANCELLED = "cancelled", "Cancelled"
-        HELD = "held", "Held (logged)"
+        PROPOSED = "proposed", _("Proposed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
+        HELD = "held", _("Held (logged)")
 
     relationship = models.ForeignKey(
         MentoringRelationship, on_delete=models.CASCADE, related_name="meetings"
     )
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    location = models.CharField(max_length=300, blank=True, help_text="A place or a link.")
+    location = models.CharField(max_length=300, blank=True, help_text=_("A place or a link."))
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     responded_by = models.ForeignKey(
@@ -157,7 +158,7 @@ class JournalEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "journal entries"
+        verbose_name_plural = _("journal entries")
         constraints = [
             models.CheckConstraint(
                 condition=Q(side__in=["mentor", "mentee"]), name="journal_author_is_a_party"
@@ -177,12 +178,12 @@ class Introduction(models.Model):
     agree both are e-mailed. The one who offered may withdraw it until then."""
 
     class Status(models.TextChoices):
-        AWAITING_PERSON = "awaiting_person", "Waiting for the person introduced to agree"
-        PROPOSED = "proposed", "Waiting for their answer"
-        ACCEPTED = "accepted", "Agreed"
-        DECLINED = "declined", "Declined"
-        NOT_WANTED = "not_wanted", "Not wanted by the person introduced"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        AWAITING_PERSON = "awaiting_person", _("Waiting for the person introduced to agree")
+        PROPOSED = "proposed", _("Waiting for their answer")
+        ACCEPTED = "accepted", _("Agreed")
+        DECLINED = "declined", _("Declined")
+        NOT_WANTED = "not_wanted", _("Not wanted by the person introduced")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     relationship = models.ForeignKey(
         MentoringRelationship, on_delete=models.CASCADE, related_name="introductions"
@@ -196,7 +197,7 @@ class Introduction(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.AWAITING_PERSON)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     person_agreed_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the person introduced agreed to be introduced."
+        null=True, blank=True, help_text=_("When the person introduced agreed to be introduced.")
     )
     responded_at = models.DateTimeField(null=True, blank=True)
     request_sent_at = models.DateTimeField(null=True, blank=True)
@@ -240,16 +241,16 @@ class Goal(models.Model):
     well-being or a skill. Progress is told in words, never scored."""
 
     class Area(models.TextChoices):
-        CAREER = "career", "Career"
-        PERSPECTIVE = "perspective", "Perspective"
-        NETWORK = "network", "Network"
-        WELLBEING = "wellbeing", "Well-being"
-        SKILL = "skill", "A skill"
+        CAREER = "career", _("Career")
+        PERSPECTIVE = "perspective", _("Perspective")
+        NETWORK = "network", _("Network")
+        WELLBEING = "wellbeing", _("Well-being")
+        SKILL = "skill", _("A skill")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Working on it"
-        REACHED = "reached", "Reached"
-        SET_ASIDE = "set_aside", "Set aside"
+        OPEN = "open", _("Working on it")
+        REACHED = "reached", _("Reached")
+        SET_ASIDE = "set_aside", _("Set aside")
 
     relationship = models.ForeignKey(
         MentoringRelationship, on_delete=models.CASCADE, related_name="goals"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -22,8 +23,10 @@ LIVE = (Status.SUGGESTED, Status.OPEN)
 def _owner(workspace: Workspace) -> None:
     if not workspace.owns_agenda:
         raise PermissionDenied(
-            "The agenda is the mentee's: suggest a topic and the mentee decides whether to "
-            "take it up."
+            _(
+                "The agenda is the mentee's: suggest a topic and the mentee decides whether to "
+                "take it up."
+            )
         )
 
 
@@ -31,7 +34,7 @@ def _in_agenda(workspace: Workspace, topic: AgendaTopic) -> AgendaTopic:
     """The topic re-read under this space, or a clear refusal for anyone else's topic."""
     fresh = AgendaTopic.objects.filter(workspace.space(), pk=topic.pk).first()
     if fresh is None:
-        raise DomainError("That topic is not on this relationship's agenda.", field="topic")
+        raise DomainError(_("That topic is not on this relationship's agenda."), field="topic")
     return fresh
 
 
@@ -75,7 +78,9 @@ def _change(
     _owner(workspace)
     topic = _in_agenda(workspace, topic)
     if topic.status not in allowed_from:
-        raise DomainError(f"This topic is {topic.get_status_display().lower()} already.")
+        raise DomainError(
+            _("This topic is %(state)s already.") % {"state": topic.get_status_display().lower()}
+        )
     topic.status = to
     topic.closed_at = None if to in LIVE else timezone.now()
     if to == Status.OPEN:
@@ -132,9 +137,9 @@ def agenda_reorder(
     topics = {t.pk: t for t in AgendaTopic.objects.filter(workspace.space(), status=Status.OPEN)}
     wanted = list(topic_ids)
     if any(pk not in topics for pk in wanted):
-        raise DomainError("That topic is not on this relationship's agenda.", field="topics")
+        raise DomainError(_("That topic is not on this relationship's agenda."), field="topics")
     if len(set(wanted)) != len(wanted) or set(wanted) != set(topics):
-        raise DomainError("List every open topic exactly once.", field="topics")
+        raise DomainError(_("List every open topic exactly once."), field="topics")
     for position, pk in enumerate(wanted):
         topics[pk].position = position
     AgendaTopic.objects.bulk_update(list(topics.values()), ["position"])
@@ -158,7 +163,7 @@ def topic_move(
     topic = _in_agenda(workspace, topic)
     order = open_topic_ids(workspace)
     if topic.pk not in order:
-        raise DomainError("Only open topics can be moved.")
+        raise DomainError(_("Only open topics can be moved."))
     index = order.index(topic.pk)
     other = index - 1 if up else index + 1
     if 0 <= other < len(order):

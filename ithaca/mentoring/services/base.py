@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.mentoring.models import MentoringRelationship
@@ -26,13 +28,49 @@ def writable(relationship: MentoringRelationship, user: User, doing: str) -> Wor
     return workspace
 
 
+# For each thing a person writes: the message when it is empty, and when it is too long.
+TEXT_MESSAGES = {
+    "topic": (
+        _("Write the topic."),
+        _("Keep the topic under %(limit)s characters (it has %(length)s)."),
+    ),
+    "goal": (
+        _("Write the goal."),
+        _("Keep the goal under %(limit)s characters (it has %(length)s)."),
+    ),
+    "progress note": (
+        _("Write the progress note."),
+        _("Keep the progress note under %(limit)s characters (it has %(length)s)."),
+    ),
+    "reason for the introduction": (
+        _("Write the reason for the introduction."),
+        _("Keep the reason for the introduction under %(limit)s characters (it has %(length)s)."),
+    ),
+    "reflection": (
+        _("Write the reflection."),
+        _("Keep the reflection under %(limit)s characters (it has %(length)s)."),
+    ),
+    "note": (
+        _("Write the note."),
+        _("Keep the note under %(limit)s characters (it has %(length)s)."),
+    ),
+    "title": (
+        _("Write the title."),
+        _("Keep the title under %(limit)s characters (it has %(length)s)."),
+    ),
+    "journal entry": (
+        _("Write the journal entry."),
+        _("Keep the journal entry under %(limit)s characters (it has %(length)s)."),
+    ),
+}
+
+
 def clean_text(value: str, *, field: str, label: str, limit: int) -> str:
     """Stripped text, refused when empty or too long, with a message naming the field."""
+    empty, too_long = TEXT_MESSAGES[label]
     text = (value or "").strip()
     if not text:
-        raise DomainError(f"Write the {label}.", field=field)
+        raise DomainError(str(empty), field=field)
     if len(text) > limit:
-        raise DomainError(
-            f"Keep the {label} under {limit} characters (it has {len(text)}).", field=field
-        )
+        raise DomainError(str(too_long) % {"limit": limit, "length": len(text)}, field=field)
     return text

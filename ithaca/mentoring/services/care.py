@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -15,6 +17,12 @@ from ithaca.mentoring.services.base import clean_text, locked_workspace
 from ithaca.mentoring.workspace import Workspace
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.relationships import relationship_conclude
+
+SCALE_MESSAGES = {
+    "growth": gettext_lazy("Answer 'growth' on the scale from 1 to 5."),
+    "career_clarity": gettext_lazy("Answer 'career clarity' on the scale from 1 to 5."),
+    "belonging": gettext_lazy("Answer 'belonging' on the scale from 1 to 5."),
+}
 
 
 @dataclass(frozen=True)
@@ -30,8 +38,7 @@ class Survey:
         for name in ("growth", "career_clarity", "belonging"):
             value = getattr(self, name)
             if not isinstance(value, int) or not 1 <= value <= 5:
-                label = name.replace("_", " ")
-                raise DomainError(f"Answer '{label}' on the scale from 1 to 5.", field=name)
+                raise DomainError(str(SCALE_MESSAGES[name]), field=name)
 
 
 def open_review(relationship: MentoringRelationship) -> Review | None:
@@ -45,14 +52,14 @@ def review_answer(*, relationship: MentoringRelationship, user: User, decision: 
     workspace = locked_workspace(relationship, user)
     workspace.require_active("answer the review")
     if decision not in Decision.values:
-        raise DomainError("Choose continue or conclude.", field="decision")
+        raise DomainError(_("Choose continue or conclude."), field="decision")
     review = (
         Review.objects.select_for_update()
         .filter(relationship=workspace.relationship, resolved_at__isnull=True)
         .first()
     )
     if review is None:
-        raise DomainError("There is no review waiting for your answer.")
+        raise DomainError(_("There is no review waiting for your answer."))
     setattr(review, f"{workspace.side}_decision", decision)
     now = timezone.now()
     if decision == Decision.CONCLUDE:
@@ -102,7 +109,7 @@ def _record(workspace: Workspace, *, reflection: str, shared: bool, survey: Surv
                 would_recommend=survey.would_recommend,
             )
     except IntegrityError:
-        raise DomainError("You have written your closing reflection already.") from None
+        raise DomainError(_("You have written your closing reflection already.")) from None
 
 
 @transaction.atomic
@@ -141,5 +148,5 @@ def closing_record(
     """After the end, a person who has not yet done so writes their reflection and survey."""
     workspace = locked_workspace(relationship, user)
     if workspace.relationship.status != Status.CONCLUDED:
-        raise DomainError("Closing reflections are written when the relationship concludes.")
+        raise DomainError(_("Closing reflections are written when the relationship concludes."))
     return _record(workspace, reflection=reflection, shared=shared, survey=survey)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -27,9 +28,9 @@ def _topic(relationship: MentoringRelationship, user: User, topic: AgendaTopic) 
         .first()
     )
     if fresh is None:
-        raise DomainError("You can change only topics you added.")
+        raise DomainError(_("You can change only topics you added."))
     if fresh.status not in LIVE:
-        raise DomainError("This topic is closed; reopen it first.")
+        raise DomainError(_("This topic is closed; reopen it first."))
     return fresh
 
 
@@ -50,7 +51,7 @@ def topic_withdraw(*, relationship: MentoringRelationship, user: User, topic: Ag
     """Take back a topic you added, unless a meeting already took it up."""
     topic = _topic(relationship, user, topic)
     if topic.meetings.exists():
-        raise DomainError("A meeting took this topic up; close it instead.")
+        raise DomainError(_("A meeting took this topic up; close it instead."))
     topic.delete()
 
 
@@ -62,7 +63,7 @@ def _goal(relationship: MentoringRelationship, user: User, goal: Goal) -> Goal:
         .first()
     )
     if fresh is None:
-        raise DomainError("You can change only goals you set.")
+        raise DomainError(_("You can change only goals you set."))
     return fresh
 
 
@@ -72,7 +73,7 @@ def goal_edit(
 ) -> Goal:
     goal = _goal(relationship, user, goal)
     if area not in Goal.Area.values:
-        raise DomainError("Choose what the goal is about.", field="area")
+        raise DomainError(_("Choose what the goal is about."), field="area")
     goal.area = area
     goal.title = clean_text(title, field="title", label="goal", limit=200)
     goal.edited_at = timezone.now()
@@ -85,7 +86,7 @@ def goal_withdraw(*, relationship: MentoringRelationship, user: User, goal: Goal
     """Withdraw a goal you set, unless someone else has written about it."""
     goal = _goal(relationship, user, goal)
     if goal.notes.exclude(author=user).exists():
-        raise DomainError("Someone else wrote about this goal; mark it dropped instead.")
+        raise DomainError(_("Someone else wrote about this goal; mark it dropped instead."))
     goal.notes.all().delete()
     goal.delete()
 
@@ -98,7 +99,7 @@ def _goal_note(relationship: MentoringRelationship, user: User, note: GoalNote) 
         .first()
     )
     if fresh is None:
-        raise DomainError("You can change only notes you wrote.")
+        raise DomainError(_("You can change only notes you wrote."))
     return fresh
 
 
@@ -127,5 +128,5 @@ def meeting_note_withdraw(
         workspace.space("meeting__relationship"), pk=note.pk, author=user
     ).first()
     if fresh is None:
-        raise DomainError("You can withdraw only notes you wrote.")
+        raise DomainError(_("You can withdraw only notes you wrote."))
     fresh.delete()

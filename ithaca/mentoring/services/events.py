@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -33,14 +35,17 @@ def _check_event_fields(
 ) -> None:
     if kind not in MentoringEvent.Kind.values:
         raise DomainError(
-            "Choose a networking session, a peer circle or speed mentoring.", field="kind"
+            _("Choose a networking session, a peer circle or speed mentoring."), field="kind"
         )
     if ends_at <= starts_at:
-        raise DomainError("An event must end after it starts.", field="ends_at")
+        raise DomainError(_("An event must end after it starts."), field="ends_at")
     if starts_at <= timezone.now():
-        raise DomainError("An event must start in the future.", field="starts_at")
+        raise DomainError(_("An event must start in the future."), field="starts_at")
     if not 2 <= capacity <= MAX_CAPACITY:
-        raise DomainError(f"Room for between 2 and {MAX_CAPACITY} people.", field="capacity")
+        raise DomainError(
+            _("Room for between 2 and %(most)s people.") % {"most": MAX_CAPACITY},
+            field="capacity",
+        )
 
 
 @transaction.atomic
@@ -58,9 +63,11 @@ def event_create(
 ) -> MentoringEvent:
     """A program manager opens an event in a mentoring program."""
     if not program.is_mentoring:
-        raise DomainError(f"{program} is not a mentoring program.", field="program")
+        raise DomainError(
+            _("%(program)s is not a mentoring program.") % {"program": program}, field="program"
+        )
     if not is_program_manager(user, program):
-        raise PermissionDenied("Only this program's managers can create its events.")
+        raise PermissionDenied(_("Only this program's managers can create its events."))
     _check_event_fields(kind, starts_at, ends_at, capacity)
     return MentoringEvent.objects.create(
         program=program,
@@ -79,12 +86,21 @@ def _locked_event(event: MentoringEvent) -> MentoringEvent:
     return MentoringEvent.objects.select_for_update().select_related("program").get(pk=event.pk)
 
 
+MANAGERS_ONLY = {
+    "change": gettext_lazy("Only this program's managers can change its events."),
+    "cancel": gettext_lazy("Only this program's managers can cancel its events."),
+    "take attendance at": gettext_lazy(
+        "Only this program's managers can take attendance at its events."
+    ),
+}
+
+
 def _managed(event: MentoringEvent, user: User, doing: str) -> MentoringEvent:
     event = _locked_event(event)
     if not is_program_manager(user, event.program):
-        raise PermissionDenied(f"Only this program's managers can {doing} its events.")
+        raise PermissionDenied(str(MANAGERS_ONLY[doing]))
     if event.cancelled:
-        raise DomainError("This event was cancelled.")
+        raise DomainError(_("This event was cancelled."))
     return event
 
 
@@ -108,13 +124,19 @@ def event_update(
     """Change an event before it starts; everyone signed up gets the new invite."""
     event = _managed(event, user, "change")
     if event.starts_at <= timezone.now():
-        raise DomainError("This event has started; it can no longer be changed.")
+        raise DomainError(_("This event has started; it can no longer be changed."))
     kind = kind or event.kind
     _check_event_fields(kind, starts_at, ends_at, capacity)
     taken = EventSignup.objects.filter(event=event).count()
     if capacity < taken:
         raise DomainError(
-            f"{taken} people have signed up: keep at least {taken} places.", field="capacity"
+            ngettext(
+                "%(taken)s person has signed up: keep at least %(taken)s place.",
+                "%(taken)s people have signed up: keep at least %(taken)s places.",
+                taken,
+            )
+            % {"taken": taken},
+            field="capacity",
         )
     event.kind = kind
     event.title = clean_text(title, field="title", label="title", limit=160)
@@ -133,7 +155,7 @@ def event_cancel(*, event: MentoringEvent, user: User, reason: str = "") -> Ment
     """Call an event off; everyone signed up is told and their invite is cancelled."""
     event = _managed(event, user, "cancel")
     if event.ends_at <= timezone.now():
-        raise DomainError("This event is over; there is nothing to cancel.")
+        raise DomainError(_("This event is over; there is nothing to cancel."))
     event.cancelled_at = timezone.now()
     event.cancel_reason = (reason or "").strip()[:500]
     event.sequence += 1
@@ -147,12 +169,12 @@ def attendance_record(*, event: MentoringEvent, user: User, attended_ids: Iterab
     """The program manager says who came; only they can then mark whom to continue with."""
     event = _managed(event, user, "take attendance at")
     if event.starts_at > timezone.now():
-        raise DomainError("Attendance is taken once the event has started.")
+        raise DomainError(_("Attendance is taken once the event has started."))
     present = {int(pk) for pk in attended_ids}
     signups = EventSignup.objects.filter(event=event)
     unknown = present - set(signups.values_list("person_id", flat=True))
     if unknown:
-        raise DomainError("Only people who signed up can be marked as present.")
+        raise DomainError(_("Only people who signed up can be marked as present."))
     signups.filter(person_id__in=present).update(attended=True)
     signups.exclude(person_id__in=present).update(attended=False)
     return len(present)
@@ -166,16 +188,18 @@ def event_signup(*, event: MentoringEvent, user: User) -> EventSignup:
         program_id=event.program_id, user=user, state=Participation.State.ACTIVE
     )
     if not active.exists():
-        raise DomainError(f"Join {event.program} to sign up for its events.")
+        raise DomainError(
+            _("Join %(program)s to sign up for its events.") % {"program": event.program}
+        )
     if event.cancelled:
-        raise DomainError("This event was cancelled.")
+        raise DomainError(_("This event was cancelled."))
     if event.starts_at <= timezone.now():
-        raise DomainError("This event has started; sign-up is closed.")
+        raise DomainError(_("This event has started; sign-up is closed."))
     signups = EventSignup.objects.filter(event=event)
     if signups.filter(person=user).exists():
-        raise DomainError("You are signed up already.")
+        raise DomainError(_("You are signed up already."))
     if signups.count() >= event.capacity:
-        raise DomainError("This event is full.")
+        raise DomainError(_("This event is full."))
     signup = EventSignup.objects.create(event=event, person=user)
     notices.tell_event_signed_up(signup)
     return signup
@@ -185,22 +209,22 @@ def event_signup(*, event: MentoringEvent, user: User) -> EventSignup:
 def event_leave(*, event: MentoringEvent, user: User) -> None:
     event = _locked_event(event)
     if event.starts_at <= timezone.now():
-        raise DomainError("This event has started; your place can no longer be given up.")
-    deleted, _ = EventSignup.objects.filter(event=event, person=user).delete()
+        raise DomainError(_("This event has started; your place can no longer be given up."))
+    deleted, _rows = EventSignup.objects.filter(event=event, person=user).delete()
     if not deleted:
-        raise DomainError("You were not signed up.")
+        raise DomainError(_("You were not signed up."))
 
 
 def _check_mark(event: MentoringEvent, user: User, marked: User) -> None:
     now = timezone.now()
     if now < event.starts_at:
-        raise DomainError("You can say whom you'd like to continue with once the event starts.")
+        raise DomainError(_("You can say whom you'd like to continue with once the event starts."))
     if now > event.ends_at + MARKS_OPEN_FOR:
-        raise DomainError("This event was too long ago to mark anyone now.")
+        raise DomainError(_("This event was too long ago to mark anyone now."))
     if event.cancelled:
-        raise DomainError("This event was cancelled.")
+        raise DomainError(_("This event was cancelled."))
     if marked.pk == user.pk:
-        raise DomainError("You cannot mark yourself.", field="marked")
+        raise DomainError(_("You cannot mark yourself."), field="marked")
     attendees = set(
         EventSignup.objects.filter(
             event=event, person__in=[user, marked], attended=True
@@ -208,11 +232,15 @@ def _check_mark(event: MentoringEvent, user: User, marked: User) -> None:
     )
     if user.pk not in attendees:
         raise DomainError(
-            "Only people who attended can mark someone, once the program manager has "
-            "taken attendance."
+            _(
+                "Only people who attended can mark someone, once the program manager has "
+                "taken attendance."
+            )
         )
     if marked.pk not in attendees:
-        raise DomainError(f"{marked} did not attend this event.", field="marked")
+        raise DomainError(
+            _("%(person)s did not attend this event.") % {"person": marked}, field="marked"
+        )
 
 
 @transaction.atomic
@@ -220,7 +248,7 @@ def mark_add(*, event: MentoringEvent, user: User, marked: User) -> ContinueMark
     """Say "I'd like to continue with `marked`". If they said the same, both get an offer."""
     event = _locked_event(event)  # serializes marks, so two crossing marks meet
     _check_mark(event, user, marked)
-    mark, _ = ContinueMark.objects.get_or_create(event=event, marker=user, marked=marked)
+    mark, _created = ContinueMark.objects.get_or_create(event=event, marker=user, marked=marked)
     if ContinueMark.objects.filter(event=event, marker=marked, marked=user).exists():
         _mutual(event, user, marked)
     return mark
@@ -231,7 +259,7 @@ def mark_remove(*, event: MentoringEvent, user: User, marked: User) -> None:
     event = _locked_event(event)
     first, second = sorted((user.pk, marked.pk))
     if MutualInterest.objects.filter(event=event, first_id=first, second_id=second).exists():
-        raise DomainError("You marked each other already; answer the offer instead.")
+        raise DomainError(_("You marked each other already; answer the offer instead."))
     ContinueMark.objects.filter(event=event, marker=user, marked=marked).delete()
 
 
@@ -263,10 +291,10 @@ def _mutual(event: MentoringEvent, a: User, b: User) -> MutualInterest:
     choice = choose_mentor(program.mode, *_candidates(program, [first, second]))
     relationship, refused = None, ""
     if choice is None:
-        refused = (
+        refused = _(
             "A mentoring relationship needs one of you to be a mentor and the other a "
-            f"mentee in {program}; you can apply for those roles on the program's page."
-        )
+            "mentee in %(program)s; you can apply for those roles on the program's page."
+        ) % {"program": program}
     else:
         people = {first.pk: first, second.pk: second}
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -13,13 +14,13 @@ from ithaca.mentoring.workspace import Workspace
 
 def _owner(workspace: Workspace) -> None:
     if not workspace.owns_goals:
-        raise PermissionDenied("Goals are the mentee's own; you can add progress notes to them.")
+        raise PermissionDenied(_("Goals are the mentee's own; you can add progress notes to them."))
 
 
 def _own_goal(workspace: Workspace, goal: Goal) -> Goal:
     fresh = Goal.objects.filter(relationship=workspace.relationship, pk=goal.pk).first()
     if fresh is None:
-        raise DomainError("That goal is not in this relationship.", field="goal")
+        raise DomainError(_("That goal is not in this relationship."), field="goal")
     return fresh
 
 
@@ -29,7 +30,9 @@ def goal_add(*, relationship: MentoringRelationship, user: User, area: str, titl
     _owner(workspace)
     if area not in Goal.Area.values:
         areas = ", ".join(str(label).lower() for label in Goal.Area.labels)
-        raise DomainError(f"Choose what the goal is about: {areas}.", field="area")
+        raise DomainError(
+            _("Choose what the goal is about: %(areas)s.") % {"areas": areas}, field="area"
+        )
     title = clean_text(title, field="title", label="goal", limit=200)
     return Goal.objects.create(
         relationship=workspace.relationship, area=area, title=title, created_by=user
@@ -44,7 +47,7 @@ def goal_set_status(
     _owner(workspace)
     goal = _own_goal(workspace, goal)
     if status not in Goal.Status.values:
-        raise DomainError("Say whether you are working on it, reached it or set it aside.")
+        raise DomainError(_("Say whether you are working on it, reached it or set it aside."))
     goal.status = status
     goal.save(update_fields=["status"])
     return goal

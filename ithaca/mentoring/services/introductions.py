@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -27,16 +28,18 @@ Status = Introduction.Status
 def _check_contact(user: User, person: User, contact: User) -> None:
     if contact.pk == person.pk:
         raise DomainError(
-            f"{person} cannot be introduced to themselves: choose a third person.",
+            _("%(person)s cannot be introduced to themselves: choose a third person.")
+            % {"person": person},
             field="contact",
         )
     if contact.pk == user.pk:
         raise DomainError(
-            f"You and {person} already know each other: introduce them to a third person.",
+            _("You and %(person)s already know each other: introduce them to a third person.")
+            % {"person": person},
             field="contact",
         )
     if not contact.is_active:
-        raise DomainError("That person no longer uses Ithaca.", field="contact")
+        raise DomainError(_("That person no longer uses Ithaca."), field="contact")
 
 
 @transaction.atomic
@@ -46,7 +49,7 @@ def introduction_propose(
     """The mentor (either peer in peer modes) offers to introduce the other to `contact`."""
     workspace = writable(relationship, user, "make an introduction")
     if not workspace.may_introduce:
-        raise PermissionDenied("Introductions are the mentor's to offer in this program.")
+        raise PermissionDenied(_("Introductions are the mentor's to offer in this program."))
     rel = workspace.relationship
     person = rel.mentee if workspace.side == "mentor" else rel.mentor
     _check_contact(user, person, contact)
@@ -58,12 +61,22 @@ def introduction_propose(
         status__in=(Status.AWAITING_PERSON, Status.PROPOSED, Status.ACCEPTED),
     )
     if live.exists():
-        raise DomainError(f"You have already introduced {person} to {contact}.", field="contact")
+        raise DomainError(
+            _("You have already introduced %(person)s to %(contact)s.")
+            % {"person": person, "contact": contact},
+            field="contact",
+        )
     introduction = Introduction.objects.create(
         relationship=rel, introduced_by=user, person=person, contact=contact, reason=reason
     )
     notices.tell_introduction_offered(introduction)
     return introduction
+
+
+def _state_message(introduction: Introduction) -> str:
+    return _("This introduction is %(state)s.") % {
+        "state": introduction.get_status_display().lower()
+    }
 
 
 def _locked(introduction: Introduction) -> Introduction:
@@ -99,8 +112,8 @@ def introduction_answer(*, introduction: Introduction, user: User, accept: bool)
             Introduction.objects.filter(pk=introduction.pk).update(made_sent_at=timezone.now())
         return introduction
     if introduction.status in (Status.AWAITING_PERSON, Status.PROPOSED):
-        raise PermissionDenied("This introduction is waiting for someone else's answer.")
-    raise DomainError(f"This introduction is {introduction.get_status_display().lower()}.")
+        raise PermissionDenied(_("This introduction is waiting for someone else's answer."))
+    raise DomainError(_state_message(introduction))
 
 
 @transaction.atomic
@@ -109,9 +122,9 @@ def introduction_withdraw(*, introduction: Introduction, user: User) -> Introduc
     was already asked is told."""
     introduction = _locked(introduction)
     if introduction.introduced_by_id != user.pk:
-        raise PermissionDenied("Only the person who offered the introduction can withdraw it.")
+        raise PermissionDenied(_("Only the person who offered the introduction can withdraw it."))
     if introduction.status not in (Status.AWAITING_PERSON, Status.PROPOSED):
-        raise DomainError(f"This introduction is {introduction.get_status_display().lower()}.")
+        raise DomainError(_state_message(introduction))
     _decide(introduction, Status.WITHDRAWN)
     notices.tell_introduction_closed(introduction)
     return introduction

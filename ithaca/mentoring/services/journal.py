@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -19,7 +20,7 @@ def _journal_open(relationship: MentoringRelationship, user: User) -> Workspace:
     comes later); not before both have said yes."""
     workspace = locked_workspace(relationship, user)
     if not workspace.started:
-        raise DomainError("Your journal opens once both of you have accepted.")
+        raise DomainError(_("Your journal opens once both of you have accepted."))
     return workspace
 
 
@@ -28,7 +29,7 @@ def _own(workspace: Workspace, entry: JournalEntry) -> JournalEntry:
         relationship=workspace.relationship, side=workspace.side, pk=entry.pk
     ).first()
     if fresh is None:
-        raise DomainError("That is not one of your journal entries.")
+        raise DomainError(_("That is not one of your journal entries."))
     return fresh
 
 

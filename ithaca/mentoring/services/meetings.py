@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -24,18 +25,20 @@ UPCOMING = (Status.PROPOSED, Status.CONFIRMED)
 
 def _check_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
     if starts_at.tzinfo is None or ends_at.tzinfo is None:
-        raise DomainError("Give the meeting's times with a time zone.", field="starts_at")
+        raise DomainError(_("Give the meeting's times with a time zone."), field="starts_at")
     if ends_at <= starts_at:
-        raise DomainError("A meeting must end after it starts.", field="ends_at")
+        raise DomainError(_("A meeting must end after it starts."), field="ends_at")
     if ends_at - starts_at > LONGEST:
-        raise DomainError("Keep a meeting under eight hours.", field="ends_at")
+        raise DomainError(_("Keep a meeting under eight hours."), field="ends_at")
 
 
 def _check_future(starts_at: dt.datetime) -> None:
     if starts_at <= timezone.now():
         raise DomainError(
-            "A proposed meeting must start in the future. To record a meeting that already "
-            "happened, log it instead.",
+            _(
+                "A proposed meeting must start in the future. To record a meeting that already "
+                "happened, log it instead."
+            ),
             field="starts_at",
         )
 
@@ -69,7 +72,7 @@ def _topics(workspace: Workspace, topic_ids: Iterable[int]) -> list[AgendaTopic]
         )
     )
     if len(topics) != len(wanted):
-        raise DomainError("That topic is not on this relationship's agenda.", field="topics")
+        raise DomainError(_("That topic is not on this relationship's agenda."), field="topics")
     return topics
 
 
@@ -80,7 +83,7 @@ def _locked_meeting(workspace: Workspace, meeting: Meeting) -> Meeting:
         .first()
     )
     if fresh is None:
-        raise DomainError("That meeting is not in this relationship.", field="meeting")
+        raise DomainError(_("That meeting is not in this relationship."), field="meeting")
     return fresh
 
 
@@ -134,13 +137,15 @@ def meeting_log(
     _check_times(starts_at, ends_at)
     if ends_at > timezone.now():
         raise DomainError(
-            "A logged meeting has already happened: its end must be in the past. "
-            "Propose a future meeting instead.",
+            _(
+                "A logged meeting has already happened: its end must be in the past. "
+                "Propose a future meeting instead."
+            ),
             field="ends_at",
         )
     started = workspace.relationship.started_at
     if started and starts_at < started - dt.timedelta(days=1):
-        raise DomainError("That is before this relationship started.", field="starts_at")
+        raise DomainError(_("That is before this relationship started."), field="starts_at")
     twin = _same_meeting(workspace, user, starts_at, ends_at, Status.HELD)
     if twin is not None:
         return twin  # the same log sent twice: one meeting (before the double-booking rule)
@@ -183,11 +188,14 @@ def _same_meeting(
 def _answerable(workspace: Workspace, meeting: Meeting) -> Meeting:
     meeting = _locked_meeting(workspace, meeting)
     if meeting.status != Status.PROPOSED:
-        raise DomainError(f"This meeting is {meeting.get_status_display().lower()} already.")
+        raise DomainError(
+            _("This meeting is %(state)s already.")
+            % {"state": meeting.get_status_display().lower()}
+        )
     if workspace.side_of_user_id(meeting.proposed_by_id) == workspace.side:
-        raise PermissionDenied("You proposed this meeting; the other side answers it.")
+        raise PermissionDenied(_("You proposed this meeting; the other side answers it."))
     if meeting.starts_at <= timezone.now():
-        raise DomainError("This meeting's time has passed; propose a new time.")
+        raise DomainError(_("This meeting's time has passed; propose a new time."))
     return meeting
 
 
@@ -223,7 +231,7 @@ def meeting_decline(
 def _changeable(workspace: Workspace, meeting: Meeting) -> Meeting:
     meeting = _locked_meeting(workspace, meeting)
     if meeting.status not in UPCOMING or meeting.starts_at <= timezone.now():
-        raise DomainError("Only a meeting still to come can be changed or cancelled.")
+        raise DomainError(_("Only a meeting still to come can be changed or cancelled."))
     return meeting
 
 
@@ -279,7 +287,7 @@ def _notable(workspace: Workspace, meeting: Meeting) -> Meeting:
         workspace.require_active("write notes")
     meeting = _locked_meeting(workspace, meeting)
     if meeting.status in (Status.DECLINED, Status.CANCELLED):
-        raise DomainError("Notes belong to meetings that happen; this one did not.")
+        raise DomainError(_("Notes belong to meetings that happen; this one did not."))
     return meeting
 
 
@@ -301,7 +309,7 @@ def note_edit(
     workspace = locked_workspace(relationship, user)
     _notable(workspace, note.meeting)
     if note.author_id != user.pk:
-        raise PermissionDenied("Only the person who wrote a note can change it.")
+        raise PermissionDenied(_("Only the person who wrote a note can change it."))
     note.body = clean_text(body, field="body", label="note", limit=5000)
     note.updated_at = timezone.now()
     note.save(update_fields=["body", "updated_at"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -15,7 +16,7 @@ from ithaca.programs.relationships import relationship_propose, validate_proposa
 
 def _group_for(program: Program, mentor: User) -> MentoringGroup:
     """The mentor's one group in a group-mentoring program, made on first use."""
-    group, _ = MentoringGroup.objects.get_or_create(
+    group, _created = MentoringGroup.objects.get_or_create(
         program=program, mentor=mentor, defaults={"name": f"{mentor.display_name}'s group"}
     )
     return group
@@ -31,11 +32,16 @@ def mentoring_propose(
     agenda, meetings and notes it then shares.
     """
     if not program.is_mentoring:
-        raise DomainError(f"{program} is a coaching program, not a mentoring one.")
+        raise DomainError(
+            _("%(program)s is a coaching program, not a mentoring one.") % {"program": program}
+        )
     if referral_blocks(mentee, "mentoring"):
         raise DomainError(
-            f"{mentee} was referred by someone else and has not yet written in an intake "
-            "what they want from mentoring."
+            _(
+                "%(mentee)s was referred by someone else and has not yet written in an intake "
+                "what they want from mentoring."
+            )
+            % {"mentee": mentee}
         )
     extra: dict[str, object] = {}
     if Format(program.mode).is_group:

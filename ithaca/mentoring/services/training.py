@@ -9,6 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -20,16 +22,26 @@ def _score(module: TrainingModule, answers: Sequence[object]) -> int:
     questions = module.questions
     if len(answers) != len(questions):
         raise DomainError(
-            f"Answer all {len(questions)} questions (you answered {len(answers)}).",
+            ngettext(
+                "Answer all %(total)s questions (you answered %(given)s).",
+                "Answer all %(total)s questions (you answered %(given)s).",
+                len(questions),
+            )
+            % {"total": len(questions), "given": len(answers)},
             field="answers",
         )
     correct = 0
     for number, (answer, question) in enumerate(zip(answers, questions, strict=True), 1):
         if isinstance(answer, bool) or not isinstance(answer, int):
-            raise DomainError(f"Choose one answer for question {number}.", field="answers")
+            raise DomainError(
+                _("Choose one answer for question %(number)s.") % {"number": number},
+                field="answers",
+            )
         if not 0 <= answer < len(question["choices"]):
             raise DomainError(
-                f"Choose one of the answers offered for question {number}.", field="answers"
+                _("Choose one of the answers offered for question %(number)s.")
+                % {"number": number},
+                field="answers",
             )
         correct += answer == question["answer"]
     return correct

@@ -15,6 +15,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -28,10 +30,14 @@ from ithaca.mentoring.views.base import error_status, finish, in_user_zone, work
 from ithaca.mentoring.views.sections import render_workspace
 from ithaca.mentoring.workspace import Workspace
 
+StrOrPromise = str | Promise
+
 
 @dataclass(frozen=True)
 class Editable:
-    label: str
+    title: StrOrPromise  # the edit page's heading
+    changed: StrOrPromise  # said after saving
+    withdrawn: StrOrPromise  # said after withdrawing
     section: str
     form: type[forms.Form]
     fields: tuple[str, ...]
@@ -55,7 +61,9 @@ def _mine(queryset: Any, author: str) -> Callable[[Workspace, int], Model]:
 
 KINDS: dict[str, Editable] = {
     "topic": Editable(
-        "topic",
+        _("Change your topic"),
+        _("Your topic is changed."),
+        _("Your topic is withdrawn."),
         "agenda",
         TopicForm,
         ("title", "detail"),
@@ -65,7 +73,9 @@ KINDS: dict[str, Editable] = {
         "topic",
     ),
     "goal": Editable(
-        "goal",
+        _("Change your goal"),
+        _("Your goal is changed."),
+        _("Your goal is withdrawn."),
         "goals",
         GoalForm,
         ("area", "title"),
@@ -75,7 +85,9 @@ KINDS: dict[str, Editable] = {
         "goal",
     ),
     "goal-note": Editable(
-        "progress note",
+        _("Change your progress note"),
+        _("Your progress note is changed."),
+        _("Your progress note is withdrawn."),
         "goals",
         GoalNoteForm,
         ("body",),
@@ -85,7 +97,9 @@ KINDS: dict[str, Editable] = {
         "note",
     ),
     "note": Editable(
-        "meeting note",
+        _("Change your meeting note"),
+        _("Your meeting note is changed."),
+        _("Your meeting note is withdrawn."),
         "meetings",
         NoteForm,
         ("body",),
@@ -120,9 +134,7 @@ def record_edit(request: HttpRequest, pk: int, kind: str, obj_pk: int) -> HttpRe
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            return finish(
-                request, workspace_url(ws, spec.section), f"Your {spec.label} is changed."
-            )
+            return finish(request, workspace_url(ws, spec.section), str(spec.changed))
     context = {"ws": ws, "item": ws.relationship, "spec": spec, "form": form, "obj": obj}
     status = 400 if form.errors else 200
     return render(request, "mentoring/edit.html", context, status=status)
@@ -145,4 +157,4 @@ def record_withdraw(request: HttpRequest, pk: int, kind: str, obj_pk: int) -> Ht
             status=error_status(exc),
             errors={spec.section: exc.message},
         )
-    return finish(request, workspace_url(ws, spec.section), f"Your {spec.label} is withdrawn.")
+    return finish(request, workspace_url(ws, spec.section), str(spec.withdrawn))

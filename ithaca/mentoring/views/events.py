@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -63,7 +64,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            return finish(request, reverse("mentoring:event", args=[event.pk]), "Event created.")
+            return finish(request, reverse("mentoring:event", args=[event.pk]), _("Event created."))
     context = {"form": form, "programs": programs, "program": program}
     return render(request, "mentoring/events/new.html", context, status=400 if form.errors else 200)
 
@@ -101,7 +102,7 @@ def _managed_event(request: HttpRequest, pk: int) -> MentoringEvent:
     user = current_user(request)
     event = access_event(user, pk)
     if not is_program_manager(user, event.program):
-        raise PermissionDenied("Only this program's managers can change its events.")
+        raise PermissionDenied(_("Only this program's managers can change its events."))
     return event
 
 
@@ -122,7 +123,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_domain_error(form, exc)
         else:
             url = reverse("mentoring:event", args=[event.pk])
-            return finish(request, url, "Event changed; everyone signed up has been told.")
+            return finish(request, url, _("Event changed; everyone signed up has been told."))
     context = {"form": form, "event": event}
     return render(
         request, "mentoring/events/edit.html", context, status=400 if form.errors else 200
@@ -141,7 +142,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as exc:
         return _event_page(request, event, error=exc.message, status=error_status(exc))
     url = reverse("mentoring:event", args=[event.pk])
-    return finish(request, url, "Event cancelled; everyone signed up has been told.")
+    return finish(request, url, _("Event cancelled; everyone signed up has been told."))
 
 
 @login_required
@@ -156,7 +157,7 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except DomainError as exc:
         return _event_page(request, event, error=exc.message, status=error_status(exc))
-    return finish(request, reverse("mentoring:event", args=[event.pk]), "Attendance saved.")
+    return finish(request, reverse("mentoring:event", args=[event.pk]), _("Attendance saved."))
 
 
 @login_required
@@ -169,7 +170,7 @@ def _marked(request: HttpRequest) -> User:
     raw = request.POST.get("person", "")
     person = User.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
     if person is None:
-        raise DomainError("Choose someone who was at the event.")
+        raise DomainError(_("Choose someone who was at the event."))
     return person
 
 
@@ -180,15 +181,15 @@ def event_op(request: HttpRequest, pk: int, op: str) -> HttpResponse:
     user = current_user(request)
     event = access_event(user, pk)
     ops: dict[str, tuple[Callable[[], object], str]] = {
-        "signup": (lambda: services.event_signup(event=event, user=user), "You are signed up."),
-        "leave": (lambda: services.event_leave(event=event, user=user), "Your place is free."),
+        "signup": (lambda: services.event_signup(event=event, user=user), _("You are signed up.")),
+        "leave": (lambda: services.event_leave(event=event, user=user), _("Your place is free.")),
         "mark": (
             lambda: services.mark_add(event=event, user=user, marked=_marked(request)),
-            "Noted. They will only know if they said the same about you.",
+            _("Noted. They will only know if they said the same about you."),
         ),
         "unmark": (
             lambda: services.mark_remove(event=event, user=user, marked=_marked(request)),
-            "Removed.",
+            _("Removed."),
         ),
     }
     if op not in ops:

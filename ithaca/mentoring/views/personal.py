@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -51,7 +53,7 @@ def journal_write(request: HttpRequest, pk: int) -> HttpResponse:
         JournalForm(request.POST),
         "journal_form",
         lambda data: services.journal_write(relationship=ws.relationship, user=ws.user, **data),
-        "Saved in your journal. Only you can read it.",
+        _("Saved in your journal. Only you can read it."),
     )
 
 
@@ -68,7 +70,7 @@ def journal_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
         entry=entry,
         body=request.POST.get("body", "")[:11000],
     )
-    return action_post(request, ws, "journal", call, "Entry updated.")
+    return action_post(request, ws, "journal", call, _("Entry updated."))
 
 
 @login_required
@@ -80,7 +82,7 @@ def journal_delete(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse
     if request.method != "POST":
         return render(request, "mentoring/journal_delete.html", {"ws": ws, "entry": entry})
     call = partial(services.journal_delete, relationship=ws.relationship, user=ws.user, entry=entry)
-    return action_post(request, ws, "journal", call, "Entry deleted.")
+    return action_post(request, ws, "journal", call, _("Entry deleted."))
 
 
 @login_required
@@ -95,7 +97,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
         GoalForm(request.POST),
         "goal_form",
         lambda data: services.goal_add(relationship=ws.relationship, user=ws.user, **data),
-        "Goal added.",
+        _("Goal added."),
     )
 
 
@@ -118,7 +120,7 @@ def goal_update(request: HttpRequest, pk: int, goal_pk: int, what: str) -> HttpR
         call = partial(services.goal_note_add, **base, body=body)
     else:
         raise Http404("Unknown action.")
-    return action_post(request, ws, "goals", call, "Saved.")
+    return action_post(request, ws, "goals", call, _("Saved."))
 
 
 @login_required
@@ -135,7 +137,7 @@ def introduction_propose(request: HttpRequest, pk: int) -> HttpResponse:
         lambda data: services.introduction_propose(
             relationship=ws.relationship, user=ws.user, **data
         ),
-        "Asked; they decide whether to meet.",
+        _("Asked; they decide whether to meet."),
     )
 
 
@@ -168,15 +170,17 @@ def introduction_answer(request: HttpRequest, pk: int, answer: str) -> HttpRespo
         items = introductions_for(user).order_by("-created_at", "-pk")
         context = {"page": page_of(request, items, "page", 20), "error": exc.message}
         return render(request, "mentoring/introductions.html", context, status=error_status(exc))
-    return finish(request, url, INTRODUCTION_MESSAGES[introduction.status])
+    return finish(request, url, str(INTRODUCTION_MESSAGES[introduction.status]))
 
 
 INTRODUCTION_MESSAGES = {
-    "proposed": "You agreed: they are asked now, and nothing is shared unless they agree too.",
-    "not_wanted": "Understood: they will not be asked.",
-    "accepted": "You agreed: you will both get an e-mail.",
-    "declined": "Declined.",
-    "withdrawn": "Withdrawn: whoever was asked has been told.",
+    "proposed": gettext_lazy(
+        "You agreed: they are asked now, and nothing is shared unless they agree too."
+    ),
+    "not_wanted": gettext_lazy("Understood: they will not be asked."),
+    "accepted": gettext_lazy("You agreed: you will both get an e-mail."),
+    "declined": gettext_lazy("Declined."),
+    "withdrawn": gettext_lazy("Withdrawn: whoever was asked has been told."),
 }
 
 
@@ -206,10 +210,10 @@ def _after_review(pk: int, outcome: str) -> str:
 def _said(result: object) -> str:
     outcome = getattr(result, "outcome", "")
     if outcome == "conclude":
-        return "Concluded. Please write your closing reflection."
+        return _("Concluded. Please write your closing reflection.")
     if outcome == "continue":
-        return "You both chose to continue: a new period starts today."
-    return "Thank you; waiting for the other person's answer."
+        return _("You both chose to continue: a new period starts today.")
+    return _("Thank you; waiting for the other person's answer.")
 
 
 @login_required
@@ -242,7 +246,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
             add_domain_error(form, exc)
         else:
             url = reverse("mentoring:detail", args=[pk])
-            return finish(request, url, "Thank you. Your reflection is saved.")
+            return finish(request, url, _("Thank you. Your reflection is saved."))
     context = {
         "ws": ws,
         "item": ws.relationship,

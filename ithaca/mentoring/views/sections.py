@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.core.errors import DomainError
 from ithaca.mentoring import selectors
@@ -101,13 +103,13 @@ SECTIONS: dict[str, Callable[[HttpRequest, Workspace], Context]] = {
     "journal": journal,
 }
 # The workspace's tabs, in order: (name, label). Each has its own URL.
-TABS: list[tuple[str, str]] = [
-    ("overview", "Overview"),
-    ("agenda", "Agenda"),
-    ("meetings", "Meetings"),
-    ("goals", "Goals"),
-    ("introductions", "Introductions"),
-    ("journal", "Your journal"),
+TABS: list[tuple[str, Any]] = [
+    ("overview", gettext_lazy("Overview")),
+    ("agenda", gettext_lazy("Agenda")),
+    ("meetings", gettext_lazy("Meetings")),
+    ("goals", gettext_lazy("Goals")),
+    ("introductions", gettext_lazy("Introductions")),
+    ("journal", gettext_lazy("Your journal")),
 ]
 
 
@@ -116,11 +118,12 @@ def heading(ws: Workspace) -> str:
     relationship = ws.relationship
     if ws.format.is_group:
         if ws.side == "mentor":
-            return "Your mentoring group"
-        return f"Mentoring group with {relationship.mentor}"
+            return _("Your mentoring group")
+        return _("Mentoring group with %(mentor)s") % {"mentor": relationship.mentor}
     other = relationship.mentee if ws.side == "mentor" else relationship.mentor
-    kind = "Peer mentoring" if ws.format.is_peer else "Mentoring"
-    return f"{kind} with {other}"
+    if ws.format.is_peer:
+        return _("Peer mentoring with %(other)s") % {"other": other}
+    return _("Mentoring with %(other)s") % {"other": other}
 
 
 def base_context(ws: Workspace, tab: str) -> Context:

@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -90,7 +92,7 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @in_user_zone
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     ws = access_workspace(current_user(request), pk)
-    success = "Added to the agenda." if ws.owns_agenda else "Suggested; the mentee decides."
+    success = _("Added to the agenda.") if ws.owns_agenda else _("Suggested; the mentee decides.")
     return form_post(
         request,
         ws,
@@ -102,11 +104,11 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-TOPIC_OPS: dict[str, tuple[Callable[..., object], str]] = {
-    "accept": (services.topic_accept, "Taken up."),
-    "decline": (services.topic_decline, "Left aside."),
-    "close": (services.topic_close, "Closed."),
-    "reopen": (services.topic_reopen, "Reopened."),
+TOPIC_OPS: dict[str, tuple[Callable[..., object], Any]] = {
+    "accept": (services.topic_accept, gettext_lazy("Taken up.")),
+    "decline": (services.topic_decline, gettext_lazy("Left aside.")),
+    "close": (services.topic_close, gettext_lazy("Closed.")),
+    "reopen": (services.topic_reopen, gettext_lazy("Reopened.")),
 }
 
 
@@ -119,11 +121,11 @@ def topic_op(request: HttpRequest, pk: int, topic_pk: int, op: str) -> HttpRespo
     kwargs: dict[str, Any] = {"relationship": ws.relationship, "user": ws.user, "topic": topic}
     if op in ("up", "down"):
         call = partial(services.topic_move, **kwargs, up=op == "up")
-        return action_post(request, ws, "agenda", call, "Moved.")
+        return action_post(request, ws, "agenda", call, _("Moved."))
     if op not in TOPIC_OPS:
         raise Http404("Unknown action.")
     service, success = TOPIC_OPS[op]
-    return action_post(request, ws, "agenda", lambda: service(**kwargs), success)
+    return action_post(request, ws, "agenda", lambda: service(**kwargs), str(success))
 
 
 def _meeting_data(data: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +153,7 @@ def meeting_propose(request: HttpRequest, pk: int) -> HttpResponse:
         lambda data: services.meeting_propose(
             relationship=ws.relationship, user=ws.user, **_meeting_data(data)
         ),
-        "Proposed; the other side will answer.",
+        _("Proposed; the other side will answer."),
     )
 
 
@@ -173,14 +175,17 @@ def meeting_log(request: HttpRequest, pk: int) -> HttpResponse:
             note=data.get("note", ""),
             **_meeting_data(data),
         ),
-        "Meeting logged.",
+        _("Meeting logged."),
     )
 
 
-MEETING_OPS: dict[str, tuple[Callable[..., object], str]] = {
-    "accept": (services.meeting_accept, "Accepted: the invitation is on its way to you both."),
-    "decline": (services.meeting_decline, "Declined."),
-    "cancel": (services.meeting_cancel, "Called off."),
+MEETING_OPS: dict[str, tuple[Callable[..., object], Any]] = {
+    "accept": (
+        services.meeting_accept,
+        gettext_lazy("Accepted: the invitation is on its way to you both."),
+    ),
+    "decline": (services.meeting_decline, gettext_lazy("Declined.")),
+    "cancel": (services.meeting_cancel, gettext_lazy("Called off.")),
 }
 
 
@@ -194,7 +199,7 @@ def meeting_op(request: HttpRequest, pk: int, meeting_pk: int, op: str) -> HttpR
         raise Http404("Unknown action.")
     service, success = MEETING_OPS[op]
     call = partial(service, relationship=ws.relationship, user=ws.user, meeting=meeting)
-    return action_post(request, ws, "meetings", call, success)
+    return action_post(request, ws, "meetings", call, str(success))
 
 
 @login_required
@@ -220,7 +225,7 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
             return finish(
                 request,
                 reverse("mentoring:detail", args=[pk]) + "#meetings",
-                "New time proposed; the other side will answer.",
+                _("New time proposed; the other side will answer."),
             )
     notes = meeting_notes(ws).filter(meeting=meeting)
     context = {"ws": ws, "item": ws.relationship, "meeting": meeting, "notes": notes, "form": form}
@@ -240,7 +245,7 @@ def note_add(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
         meeting=meeting,
         body=request.POST.get("body", "")[:6000],
     )
-    return action_post(request, ws, "meetings", call, "Note added for you both.")
+    return action_post(request, ws, "meetings", call, _("Note added for you both."))
 
 
 @login_required
@@ -256,4 +261,4 @@ def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
         note=note,
         body=request.POST.get("body", "")[:6000],
     )
-    return action_post(request, ws, "meetings", call, "Note updated.")
+    return action_post(request, ws, "meetings", call, _("Note updated."))
