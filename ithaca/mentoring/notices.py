@@ -39,6 +39,8 @@ def _others(relationship: MentoringRelationship, actor: User | None) -> list[Use
 def _other_name(relationship: MentoringRelationship, person: User) -> str | Promise:
     if relationship.group_id is not None and person.pk == relationship.mentor_id:
         # Lazy: the sentence is rendered in the recipient's language.
+        # Translators: stands where a person's name would, after "with", e.g.
+        # "Reminder: your meeting with your mentoring group is on ...".
         return gettext_lazy("your mentoring group")
     other = relationship.mentee if person.pk == relationship.mentor_id else relationship.mentor
     return other.display_name

@@ -29,6 +29,7 @@ MEETING_DATES = ("created_at", "starts_at")
 # What a paused or ended relationship refuses, one whole sentence per thing refused
 # (keyed by the words the services pass), so each language can order it its own way.
 BLOCKED = {
+    # Translators: %(state)s is the relationship's state in lower case, e.g. "paused".
     "do that": _("This relationship is %(state)s, so you cannot do that now."),
     "add to the agenda": _("This relationship is %(state)s, so you cannot add to the agenda now."),
     "change the agenda": _("This relationship is %(state)s, so you cannot change the agenda now."),
