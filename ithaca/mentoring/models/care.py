@@ -23,6 +23,8 @@ class Nudge(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("nudge")
+        verbose_name_plural = _("nudges")
         constraints = [
             models.UniqueConstraint(
                 fields=["relationship", "silent_since"], name="nudge_one_per_silence"
@@ -58,6 +60,8 @@ class Review(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
         ordering = ["-period"]
         constraints = [
             models.UniqueConstraint(
@@ -102,6 +106,8 @@ class Closing(models.Model):
     SCALE = (1, 5)
 
     class Meta:
+        verbose_name = _("closing reflection")
+        verbose_name_plural = _("closing reflections")
         constraints = [
             models.UniqueConstraint(fields=["relationship", "side"], name="closing_once_per_side"),
             models.CheckConstraint(

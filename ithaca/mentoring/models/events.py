@@ -40,6 +40,8 @@ class MentoringEvent(models.Model):
     sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("mentoring event")
+        verbose_name_plural = _("mentoring events")
         ordering = ["-starts_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -72,6 +74,8 @@ class EventSignup(models.Model):
     attended = models.BooleanField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("event sign-up")
+        verbose_name_plural = _("event sign-ups")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "person"], name="event_signup_once")
@@ -91,6 +95,8 @@ class ContinueMark(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("wish to continue")
+        verbose_name_plural = _("wishes to continue")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "marker", "marked"], name="continue_mark_once_per_pair"
@@ -120,6 +126,8 @@ class MutualInterest(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("mutual interest")
+        verbose_name_plural = _("mutual interests")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "first", "second"], name="mutual_interest_once_per_pair"

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.programs.models import HelpingRelationship, relationship_constraints
 
@@ -27,6 +28,8 @@ class MentoringGroup(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("mentoring group")
+        verbose_name_plural = _("mentoring groups")
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "mentor"], name="mentoring_group_one_per_mentor"
@@ -64,6 +67,8 @@ class MentoringRelationship(HelpingRelationship):
     )
 
     class Meta:
+        verbose_name = _("mentoring relationship")
+        verbose_name_plural = _("mentoring relationships")
         ordering = ["-created_at"]
         constraints = relationship_constraints("mentoring", "mentor", "mentee")
         indexes = [models.Index(fields=["program", "status"])]

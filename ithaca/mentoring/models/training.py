@@ -60,6 +60,8 @@ class TrainingModule(models.Model):
     pass_mark = models.PositiveSmallIntegerField(help_text=_("Percentage of right answers needed."))
 
     class Meta:
+        verbose_name = _("training module")
+        verbose_name_plural = _("training modules")
         ordering = ["position"]
         constraints = [
             models.CheckConstraint(
@@ -104,6 +106,8 @@ class TrainingAttempt(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("training attempt")
+        verbose_name_plural = _("training attempts")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -124,6 +128,8 @@ class TrainingCompletion(models.Model):
     completed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("training completion")
+        verbose_name_plural = _("training completions")
         constraints = [
             models.UniqueConstraint(fields=["user", "module"], name="training_completion_once")
         ]

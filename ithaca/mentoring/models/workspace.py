@@ -50,6 +50,8 @@ class AgendaTopic(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("agenda topic")
+        verbose_name_plural = _("agenda topics")
         ordering = ["position", "created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="agenda_topic_has_title"),
@@ -98,6 +100,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["-starts_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -133,6 +137,8 @@ class MeetingNote(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("meeting note")
+        verbose_name_plural = _("meeting notes")
         ordering = ["created_at", "pk"]
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="meeting_note_has_body")]
 
@@ -157,8 +163,9 @@ class JournalEntry(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
+        verbose_name = _("journal entry")
         verbose_name_plural = _("journal entries")
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(side__in=["mentor", "mentee"]), name="journal_author_is_a_party"
@@ -204,6 +211,8 @@ class Introduction(models.Model):
     made_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("introduction")
+        verbose_name_plural = _("introductions")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -263,6 +272,8 @@ class Goal(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="goal_has_title"),
@@ -282,6 +293,8 @@ class GoalNote(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("progress note")
+        verbose_name_plural = _("progress notes")
         ordering = ["created_at", "pk"]
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="goal_note_has_body")]
 
