@@ -19,6 +19,7 @@ from ithaca.mentoring import services
 from ithaca.mentoring.forms import IntroductionForm, TrainingCheckForm
 from ithaca.mentoring.models import TrainingModule
 from ithaca.mentoring.tests.helpers import web
+from ithaca.mentoring.training_text import BUILT_IN
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,19 @@ def test_english_stays_the_source_text() -> None:
     with translation.override("en"):
         assert module.shown.title == "Listening and asking questions"
         assert module.shown.paragraphs == module.paragraphs
+
+
+def test_the_translatable_training_text_is_the_text_the_migration_ships() -> None:
+    """training_text.py must follow the modules in the database word for word, or the
+    training silently stays in English."""
+    modules = list(TrainingModule.objects.order_by("position"))
+    assert {m.slug for m in modules} == set(BUILT_IN)
+    for module in modules:
+        source = BUILT_IN[module.slug]
+        assert module.title == source["title"]
+        assert module.summary == source["summary"]
+        assert module.paragraphs == source["paragraphs"]
+        assert [q["prompt"] for q in module.questions] == [q["prompt"] for q in source["questions"]]
+        assert [q["choices"] for q in module.questions] == [
+            q["choices"] for q in source["questions"]
+        ]
