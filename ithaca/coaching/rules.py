@@ -14,6 +14,8 @@ no role of their own: being staff does not open anyone's sessions.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 COACH = "coach"
 COACHEE = "coachee"
 SPONSOR = "sponsor"
@@ -28,9 +30,9 @@ SHARE_NOTHING = "nothing"
 SHARE_ATTENDANCE = "attendance"
 SHARE_PROGRESS = "attendance_and_progress"
 SPONSOR_TERMS = (
-    (SHARE_NOTHING, "Nothing beyond the engagement's status"),
-    (SHARE_ATTENDANCE, "Attendance only"),
-    (SHARE_PROGRESS, "Attendance and goal progress"),
+    (SHARE_NOTHING, _("Nothing beyond the engagement's status")),
+    (SHARE_ATTENDANCE, _("Attendance only")),
+    (SHARE_PROGRESS, _("Attendance and goal progress")),
 )
 
 # Who may write notes, and who may read them.
@@ -38,9 +40,9 @@ NOTE_PRIVATE = "private"
 NOTE_SHARED = "shared"
 NOTE_THREE_WAY = "three_way"
 NOTE_VISIBILITIES = (
-    (NOTE_PRIVATE, "Private to the coach"),
-    (NOTE_SHARED, "Shared with the coachee"),
-    (NOTE_THREE_WAY, "Shared with coachee and sponsor (three-way session)"),
+    (NOTE_PRIVATE, _("Private to the coach")),
+    (NOTE_SHARED, _("Shared with the coachee")),
+    (NOTE_THREE_WAY, _("Shared with coachee and sponsor (three-way session)")),
 )
 NOTE_READERS: dict[str, frozenset[str]] = {
     NOTE_PRIVATE: frozenset({COACH}),

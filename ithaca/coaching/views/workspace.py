@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -77,7 +78,7 @@ def _overview(engagement: CoachingEngagement, role: str) -> dict[str, Any]:
 @workspace_view
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The workspace's first tab: status and contract; for the sponsor, what is shared."""
-    _, engagement, role = open_engagement(request, pk)
+    _user, engagement, role = open_engagement(request, pk)
     return render_tab(
         request,
         engagement,
@@ -89,7 +90,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpResponse:
-    error, notice = "", "You accepted."
+    error, notice = "", _("You accepted.")
     try:
         engagement = services.engagement_accept(engagement=engagement, user=current_user(request))
     except PermissionDenied:
@@ -97,7 +98,7 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
     except DomainError as exc:
         error = exc.message
     if engagement.status == "proposed" and not error:
-        notice = "You accepted. It starts once every party has signed the agreement."
+        notice = _("You accepted. It starts once every party has signed the agreement.")
     if request.htmx:  # type: ignore[attr-defined]
         context = {"item": engagement, "error": error, "notice": "" if error else notice}
         return render(request, "coaching/_card.html", context, status=400 if error else 200)
@@ -112,10 +113,10 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
 @require_POST
 def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Lifecycle buttons. Accepting goes through coaching's own gate (the agreement)."""
-    _, engagement, role = open_engagement(request, pk)
+    _user, engagement, role = open_engagement(request, pk)
     if role in (rules.SPONSOR, rules.PENDING):
         raise PermissionDenied(
-            "Only the coach and the coachee who signed the agreement change its status."
+            _("Only the coach and the coachee who signed the agreement change its status.")
         )
     if action == "accept":
         return _accept(request, engagement)
@@ -130,9 +131,9 @@ def _signatures(versions: list[AgreementVersion]) -> None:
 @workspace_view
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     """Every version of the agreement, newest first, with who signed what and when."""
-    _, engagement, role = open_engagement(request, pk)
+    _user, engagement, role = open_engagement(request, pk)
     if not rules.can_see_agreement(role):
-        raise PermissionDenied("The agreement is read by its signatories only.")
+        raise PermissionDenied(_("The agreement is read by its signatories only."))
     page = paginate(
         request,
         visible_versions(engagement, role)
@@ -162,7 +163,7 @@ def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Draft the first version, or amend: either way a new version everyone signs."""
     user, engagement, role = open_engagement(request, pk)
     if not rules.is_party(role):
-        raise PermissionDenied("Only the coach and the coachee can change the agreement.")
+        raise PermissionDenied(_("Only the coach and the coachee can change the agreement."))
     form = AgreementForm(
         request.POST or None, initial=_initial(engagement), has_sponsor=bool(engagement.sponsor_id)
     )
@@ -174,7 +175,7 @@ def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
         if version is not None:
             return done(
                 request,
-                f"Version {version.number} is ready for signatures.",
+                _("Version %(number)s is ready for signatures.") % {"number": version.number},
                 "coaching:agreement",
                 engagement.pk,
             )
@@ -223,7 +224,7 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
         return refused(request, exc, "coaching:agreement", version.engagement_id)
     return done(
         request,
-        f"You signed version {version.number}.",
+        _("You signed version %(number)s.") % {"number": version.number},
         "coaching:agreement",
         version.engagement_id,
     )
