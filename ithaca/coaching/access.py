@@ -113,12 +113,13 @@ SECTION_REFUSALS = {
 
 def require_section(allowed: bool, what: str) -> None:
     if not allowed:
-        refusal = SECTION_REFUSALS.get(what)
-        if refusal is None:
+        if what in SECTION_REFUSALS:
+            refusal = str(SECTION_REFUSALS[what])
+        else:
             refusal = _("%(what)s are shared between the coach and the coachee only.") % {
                 "what": what
             }
-        raise PermissionDenied(str(refusal))
+        raise PermissionDenied(refusal)
 
 
 def _fetch(queryset: QuerySet[M], pk: int, what: str) -> M:

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from ithaca.coaching import questions, rules
 from ithaca.coaching.models import CoachingEngagement, CoachingSession, Goal
@@ -86,7 +86,7 @@ class AgreementForm(forms.Form):
         return Terms(**data)
 
 
-def _session_kinds(engagement: CoachingEngagement) -> list[tuple[str, str]]:
+def _session_kinds(engagement: CoachingEngagement) -> list[tuple[str, Any]]:
     kinds = CoachingSession.Kind.choices
     return list(kinds) if engagement.sponsor_id else [kinds[0]]
 
@@ -166,7 +166,7 @@ class AgendaForm(forms.Form):
 
 class NoteForm(forms.Form):
     visibility = forms.ChoiceField(label=gettext_lazy("Who reads it"), widget=forms.RadioSelect)
-    text = _text(gettext_lazy("Note"), required=False, rows=5, max_length=10000)
+    text = _text(pgettext_lazy("coaching", "Note"), required=False, rows=5, max_length=10000)
     grow_goal = _text(gettext_lazy("G: Goal (optional)"), required=False, rows=2)
     grow_reality = _text(gettext_lazy("R: Reality (optional)"), required=False, rows=2)
     grow_options = _text(gettext_lazy("O: Options (optional)"), required=False, rows=2)

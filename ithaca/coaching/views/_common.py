@@ -13,7 +13,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import Profile, User
@@ -25,7 +25,7 @@ from ithaca.core.errors import DomainError, PermissionDenied
 TABS = (
     ("overview", gettext_lazy("Overview"), "coaching:detail"),
     ("agreement", gettext_lazy("Agreement"), "coaching:agreement"),
-    ("sessions", gettext_lazy("Sessions"), "coaching:sessions"),
+    ("sessions", pgettext_lazy("coaching", "Sessions"), "coaching:sessions"),
     ("goals", gettext_lazy("Goals"), "coaching:goals"),
     ("actions", gettext_lazy("Actions"), "coaching:actions"),
     ("reports", gettext_lazy("Reports"), "coaching:reports"),

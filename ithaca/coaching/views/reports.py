@@ -121,7 +121,7 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 report=report, user=user, summary=form.cleaned_data["summary"]
             ),
         ):
-            return done(request, REPORT_MOVES["submit"][1], "coaching:report", pk)
+            return done(request, str(REPORT_MOVES["submit"][1]), "coaching:report", pk)
         return _report_page(request, report, {"edit": form}, status=400)
     if action == "changes":
         changes = ChangesForm(request.POST)
@@ -135,14 +135,14 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return _report_page(request, report, {"changes": changes}, status=400)
     if action not in REPORT_MOVES:
         raise PermissionDenied(_("Unknown report action."))
-    service, message = REPORT_MOVES[action]
+    service, moved = REPORT_MOVES[action]
     try:
         service(report=report, user=user)
     except PermissionDenied:
         raise
     except DomainError as exc:
         return refused(request, exc, "coaching:report", pk)
-    return done(request, message, "coaching:report", pk)
+    return done(request, str(moved), "coaching:report", pk)
 
 
 def _evaluation_context(engagement: Any, role: str) -> dict[str, Any]:

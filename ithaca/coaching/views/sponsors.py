@@ -132,7 +132,8 @@ def sponsor_invitation_action(request: HttpRequest, pk: int, action: str) -> Htt
             services.sponsor_invitation_withdraw(invitation=invitation, by=user)
             message = _("Invitation withdrawn.")
         elif action in ANSWERS:
-            accept, message = ANSWERS[action]
+            accept, answer = ANSWERS[action]
+            message = str(answer)
             invitation = services.sponsor_invitation_respond(
                 invitation=invitation, by=user, accept=accept
             )
