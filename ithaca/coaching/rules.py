@@ -24,6 +24,8 @@ MANAGER = "manager"
 # version written for the new parties is signed, they read only that version.
 PENDING = "pending"
 PARTIES = (COACH, COACHEE)
+# A signing role named inside a sentence ("every party (coach, coachee, sponsor)").
+PARTY_NAMES = {COACH: _("coach"), COACHEE: _("coachee"), SPONSOR: _("sponsor")}
 
 # What the signed agreement lets the sponsor see.
 SHARE_NOTHING = "nothing"
@@ -49,6 +51,11 @@ NOTE_READERS: dict[str, frozenset[str]] = {
     NOTE_SHARED: frozenset({COACH, COACHEE}),
     NOTE_THREE_WAY: frozenset({COACH, COACHEE, SPONSOR}),
 }
+
+
+def party_name(role: str) -> str:
+    """The role as a word in the active language; an unknown role is shown as it is."""
+    return str(PARTY_NAMES.get(role, role))
 
 
 def is_party(role: str | None) -> bool:

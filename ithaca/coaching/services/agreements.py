@@ -133,12 +133,6 @@ def _apply(engagement: CoachingEngagement, version: AgreementVersion) -> None:
     )
 
 
-def _party_name(party: str) -> str:
-    """The signing role as a word inside a sentence, in the active language."""
-    names = {rules.COACH: _("coach"), rules.COACHEE: _("coachee"), rules.SPONSOR: _("sponsor")}
-    return names.get(party, party)
-
-
 def _check_signable(engagement: CoachingEngagement, version: AgreementVersion) -> None:
     require_open(engagement)
     current = current_agreement(engagement)
@@ -173,7 +167,7 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
                 "Version %(number)s was signed by the previous %(party)s; "
                 "the coach or the coachee must write a new version for you to sign."
             )
-            % {"number": version.number, "party": _party_name(party)}
+            % {"number": version.number, "party": rules.party_name(party)}
         )
     if holder is not None:
         raise DomainError(

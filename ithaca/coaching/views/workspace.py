@@ -125,7 +125,9 @@ def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 def _signatures(versions: list[AgreementVersion]) -> None:
     for version in versions:
-        version.parties = {s.party: s for s in version.signatures.all()}  # type: ignore[attr-defined]
+        signatures = list(version.signatures.all())
+        version.parties = {s.party: s for s in signatures}  # type: ignore[attr-defined]
+        version.signed_by = [(rules.party_name(s.party), s) for s in signatures]  # type: ignore[attr-defined]
 
 
 @workspace_view
@@ -146,7 +148,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "current": selectors.current_agreement(engagement),
         "governing": selectors.governing_agreement(engagement),
-        "parties": selectors.required_parties(engagement),
+        "parties": [rules.party_name(party) for party in selectors.required_parties(engagement)],
     }
     return render_tab(request, engagement, role, "agreement", "coaching/_agreement.html", context)
 
@@ -201,7 +203,7 @@ def agreement_version(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "version": version,
         "current": current,
-        "signature_rows": [(party, signed.get(party)) for party in parties],
+        "signature_rows": [(rules.party_name(party), signed.get(party)) for party in parties],
         "can_sign": mine in parties
         and mine not in signed
         and current is not None
