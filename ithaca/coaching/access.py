@@ -16,6 +16,8 @@ from typing import TypeVar
 
 from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.audit.models import AuditEvent
@@ -98,9 +100,26 @@ def sponsor_terms(engagement: CoachingEngagement) -> str | None:
     return governing.sponsor_sees if governing else None
 
 
+# Refusals by section, whole sentences for translation; callers name the section in English.
+SECTION_REFUSALS = {
+    "Goals": gettext_lazy("Goals are shared between the coach and the coachee only."),
+    "Action items": gettext_lazy("Action items are shared between the coach and the coachee only."),
+    "The close-out evaluation and its answers": gettext_lazy(
+        "The close-out evaluation and its answers are shared between the coach and the "
+        "coachee only."
+    ),
+}
+
+
 def require_section(allowed: bool, what: str) -> None:
     if not allowed:
-        raise PermissionDenied(f"{what} are shared between the coach and the coachee only.")
+        if what in SECTION_REFUSALS:
+            refusal = str(SECTION_REFUSALS[what])
+        else:
+            refusal = _("%(what)s are shared between the coach and the coachee only.") % {
+                "what": what
+            }
+        raise PermissionDenied(refusal)
 
 
 def _fetch(queryset: QuerySet[M], pk: int, what: str) -> M:

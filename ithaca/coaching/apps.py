@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoachingConfig(AppConfig):
     name = "ithaca.coaching"
     label = "coaching"
-    verbose_name = "Coaching"
+    verbose_name = _("Coaching")
 
     def ready(self) -> None:
         from ithaca.coaching.selectors import bookings

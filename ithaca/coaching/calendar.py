@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.invites import session_uid
@@ -30,8 +31,11 @@ def feed_events(user: User, *, since: dt.datetime | None = None) -> list[FeedEve
             uid=session_uid(session),
             start=session.starts_at,
             end=session.ends_at,
-            summary=f"Coaching: {session.engagement.coachee.display_name} with "
-            f"{session.engagement.coach.display_name}",
+            summary=_("Coaching: %(coachee)s with %(coach)s")
+            % {
+                "coachee": session.engagement.coachee.display_name,
+                "coach": session.engagement.coach.display_name,
+            },
             sequence=session.sequence,
             cancelled=session.status == CoachingSession.Status.CANCELLED,
             location=session.location,

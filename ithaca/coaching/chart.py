@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 WIDTH, HEIGHT = 560, 260
 LEFT, RIGHT, TOP, BOTTOM = 16, 16, 24, 40
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -52,15 +55,23 @@ def _hline(scale: _Scale, value: float, label: str, colour: str) -> str:
     )
 
 
+def _describe(unit: str, baseline: Decimal, target: Decimal, count: int) -> str:
+    return ngettext(
+        "Baseline %(baseline)s %(unit)s, target %(target)s %(unit)s, %(count)s check-in. "
+        "The table beside the chart lists every value.",
+        "Baseline %(baseline)s %(unit)s, target %(target)s %(unit)s, %(count)s check-ins. "
+        "The table beside the chart lists every value.",
+        count,
+    ) % {"baseline": _fmt(baseline), "target": _fmt(target), "unit": unit, "count": count}
+
+
 def _frame(title: str, unit: str, baseline: Decimal, target: Decimal, count: int) -> list[str]:
     """The opening tag, the accessible title and description, and the plot's border."""
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-labelledby="chart-title chart-desc" class="goal-chart">',
         f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">Baseline {_fmt(baseline)} {escape(unit)}, target '
-        f"{_fmt(target)} {escape(unit)}, {count} check-ins. The table beside the chart "
-        "lists every value.</desc>",
+        f'<desc id="chart-desc">{escape(_describe(unit, baseline, target, count))}</desc>',
         f'<rect x="{LEFT}" y="{TOP}" width="{PLOT_W}" height="{PLOT_H}" fill="none" '
         'stroke="currentColor" stroke-opacity="0.2"/>',
     ]
@@ -95,8 +106,10 @@ def goal_chart_svg(
     scale = _Scale(first, last, min(levels), max(levels))
     parts = [
         *_frame(title, unit, baseline, target, len(points)),
-        _hline(scale, float(baseline), f"baseline {_fmt(baseline)}", BASELINE),
-        _hline(scale, float(target), f"target {_fmt(target)}", TARGET),
+        _hline(
+            scale, float(baseline), _("baseline %(value)s") % {"value": _fmt(baseline)}, BASELINE
+        ),
+        _hline(scale, float(target), _("target %(value)s") % {"value": _fmt(target)}, TARGET),
         *_series(scale, points),
     ]
     for day, anchor in ((first, "start"), (last, "end")):

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingSession
@@ -35,10 +36,14 @@ def session_invite(session: CoachingSession) -> bytes:
         uid=session_uid(session),
         start=session.starts_at,
         end=session.ends_at,
-        summary=f"Coaching ({session.get_kind_display().lower()}): "
-        f"{engagement.coachee.display_name} with {engagement.coach.display_name}",
+        summary=_("Coaching (%(kind)s): %(coachee)s with %(coach)s")
+        % {
+            "kind": session.get_kind_display().lower(),
+            "coachee": engagement.coachee.display_name,
+            "coach": engagement.coach.display_name,
+        },
         attendees=[Attendee(person.email, person.display_name) for person in attendees(session)],
-        description=f"Details in Ithaca: {link}",
+        description=_("Details in Ithaca: %(link)s") % {"link": link},
         location=session.location,
         sequence=session.sequence,
         cancelled=session.status == CoachingSession.Status.CANCELLED,

@@ -14,6 +14,8 @@ no role of their own: being staff does not open anyone's sessions.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 COACH = "coach"
 COACHEE = "coachee"
 SPONSOR = "sponsor"
@@ -22,15 +24,17 @@ MANAGER = "manager"
 # version written for the new parties is signed, they read only that version.
 PENDING = "pending"
 PARTIES = (COACH, COACHEE)
+# A signing role named inside a sentence ("every party (coach, coachee, sponsor)").
+PARTY_NAMES = {COACH: _("coach"), COACHEE: _("coachee"), SPONSOR: _("sponsor")}
 
 # What the signed agreement lets the sponsor see.
 SHARE_NOTHING = "nothing"
 SHARE_ATTENDANCE = "attendance"
 SHARE_PROGRESS = "attendance_and_progress"
 SPONSOR_TERMS = (
-    (SHARE_NOTHING, "Nothing beyond the engagement's status"),
-    (SHARE_ATTENDANCE, "Attendance only"),
-    (SHARE_PROGRESS, "Attendance and goal progress"),
+    (SHARE_NOTHING, _("Nothing beyond the engagement's status")),
+    (SHARE_ATTENDANCE, _("Attendance only")),
+    (SHARE_PROGRESS, _("Attendance and goal progress")),
 )
 
 # Who may write notes, and who may read them.
@@ -38,15 +42,20 @@ NOTE_PRIVATE = "private"
 NOTE_SHARED = "shared"
 NOTE_THREE_WAY = "three_way"
 NOTE_VISIBILITIES = (
-    (NOTE_PRIVATE, "Private to the coach"),
-    (NOTE_SHARED, "Shared with the coachee"),
-    (NOTE_THREE_WAY, "Shared with coachee and sponsor (three-way session)"),
+    (NOTE_PRIVATE, _("Private to the coach")),
+    (NOTE_SHARED, _("Shared with the coachee")),
+    (NOTE_THREE_WAY, _("Shared with coachee and sponsor (three-way session)")),
 )
 NOTE_READERS: dict[str, frozenset[str]] = {
     NOTE_PRIVATE: frozenset({COACH}),
     NOTE_SHARED: frozenset({COACH, COACHEE}),
     NOTE_THREE_WAY: frozenset({COACH, COACHEE, SPONSOR}),
 }
+
+
+def party_name(role: str) -> str:
+    """The role as a word in the active language; an unknown role is shown as it is."""
+    return str(PARTY_NAMES.get(role, role))
 
 
 def is_party(role: str | None) -> bool:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching import rules
 from ithaca.coaching.models.engagement import CoachingEngagement
@@ -13,9 +14,9 @@ from ithaca.programs import bounds
 from ithaca.programs.models import range_constraints, range_validators
 
 SIGNING_PARTIES = (
-    (rules.COACH, "Coach"),
-    (rules.COACHEE, "Coachee"),
-    (rules.SPONSOR, "Sponsor"),
+    (rules.COACH, _("Coach")),
+    (rules.COACHEE, _("Coachee")),
+    (rules.SPONSOR, _("Sponsor")),
 )
 
 
@@ -51,7 +52,7 @@ class AgreementVersion(models.Model):
     cancellation_notice_hours = models.PositiveSmallIntegerField(
         default=24,
         validators=range_validators(bounds.AGREEMENT["cancellation_notice_hours"]),
-        help_text="A session cancelled with less notice than this counts as used.",
+        help_text=_("A session cancelled with less notice than this counts as used."),
     )
     cancellation_terms = models.TextField(blank=True, max_length=2000)
     created_by = models.ForeignKey(

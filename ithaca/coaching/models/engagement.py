@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 
 from ithaca.programs import bounds
 from ithaca.programs.models import (
@@ -78,7 +79,7 @@ class CoachingEngagement(HelpingRelationship):
 
         if governing_agreement(self) is not None:
             return None
-        return "Every party must sign the coaching agreement before it starts."
+        return gettext("Every party must sign the coaching agreement before it starts.")
 
     def __str__(self) -> str:
         return f"{self.coach} coaching {self.coachee}"

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching.models.engagement import CoachingEngagement
 from ithaca.core.models import TimeStampedModel
@@ -66,10 +67,10 @@ class CheckIn(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="replaced_by",
-        help_text="The check-in this one corrects.",
+        help_text=_("The check-in this one corrects."),
     )
     superseded_at = models.DateTimeField(
-        null=True, blank=True, help_text="When a correction replaced this value."
+        null=True, blank=True, help_text=_("When a correction replaced this value.")
     )
 
     class Meta:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching import questions
 from ithaca.coaching.models.agreement import AgreementVersion
@@ -21,10 +22,10 @@ class SponsorReport(TimeStampedModel):
     """
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        AWAITING_COACHEE = "awaiting_coachee", "Awaiting the coachee's approval"
-        CHANGES_REQUESTED = "changes_requested", "Changes requested by the coachee"
-        APPROVED = "approved", "Approved"
+        DRAFT = "draft", _("Draft")
+        AWAITING_COACHEE = "awaiting_coachee", _("Awaiting the coachee's approval")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested by the coachee")
+        APPROVED = "approved", _("Approved")
 
     engagement = models.ForeignKey(
         CoachingEngagement, on_delete=models.CASCADE, related_name="reports"
@@ -33,7 +34,7 @@ class SponsorReport(TimeStampedModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     content = models.JSONField(default=dict)
     summary = models.TextField(
-        blank=True, max_length=2000, help_text="The coach's words, read by the coachee first."
+        blank=True, max_length=2000, help_text=_("The coach's words, read by the coachee first.")
     )
     coachee_comment = models.TextField(blank=True, max_length=2000)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -63,7 +64,7 @@ class CloseOutEvaluation(TimeStampedModel):
     engagement = models.OneToOneField(
         CoachingEngagement, on_delete=models.CASCADE, related_name="evaluation"
     )
-    attainment = models.JSONField(default=list, help_text="Each goal's numbers at close-out.")
+    attainment = models.JSONField(default=list, help_text=_("Each goal's numbers at close-out."))
     mean_attainment = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
     sessions_held = models.PositiveSmallIntegerField(default=0)
     minutes_used = models.PositiveIntegerField(default=0)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching import rules
 from ithaca.coaching.models.engagement import CoachingEngagement
@@ -20,15 +23,15 @@ class CoachingSession(TimeStampedModel):
     """
 
     class Kind(models.TextChoices):
-        ONE_TO_ONE = "one_to_one", "One to one"
-        THREE_WAY_START = "three_way_start", "Three-way: start"
-        THREE_WAY_MIDDLE = "three_way_middle", "Three-way: middle"
-        THREE_WAY_END = "three_way_end", "Three-way: end"
+        ONE_TO_ONE = "one_to_one", _("One to one")
+        THREE_WAY_START = "three_way_start", _("Three-way: start")
+        THREE_WAY_MIDDLE = "three_way_middle", _("Three-way: middle")
+        THREE_WAY_END = "three_way_end", _("Three-way: end")
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
 
     engagement = models.ForeignKey(
         CoachingEngagement, on_delete=models.CASCADE, related_name="sessions"
@@ -36,7 +39,7 @@ class CoachingSession(TimeStampedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ONE_TO_ONE)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    location = models.CharField(max_length=300, help_text="A place, or a video-call link.")
+    location = models.CharField(max_length=300, help_text=_("A place, or a video-call link."))
     agenda = models.TextField(blank=True, max_length=4000)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
     sequence = models.PositiveIntegerField(default=0)
@@ -82,10 +85,10 @@ class SessionNote(TimeStampedModel):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     visibility = models.CharField(max_length=16, choices=rules.NOTE_VISIBILITIES)
     text = models.TextField(blank=True, max_length=10000)
-    grow_goal = models.TextField("Goal", blank=True, max_length=4000)
-    grow_reality = models.TextField("Reality", blank=True, max_length=4000)
-    grow_options = models.TextField("Options", blank=True, max_length=4000)
-    grow_will = models.TextField("Will", blank=True, max_length=4000)
+    grow_goal = models.TextField(_("Goal"), blank=True, max_length=4000)
+    grow_reality = models.TextField(_("Reality"), blank=True, max_length=4000)
+    grow_options = models.TextField(_("Options"), blank=True, max_length=4000)
+    grow_will = models.TextField(_("Will"), blank=True, max_length=4000)
     edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -105,12 +108,12 @@ class SessionNote(TimeStampedModel):
         return f"{self.get_visibility_display()} note"
 
     @property
-    def grow(self) -> list[tuple[str, str]]:
+    def grow(self) -> list[tuple[Any, str]]:
         """The GROW headings that were filled, in G-R-O-W order for reading."""
         pairs = [
-            ("Goal", self.grow_goal),
-            ("Reality", self.grow_reality),
-            ("Options", self.grow_options),
-            ("Will", self.grow_will),
+            (_("Goal"), self.grow_goal),
+            (_("Reality"), self.grow_reality),
+            (_("Options"), self.grow_options),
+            (_("Will"), self.grow_will),
         ]
         return [(label, text) for label, text in pairs if text]

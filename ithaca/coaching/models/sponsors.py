@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching.models.engagement import CoachingEngagement
 from ithaca.core.models import TimeStampedModel
@@ -21,11 +22,11 @@ class SponsorInvitation(TimeStampedModel):
     """
 
     class Status(models.TextChoices):
-        AWAITING_COACHEE = "awaiting_coachee", "Waiting for the coachee"
-        AWAITING_SPONSOR = "awaiting_sponsor", "Waiting for the sponsor"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        AWAITING_COACHEE = "awaiting_coachee", _("Waiting for the coachee")
+        AWAITING_SPONSOR = "awaiting_sponsor", _("Waiting for the sponsor")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     OPEN = (Status.AWAITING_COACHEE, Status.AWAITING_SPONSOR)
 

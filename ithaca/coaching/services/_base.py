@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
+
 from ithaca.accounts.models import User
 from ithaca.coaching import rules
 from ithaca.coaching.models import AgreementVersion, CoachingEngagement
@@ -59,30 +61,37 @@ def require_role(
 
 def require_party(engagement: CoachingEngagement, user: User) -> str:
     return require_role(
-        engagement, user, rules.PARTIES, "Only the coach and the coachee can do that."
+        engagement, user, rules.PARTIES, _("Only the coach and the coachee can do that.")
     )
 
 
 def require_open(engagement: CoachingEngagement) -> None:
     if engagement.status not in OPEN_STATUSES:
         state = engagement.get_status_display().lower()
-        raise DomainError(f"This engagement is {state}; nothing more can be added to it.")
+        raise DomainError(
+            _("This engagement is %(state)s; nothing more can be added to it.") % {"state": state}
+        )
 
 
 def require_active(engagement: CoachingEngagement) -> AgreementVersion:
     """Sessions happen only in an active engagement, under a signed agreement."""
     if engagement.status == Status.PROPOSED:
         raise DomainError(
-            "The engagement has not started: it starts once every party has signed the agreement."
+            _(
+                "The engagement has not started: it starts once every party has signed "
+                "the agreement."
+            )
         )
     if engagement.status == Status.PAUSED:
-        raise DomainError("The engagement is paused; resume it before scheduling sessions.")
+        raise DomainError(_("The engagement is paused; resume it before scheduling sessions."))
     require_open(engagement)
     governing = governing_agreement(engagement)
     if governing is None:
         raise DomainError(
-            "No agreement signed by the engagement's current parties is in force: "
-            "every party must sign the newest version first."
+            _(
+                "No agreement signed by the engagement's current parties is in force: "
+                "every party must sign the newest version first."
+            )
         )
     return governing
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching import notices, rules
@@ -71,21 +72,22 @@ def _check_numbers(terms: Terms) -> None:
         if not isinstance(value, int) or not field_bounds.holds(value):
             raise DomainError(field_bounds.message(), field=field)
     if terms.ends_on <= terms.starts_on:
-        raise DomainError("The agreement must end after it starts.", field="ends_on")
+        raise DomainError(_("The agreement must end after it starts."), field="ends_on")
     if terms.sponsor_sees not in dict(rules.SPONSOR_TERMS):
-        raise DomainError("Choose what the sponsor may see.", field="sponsor_sees")
+        raise DomainError(_("Choose what the sponsor may see."), field="sponsor_sees")
 
 
 def _check_terms(engagement: CoachingEngagement, terms: Terms) -> Terms:
-    scope = required_text(terms.scope, field="scope", message="Say what the coaching covers.")
+    scope = required_text(terms.scope, field="scope", message=_("Say what the coaching covers."))
     objectives = required_text(
-        terms.objectives, field="objectives", message="Say what the coaching should achieve."
+        terms.objectives, field="objectives", message=_("Say what the coaching should achieve.")
     )
     _check_numbers(terms)
     used = session_usage(engagement).used
     if used > terms.session_count:
         raise DomainError(
-            f"{used} sessions are already held or booked; the agreement cannot cover fewer.",
+            _("%(used)s sessions are already held or booked; the agreement cannot cover fewer.")
+            % {"used": used},
             field="session_count",
         )
     sponsor_sees = terms.sponsor_sees if engagement.sponsor_id else rules.SHARE_NOTHING
@@ -99,7 +101,10 @@ def agreement_draft(
     """Write a new version of the agreement; every party must sign it before it governs."""
     engagement = locked(engagement.pk)
     require_role(
-        engagement, user, rules.PARTIES, "Only the coach and the coachee can change the agreement."
+        engagement,
+        user,
+        rules.PARTIES,
+        _("Only the coach and the coachee can change the agreement."),
     )
     require_open(engagement)
     checked = _check_terms(engagement, terms)
@@ -133,8 +138,11 @@ def _check_signable(engagement: CoachingEngagement, version: AgreementVersion) -
     current = current_agreement(engagement)
     if current is not None and current.pk != version.pk:
         raise DomainError(
-            f"Version {version.number} has been replaced by version {current.number}; "
-            "read and sign the current version."
+            _(
+                "Version %(number)s has been replaced by version %(current)s; "
+                "read and sign the current version."
+            )
+            % {"number": version.number, "current": current.number}
         )
 
 
@@ -148,23 +156,30 @@ def agreement_sign(*, version: AgreementVersion, user: User) -> AgreementVersion
         engagement,
         user,
         required_parties(engagement),
-        "Only the parties sign the agreement.",
+        _("Only the parties sign the agreement."),
         admitted_only=False,
     )
     _check_signable(engagement, version)
     holder = version.signatures.filter(party=party).values_list("signer_id", flat=True).first()
     if holder is not None and holder != user.pk:
         raise DomainError(
-            f"Version {version.number} was signed by the previous {party}; "
-            "the coach or the coachee must write a new version for you to sign."
+            _(
+                "Version %(number)s was signed by the previous %(party)s; "
+                "the coach or the coachee must write a new version for you to sign."
+            )
+            % {"number": version.number, "party": rules.party_name(party)}
         )
     if holder is not None:
-        raise DomainError(f"You have already signed version {version.number}.")
+        raise DomainError(
+            _("You have already signed version %(number)s.") % {"number": version.number}
+        )
     try:
         with transaction.atomic():
             AgreementSignature.objects.create(version=version, party=party, signer=user)
     except IntegrityError:
-        raise DomainError(f"You have already signed version {version.number}.") from None
+        raise DomainError(
+            _("You have already signed version %(number)s.") % {"number": version.number}
+        ) from None
     if engagement.status == Status.PROPOSED and party in rules.PARTIES:
         record_acceptance(engagement, user)
     signers = dict(version.signatures.values_list("party", "signer_id"))

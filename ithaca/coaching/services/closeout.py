@@ -15,6 +15,8 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching import metrics, notices, questions, rules
@@ -35,15 +37,17 @@ def _check_due(engagement: CoachingEngagement, today: dt.date) -> None:
     if engagement.status == Status.CONCLUDED:
         return
     if engagement.status not in (Status.ACTIVE, Status.PAUSED):
-        raise DomainError("Only an engagement that started can be closed out.")
+        raise DomainError(_("Only an engagement that started can be closed out."))
     governing = governing_agreement(engagement)
     usage = session_usage(engagement)
     used_up = governing is not None and usage.held + usage.late_cancelled >= governing.session_count
     ended = engagement.ends_on is not None and today >= engagement.ends_on
     if not (used_up or ended):
         raise DomainError(
-            "Close-out comes at the agreement's end date or once every agreed session is "
-            "used; to stop earlier, conclude the engagement first."
+            _(
+                "Close-out comes at the agreement's end date or once every agreed session is "
+                "used; to stop earlier, conclude the engagement first."
+            )
         )
 
 
@@ -53,9 +57,9 @@ def engagement_close_out(
 ) -> CloseOutEvaluation:
     """The coach closes the engagement with an attainment snapshot and a reflection."""
     engagement = locked(engagement.pk)
-    require_role(engagement, user, [rules.COACH], "Only the coach closes an engagement out.")
+    require_role(engagement, user, [rules.COACH], _("Only the coach closes an engagement out."))
     if CloseOutEvaluation.objects.filter(engagement=engagement).exists():
-        raise DomainError("This engagement has already been closed out.")
+        raise DomainError(_("This engagement has already been closed out."))
     today = timezone.localdate()
     _check_due(engagement, today)
     progress = engagement_goals(engagement)
@@ -82,10 +86,10 @@ def engagement_close_out(
 
 def _rating(value: object, *, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DomainError("Give a rating from 1 to 5.", field=field)
+        raise DomainError(_("Give a rating from 1 to 5."), field=field)
     text = str(value).strip()
     if not text.isdigit() or not 1 <= int(text) <= 5:
-        raise DomainError("Give a rating from 1 to 5.", field=field)
+        raise DomainError(_("Give a rating from 1 to 5."), field=field)
     return int(text)
 
 
@@ -114,7 +118,7 @@ def _answers(
 
 def _locked_evaluation(evaluation: CloseOutEvaluation, user: User) -> CloseOutEvaluation:
     engagement = locked(evaluation.engagement_id)
-    require_role(engagement, user, [rules.COACHEE], "Only the coachee answers the evaluation.")
+    require_role(engagement, user, [rules.COACHEE], _("Only the coachee answers the evaluation."))
     return CloseOutEvaluation.objects.select_for_update().get(pk=evaluation.pk)
 
 
@@ -129,7 +133,7 @@ def evaluation_respond(
     """The coachee's satisfaction (1-5) and answers to the close-out questions, once."""
     evaluation = _locked_evaluation(evaluation, user)
     if evaluation.coachee_submitted_at is not None:
-        raise DomainError("You have already answered this evaluation.")
+        raise DomainError(_("You have already answered this evaluation."))
     evaluation.satisfaction = _rating(satisfaction, field="satisfaction")
     EvaluationAnswer.objects.bulk_create(_answers(evaluation, questions.CLOSE_OUT, answers))
     evaluation.coachee_submitted_at = timezone.now()
@@ -145,12 +149,15 @@ def follow_up_respond(
     evaluation = _locked_evaluation(evaluation, user)
     survey = FollowUpSurvey.objects.select_for_update().get(evaluation=evaluation)
     if survey.completed_at is not None:
-        raise DomainError("You have already answered the follow-up.")
+        raise DomainError(_("You have already answered the follow-up."))
     if timezone.localdate() < survey.due_on:
-        raise DomainError(f"The follow-up opens on {survey.due_on:%d %b %Y}.")
+        raise DomainError(
+            _("The follow-up opens on %(day)s.")
+            % {"day": date_format(survey.due_on, "DATE_FORMAT")}
+        )
     rows = _answers(evaluation, questions.FOLLOW_UP, answers)
     if not rows:
-        raise DomainError("Answer at least one question.")
+        raise DomainError(_("Answer at least one question."))
     EvaluationAnswer.objects.bulk_create(rows)
     survey.completed_at = timezone.now()
     survey.save(update_fields=["completed_at"])

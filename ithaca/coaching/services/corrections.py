@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import ActionItem, SessionNote
@@ -25,7 +26,7 @@ def _own_note(note: SessionNote, user: User) -> SessionNote:
     require_open(engagement)
     fresh = SessionNote.objects.select_for_update().get(pk=note.pk)
     if fresh.author_id != user.pk:
-        raise PermissionDenied("Only the person who wrote a note can change it.")
+        raise PermissionDenied(_("Only the person who wrote a note can change it."))
     return fresh
 
 
@@ -36,7 +37,7 @@ def session_note_edit(
     note = _own_note(note, user)
     parts = {f"grow_{key}": (grow or {}).get(key, "").strip() for key in GROW_KEYS}
     if not text.strip() and not any(parts.values()):
-        raise DomainError("Write the note, or fill in at least one GROW heading.", field="text")
+        raise DomainError(_("Write the note, or fill in at least one GROW heading."), field="text")
     note.text = text.strip()
     for name, value in parts.items():
         setattr(note, name, value)
@@ -56,16 +57,16 @@ def _own_action(action: ActionItem, user: User) -> ActionItem:
     require_open(engagement)
     fresh = ActionItem.objects.select_for_update().get(pk=action.pk)
     if fresh.created_by_id != user.pk:
-        raise PermissionDenied("Only the person who wrote an action can change it.")
+        raise PermissionDenied(_("Only the person who wrote an action can change it."))
     return fresh
 
 
 @transaction.atomic
 def action_edit(*, action: ActionItem, user: User, title: str, due_on: dt.date) -> ActionItem:
     action = _own_action(action, user)
-    action.title = required_text(title, field="title", message="Say what is to be done.")[:300]
+    action.title = required_text(title, field="title", message=_("Say what is to be done."))[:300]
     if due_on < timezone.localdate() and due_on != action.due_on:
-        raise DomainError("An action cannot be due in the past.", field="due_on")
+        raise DomainError(_("An action cannot be due in the past."), field="due_on")
     action.due_on = due_on
     action.edited_at = timezone.now()
     action.save(update_fields=["title", "due_on", "edited_at", "updated_at"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
@@ -28,12 +29,15 @@ from ithaca.programs.relationships import (
 
 def _check_sponsor(program: Program, sponsor: User, coach: User, coachee: User) -> None:
     if sponsor.pk in (coach.pk, coachee.pk):
-        raise DomainError("A sponsor is a third party: neither the coach nor the coachee.")
+        raise DomainError(_("A sponsor is a third party: neither the coach nor the coachee."))
     is_sponsor = Participation.objects.filter(
         program=program, user=sponsor, role=Participation.Role.SPONSOR
     ).exists()
     if not is_sponsor:
-        raise DomainError(f"{sponsor} is not a sponsor in {program}.")
+        raise DomainError(
+            _("%(person)s is not a sponsor in %(program)s.")
+            % {"person": sponsor, "program": program}
+        )
 
 
 @transaction.atomic
@@ -47,13 +51,18 @@ def engagement_propose(
 ) -> CoachingEngagement:
     """Propose a coaching engagement on the program's default contract terms."""
     if not program.is_coaching:
-        raise DomainError(f"{program} is a mentoring program, not a coaching one.")
+        raise DomainError(
+            _("%(program)s is a mentoring program, not a coaching one.") % {"program": program}
+        )
     if sponsor is not None:
         _check_sponsor(program, sponsor, coach, coachee)
     if referral_blocks(coachee, "coaching"):
         raise DomainError(
-            f"{coachee} was referred by someone else and has not yet written their own "
-            "desired outcome in an intake; coaching starts from what they want."
+            _(
+                "%(person)s was referred by someone else and has not yet written their own "
+                "desired outcome in an intake; coaching starts from what they want."
+            )
+            % {"person": coachee}
         )
     return relationship_propose(
         CoachingEngagement,
@@ -71,7 +80,7 @@ def record_acceptance(engagement: CoachingEngagement, user: User) -> bool:
     """Mark this person's yes on a locked, proposed engagement; False if already there."""
     side = side_of(engagement, user)
     if side is None:
-        raise PermissionDenied("Only the coach and the coachee can accept an engagement.")
+        raise PermissionDenied(_("Only the coach and the coachee can accept an engagement."))
     field = f"{side}_accepted_at"
     if getattr(engagement, field) is not None:
         return False

@@ -13,6 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import ActionItem, CheckIn, CoachingEngagement, Goal
@@ -23,14 +26,31 @@ from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.programs.lifecycle import Status
 
 SMART_PARTS = (
-    ("statement", "a specific statement"),
-    ("metric", "a metric"),
-    ("unit", "a unit"),
-    ("baseline", "a baseline"),
-    ("target", "a target"),
-    ("owner", "an owner"),
-    ("due_on", "a due date"),
+    ("statement", gettext_lazy("a specific statement")),
+    ("metric", gettext_lazy("a metric")),
+    ("unit", gettext_lazy("a unit")),
+    ("baseline", gettext_lazy("a baseline")),
+    ("target", gettext_lazy("a target")),
+    ("owner", gettext_lazy("an owner")),
+    ("due_on", gettext_lazy("a due date")),
 )
+# Whole sentences per field: "the baseline" and "the value" take different articles
+# and genders in other languages.
+NOT_A_NUMBER = {
+    "baseline": gettext_lazy("The baseline must be a number."),
+    "target": gettext_lazy("The target must be a number."),
+    "value": gettext_lazy("The value must be a number."),
+}
+NOT_A_NUMBER_IN = {
+    "baseline": gettext_lazy("The baseline must be a number in %(unit)s."),
+    "target": gettext_lazy("The target must be a number in %(unit)s."),
+    "value": gettext_lazy("The value must be a number in %(unit)s."),
+}
+NOT_USABLE = {
+    "baseline": gettext_lazy("The baseline is not a usable number."),
+    "target": gettext_lazy("The target is not a usable number."),
+    "value": gettext_lazy("The value is not a usable number."),
+}
 LIMIT = Decimal(10) ** (METRIC_DIGITS - METRIC_PLACES)
 
 
@@ -42,26 +62,29 @@ class IncompleteGoal(DomainError):
     def __init__(self, missing: list[str]) -> None:
         labels = dict(SMART_PARTS)
         super().__init__(
-            "A SMART goal needs " + ", ".join(labels[name] for name in missing) + ".",
+            _("A SMART goal needs %(parts)s.")
+            % {"parts": ", ".join(str(labels[name]) for name in missing)},
             field=missing[0],
         )
         self.missing = missing
 
 
+def _not_a_number(field: str, unit: str) -> str:
+    if unit:
+        return str(NOT_A_NUMBER_IN[field]) % {"unit": unit}
+    return str(NOT_A_NUMBER[field])
+
+
 def as_number(value: object, *, field: str, unit: str = "") -> Decimal:
     """A Decimal from a Decimal, an int or numeric text; anything else is refused."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
-        raise DomainError(
-            f"The {field} must be a number{f' in {unit}' if unit else ''}.", field=field
-        )
+        raise DomainError(_not_a_number(field, unit), field=field)
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise DomainError(
-            f"The {field} must be a number{f' in {unit}' if unit else ''}.", field=field
-        ) from None
+        raise DomainError(_not_a_number(field, unit), field=field) from None
     if not number.is_finite() or abs(number) >= LIMIT:
-        raise DomainError(f"The {field} is not a usable number.", field=field)
+        raise DomainError(str(NOT_USABLE[field]), field=field)
     return number.quantize(Decimal(1).scaleb(-METRIC_PLACES))
 
 
@@ -75,7 +98,7 @@ def _measures(baseline: object, target: object, unit: str) -> tuple[Decimal, Dec
     end = as_number(target, field="target", unit=unit)
     if start == end:
         raise DomainError(
-            "The target equals the baseline: a goal must aim to change something.",
+            _("The target equals the baseline: a goal must aim to change something."),
             field="target",
         )
     return start, end
@@ -83,7 +106,7 @@ def _measures(baseline: object, target: object, unit: str) -> tuple[Decimal, Dec
 
 def _check_owner(engagement: CoachingEngagement, owner: User) -> None:
     if owner.pk not in (engagement.coach_id, engagement.coachee_id):
-        raise DomainError("The owner is the coach or the coachee.", field="owner")
+        raise DomainError(_("The owner is the coach or the coachee."), field="owner")
 
 
 @transaction.atomic
@@ -117,7 +140,7 @@ def goal_create(
     start, end = _measures(baseline, target, texts["unit"])
     _check_owner(engagement, owner)
     if due_on < timezone.localdate():
-        raise DomainError("The due date has already passed.", field="due_on")
+        raise DomainError(_("The due date has already passed."), field="due_on")
     return Goal.objects.create(
         engagement=engagement,
         statement=texts["statement"],
@@ -146,12 +169,15 @@ def checkin_record(
     number = as_number(value, field="value", unit=goal.unit)
     day = recorded_on or timezone.localdate()
     if day > timezone.localdate():
-        raise DomainError("A check-in records a value already measured.", field="recorded_on")
+        raise DomainError(_("A check-in records a value already measured."), field="recorded_on")
     baseline_on = timezone.localdate(goal.created_at)
     if day < baseline_on:
         raise DomainError(
-            f"The baseline was set on {baseline_on:%d %b %Y}; a check-in measures progress "
-            "from it, so it cannot be dated earlier.",
+            _(
+                "The baseline was set on %(day)s; a check-in measures progress "
+                "from it, so it cannot be dated earlier."
+            )
+            % {"day": date_format(baseline_on, "DATE_FORMAT")},
             field="recorded_on",
         )
     comment = comment.strip()[:500]
@@ -186,12 +212,12 @@ def action_create(
     engagement = locked(engagement.pk)
     require_party(engagement, user)
     require_open(engagement)
-    title = required_text(title, field="title", message="Say what is to be done.")
+    title = required_text(title, field="title", message=_("Say what is to be done."))
     _check_owner(engagement, owner)
     if goal is not None and goal.engagement_id != engagement.pk:
-        raise DomainError("That goal belongs to another engagement.", field="goal")
+        raise DomainError(_("That goal belongs to another engagement."), field="goal")
     if due_on < timezone.localdate():
-        raise DomainError("The due date has already passed.", field="due_on")
+        raise DomainError(_("The due date has already passed."), field="due_on")
     return ActionItem.objects.create(
         engagement=engagement,
         title=title[:300],
@@ -224,12 +250,12 @@ def checkin_correct(*, checkin: CheckIn, user: User, value: object, comment: str
     engagement = locked(checkin.goal.engagement_id)
     require_party(engagement, user)
     if engagement.status not in (Status.ACTIVE, Status.PAUSED):
-        raise DomainError("Check-ins can be corrected only while the engagement is under way.")
+        raise DomainError(_("Check-ins can be corrected only while the engagement is under way."))
     original = CheckIn.objects.select_for_update().get(pk=checkin.pk)
     if original.recorded_by_id != user.pk:
-        raise PermissionDenied("Only the person who recorded a check-in can correct it.")
+        raise PermissionDenied(_("Only the person who recorded a check-in can correct it."))
     if original.superseded_at is not None:
-        raise DomainError("This value has already been corrected.")
+        raise DomainError(_("This value has already been corrected."))
     number = as_number(value, field="value", unit=checkin.goal.unit)
     now = timezone.now()
     original.superseded_at = now

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
@@ -102,6 +103,19 @@ def _tell_invitation(invitation: SponsorInvitation, people: list[User | None], e
 # --- changing a party ---
 
 
+def _already_the(person: User, party: str) -> str:
+    messages = {
+        rules.COACH: _("%(person)s is already the coach."),
+        rules.COACHEE: _("%(person)s is already the coachee."),
+        rules.SPONSOR: _("%(person)s is already the sponsor."),
+    }
+    return messages[party] % {"person": person}
+
+
+def _invitation_closed(invitation: SponsorInvitation) -> str:
+    return _("This invitation is %(status)s.") % {"status": invitation.get_status_display().lower()}
+
+
 def _is_manager(engagement: CoachingEngagement, user: User) -> bool:
     return engagement.program.managers.filter(pk=user.pk).exists()
 
@@ -109,17 +123,23 @@ def _is_manager(engagement: CoachingEngagement, user: User) -> bool:
 def _check_newcomer(engagement: CoachingEngagement, party: str, person: User | None) -> None:
     field = PARTY_FIELDS[party]
     if person is not None and person.pk == getattr(engagement, f"{field}_id"):
-        raise DomainError(f"{person} is already the {party}.")
+        raise DomainError(_already_the(person, party))
     if party == rules.SPONSOR:
         if person is not None:
             _check_sponsor(engagement.program, person, engagement.coach, engagement.coachee)
         return
     if person is None:
-        raise DomainError(f"A coaching engagement always has a {party}.")
+        raise DomainError(
+            _("A coaching engagement always has a coach.")
+            if party == rules.COACH
+            else _("A coaching engagement always has a coachee.")
+        )
     coach = person if party == rules.COACH else engagement.coach
     coachee = person if party == rules.COACHEE else engagement.coachee
     if person.pk in (engagement.coach_id, engagement.coachee_id, engagement.sponsor_id):
-        raise DomainError(f"{person} already has another part in this engagement.")
+        raise DomainError(
+            _("%(person)s already has another part in this engagement.") % {"person": person}
+        )
     _check_pair(engagement, coach, coachee)
 
 
@@ -129,22 +149,28 @@ def _check_pair(engagement: CoachingEngagement, coach: User, coachee: User) -> N
         program=program, user=coach, role=Participation.Role.COACH, state="active"
     ).first()
     if coach_part is None:
-        raise DomainError(f"{coach} is not an active coach in {program}.")
+        raise DomainError(
+            _("%(person)s is not an active coach in %(program)s.")
+            % {"person": coach, "program": program}
+        )
     if not Participation.objects.filter(
         program=program, user=coachee, role=Participation.Role.SEEKER, state="active"
     ).exists():
-        raise DomainError(f"{coachee} is not an active participant in {program}.")
+        raise DomainError(
+            _("%(person)s is not an active participant in %(program)s.")
+            % {"person": coachee, "program": program}
+        )
     broken = failed_rules(
         CoachingEngagement, program=program, helper=coach, seeker=coachee, helper_part=coach_part
     )
     if broken:
         reasons = "; ".join(check.explanation for check in broken)
-        raise DomainError(f"This pair cannot work together: {reasons}.")
+        raise DomainError(_("This pair cannot work together: %(reasons)s.") % {"reasons": reasons})
     clash = CoachingEngagement.objects.filter(
         program=program, coach=coach, coachee=coachee, status__in=OPEN_STATUSES
     ).exclude(pk=engagement.pk)
     if clash.exists():
-        raise DomainError("These two people already have an open engagement in this program.")
+        raise DomainError(_("These two people already have an open engagement in this program."))
 
 
 def _rewrite_agreement(
@@ -184,7 +210,7 @@ def _change_party(
         with transaction.atomic():
             engagement.save(update_fields=changed)
     except IntegrityError:
-        raise DomainError("This change would break a rule of coaching engagements.") from None
+        raise DomainError(_("This change would break a rule of coaching engagements.")) from None
     version = _rewrite_agreement(engagement, party, had_sponsor, by)
     _audit(engagement, party, old, person, by)
     _tell_parties_changed(engagement, party, old, version)
@@ -215,9 +241,9 @@ def engagement_change_party(
     version had been written yet)."""
     engagement = locked(engagement.pk)
     if party not in rules.PARTIES:
-        raise DomainError("A sponsor joins by accepting an invitation.")
+        raise DomainError(_("A sponsor joins by accepting an invitation."))
     if not _is_manager(engagement, by):
-        raise PermissionDenied("Only a program manager can change the coach or the coachee.")
+        raise PermissionDenied(_("Only a program manager can change the coach or the coachee."))
     return _change_party(engagement, party, person, by)
 
 
@@ -228,10 +254,10 @@ def sponsor_remove(*, engagement: CoachingEngagement, by: User) -> AgreementVers
     The sponsor loses access at once; the pair signs a version that shares nothing."""
     engagement = locked(engagement.pk)
     if engagement.sponsor_id is None:
-        raise DomainError("This engagement has no sponsor.")
+        raise DomainError(_("This engagement has no sponsor."))
     allowed = by.pk in (engagement.coachee_id, engagement.sponsor_id) or _is_manager(engagement, by)
     if not allowed:
-        raise PermissionDenied("Only the coachee, the sponsor or a program manager can do that.")
+        raise PermissionDenied(_("Only the coachee, the sponsor or a program manager can do that."))
     return _change_party(engagement, rules.SPONSOR, None, by)
 
 
@@ -249,11 +275,11 @@ def sponsor_invite(
     elif _is_manager(engagement, by):
         status, asked = Invite.AWAITING_COACHEE, engagement.coachee
     else:
-        raise PermissionDenied("Only the coachee or a program manager can invite a sponsor.")
+        raise PermissionDenied(_("Only the coachee or a program manager can invite a sponsor."))
     require_open(engagement)
     _check_newcomer(engagement, rules.SPONSOR, sponsor)
     if engagement.sponsor_invitations.filter(status__in=SponsorInvitation.OPEN).exists():
-        raise DomainError("An invitation is already open: withdraw it first.")
+        raise DomainError(_("An invitation is already open: withdraw it first."))
     invitation = SponsorInvitation.objects.create(
         engagement=engagement,
         sponsor=sponsor,
@@ -308,8 +334,8 @@ def sponsor_invitation_respond(
             _tell_invitation(invitation, [invitation.invited_by, engagement.coachee], "declined")
         return invitation
     if invitation.is_open:
-        raise PermissionDenied("This invitation is waiting for someone else.")
-    raise DomainError(f"This invitation is {invitation.get_status_display().lower()}.")
+        raise PermissionDenied(_("This invitation is waiting for someone else."))
+    raise DomainError(_invitation_closed(invitation))
 
 
 @transaction.atomic
@@ -317,9 +343,9 @@ def sponsor_invitation_withdraw(*, invitation: SponsorInvitation, by: User) -> S
     """Whoever made the invitation takes it back while nobody has accepted it."""
     engagement, invitation = _locked_invitation(invitation)
     if by.pk != invitation.invited_by_id:
-        raise PermissionDenied("Only the person who made the invitation can withdraw it.")
+        raise PermissionDenied(_("Only the person who made the invitation can withdraw it."))
     if not invitation.is_open:
-        raise DomainError(f"This invitation is {invitation.get_status_display().lower()}.")
+        raise DomainError(_invitation_closed(invitation))
     asked = (
         engagement.coachee if invitation.status == Invite.AWAITING_COACHEE else invitation.sponsor
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching import notices, rules
@@ -50,17 +51,17 @@ def report_content(engagement: CoachingEngagement, agreement: AgreementVersion) 
 
 def _reportable(engagement: CoachingEngagement) -> AgreementVersion:
     if engagement.sponsor_id is None:
-        raise DomainError("This engagement has no sponsor to report to.")
+        raise DomainError(_("This engagement has no sponsor to report to."))
     if engagement.status not in (Status.ACTIVE, Status.PAUSED, Status.CONCLUDED):
-        raise DomainError("Reports start once the engagement has started.")
+        raise DomainError(_("Reports start once the engagement has started."))
     governing = governing_agreement(engagement)
     if governing is None or not rules.sponsor_sees_reports(governing.sponsor_sees):
-        raise DomainError("The signed agreement shares nothing with the sponsor beyond status.")
+        raise DomainError(_("The signed agreement shares nothing with the sponsor beyond status."))
     return governing
 
 
 def _coach_only(engagement: CoachingEngagement, user: User) -> None:
-    require_role(engagement, user, [rules.COACH], "Only the coach writes sponsor reports.")
+    require_role(engagement, user, [rules.COACH], _("Only the coach writes sponsor reports."))
 
 
 @transaction.atomic
@@ -91,7 +92,7 @@ def report_refresh(*, report: SponsorReport, user: User, summary: str) -> Sponso
     engagement, report = _locked_report(report)
     _coach_only(engagement, user)
     if report.status not in EDITABLE:
-        raise DomainError("Only a draft, or a report sent back for changes, can be edited.")
+        raise DomainError(_("Only a draft, or a report sent back for changes, can be edited."))
     governing = _reportable(engagement)
     report.agreement = governing
     report.content = report_content(engagement, governing)
@@ -130,7 +131,7 @@ def report_submit(
     engagement, report = _locked_report(report)
     _coach_only(engagement, user)
     if report.status not in EDITABLE:
-        raise DomainError("This report is already with the coachee or approved.")
+        raise DomainError(_("This report is already with the coachee or approved."))
     if summary is not None:
         report.summary = summary.strip()[:2000]
     report.status, report.submitted_at = ReportStatus.AWAITING_COACHEE, timezone.now()
@@ -140,9 +141,11 @@ def report_submit(
 
 
 def _coachee_reviews(engagement: CoachingEngagement, user: User, report: SponsorReport) -> None:
-    require_role(engagement, user, [rules.COACHEE], "Only the coachee approves a sponsor report.")
+    require_role(
+        engagement, user, [rules.COACHEE], _("Only the coachee approves a sponsor report.")
+    )
     if report.status != ReportStatus.AWAITING_COACHEE:
-        raise DomainError("This report is not waiting for your approval.")
+        raise DomainError(_("This report is not waiting for your approval."))
 
 
 @transaction.atomic
@@ -162,7 +165,7 @@ def report_request_changes(*, report: SponsorReport, user: User, comment: str) -
     engagement, report = _locked_report(report)
     _coachee_reviews(engagement, user, report)
     report.coachee_comment = required_text(
-        comment, field="comment", message="Tell the coach what to change."
+        comment, field="comment", message=_("Tell the coach what to change.")
     )[:2000]
     report.status = ReportStatus.CHANGES_REQUESTED
     report.save(update_fields=["status", "coachee_comment", "updated_at"])

@@ -11,6 +11,9 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.coaching import metrics, notices, rules
@@ -37,30 +40,38 @@ def _check_times(
     starts_at: dt.datetime, ends_at: dt.datetime, *, future: bool, now: dt.datetime
 ) -> None:
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise DomainError("Session times need a time zone.", field="starts_at")
+        raise DomainError(_("Session times need a time zone."), field="starts_at")
     if ends_at <= starts_at:
-        raise DomainError("A session must end after it starts.", field="ends_at")
+        raise DomainError(_("A session must end after it starts."), field="ends_at")
     if starts_at.year > now.year + FURTHEST_YEARS:
         raise DomainError(
-            f"Choose a time within the next {FURTHEST_YEARS} years; coaching sessions are "
-            "booked within the agreement's dates.",
+            _(
+                "Choose a time within the next %(years)s years; coaching sessions are "
+                "booked within the agreement's dates."
+            )
+            % {"years": FURTHEST_YEARS},
             field="starts_at",
         )
     if future and starts_at <= now:
         raise DomainError(
-            "A session is scheduled in the future; record a past one as held instead.",
+            _("A session is scheduled in the future; record a past one as held instead."),
             field="starts_at",
         )
     if not future and starts_at > now:
-        raise DomainError("A session in the future cannot have been held yet.", field="starts_at")
+        raise DomainError(
+            _("A session in the future cannot have been held yet."), field="starts_at"
+        )
 
 
 def _check_contract(governing: AgreementVersion, starts_at: dt.datetime) -> None:
     day = timezone.localdate(starts_at)
     if not governing.starts_on <= day <= governing.ends_on:
         raise DomainError(
-            f"The agreement runs from {governing.starts_on:%d %b %Y} to "
-            f"{governing.ends_on:%d %b %Y}; amend it to meet outside those dates.",
+            _("The agreement runs from %(start)s to %(end)s; amend it to meet outside those dates.")
+            % {
+                "start": date_format(governing.starts_on, "DATE_FORMAT"),
+                "end": date_format(governing.ends_on, "DATE_FORMAT"),
+            },
             field="starts_at",
         )
 
@@ -69,16 +80,19 @@ def _check_limit(engagement: CoachingEngagement, governing: AgreementVersion) ->
     used = session_usage(engagement).used
     if used >= governing.session_count:
         raise DomainError(
-            f"All {governing.session_count} agreed sessions are held, booked or lost to late "
-            "cancellation. A further session needs an amended, signed agreement."
+            _(
+                "All %(count)s agreed sessions are held, booked or lost to late "
+                "cancellation. A further session needs an amended, signed agreement."
+            )
+            % {"count": governing.session_count}
         )
 
 
 def _check_kind(kind: str, has_sponsor: bool) -> None:
     if kind not in Kind.values:
-        raise DomainError("Choose the kind of session.", field="kind")
+        raise DomainError(_("Choose the kind of session."), field="kind")
     if kind != Kind.ONE_TO_ONE and not has_sponsor:
-        raise DomainError("A three-way session needs a sponsor.", field="kind")
+        raise DomainError(_("A three-way session needs a sponsor."), field="kind")
 
 
 def _check_free(
@@ -126,7 +140,7 @@ def session_schedule(
         kind=kind,
         starts_at=starts_at,
         ends_at=ends_at,
-        location=required_text(location, field="location", message="Say where, or give a link."),
+        location=required_text(location, field="location", message=_("Say where, or give a link.")),
         agenda=agenda.strip(),
         status=SessionStatus.HELD if held else SessionStatus.SCHEDULED,
         created_by=user,
@@ -144,9 +158,25 @@ def _locked_session(session: CoachingSession, user: User) -> CoachingSession:
     return fresh
 
 
+# What may happen to a scheduled session only; one whole sentence each, for translation.
+NOT_SCHEDULED = {
+    "rescheduled": gettext_lazy(
+        "Only a scheduled session can be rescheduled; this one is %(status)s."
+    ),
+    "cancelled": gettext_lazy("Only a scheduled session can be cancelled; this one is %(status)s."),
+    "marked as held": gettext_lazy(
+        "Only a scheduled session can be marked as held; this one is %(status)s."
+    ),
+    "given an agenda": gettext_lazy(
+        "Only a scheduled session can be given an agenda; this one is %(status)s."
+    ),
+}
+
+
 def _require_scheduled(session: CoachingSession, doing: str) -> None:
     if session.status != SessionStatus.SCHEDULED:
-        raise DomainError(f"Only a scheduled session can be {doing}; this one is {session.status}.")
+        status = session.get_status_display().lower()
+        raise DomainError(str(NOT_SCHEDULED[doing]) % {"status": status})
 
 
 @transaction.atomic
@@ -163,7 +193,7 @@ def session_reschedule(
     session = _locked_session(session, user)
     _require_scheduled(session, "rescheduled")
     governing = require_active(session.engagement)
-    reason = required_text(reason, field="reason", message="Say why the session moves.")
+    reason = required_text(reason, field="reason", message=_("Say why the session moves."))
     _check_times(starts_at, ends_at, future=True, now=timezone.now())
     _check_contract(governing, starts_at)
     _check_free(session.engagement, user, starts_at, ends_at, ignore=session.pk)
@@ -182,7 +212,7 @@ def session_cancel(*, session: CoachingSession, user: User, reason: str) -> Coac
     which the terms count as a used session."""
     session = _locked_session(session, user)
     _require_scheduled(session, "cancelled")
-    reason = required_text(reason, field="reason", message="Say why the session is cancelled.")
+    reason = required_text(reason, field="reason", message=_("Say why the session is cancelled."))
     governing = governing_agreement(session.engagement)
     now = timezone.now()
     notice = governing.cancellation_notice_hours if governing else 0
@@ -202,7 +232,7 @@ def session_mark_held(*, session: CoachingSession, user: User) -> CoachingSessio
     session = _locked_session(session, user)
     _require_scheduled(session, "marked as held")
     if session.starts_at > timezone.now():
-        raise DomainError("This session has not started yet.")
+        raise DomainError(_("This session has not started yet."))
     session.status = SessionStatus.HELD
     session.save(update_fields=["status", "updated_at"])
     return session
@@ -230,13 +260,13 @@ def note_add(
     """A note with a visibility the writer may choose; GROW headings are optional."""
     session = _locked_session(session, user)
     if session.status == SessionStatus.CANCELLED:
-        raise DomainError("A cancelled session takes no notes.")
+        raise DomainError(_("A cancelled session takes no notes."))
     role = require_party(session.engagement, user)
     if visibility not in rules.writable_visibilities(role, three_way=session.is_three_way):
-        raise PermissionDenied("You cannot write a note with that visibility on this session.")
+        raise PermissionDenied(_("You cannot write a note with that visibility on this session."))
     parts = {f"grow_{key}": (grow or {}).get(key, "").strip() for key in GROW_KEYS}
     if not text.strip() and not any(parts.values()):
-        raise DomainError("Write the note, or fill in at least one GROW heading.", field="text")
+        raise DomainError(_("Write the note, or fill in at least one GROW heading."), field="text")
     return SessionNote.objects.create(
         session=session, author=user, visibility=visibility, text=text.strip(), **parts
     )

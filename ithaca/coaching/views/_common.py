@@ -13,6 +13,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import Profile, User
@@ -22,13 +23,13 @@ from ithaca.coaching.models import CoachingEngagement
 from ithaca.core.errors import DomainError, PermissionDenied
 
 TABS = (
-    ("overview", "Overview", "coaching:detail"),
-    ("agreement", "Agreement", "coaching:agreement"),
-    ("sessions", "Sessions", "coaching:sessions"),
-    ("goals", "Goals", "coaching:goals"),
-    ("actions", "Actions", "coaching:actions"),
-    ("reports", "Reports", "coaching:reports"),
-    ("evaluation", "Close-out", "coaching:evaluation"),
+    ("overview", gettext_lazy("Overview"), "coaching:detail"),
+    ("agreement", gettext_lazy("Agreement"), "coaching:agreement"),
+    ("sessions", pgettext_lazy("coaching", "Sessions"), "coaching:sessions"),
+    ("goals", gettext_lazy("Goals"), "coaching:goals"),
+    ("actions", gettext_lazy("Actions"), "coaching:actions"),
+    ("reports", gettext_lazy("Reports"), "coaching:reports"),
+    ("evaluation", gettext_lazy("Close-out"), "coaching:evaluation"),
 )
 TABS_BY_ROLE = {
     rules.COACH: {name for name, _, _ in TABS},
@@ -39,7 +40,7 @@ TABS_BY_ROLE = {
 }
 
 
-def tabs_for(role: str) -> list[tuple[str, str, str]]:
+def tabs_for(role: str) -> list[tuple[str, Any, str]]:
     return [tab for tab in TABS if tab[0] in TABS_BY_ROLE.get(role, set())]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -39,7 +40,7 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
             note=note, user=user, text=data["text"], grow=form.grow()
         )
         if attempt(form, call):
-            return done(request, "Your note is changed.", "coaching:session", note.session_id)
+            return done(request, _("Your note is changed."), "coaching:session", note.session_id)
     return _edit_page(request, note.session.engagement, user, form, "note", note)
 
 
@@ -56,7 +57,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if attempt(form, call):
             return done(
-                request, "Your action is changed.", "coaching:actions", action.engagement_id
+                request, _("Your action is changed."), "coaching:actions", action.engagement_id
             )
     return _edit_page(request, action.engagement, user, form, "action", action)
 
@@ -79,7 +80,7 @@ def note_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         services.session_note_withdraw(note=note, user=user)
     except DomainError as exc:
         return refused(request, exc, "coaching:session", note.session_id)
-    return done(request, "Your note is withdrawn.", "coaching:session", note.session_id)
+    return done(request, _("Your note is withdrawn."), "coaching:session", note.session_id)
 
 
 @workspace_view
@@ -90,4 +91,4 @@ def action_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         services.action_withdraw(action=action, user=user)
     except DomainError as exc:
         return refused(request, exc, "coaching:actions", action.engagement_id)
-    return done(request, "Your action is withdrawn.", "coaching:actions", action.engagement_id)
+    return done(request, _("Your action is withdrawn."), "coaching:actions", action.engagement_id)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -46,7 +47,7 @@ def _add_goal(form: GoalForm, engagement: Any, user: Any) -> Goal | None:
     except IncompleteGoal as exc:
         form.add_error(None, exc.message)
         for name in exc.missing:
-            form.add_error(name, "Missing.")
+            form.add_error(name, _("Missing."))
     except PermissionDenied:
         raise
     except DomainError as exc:
@@ -63,7 +64,7 @@ def goals(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         goal = _add_goal(form, engagement, user)
         if goal is not None:
-            return done(request, "Goal added.", "coaching:goal", goal.pk)
+            return done(request, _("Goal added."), "coaching:goal", goal.pk)
     page = paginate(request, selectors.goals_with_checkins(engagement), 10)
     context = {
         "page": page,
@@ -83,7 +84,7 @@ def _baseline_on(progress: selectors.GoalProgress) -> dt.date:
 def _chart(progress: selectors.GoalProgress) -> str:
     goal = progress.goal
     return goal_chart_svg(
-        title=f"{goal.metric}: baseline, target and check-ins",
+        title=_("%(metric)s: baseline, target and check-ins") % {"metric": goal.metric},
         unit=goal.unit,
         baseline=goal.baseline,
         target=goal.target,
@@ -125,7 +126,7 @@ def checkin_correct(request: HttpRequest, pk: int) -> HttpResponse:
             checkin=checkin, user=user, value=data["value"], comment=data["comment"]
         )
         if attempt(form, call):
-            return done(request, "Check-in corrected.", "coaching:goal", goal.pk)
+            return done(request, _("Check-in corrected."), "coaching:goal", goal.pk)
     return _goal_page(request, goal, user, CheckInForm(), correcting=checkin, correction=form)
 
 
@@ -147,7 +148,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=data["comment"],
             ),
         ):
-            return done(request, "Check-in recorded.", "coaching:goal", pk)
+            return done(request, _("Check-in recorded."), "coaching:goal", pk)
     return _goal_page(request, goal, user, form)
 
 
@@ -198,7 +199,7 @@ def actions(request: HttpRequest, pk: int) -> HttpResponse:
                 goal=form.chosen_goal(),
             ),
         ):
-            return done(request, "Action added.", "coaching:actions", pk)
+            return done(request, _("Action added."), "coaching:actions", pk)
     order = Case(
         When(done_at__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
@@ -228,7 +229,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     services.action_set_done(action=action, user=user, done=is_done)
     return done(
         request,
-        "Marked done." if is_done else "Reopened.",
+        _("Marked done.") if is_done else _("Reopened."),
         "coaching:actions",
         action.engagement_id,
     )

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -37,11 +39,11 @@ def reports(request: HttpRequest, pk: int) -> HttpResponse:
     """The pair sees every report; the sponsor only those approved, if the terms allow."""
     user, engagement, role = open_engagement(request, pk)
     if not (rules.is_party(role) or role == rules.SPONSOR):
-        raise PermissionDenied("Reports are for the coach, the coachee and the sponsor.")
+        raise PermissionDenied(_("Reports are for the coach, the coachee and the sponsor."))
     form = ReportForm(request.POST or None) if role == rules.COACH else None
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only the coach writes sponsor reports.")
+            raise PermissionDenied(_("Only the coach writes sponsor reports."))
         if form.is_valid():
             report = attempt(
                 form,
@@ -50,7 +52,7 @@ def reports(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
             if report is not None:
-                return done(request, "Draft report ready.", "coaching:report", report.pk)
+                return done(request, _("Draft report ready."), "coaching:report", report.pk)
     page = paginate(request, visible_reports(engagement, role), 10)
     context = {"page": page, "form": form, "terms": sponsor_terms(engagement)}
     status = 400 if request.method == "POST" else 200
@@ -89,8 +91,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 REPORT_MOVES = {
-    "submit": (services.report_submit, "Sent to the coachee for approval."),
-    "approve": (services.report_approve, "Approved: the sponsor can now read it."),
+    "submit": (services.report_submit, gettext_lazy("Sent to the coachee for approval.")),
+    "approve": (services.report_approve, gettext_lazy("Approved: the sponsor can now read it.")),
 }
 
 
@@ -108,7 +110,7 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 report=report, user=user, summary=form.cleaned_data["summary"]
             ),
         ):
-            return done(request, "Report updated.", "coaching:report", pk)
+            return done(request, _("Report updated."), "coaching:report", pk)
         return _report_page(request, report, {"edit": form}, status=400)
     if action == "submit" and "summary" in request.POST:
         # "Send" is pressed in the edit form: what is in the box is what is sent.
@@ -119,7 +121,7 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 report=report, user=user, summary=form.cleaned_data["summary"]
             ),
         ):
-            return done(request, REPORT_MOVES["submit"][1], "coaching:report", pk)
+            return done(request, str(REPORT_MOVES["submit"][1]), "coaching:report", pk)
         return _report_page(request, report, {"edit": form}, status=400)
     if action == "changes":
         changes = ChangesForm(request.POST)
@@ -129,18 +131,18 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 report=report, user=user, comment=changes.cleaned_data["comment"]
             ),
         ):
-            return done(request, "Sent back to the coach.", "coaching:report", pk)
+            return done(request, _("Sent back to the coach."), "coaching:report", pk)
         return _report_page(request, report, {"changes": changes}, status=400)
     if action not in REPORT_MOVES:
-        raise PermissionDenied("Unknown report action.")
-    service, message = REPORT_MOVES[action]
+        raise PermissionDenied(_("Unknown report action."))
+    service, moved = REPORT_MOVES[action]
     try:
         service(report=report, user=user)
     except PermissionDenied:
         raise
     except DomainError as exc:
         return refused(request, exc, "coaching:report", pk)
-    return done(request, message, "coaching:report", pk)
+    return done(request, str(moved), "coaching:report", pk)
 
 
 def _evaluation_context(engagement: Any, role: str) -> dict[str, Any]:
@@ -174,9 +176,9 @@ def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     form = _evaluation_form(request, role, context)
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("There is nothing for you to submit here.")
+            raise PermissionDenied(_("There is nothing for you to submit here."))
         if form.is_valid() and attempt(form, lambda: _submit(form, engagement, user, context)):
-            return done(request, "Saved.", "coaching:evaluation", pk)
+            return done(request, _("Saved."), "coaching:evaluation", pk)
     context["form"] = form
     status = 400 if request.method == "POST" else 200
     return render_tab(

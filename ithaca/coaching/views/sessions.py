@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -41,7 +42,7 @@ def sessions(request: HttpRequest, pk: int) -> HttpResponse:
     """Sessions newest first; the pair books or records them here."""
     user, engagement, role = open_engagement(request, pk)
     if not rules.can_see_session(role, three_way=True):
-        raise PermissionDenied("Sessions are seen by the coach and the coachee only.")
+        raise PermissionDenied(_("Sessions are seen by the coach and the coachee only."))
     form = None
     if rules.is_party(role):
         form = SessionForm(
@@ -49,9 +50,9 @@ def sessions(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only the coach and the coachee book sessions.")
+            raise PermissionDenied(_("Only the coach and the coachee book sessions."))
         if form.is_valid() and _book(form, engagement, user):
-            return done(request, "The session is in the calendar.", "coaching:sessions", pk)
+            return done(request, _("The session is in the calendar."), "coaching:sessions", pk)
     page = paginate(request, visible_sessions(engagement, role).order_by("-starts_at"), 10)
     context = {"page": page, "form": form, "usage": selectors.session_usage(engagement)}
     status = 400 if request.method == "POST" else 200
@@ -109,7 +110,7 @@ def _party_session(request: HttpRequest, pk: int) -> tuple[Any, CoachingSession]
     user = current_user(request)
     session = access_session(user, pk)
     if not rules.is_party(engagement_role(user, session.engagement)):
-        raise PermissionDenied("Only the coach and the coachee change a session.")
+        raise PermissionDenied(_("Only the coach and the coachee change a session."))
     return user, session
 
 
@@ -131,7 +132,7 @@ def session_note(request: HttpRequest, pk: int) -> HttpResponse:
             grow=form.grow(),
         ),
     ):
-        return done(request, "Note saved.", "coaching:session", pk)
+        return done(request, _("Note saved."), "coaching:session", pk)
     return _session_page(request, session, {"note": form}, status=400)
 
 
@@ -146,7 +147,7 @@ def session_agenda(request: HttpRequest, pk: int) -> HttpResponse:
             session=session, user=user, agenda=form.cleaned_data["agenda"]
         ),
     ):
-        return done(request, "Agenda saved.", "coaching:session", pk)
+        return done(request, _("Agenda saved."), "coaching:session", pk)
     return _session_page(request, session, {"agenda": form}, status=400)
 
 
@@ -166,7 +167,9 @@ def session_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         ),
     ):
-        return done(request, "Moved; everyone gets an updated invitation.", "coaching:session", pk)
+        return done(
+            request, _("Moved; everyone gets an updated invitation."), "coaching:session", pk
+        )
     return _session_page(request, session, {"reschedule": form}, status=400)
 
 
@@ -185,7 +188,9 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
     ):
-        return done(request, "Cancelled; everyone's calendar is updated.", "coaching:session", pk)
+        return done(
+            request, _("Cancelled; everyone's calendar is updated."), "coaching:session", pk
+        )
     governing = selectors.governing_agreement(session.engagement)
     context = {"session": session, "form": form, "governing": governing}
     status = 400 if request.method == "POST" else 200
@@ -210,7 +215,7 @@ def session_held(request: HttpRequest, pk: int) -> HttpResponse:
         raise
     except DomainError as exc:
         return refused(request, exc, "coaching:session", pk)
-    return done(request, "Marked as held.", "coaching:session", pk)
+    return done(request, _("Marked as held."), "coaching:session", pk)
 
 
 @workspace_view

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -61,13 +63,15 @@ def engagement_sponsor(request: HttpRequest, pk: int, action: str) -> HttpRespon
             raise
         except DomainError as exc:
             return refused(request, exc, "coaching:detail", pk)
-        message = "The sponsor was removed and no longer sees the engagement."
         if role != rules.SPONSOR:
-            message += " Sign the new version of the agreement to go on."
+            message = _(
+                "The sponsor was removed and no longer sees the engagement."
+                " Sign the new version of the agreement to go on."
+            )
             return done(request, message, "coaching:detail", pk)
-        return done(request, "You are no longer this engagement's sponsor.", "home")
+        return done(request, _("You are no longer this engagement's sponsor."), "home")
     if action != "invite" or role not in INVITERS:
-        raise PermissionDenied("Only the coachee or a program manager can invite a sponsor.")
+        raise PermissionDenied(_("Only the coachee or a program manager can invite a sponsor."))
     form = SponsorInviteForm(request.POST, engagement=engagement)
     if form.is_valid() and attempt(
         form,
@@ -78,8 +82,11 @@ def engagement_sponsor(request: HttpRequest, pk: int, action: str) -> HttpRespon
             message=form.cleaned_data["message"],
         ),
     ):
-        asked = "the sponsor" if role == rules.COACHEE else "the coachee"
-        return done(request, f"Invitation sent: {asked} is asked first.", "coaching:detail", pk)
+        if role == rules.COACHEE:
+            message = _("Invitation sent: the sponsor is asked first.")
+        else:
+            message = _("Invitation sent: the coachee is asked first.")
+        return done(request, message, "coaching:detail", pk)
     from ithaca.coaching.views.workspace import _overview
 
     context = {**_overview(engagement, role), **sponsor_panel(engagement, role, form)}
@@ -109,8 +116,8 @@ def sponsor_invitation(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 ANSWERS = {
-    "accept": (True, "Accepted."),
-    "decline": (False, "Declined; the person who asked has been told."),
+    "accept": (True, gettext_lazy("Accepted.")),
+    "decline": (False, gettext_lazy("Declined; the person who asked has been told.")),
 }
 
 
@@ -123,17 +130,18 @@ def sponsor_invitation_action(request: HttpRequest, pk: int, action: str) -> Htt
     try:
         if action == "withdraw":
             services.sponsor_invitation_withdraw(invitation=invitation, by=user)
-            message = "Invitation withdrawn."
+            message = _("Invitation withdrawn.")
         elif action in ANSWERS:
-            accept, message = ANSWERS[action]
+            accept, answer = ANSWERS[action]
+            message = str(answer)
             invitation = services.sponsor_invitation_respond(
                 invitation=invitation, by=user, accept=accept
             )
             if invitation.status == SponsorInvitation.Status.ACCEPTED:
-                message = "You are the sponsor. Sign the new agreement to see what it shares."
+                message = _("You are the sponsor. Sign the new agreement to see what it shares.")
                 return done(request, message, "coaching:agreement", invitation.engagement_id)
         else:
-            raise PermissionDenied("Unknown action.")
+            raise PermissionDenied(_("Unknown action."))
     except PermissionDenied:
         raise
     except DomainError as exc:
@@ -147,7 +155,7 @@ def engagement_change_coach(request: HttpRequest, pk: int) -> HttpResponse:
     """A program manager hands the engagement to another coach; everyone signs again."""
     user, engagement, role = open_engagement(request, pk)
     if role != rules.MANAGER:
-        raise PermissionDenied("Only a program manager can change the coach.")
+        raise PermissionDenied(_("Only a program manager can change the coach."))
     form = CoachChangeForm(request.POST, engagement=engagement)
     if form.is_valid() and attempt(
         form,
@@ -155,7 +163,7 @@ def engagement_change_coach(request: HttpRequest, pk: int) -> HttpResponse:
             engagement=engagement, party=rules.COACH, person=form.cleaned_data["coach"], by=user
         ),
     ):
-        message = "The coach changed. Everyone has been asked to sign the new agreement version."
+        message = _("The coach changed. Everyone has been asked to sign the new agreement version.")
         return done(request, message, "coaching:detail", pk)
     from ithaca.coaching.views.workspace import _overview
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -77,7 +78,7 @@ def _overview(engagement: CoachingEngagement, role: str) -> dict[str, Any]:
 @workspace_view
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The workspace's first tab: status and contract; for the sponsor, what is shared."""
-    _, engagement, role = open_engagement(request, pk)
+    _user, engagement, role = open_engagement(request, pk)
     return render_tab(
         request,
         engagement,
@@ -89,7 +90,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpResponse:
-    error, notice = "", "You accepted."
+    error, notice = "", _("You accepted.")
     try:
         engagement = services.engagement_accept(engagement=engagement, user=current_user(request))
     except PermissionDenied:
@@ -97,7 +98,7 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
     except DomainError as exc:
         error = exc.message
     if engagement.status == "proposed" and not error:
-        notice = "You accepted. It starts once every party has signed the agreement."
+        notice = _("You accepted. It starts once every party has signed the agreement.")
     if request.htmx:  # type: ignore[attr-defined]
         context = {"item": engagement, "error": error, "notice": "" if error else notice}
         return render(request, "coaching/_card.html", context, status=400 if error else 200)
@@ -112,10 +113,10 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
 @require_POST
 def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Lifecycle buttons. Accepting goes through coaching's own gate (the agreement)."""
-    _, engagement, role = open_engagement(request, pk)
+    _user, engagement, role = open_engagement(request, pk)
     if role in (rules.SPONSOR, rules.PENDING):
         raise PermissionDenied(
-            "Only the coach and the coachee who signed the agreement change its status."
+            _("Only the coach and the coachee who signed the agreement change its status.")
         )
     if action == "accept":
         return _accept(request, engagement)
@@ -124,15 +125,17 @@ def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 def _signatures(versions: list[AgreementVersion]) -> None:
     for version in versions:
-        version.parties = {s.party: s for s in version.signatures.all()}  # type: ignore[attr-defined]
+        signatures = list(version.signatures.all())
+        version.parties = {s.party: s for s in signatures}  # type: ignore[attr-defined]
+        version.signed_by = [(rules.party_name(s.party), s) for s in signatures]  # type: ignore[attr-defined]
 
 
 @workspace_view
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     """Every version of the agreement, newest first, with who signed what and when."""
-    _, engagement, role = open_engagement(request, pk)
+    _user, engagement, role = open_engagement(request, pk)
     if not rules.can_see_agreement(role):
-        raise PermissionDenied("The agreement is read by its signatories only.")
+        raise PermissionDenied(_("The agreement is read by its signatories only."))
     page = paginate(
         request,
         visible_versions(engagement, role)
@@ -145,7 +148,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "current": selectors.current_agreement(engagement),
         "governing": selectors.governing_agreement(engagement),
-        "parties": selectors.required_parties(engagement),
+        "parties": [rules.party_name(party) for party in selectors.required_parties(engagement)],
     }
     return render_tab(request, engagement, role, "agreement", "coaching/_agreement.html", context)
 
@@ -162,7 +165,7 @@ def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Draft the first version, or amend: either way a new version everyone signs."""
     user, engagement, role = open_engagement(request, pk)
     if not rules.is_party(role):
-        raise PermissionDenied("Only the coach and the coachee can change the agreement.")
+        raise PermissionDenied(_("Only the coach and the coachee can change the agreement."))
     form = AgreementForm(
         request.POST or None, initial=_initial(engagement), has_sponsor=bool(engagement.sponsor_id)
     )
@@ -174,7 +177,7 @@ def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
         if version is not None:
             return done(
                 request,
-                f"Version {version.number} is ready for signatures.",
+                _("Version %(number)s is ready for signatures.") % {"number": version.number},
                 "coaching:agreement",
                 engagement.pk,
             )
@@ -200,7 +203,7 @@ def agreement_version(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "version": version,
         "current": current,
-        "signature_rows": [(party, signed.get(party)) for party in parties],
+        "signature_rows": [(rules.party_name(party), signed.get(party)) for party in parties],
         "can_sign": mine in parties
         and mine not in signed
         and current is not None
@@ -223,7 +226,7 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
         return refused(request, exc, "coaching:agreement", version.engagement_id)
     return done(
         request,
-        f"You signed version {version.number}.",
+        _("You signed version %(number)s.") % {"number": version.number},
         "coaching:agreement",
         version.engagement_id,
     )
