@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 Pair = tuple[int, int]  # (how many, distinct people behind it)
 
@@ -51,8 +52,8 @@ class Result:
     """One question's answers in the period: mean (1-5, or None for yes/no questions),
     how many answers were favourable (4-5, or yes), all answers, distinct people."""
 
-    source: str
-    question: str
+    source: Any  # a str or a lazy translation of one: read when the figure is built
+    question: Any
     mean: float | None
     favourable: int
     answers: int
