@@ -48,7 +48,7 @@ def requester_language(user: User | None) -> str:
     profile = None
     if user is not None:
         try:
-            profile = user.profile  # type: ignore[attr-defined]
+            profile = user.profile
         except ObjectDoesNotExist:
             profile = None
     code = getattr(profile, "language", "") or getattr(profile, "interface_language", "")

@@ -187,3 +187,18 @@ def test_the_guide_reads_in_french_under_french() -> None:
         content = Client().get("/guide/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Mentor ou coach ?" in content and "Quand les deux conviennent" in content
     assert "Ce qu&#x27;ils ont en commun" in content or "Ce qu'ils ont en commun" in content
+
+
+def test_recalculating_says_so_in_the_readers_language(world) -> None:
+    program, manager, _ = world
+    client = Client()
+    client.force_login(manager)
+    url = f"/analytics/programs/{program.slug}/recalculate/"
+    with translation.override("de"):
+        response = client.post(
+            url, {"from": "2026-01-01", "to": "2026-03-31"}, HTTP_ACCEPT_LANGUAGE="de", follow=True
+        )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Aus den neuesten Daten neu berechnet." in content
+    assert "Aktive Beziehungen nach Zustand" in content

@@ -63,7 +63,7 @@ def recalculate(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     program = access.access_program_dashboard(user, slug) if slug else None
     if program is None:
         access.require_org_dashboard(user)
-    period, _ = parse_period(request.POST)
+    period, _form = parse_period(request.POST)
     dashboard_for(program, period, fresh=True)
     messages.success(request, _("Recalculated from the latest data."))
     target = (
