@@ -202,3 +202,29 @@ def test_recalculating_says_so_in_the_readers_language(world) -> None:
     assert response.status_code == 200
     assert "Aus den neuesten Daten neu berechnet." in content
     assert "Aktive Beziehungen nach Zustand" in content
+
+
+def test_the_apis_figures_and_errors_read_in_german_under_german(world) -> None:
+    from rest_framework.test import APIClient
+
+    program, manager, _ = world
+    client = APIClient()
+    client.force_authenticate(manager)
+    with translation.override("de"):
+        body = client.get(
+            f"/api/v1/analytics/programs/{program.slug}/figures/", HTTP_ACCEPT_LANGUAGE="de"
+        ).json()
+        refused = client.post(
+            "/api/v1/analytics/reports/",
+            {"program": program.slug, "start": "2026-03-01", "end": "2026-01-01"},
+            format="json",
+            HTTP_ACCEPT_LANGUAGE="de",
+        )
+    health = next(figure for figure in body["figures"] if figure["key"] == "health")
+    assert health["title"] == "Aktive Beziehungen nach Zustand"
+    assert health["columns"] == ["Beziehungen", "Jetzt aktiv"]
+    assert health["rows"][0]["label"] == "Mentoring: Grün"
+    # Keys and values stay the same in every language: only the words change.
+    assert health["key"] == "health" and "value" in health["rows"][0]["cells"][0]
+    assert refused.status_code == 400
+    assert "Das Ende darf nicht vor dem Beginn liegen." in refused.content.decode()
