@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 
@@ -146,7 +146,13 @@ def cache_key(scope: Scope, language: str | None = None) -> str:
 
 
 def site_languages() -> list[str]:
-    return [code for code, _ in settings.LANGUAGES]
+    """The languages the periodic refresh words the figures in: the site's LANGUAGES,
+    or only LANGUAGE_CODE while the site has not chosen its languages (Django's own
+    list has about a hundred)."""
+    if settings.LANGUAGES is global_settings.LANGUAGES:
+        return [settings.LANGUAGE_CODE]
+    codes = [code for code, _name in settings.LANGUAGES]
+    return codes if settings.LANGUAGE_CODE in codes else [settings.LANGUAGE_CODE, *codes]
 
 
 def dashboard_for(

@@ -1,4 +1,4 @@
-"""A figure's table as a small horizontal bar chart in SVG. Pure: no Django.
+"""A figure's table as a small horizontal bar chart in SVG. No database.
 
 Hand-built like ithaca/coaching/chart.py: a few rectangles and labels, drawn in
 microseconds, with real text for screen readers and tests. Each category is a

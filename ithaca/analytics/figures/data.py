@@ -1,4 +1,5 @@
-"""Plain values the selectors hand to the figure builders. Pure: no Django."""
+"""Plain values the selectors hand to the figure builders. No database: labels are str
+or lazy translations, read when a figure is built."""
 
 from __future__ import annotations
 

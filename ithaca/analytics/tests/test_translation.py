@@ -228,3 +228,21 @@ def test_the_apis_figures_and_errors_read_in_german_under_german(world) -> None:
     assert health["key"] == "health" and "value" in health["rows"][0]["cells"][0]
     assert refused.status_code == 400
     assert "Das Ende darf nicht vor dem Beginn liegen." in refused.content.decode()
+
+
+def test_the_periodic_refresh_words_the_figures_in_every_language_of_the_site(
+    world, settings, django_assert_max_num_queries
+) -> None:
+    from django.utils import timezone
+
+    from ithaca.analytics.dashboard import refresh
+
+    program, *_ = world
+    settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("de", "German")]
+    period = default_period()
+    refresh(program, period, timezone.now())
+    scopes = set(FigureCache.objects.values_list("scope", flat=True))
+    assert scopes == {f"program:{program.pk}@{code}" for code in ("en", "fr", "es", "de")}
+    with translation.override("fr"), django_assert_max_num_queries(1):
+        board = dashboard_for(program, period)  # read from the French copy
+    assert board.figure("health").title == "Relations actives selon leur santé"
