@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.analytics.models import MeetingRating, Report, SurveyInvitation
@@ -27,13 +28,13 @@ def dashboard_programs(user: User) -> QuerySet[Program]:
     """Programs whose dashboards this person may open; 403 when there are none."""
     programs = Program.objects.all() if user.is_staff else Program.objects.filter(managers=user)
     if not user.is_staff and not programs.exists():
-        raise PermissionDenied("Dashboards are for program managers and staff.")
+        raise PermissionDenied(_("Dashboards are for program managers and staff."))
     return programs.order_by("name")
 
 
 def require_org_dashboard(user: User) -> None:
     if not user.is_staff:
-        raise PermissionDenied("The organization's dashboard is for staff.")
+        raise PermissionDenied(_("The organization's dashboard is for staff."))
 
 
 def access_program_dashboard(user: User, slug: str) -> Program:
@@ -51,7 +52,7 @@ def reports_for(user: User) -> QuerySet[Report]:
 def access_report(user: User, pk: int) -> Report:
     report = reports_for(user).filter(pk=pk).first()
     if report is None:
-        raise Http404("No such report.")
+        raise Http404(_("No such report."))
     return report
 
 
@@ -60,12 +61,12 @@ def access_invitation(user: User, pk: int) -> SurveyInvitation:
         SurveyInvitation.objects.select_related("program").filter(pk=pk, person=user).first()
     )
     if invitation is None:
-        raise Http404("No such survey.")
+        raise Http404(_("No such survey."))
     return invitation
 
 
 def access_rating(user: User, pk: int) -> MeetingRating:
     rating = MeetingRating.objects.select_related("program").filter(pk=pk, person=user).first()
     if rating is None:
-        raise Http404("No such meeting to rate.")
+        raise Http404(_("No such meeting to rate."))
     return rating

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.analytics.models import ProgramSurveySettings, SurveyResponse
 
@@ -21,7 +22,7 @@ class SurveyForm(forms.Form):
                 label=prompt, choices=SCALE, widget=forms.RadioSelect
             )
         self.fields["comment"] = forms.CharField(
-            label="Anything else? (optional; only aggregates are ever shown to anyone else)",
+            label=_("Anything else? (optional; only aggregates are ever shown to anyone else)"),
             required=False,
             max_length=2000,
             widget=forms.Textarea(attrs={"rows": 3}),
@@ -29,7 +30,7 @@ class SurveyForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    rating = forms.ChoiceField(label="Your rating", choices=SCALE, widget=forms.RadioSelect)
+    rating = forms.ChoiceField(label=_("Your rating"), choices=SCALE, widget=forms.RadioSelect)
 
 
 class SurveySettingsForm(forms.ModelForm):
@@ -37,19 +38,19 @@ class SurveySettingsForm(forms.ModelForm):
         model = ProgramSurveySettings
         fields = ["pulse_enabled", "first_after_days", "every_days", "rate_meetings"]
         labels = {
-            "pulse_enabled": "Send pulse surveys",
-            "first_after_days": "First survey, days after a relationship starts",
-            "every_days": "Then every (days)",
-            "rate_meetings": "Ask for a rating after each meeting or session",
+            "pulse_enabled": _("Send pulse surveys"),
+            "first_after_days": _("First survey, days after a relationship starts"),
+            "every_days": _("Then every (days)"),
+            "rate_meetings": _("Ask for a rating after each meeting or session"),
         }
 
 
 class ReportForm(forms.Form):
     """Which scope (a program slug, or "org" for staff) and which period."""
 
-    scope = forms.ChoiceField(label="Report on")
-    start = forms.DateField(label="From", input_formats=["%Y-%m-%d"])
-    end = forms.DateField(label="To", input_formats=["%Y-%m-%d"])
+    scope = forms.ChoiceField(label=_("Report on"))
+    start = forms.DateField(label=_("From"), input_formats=["%Y-%m-%d"])
+    end = forms.DateField(label=_("To"), input_formats=["%Y-%m-%d"])
 
     def __init__(self, *args: object, scopes: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -59,5 +60,5 @@ class ReportForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and start > end:
-            raise forms.ValidationError("The start date must be on or before the end date.")
+            raise forms.ValidationError(_("The start date must be on or before the end date."))
         return data

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
 from ithaca.programs.modes import KINDS
@@ -35,11 +36,11 @@ class ProgramSurveySettings(models.Model):
     first_after_days = models.PositiveSmallIntegerField(default=DEFAULT_FIRST)
     every_days = models.PositiveSmallIntegerField(default=DEFAULT_EVERY)
     rate_meetings = models.BooleanField(
-        default=True, help_text="Ask both people for a 1-5 rating after each meeting or session."
+        default=True, help_text=_("Ask both people for a 1-5 rating after each meeting or session.")
     )
 
     class Meta:
-        verbose_name_plural = "program survey settings"
+        verbose_name_plural = _("program survey settings")
         constraints = [
             models.CheckConstraint(
                 condition=Q(first_after_days__gte=1) & Q(every_days__gte=7),
@@ -92,10 +93,10 @@ class SurveyResponse(models.Model):
     """
 
     QUESTIONS = (
-        ("satisfaction", "How satisfied are you with it so far?"),
-        ("progress", "How much progress are you making towards what you want?"),
-        ("relationship_quality", "How well do the two of you work together?"),
-        ("would_recommend", "How likely are you to recommend it to a colleague?"),
+        ("satisfaction", _("How satisfied are you with it so far?")),
+        ("progress", _("How much progress are you making towards what you want?")),
+        ("relationship_quality", _("How well do the two of you work together?")),
+        ("would_recommend", _("How likely are you to recommend it to a colleague?")),
     )
 
     invitation = models.OneToOneField(
@@ -137,7 +138,9 @@ class MeetingRating(models.Model):
     program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=KINDS)
     relationship_id = models.PositiveIntegerField()
-    meeting_id = models.PositiveIntegerField(help_text="A mentoring meeting or coaching session.")
+    meeting_id = models.PositiveIntegerField(
+        help_text=_("A mentoring meeting or coaching session.")
+    )
     held_at = models.DateTimeField()
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -172,6 +175,8 @@ class FigureCache(models.Model):
     and cheap to read: one row by a unique key.
     """
 
+    # The figures' scope and the language they are worded in, e.g. "program:7@de"
+    # (ithaca/analytics/dashboard.py cache_key).
     scope = models.CharField(max_length=100, help_text='"org" or "program:<id>".')
     start = models.DateField()
     end = models.DateField()
@@ -192,10 +197,10 @@ class Report(TimeStampedModel):
     empty) over a period, generated in the background as HTML and PDF."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Being prepared"
-        DONE = "done", "Ready"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being prepared")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
 
     program = models.ForeignKey(
         "programs.Program", null=True, blank=True, on_delete=models.CASCADE, related_name="+"

@@ -6,6 +6,9 @@ shapes and text: one drawing code for both, no plotting library. Text uses
 DejaVu Sans, kept in ithaca/analytics/fonts/ (its licence beside it), so
 names in most scripts print. Hidden cells say so in the table and draw no bar;
 a chart that would have nothing to draw is replaced by a sentence saying why.
+Fixed words (the period line, the page footer, "hidden") are written in the
+active language; the figures arrive already worded in it (services/reports.py
+activates the requester's language).
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import io
 import logging
 from pathlib import Path
 
+from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from ithaca.analytics.figures.chart import WIDTH, figure_svg
-from ithaca.analytics.figures.privacy import HIDDEN_TEXT
+from ithaca.analytics.figures.privacy import hidden_text
 from ithaca.analytics.figures.types import Figure
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -43,7 +47,8 @@ class _Document(FPDF):
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FONT, "", 8)
-        self.cell(0, 8, f"{self.title_text} · page {self.page_no()}", align="C")
+        footer = _("%(title)s · page %(page)s") % {"title": self.title_text, "page": self.page_no()}
+        self.cell(0, 8, footer, align="C")
 
 
 def _table(pdf: _Document, figure: Figure) -> None:
@@ -59,7 +64,7 @@ def _table(pdf: _Document, figure: Figure) -> None:
             line = table.row()
             line.cell(row.label)
             for cell in row.cells:
-                line.cell(HIDDEN_TEXT if cell.hidden else cell.text)
+                line.cell(hidden_text() if cell.hidden else cell.text)
 
 
 def _figure(pdf: _Document, figure: Figure) -> None:
@@ -89,18 +94,30 @@ def _figure(pdf: _Document, figure: Figure) -> None:
     pdf.ln(4)
 
 
-def render_pdf(*, title: str, period_label: str, figures: list[Figure], note: str) -> bytes:
+def period_line(period_label: str, prepared: str = "") -> str:
+    """ "Period: 01 Jan 2026 to 31 Mar 2026 · prepared 7 Apr 2026", in the active language."""
+    if prepared:
+        return _("Period: %(label)s · prepared %(prepared)s") % {
+            "label": period_label,
+            "prepared": prepared,
+        }
+    return _("Period: %(label)s") % {"label": period_label}
+
+
+def render_pdf(
+    *, title: str, period_label: str, figures: list[Figure], note: str, prepared: str = ""
+) -> bytes:
     """The whole report: a title page block, then each figure in turn."""
     pdf = _Document(title)
     # Kept in the document's properties too, where viewers and searches read it.
     pdf.set_title(title)
-    pdf.set_subject(f"Period: {period_label}")
+    pdf.set_subject(period_line(period_label))
     pdf.set_creator("Ithaca")
     pdf.add_page()
     pdf.set_font(FONT, "B", 18)
     pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 11)
-    pdf.multi_cell(0, 6, f"Period: {period_label}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, period_line(period_label, prepared), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 9)
     pdf.multi_cell(0, 5, note, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 MAX_DAYS = 366 * 5
 
@@ -32,7 +35,13 @@ class Period:
 
     @property
     def label(self) -> str:
-        return f"{self.start:%d %b %Y} to {self.end:%d %b %Y}"
+        """ "01 Jan 2026 to 31 Mar 2026", in the active language."""
+        # Translators: Django's date format for the two ends of a period ("01 Jan 2026").
+        day = pgettext("date format of the ends of a period", "d M Y")
+        return gettext("%(start)s to %(end)s") % {
+            "start": date_format(self.start, day),
+            "end": date_format(self.end, day),
+        }
 
     def as_query(self) -> str:
         return f"from={self.start.isoformat()}&to={self.end.isoformat()}"
@@ -55,8 +64,8 @@ def default_period(today: dt.date | None = None) -> Period:
 class PeriodForm(forms.Form):
     """`from` and `to` as YYYY-MM-DD; either may be left out (the default fills it)."""
 
-    start = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d"])
-    end = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d"])
+    start = forms.DateField(required=False, label=_("From"), input_formats=["%Y-%m-%d"])
+    end = forms.DateField(required=False, label=_("To"), input_formats=["%Y-%m-%d"])
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -64,9 +73,9 @@ class PeriodForm(forms.Form):
         start, end = data.get("start") or default.start, data.get("end") or default.end
         assert isinstance(start, dt.date) and isinstance(end, dt.date)
         if start > end:
-            raise forms.ValidationError("The start date must be on or before the end date.")
+            raise forms.ValidationError(_("The start date must be on or before the end date."))
         if (end - start).days > MAX_DAYS:
-            raise forms.ValidationError("Choose a period of at most five years.")
+            raise forms.ValidationError(_("Choose a period of at most five years."))
         data["period"] = Period(start=start, end=end)
         return data
 

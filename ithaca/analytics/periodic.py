@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ithaca.analytics.dashboard import dashboard_for
+from ithaca.analytics.dashboard import refresh
 from ithaca.analytics.models import FigureCache
 from ithaca.analytics.period import default_period
 from ithaca.analytics.services import pulse_invitations_create, rating_prompts_create
@@ -31,18 +31,19 @@ def ask_for_meeting_ratings(*, now: dt.datetime) -> Mapping[str, int]:
 
 
 def refresh_dashboards(*, now: dt.datetime) -> Mapping[str, int]:
-    """Recompute the default period's figures for the organization and each program, so
-    dashboards open from the cache. Writes only the cache; sends nothing."""
+    """Recompute the default period's figures for the organization and each program, in
+    every language of the site, so dashboards open from the cache. Writes only the
+    cache; sends nothing."""
     # Periods someone chose once are not kept: a day-old entry is never read again.
     FigureCache.objects.filter(computed_at__lt=now - dt.timedelta(days=1)).delete()
     period = default_period()
-    dashboard_for(None, period, fresh=True, now=now)
+    refresh(None, period, now)
 
-    def refresh(program: Program) -> int:
-        dashboard_for(program, period, fresh=True, now=now)
+    def refresh_program(program: Program) -> int:
+        refresh(program, period, now)
         return 1
 
-    done = for_each(Program.objects.order_by("pk"), job="analytics.dashboards", do=refresh)
+    done = for_each(Program.objects.order_by("pk"), job="analytics.dashboards", do=refresh_program)
     return {"dashboards": 1 + done}
 
 

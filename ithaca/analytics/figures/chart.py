@@ -1,4 +1,4 @@
-"""A figure's table as a small horizontal bar chart in SVG. Pure: no Django.
+"""A figure's table as a small horizontal bar chart in SVG. No database.
 
 Hand-built like ithaca/coaching/chart.py: a few rectangles and labels, drawn in
 microseconds, with real text for screen readers and tests. Each category is a
@@ -9,6 +9,10 @@ zeros is a row of empty bars, never a meaningless axis. Long labels wrap onto
 up to three lines rather than being cut. The <title> and <desc> name the figure
 and point to the table beside it, which is the accessible equivalent.
 
+Every word (legend, "hidden", the description) is produced when the chart is
+drawn, in the active language; the legend and row labels come from the figure,
+itself built in that language (dashboard.py keys its cache by language).
+
 The PDF report embeds this same SVG (`print_ready=True`: a fixed ink colour and
 the PDF's font instead of the page's), so the web and the PDF draw one chart.
 """
@@ -17,7 +21,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ithaca.analytics.figures.privacy import format_value
+from django.utils.translation import gettext
+
+from ithaca.analytics.figures.privacy import K, format_value
 from ithaca.analytics.figures.types import Figure
 
 WIDTH = 640
@@ -72,9 +78,10 @@ def _bar(
     x: float, y: float, value: float | None, top: float, colour: str, unit: str, ink: str
 ) -> str:
     if value is None:
+        hidden = escape(gettext("hidden (fewer than %(k)s people)") % {"k": K})
         return (
             f'<text x="{x + 2}" y="{y + BAR_H - 3}" font-size="10" fill="{ink}" '
-            f'font-style="italic">hidden (fewer than 5 people)</text>'
+            f'font-style="italic">{hidden}</text>'
         )
     width = round(PLOT_W * max(value, 0.0) / top, 1)
     label = escape(format_value(value) + unit)
@@ -102,11 +109,13 @@ def _described(
 ) -> list[str]:
     """The title and description screen readers announce (print has its own heading)."""
     slug = escape(figure.key)
+    desc = gettext(
+        "Bar chart of %(series)s for %(rows)s rows. The table beside the chart lists every "
+        "value; cells built from fewer than %(k)s people are hidden in both."
+    ) % {"series": ", ".join(n for n, _ in series), "rows": rows, "k": K}
     return [
         f'<title id="{slug}-title">{escape(figure.title)}</title>',
-        f'<desc id="{slug}-desc">Bar chart of {escape(", ".join(n for n, _ in series))} for '
-        f"{rows} rows. The table beside the chart lists every value; cells built "
-        "from fewer than 5 people are hidden in both.</desc>",
+        f'<desc id="{slug}-desc">{escape(desc)}</desc>',
     ]
 
 

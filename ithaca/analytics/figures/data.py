@@ -1,10 +1,12 @@
-"""Plain values the selectors hand to the figure builders. Pure: no Django."""
+"""Plain values the selectors hand to the figure builders. No database: labels are str
+or lazy translations, read when a figure is built."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 Pair = tuple[int, int]  # (how many, distinct people behind it)
 
@@ -51,8 +53,8 @@ class Result:
     """One question's answers in the period: mean (1-5, or None for yes/no questions),
     how many answers were favourable (4-5, or yes), all answers, distinct people."""
 
-    source: str
-    question: str
+    source: Any  # a str or a lazy translation of one: read when the figure is built
+    question: Any
     mean: float | None
     favourable: int
     answers: int

@@ -11,7 +11,8 @@ hidden as soon as one of those cells is, because the hidden cell would be the
 total minus the visible ones. Zero counts too are "fewer than K": showing
 "0 of a department of 3 left" would describe those three people.
 
-Pure: no Django.
+No database: plain values in, plain values out. Words and numbers come out in the
+active language (Django's translation and number formatting).
 """
 
 from __future__ import annotations
@@ -20,8 +21,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+
 K = 5
-HIDDEN_TEXT = f"fewer than {K} people — hidden"
+
+
+def hidden_text() -> str:
+    """What a hidden cell says, in the active language."""
+    return gettext("fewer than %(k)s people — hidden") % {"k": K}
+
+
+# Read at the moment it is shown, so each person reads it in their own language.
+HIDDEN_TEXT = lazy(hidden_text, str)()
 
 
 @dataclass(frozen=True)
@@ -42,18 +55,22 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return HIDDEN_TEXT if self.hidden else format_value(self.value)
+        return hidden_text() if self.hidden else format_value(self.value)
 
     def as_dict(self) -> dict[str, object]:
         return {"value": self.value, "hidden": self.hidden, "text": self.text}
 
 
 def format_value(value: float | int | None) -> str:
+    """A number as the active locale writes it: "1,234" and "12.5" in English,
+    "1.234" and "12,5" in German. Counts are grouped by thousands; measures have at
+    most one decimal place."""
     if value is None:
         return "—"
     if isinstance(value, float):
-        return f"{value:.1f}" if not value.is_integer() else f"{value:.0f}"
-    return f"{value:,}"
+        places = 0 if value.is_integer() else 1
+        return number_format(round(value, places), places, use_l10n=True)
+    return number_format(value, use_l10n=True, force_grouping=True)
 
 
 def _one(measure: Measure, k: int) -> Cell:

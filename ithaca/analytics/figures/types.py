@@ -1,13 +1,16 @@
 """A dashboard figure as plain data: title, how it is computed, its table and its chart.
 
 The table is the figure: the chart is drawn from chosen columns of the same
-rows, so both always say the same thing. Pure: no Django.
+rows, so both always say the same thing. No database: the words are produced in the
+active language when the figure is built (build.py) or its notes are read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.translation import gettext
 
 from ithaca.analytics.figures.privacy import Cell, K
 
@@ -44,7 +47,12 @@ class Figure:
     chart_max: float | None = None
     unit: str = ""
     notes: list[str] = field(default_factory=list)
-    empty_text: str = "Nothing to show for this period."
+    empty_text: str = ""  # "" says the usual "Nothing to show for this period."
+
+    def __post_init__(self) -> None:
+        if not self.empty_text:
+            # Frozen: set once, in the language active while the figure is built.
+            object.__setattr__(self, "empty_text", gettext("Nothing to show for this period."))
 
     @property
     def hidden_count(self) -> int:
@@ -74,12 +82,15 @@ class Figure:
         if not left_out:
             return ""
         if len(left_out) == sum(1 for row in self.rows if row.in_chart):
-            return (
-                f"No chart: every number it would draw comes from fewer than {K} people, so "
+            return gettext(
+                "No chart: every number it would draw comes from fewer than %(k)s people, so "
                 "each is hidden to protect them. The table shows every row, and the figures "
                 "for the whole organization or a longer period may be large enough to show."
-            )
-        return f"Not drawn, each from fewer than {K} people: " + "; ".join(left_out) + "."
+            ) % {"k": K}
+        return gettext("Not drawn, each from fewer than %(k)s people: %(rows)s.") % {
+            "k": K,
+            "rows": "; ".join(left_out),
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {

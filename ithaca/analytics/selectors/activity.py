@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Greatest, Least, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.analytics.figures.data import Attainment, Month
 from ithaca.analytics.selectors.scope import Scope, coaching, mentoring
@@ -35,10 +36,10 @@ from ithaca.programs.modes import MENTORING
 TOOK_PLACE = (Meeting.Status.CONFIRMED, Meeting.Status.HELD)
 ON_TRACK, STALLED = "on track", "stalled"
 ATTAINMENT_BUCKETS = (
-    ("reached", "Target reached"),
-    ("half", "Half way or more"),
-    ("some", "Some progress"),
-    ("none", "No progress yet"),
+    ("reached", _("Target reached")),
+    ("half", _("Half way or more")),
+    ("some", _("Some progress")),
+    ("none", _("No progress yet")),
 )
 
 
@@ -173,7 +174,7 @@ def goal_attainment(scope: Scope) -> Attainment:
         .filter(latest__isnull=False)
         .annotate(progress=Least(Greatest(ratio, Value(0.0)), Value(1.0)))
     )
-    buckets = {key: (0, 0) for key, _ in ATTAINMENT_BUCKETS}
+    buckets = {key: (0, 0) for key, _label in ATTAINMENT_BUCKETS}
     for row in (
         goals.annotate(bucket=_attainment_bucket())
         .values("bucket")

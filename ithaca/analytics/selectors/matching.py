@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.analytics.figures.data import Waits
 from ithaca.analytics.selectors.scope import Scope, coaching, mentoring
@@ -26,17 +27,18 @@ from ithaca.programs.models import Participation
 from ithaca.programs.modes import COACHING, MENTORING
 
 # Upper bounds in days (exclusive) and their labels; the last bucket is open-ended.
-WAIT_BUCKETS: tuple[tuple[int | None, str], ...] = (
-    (8, "Within a week"),
-    (31, "8 to 30 days"),
-    (91, "31 to 90 days"),
-    (None, "More than 90 days"),
+# Labels are lazy: the figure is built from them in the reader's language.
+WAIT_BUCKETS: tuple[tuple[int | None, Any], ...] = (
+    (8, _("Within a week")),
+    (31, _("8 to 30 days")),
+    (91, _("31 to 90 days")),
+    (None, _("More than 90 days")),
 )
-OUTCOMES = (
-    ("accepted", "Accepted by both"),
-    ("declined", "Declined"),
-    ("withdrawn", "Withdrawn or expired"),
-    ("waiting", "Still waiting"),
+OUTCOMES: tuple[tuple[str, Any], ...] = (
+    ("accepted", _("Accepted by both")),
+    ("declined", _("Declined")),
+    ("withdrawn", _("Withdrawn or expired")),
+    ("waiting", _("Still waiting")),
 )
 
 
@@ -77,12 +79,12 @@ def waits(scope: Scope, kind: str) -> Waits:
     """Bucket counts in one query, the median in one more (the middle row or two)."""
     matches = first_matches(scope, kind)
     aggregates: dict[str, Any] = {"total": Count("pk")}
-    for index, (upper, _) in enumerate(WAIT_BUCKETS[:-1]):
+    for index, (upper, _label) in enumerate(WAIT_BUCKETS[:-1]):
         assert upper is not None
         aggregates[f"under_{index}"] = Count("pk", filter=Q(wait__lt=dt.timedelta(days=upper)))
     totals = matches.aggregate(**aggregates)
     total, below, buckets = totals["total"], 0, []
-    for index, (_, label) in enumerate(WAIT_BUCKETS[:-1]):
+    for index, (_upper, label) in enumerate(WAIT_BUCKETS[:-1]):
         buckets.append((label, totals[f"under_{index}"] - below))
         below = totals[f"under_{index}"]
     buckets.append((WAIT_BUCKETS[-1][1], total - below))
@@ -114,7 +116,7 @@ def proposal_outcomes(scope: Scope, kind: str) -> dict[str, tuple[int, int]]:
         .values("outcome")
         .annotate(n=Count("pk"), people=Count(f"{seeker}_id", distinct=True))
     )
-    result = {key: (0, 0) for key, _ in OUTCOMES}
+    result = {key: (0, 0) for key, _label in OUTCOMES}
     for row in rows:
         result[row["outcome"]] = (row["n"], row["people"])
     return result

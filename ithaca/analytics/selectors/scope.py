@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.analytics.period import Period
 from ithaca.coaching.models import CoachingEngagement
@@ -14,7 +15,7 @@ from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Program
 
 STARTED = (Status.ACTIVE, Status.PAUSED, Status.CONCLUDED)
-NO_DEPARTMENT = "No department"
+NO_DEPARTMENT = _("No department")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def running(queryset: QuerySet[Any], period: Period) -> QuerySet[Any]:
     ).filter(Q(ended_at__isnull=True) | Q(ended_at__gte=period.start_at))
 
 
-def department_label(name: str | None) -> str:
+def department_label(name: str | None) -> Any:
+    """The department's name (as the organization wrote it), or a lazy "No department"."""
     return name or NO_DEPARTMENT
 
 

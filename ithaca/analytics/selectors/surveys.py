@@ -1,11 +1,17 @@
 """Survey results in aggregate: closing surveys, close-out evaluations, pulse surveys
-and meeting ratings. Never one person's answers: averages, shares and counts only."""
+and meeting ratings. Never one person's answers: averages, shares and counts only.
+
+Sources and questions are lazy strings: the figure is built from them in the
+reader's language (figures/build.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import Avg, Case, Count, F, Q, When
+from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.analytics.figures.data import Result
 from ithaca.analytics.models import MeetingRating, SurveyResponse
@@ -15,6 +21,34 @@ from ithaca.coaching.models import CloseOutEvaluation, EvaluationAnswer
 from ithaca.mentoring.models import Closing
 
 TOP_TWO = 4  # answers of 4 or 5 on the 1-5 scale count as favourable
+
+CLOSING_QUESTIONS = {
+    "growth": _("Growth"),
+    "career_clarity": _("Career clarity"),
+    "belonging": _("Belonging"),
+}
+# Kirkpatrick's levels as a row names them, in brackets after "Coaching close-out".
+LEVELS = {
+    "reaction": pgettext_lazy("Kirkpatrick level", "reaction"),
+    "learning": pgettext_lazy("Kirkpatrick level", "learning"),
+    "behaviour": pgettext_lazy("Kirkpatrick level", "behaviour"),
+}
+PULSE_SOURCES = {"mentoring": _("Mentoring pulse survey"), "coaching": _("Coaching pulse survey")}
+RATING_SOURCES = {"mentoring": _("Mentoring ratings"), "coaching": _("Coaching ratings")}
+RATING_LABELS = {"mentoring": _("Rating after a meeting"), "coaching": _("Rating after a session")}
+
+
+def _close_out_at(level: str) -> str:
+    return gettext("Coaching close-out (%(level)s)") % {"level": LEVELS.get(level, level)}
+
+
+def _prompt(question: questions.Question) -> str:
+    return str(question.prompt).replace(" (1-5)", "")
+
+
+# Lazy: read when the figure is built, in the language active then.
+_close_out_at_lazy = lazy(_close_out_at, str)
+_prompt_lazy = lazy(_prompt, str)
 
 
 def _window(scope: Scope, field: str) -> Q:
@@ -37,14 +71,14 @@ def closing_results(scope: Scope) -> list[Result]:
     totals = Closing.objects.filter(
         scope.programs("relationship__program"), _window(scope, "created_at")
     ).aggregate(**aggregates)
-    source = "Mentoring closing survey"
+    source = _("Mentoring closing survey")
     results = [
-        Result(source, name.replace("_", " ").capitalize(), _float(totals[f"avg_{name}"]),
+        Result(source, CLOSING_QUESTIONS[name], _float(totals[f"avg_{name}"]),
                totals[f"top_{name}"], totals["answers"], totals["people"])
         for name in fields
     ]  # fmt: skip
     results.append(
-        Result(source, "Would recommend mentoring", None, totals["recommend"],
+        Result(source, _("Would recommend mentoring"), None, totals["recommend"],
                totals["answers"], totals["people"])
     )  # fmt: skip
     return results
@@ -64,9 +98,9 @@ def evaluation_results(scope: Scope) -> list[Result]:
         answers=Count("pk"),
         people=Count("engagement__coachee_id", distinct=True),
     )
-    source = "Coaching close-out"
+    source = _("Coaching close-out")
     results = [
-        Result(source, "Satisfaction", _float(totals["mean"]), totals["top"],
+        Result(source, _("Satisfaction"), _float(totals["mean"]), totals["top"],
                totals["answers"], totals["people"])
     ]  # fmt: skip
     rows = (
@@ -84,9 +118,9 @@ def evaluation_results(scope: Scope) -> list[Result]:
     )
     for row in rows:
         prompt = questions.BY_KEY.get(row["question"])
-        label = prompt.prompt.replace(" (1-5)", "") if prompt else row["question"]
+        label = _prompt_lazy(prompt) if prompt else row["question"]
         results.append(
-            Result(f"{source} ({row['level']})", label, _float(row["mean"]), row["top"],
+            Result(_close_out_at_lazy(row["level"]), label, _float(row["mean"]), row["top"],
                    row["answers"], row["people"])
         )  # fmt: skip
     return results
@@ -98,7 +132,7 @@ def pulse_results(scope: Scope) -> list[Result]:
         "answers": Count("pk"),
         "people": Count("invitation__person_id", distinct=True),
     }
-    for name, _ in SurveyResponse.QUESTIONS:
+    for name, _prompt_text in SurveyResponse.QUESTIONS:
         aggregates[f"avg_{name}"] = Avg(name)
         aggregates[f"top_{name}"] = Count("pk", filter=Q(**{f"{name}__gte": TOP_TWO}))
     rows: Any = (
@@ -108,7 +142,7 @@ def pulse_results(scope: Scope) -> list[Result]:
         .order_by("kind")
     )
     return [
-        Result(f"{row['kind'].capitalize()} pulse survey", prompt, _float(row[f"avg_{name}"]),
+        Result(PULSE_SOURCES.get(row["kind"], row["kind"]), prompt, _float(row[f"avg_{name}"]),
                row[f"top_{name}"], row["answers"], row["people"])
         for row in rows
         for name, prompt in SurveyResponse.QUESTIONS
@@ -130,9 +164,9 @@ def rating_results(scope: Scope) -> list[Result]:
         )
         .order_by("kind")
     )
-    label = {"mentoring": "Rating after a meeting", "coaching": "Rating after a session"}
     return [
-        Result(f"{row['kind'].capitalize()} ratings", label.get(row["kind"], "Rating"),
+        Result(RATING_SOURCES.get(row["kind"], row["kind"]),
+               RATING_LABELS.get(row["kind"], _("Rating")),
                _float(row["mean"]), row["top"], row["answers"], row["people"])
         for row in rows
     ]  # fmt: skip

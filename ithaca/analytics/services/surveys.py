@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.analytics.models import (
@@ -173,9 +174,9 @@ def _score(value: object, *, field: str) -> int:
     try:
         score = int(str(value))
     except (TypeError, ValueError):
-        raise DomainError("Choose a number from 1 to 5.", field=field) from None
+        raise DomainError(_("Choose a number from 1 to 5."), field=field) from None
     if not 1 <= score <= 5:
-        raise DomainError("Choose a number from 1 to 5.", field=field)
+        raise DomainError(_("Choose a number from 1 to 5."), field=field)
     return score
 
 
@@ -186,10 +187,10 @@ def survey_answer(
     """The invited person answers every question once (1 to 5) and may add a comment."""
     locked = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.person_id != user.pk:
-        raise DomainError("This survey is someone else's.")
+        raise DomainError(_("This survey is someone else's."))
     if locked.answered_at is not None:
-        raise DomainError("You have already answered this survey. Thank you!")
-    scores = {name: _score(answers.get(name), field=name) for name, _ in SurveyResponse.QUESTIONS}
+        raise DomainError(_("You have already answered this survey. Thank you!"))
+    scores = {name: _score(answers.get(name), field=name) for name, _p in SurveyResponse.QUESTIONS}
     response = SurveyResponse.objects.create(
         invitation=locked, program_id=locked.program_id, kind=locked.kind,
         comment=comment.strip()[:2000], **scores,
@@ -204,9 +205,9 @@ def meeting_rate(*, rating: MeetingRating, user: User, value: object) -> Meeting
     """The person rates a meeting or session they took part in, once, from 1 to 5."""
     locked = MeetingRating.objects.select_for_update().get(pk=rating.pk)
     if locked.person_id != user.pk:
-        raise DomainError("This rating is someone else's.")
+        raise DomainError(_("This rating is someone else's."))
     if locked.rated_at is not None:
-        raise DomainError("You have already rated this one. Thank you!")
+        raise DomainError(_("You have already rated this one. Thank you!"))
     locked.rating = _score(value, field="rating")
     locked.rated_at = timezone.now()
     locked.save(update_fields=["rating", "rated_at"])
@@ -220,11 +221,11 @@ def survey_settings_set(
 ) -> ProgramSurveySettings:  # fmt: skip
     """A program manager sets when the program's pulse surveys go out."""
     if not 1 <= first_after_days <= 365:
-        raise DomainError("The first survey goes 1 to 365 days after the start.",
+        raise DomainError(_("The first survey goes 1 to 365 days after the start."),
                           field="first_after_days")  # fmt: skip
     if not 7 <= every_days <= 365:
-        raise DomainError("Repeat every 7 to 365 days.", field="every_days")
-    settings, _ = ProgramSurveySettings.objects.update_or_create(
+        raise DomainError(_("Repeat every 7 to 365 days."), field="every_days")
+    settings, _created = ProgramSurveySettings.objects.update_or_create(
         program=program,
         defaults={"pulse_enabled": pulse_enabled, "first_after_days": first_after_days,
                   "every_days": every_days, "rate_meetings": rate_meetings},

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ithaca.accounts.http import current_user
@@ -62,9 +63,9 @@ def recalculate(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     program = access.access_program_dashboard(user, slug) if slug else None
     if program is None:
         access.require_org_dashboard(user)
-    period, _ = parse_period(request.POST)
+    period, _form = parse_period(request.POST)
     dashboard_for(program, period, fresh=True)
-    messages.success(request, "Recalculated from the latest data.")
+    messages.success(request, _("Recalculated from the latest data."))
     target = (
         reverse("analytics:program", args=[program.slug]) if program else reverse("analytics:home")
     )
@@ -80,10 +81,10 @@ def figure(request: HttpRequest, key: str, slug: str | None = None) -> HttpRespo
     if program is None:
         access.require_org_dashboard(user)
     if key not in FIGURE_KEYS:
-        raise Http404("No such figure.")
+        raise Http404(_("No such figure."))
     period, form = parse_period(request.GET)
     found = dashboard_for(program, period).figure(key)
     if found is None:
-        raise Http404("This figure does not apply here.")
+        raise Http404(_("This figure does not apply here."))
     context = {"figure": found, "svg": figure_svg(found), "hidden_text": HIDDEN_TEXT}
     return render(request, "analytics/_figure.html", context, status=400 if form.errors else 200)

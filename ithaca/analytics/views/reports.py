@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ithaca.accounts.http import current_user
@@ -24,7 +25,7 @@ ORG = "org"
 def _scopes(user: User) -> list[tuple[str, str]]:
     programs = access.dashboard_programs(user)
     choices = [(program.slug, program.name) for program in programs]
-    return [(ORG, "The whole organization"), *choices] if user.is_staff else choices
+    return [(ORG, _("The whole organization")), *choices] if user.is_staff else choices
 
 
 def _program_for(user: User, scope: str) -> Program | None:
@@ -74,13 +75,13 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     found = access.access_report(current_user(request), pk)
     if found.status != Report.Status.DONE:
-        raise Http404("This report is not ready.")
+        raise Http404(_("This report is not ready."))
     name = f"ithaca-report-{found.start}-{found.end}"
     if fmt == "pdf":
         response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
     elif fmt == "html":
         response = HttpResponse(found.html, content_type="text/html; charset=utf-8")
     else:
-        raise Http404("Download the report as pdf or html.")
+        raise Http404(_("Download the report as pdf or html."))
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ithaca.accounts.http import current_user
@@ -46,7 +47,7 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, "Thank you: your answers count only in aggregate.")
+            messages.success(request, _("Thank you: your answers count only in aggregate."))
             return redirect("analytics:surveys")
     status = 400 if form.errors else 200
     context = {"invitation": invitation, "form": form}
@@ -65,7 +66,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Thank you for your rating.")
+        messages.success(request, _("Thank you for your rating."))
     return redirect("analytics:surveys")
 
 
@@ -88,7 +89,7 @@ def survey_settings(request: HttpRequest, slug: str) -> HttpResponse:
         except DomainError as error:
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, "Survey schedule saved.")
+            messages.success(request, _("Survey schedule saved."))
             return redirect("analytics:survey_settings", slug=program.slug)
     status = 400 if form.errors else 200
     context = {"program": program, "form": form}

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from ithaca.analytics import wording
 from ithaca.analytics.models import MeetingRating, Report, SurveyInvitation
 from ithaca.analytics.models import SurveyResponse as Answers
 
@@ -88,7 +89,7 @@ class AnalyticsReportInput(serializers.Serializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["start"] > attrs["end"]:
-            raise serializers.ValidationError({"end": ["The end must not be before the start."]})
+            raise serializers.ValidationError({"end": [wording.END_BEFORE_START]})
         return attrs
 
 

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ithaca.accounts.http import current_user
-from ithaca.analytics import access, services
+from ithaca.analytics import access, services, wording
 from ithaca.analytics.dashboard import Dashboard, dashboard_for
 from ithaca.analytics.figures.privacy import K
 from ithaca.analytics.models import Report
@@ -211,10 +211,10 @@ class ReportDownloadView(APIView):
     def get(self, request: Request, pk: int) -> HttpResponse:
         report = access.access_report(current_user(request), pk)
         if report.status != Report.Status.DONE:
-            raise Http404("This report is not ready yet.")
+            raise Http404(wording.REPORT_NOT_READY)
         fmt = request.query_params.get("file", "pdf")
         if fmt not in {"pdf", "html"}:
-            raise serializers.ValidationError({"file": ["Use pdf or html."]})
+            raise serializers.ValidationError({"file": [wording.PDF_OR_HTML]})
         body: bytes | str = bytes(report.pdf) if fmt == "pdf" else report.html
         kind = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
         response = HttpResponse(body, content_type=kind)
