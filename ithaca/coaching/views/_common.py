@@ -13,6 +13,8 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import Profile, User
@@ -29,6 +31,7 @@ TABS = (
     ("actions", "Actions", "coaching:actions"),
     ("reports", "Reports", "coaching:reports"),
     ("evaluation", "Close-out", "coaching:evaluation"),
+    ("messages", gettext_lazy("Messages"), "coaching:messages"),
 )
 TABS_BY_ROLE = {
     rules.COACH: {name for name, _, _ in TABS},
@@ -39,7 +42,7 @@ TABS_BY_ROLE = {
 }
 
 
-def tabs_for(role: str) -> list[tuple[str, str, str]]:
+def tabs_for(role: str) -> list[tuple[str, str | Promise, str]]:
     return [tab for tab in TABS if tab[0] in TABS_BY_ROLE.get(role, set())]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from ithaca.coaching import metrics, rules, selectors, services
 from ithaca.coaching.access import (
     access_agreement_version,
     engagement_role,
+    require_section,
     signing_party,
     visible_reports,
     visible_sessions,
@@ -36,6 +38,7 @@ from ithaca.coaching.views.sponsors import sponsor_panel
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.core.pagination import paginate
 from ithaca.programs.access import access_managed_program
+from ithaca.programs.conversations import conversation_panel
 from ithaca.programs.transitions import run_transition
 
 
@@ -86,6 +89,16 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "coaching/_overview.html",
         _overview(engagement, role),
     )
+
+
+@workspace_view
+def engagement_messages(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coach's and the coachee's private conversation, as a tab (never the sponsor's)."""
+    _, engagement, role = open_engagement(request, pk)
+    require_section(rules.is_party(role), "Messages")
+    back = reverse("coaching:messages", args=[engagement.pk])
+    context = {"conversation": conversation_panel(request, kind="coaching", pk=pk, back=back)}
+    return render_tab(request, engagement, role, "messages", "coaching/_messages.html", context)
 
 
 def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpResponse:
