@@ -101,6 +101,23 @@ def engagement_messages(request: HttpRequest, pk: int) -> HttpResponse:
     return render_tab(request, engagement, role, "messages", "coaching/_messages.html", context)
 
 
+def _overview_after(request: HttpRequest, pk: int, notice: str, error: str) -> HttpResponse:
+    """After a lifecycle button pressed in the workspace (htmx): the overview in the new
+    state, swapped into #workspace, with the address bar moved to the overview."""
+    _, engagement, role = open_engagement(request, pk)
+    context = {**_overview(engagement, role), "notice": notice, "error": error}
+    panel = "coaching/_overview.html"
+    response = render_tab(
+        request, engagement, role, "overview", panel, context, 400 if error else 200
+    )
+    response["HX-Replace-Url"] = reverse("coaching:detail", args=[pk])
+    return response
+
+
+def _in_workspace(request: HttpRequest) -> bool:
+    return bool(request.htmx) and request.headers.get("HX-Target") == "workspace"  # type: ignore[attr-defined]
+
+
 def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpResponse:
     error, notice = "", "You accepted."
     try:
@@ -111,6 +128,8 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
         error = exc.message
     if engagement.status == "proposed" and not error:
         notice = "You accepted. It starts once every party has signed the agreement."
+    if _in_workspace(request):
+        return _overview_after(request, engagement.pk, "" if error else notice, error)
     if request.htmx:  # type: ignore[attr-defined]
         context = {"item": engagement, "error": error, "notice": "" if error else notice}
         return render(request, "coaching/_card.html", context, status=400 if error else 200)
@@ -132,7 +151,17 @@ def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         )
     if action == "accept":
         return _accept(request, engagement)
-    return run_transition(request, engagement, action, card="coaching/_card.html")
+
+    def in_workspace(changed: Any, notice: str, error: str) -> HttpResponse:
+        return _overview_after(request, changed.pk, notice, error)
+
+    return run_transition(
+        request,
+        engagement,
+        action,
+        card="coaching/_card.html",
+        render_htmx=in_workspace if _in_workspace(request) else None,
+    )
 
 
 def _signatures(versions: list[AgreementVersion]) -> None:
