@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/actions/", views.actions, name="actions"),
     path("<int:pk>/reports/", views.reports, name="reports"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
+    path("<int:pk>/messages/", views.engagement_messages, name="messages"),
     path("<int:pk>/sponsor/<slug:action>/", views.engagement_sponsor, name="sponsor"),
     path("<int:pk>/coach/", views.engagement_change_coach, name="change_coach"),
     path("sponsor-invitations/<int:pk>/", views.sponsor_invitation, name="sponsor_invitation"),

@@ -5,3 +5,9 @@ class MessagingConfig(AppConfig):
     name = "ithaca.messaging"
     label = "messaging"
     verbose_name = "Messages between the people who work together"
+
+    def ready(self) -> None:
+        from ithaca.messaging.views import thread_panel
+        from ithaca.programs.conversations import register
+
+        register(thread_panel)

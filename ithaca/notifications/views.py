@@ -67,12 +67,14 @@ def open_(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def bell(request: HttpRequest) -> HttpResponse:
-    """The header's unread count, refreshed by htmx. A POST names the page being
-    shown (`at`), whose notifications are thereby read."""
+    """The bell with its unread count, which htmx swaps in every minute. A POST names
+    the page being shown (`at`), whose notifications are thereby read."""
     user = current_user(request)
+    at = request.POST.get("at", "")[:300]
     if request.method == "POST":
-        services.notifications_read_at(user=user, path=request.POST.get("at", "")[:300])
-    return render(request, "notifications/_bell.html", {"unread": selectors.unread_count(user)})
+        services.notifications_read_at(user=user, path=at)
+    context = {"unread": selectors.unread_count(user), "at": at}
+    return render(request, "notifications/_bell.html", context)
 
 
 @login_required

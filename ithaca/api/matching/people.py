@@ -22,6 +22,7 @@ from ithaca.matching.access import (
     access_seeker_program,
 )
 from ithaca.matching.kinds import model_for
+from ithaca.matching.models import ProposalExplanation
 from ithaca.matching.ranking import Filters, candidates_for, offers_for, proposal_breakdown
 from ithaca.matching.selectors import open_requests
 from ithaca.matching.services import fit_check_request, offer_create, request_create
@@ -31,7 +32,7 @@ ERRORS = {code: ErrorSerializer for code in (400, 401, 403, 404)}
 TAGS = ["matching"]
 
 
-def proposal_data(relationship: HelpingRelationship) -> dict[str, Any]:
+def proposal_data(relationship: HelpingRelationship, note: str = "") -> dict[str, Any]:
     return {
         "kind": relationship.program.kind,
         "id": relationship.pk,
@@ -40,7 +41,16 @@ def proposal_data(relationship: HelpingRelationship) -> dict[str, Any]:
         "seeker": getattr(relationship, relationship.SEEKER_FIELD),
         "status": relationship.status,
         "created_at": relationship.created_at,
+        "note": note,
     }
+
+
+def _notes(kind: str, relationships: list[HelpingRelationship]) -> dict[int, str]:
+    """The personal notes sent with these proposals, in one query."""
+    rows = ProposalExplanation.objects.filter(
+        kind=kind, relationship_id__in=[r.pk for r in relationships]
+    ).values_list("relationship_id", "note")
+    return dict(rows)
 
 
 def _person(value: int, field: str) -> User:
@@ -88,8 +98,11 @@ class RequestsView(generics.GenericAPIView):
         rows = open_requests(model, program, user).select_related(
             "program", model.HELPER_FIELD, model.SEEKER_FIELD
         )
-        page = self.paginate_queryset(rows.order_by("-created_at", "-pk"))
-        data = io.ProposalSerializer([proposal_data(r) for r in page or []], many=True).data
+        page = self.paginate_queryset(rows.order_by("-created_at", "-pk")) or []
+        notes = _notes(program.kind, page)  # the seeker's own notes
+        data = io.ProposalSerializer(
+            [proposal_data(r, notes.get(r.pk, "")) for r in page], many=True
+        ).data
         return self.get_paginated_response(data)
 
     @extend_schema(
@@ -101,8 +114,10 @@ class RequestsView(generics.GenericAPIView):
         data = io.RequestInput(data=request.data)
         data.is_valid(raise_exception=True)
         helper = _person(data.validated_data["helper"], "helper")
-        relationship = request_create(program=program, seeker=user, helper=helper)
-        return Response(io.ProposalSerializer(proposal_data(relationship)).data, status=201)
+        note = data.validated_data["note"]
+        relationship = request_create(program=program, seeker=user, helper=helper, note=note)
+        created = proposal_data(relationship, note.strip())
+        return Response(io.ProposalSerializer(created).data, status=201)
 
 
 class OffersView(generics.GenericAPIView):
@@ -126,8 +141,10 @@ class OffersView(generics.GenericAPIView):
         data = io.OfferInput(data=request.data)
         data.is_valid(raise_exception=True)
         seeker = _person(data.validated_data["seeker"], "seeker")
-        relationship = offer_create(program=program, helper=user, seeker=seeker)
-        return Response(io.ProposalSerializer(proposal_data(relationship)).data, status=201)
+        note = data.validated_data["note"]
+        relationship = offer_create(program=program, helper=user, seeker=seeker, note=note)
+        created = proposal_data(relationship, note.strip())
+        return Response(io.ProposalSerializer(created).data, status=201)
 
 
 class ExplanationView(APIView):
@@ -135,8 +152,11 @@ class ExplanationView(APIView):
 
     @extend_schema(responses={200: io.ExplanationSerializer, **ERRORS}, tags=TAGS)
     def get(self, request: Request, kind: str, pk: int) -> Response:
-        relationship = access_proposal(current_user(request), kind, pk)
+        user = current_user(request)
+        relationship = access_proposal(user, kind, pk)
         stored, breakdown = proposal_breakdown(relationship)
+        # The note is for the pair, as on the proposal page; never for the managers.
+        is_party = user.pk in (relationship.helper_id_value, relationship.seeker_id_value)
         data = {
             "kind": kind,
             "relationship": relationship.pk,
@@ -146,6 +166,7 @@ class ExplanationView(APIView):
             "status": relationship.status,
             "source": stored.source if stored else None,
             "computed_now": stored is None,
+            "note": stored.note if stored and is_party else "",
             "breakdown": breakdown,
         }
         return Response(io.ExplanationSerializer(data).data)

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from ithaca.api.serializers import PersonSerializer
 from ithaca.matching.models import FitCheck, MatchingRound, RoundPair, RoundUnmatched
+from ithaca.matching.services.proposals import NOTE_LIMIT
 
 # "label" and "source" are also attributes of every DRF Field, hence the ignores below.
 
@@ -58,14 +59,31 @@ class ProposalSerializer(serializers.Serializer):
     seeker = PersonSerializer()
     status = serializers.CharField()
     created_at = serializers.DateTimeField()
+    note = serializers.CharField(
+        allow_blank=True, help_text="The personal note sent with the request or offer, if any."
+    )
+
+
+def _note_field() -> serializers.CharField:
+    # Checked by the service (as for the web form): at most NOTE_LIMIT characters once
+    # trimmed, else a 400 with the error on `note`.
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        trim_whitespace=False,
+        help_text=f"An optional note for the other person, {NOTE_LIMIT} characters at most.",
+    )
 
 
 class RequestInput(serializers.Serializer):
     helper = serializers.IntegerField(help_text="The id of the mentor or coach you ask.")
+    note = _note_field()
 
 
 class OfferInput(serializers.Serializer):
     seeker = serializers.IntegerField(help_text="The id of the person you offer to help.")
+    note = _note_field()
 
 
 class RoundInput(serializers.Serializer):
@@ -150,6 +168,10 @@ class ExplanationSerializer(serializers.Serializer):
     )
     computed_now = serializers.BooleanField(
         help_text="True when the pair was proposed outside matching and explained now."
+    )
+    note = serializers.CharField(
+        allow_blank=True,
+        help_text="The proposer's personal note; shown to the pair only, empty for managers.",
     )
     breakdown = BreakdownSerializer(allow_null=True)
 

@@ -32,6 +32,7 @@ from ithaca.coaching.views.workspace import (
     agreement_version,
     engagement_action,
     engagement_detail,
+    engagement_messages,
     program_engagements,
 )
 
@@ -46,6 +47,7 @@ __all__ = [
     "engagement_action",
     "engagement_change_coach",
     "engagement_detail",
+    "engagement_messages",
     "engagement_sponsor",
     "evaluation",
     "goal_chart",

@@ -13,6 +13,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ithaca.accounts.http import current_user
@@ -30,6 +31,7 @@ TABS = (
     ("actions", gettext_lazy("Actions"), "coaching:actions"),
     ("reports", gettext_lazy("Reports"), "coaching:reports"),
     ("evaluation", gettext_lazy("Close-out"), "coaching:evaluation"),
+    ("messages", gettext_lazy("Messages"), "coaching:messages"),
 )
 TABS_BY_ROLE = {
     rules.COACH: {name for name, _, _ in TABS},
@@ -40,7 +42,7 @@ TABS_BY_ROLE = {
 }
 
 
-def tabs_for(role: str) -> list[tuple[str, Any, str]]:
+def tabs_for(role: str) -> list[tuple[str, str | Promise, str]]:
     return [tab for tab in TABS if tab[0] in TABS_BY_ROLE.get(role, set())]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from ithaca.coaching import metrics, rules, selectors, services
 from ithaca.coaching.access import (
     access_agreement_version,
     engagement_role,
+    require_section,
     signing_party,
     visible_reports,
     visible_sessions,
@@ -37,6 +39,7 @@ from ithaca.coaching.views.sponsors import sponsor_panel
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.core.pagination import paginate
 from ithaca.programs.access import access_managed_program
+from ithaca.programs.conversations import conversation_panel
 from ithaca.programs.transitions import run_transition
 
 
@@ -89,6 +92,33 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@workspace_view
+def engagement_messages(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coach's and the coachee's private conversation, as a tab (never the sponsor's)."""
+    _, engagement, role = open_engagement(request, pk)
+    require_section(rules.is_party(role), "Messages")
+    back = reverse("coaching:messages", args=[engagement.pk])
+    context = {"conversation": conversation_panel(request, kind="coaching", pk=pk, back=back)}
+    return render_tab(request, engagement, role, "messages", "coaching/_messages.html", context)
+
+
+def _overview_after(request: HttpRequest, pk: int, notice: str, error: str) -> HttpResponse:
+    """After a lifecycle button pressed in the workspace (htmx): the overview in the new
+    state, swapped into #workspace, with the address bar moved to the overview."""
+    _, engagement, role = open_engagement(request, pk)
+    context = {**_overview(engagement, role), "notice": notice, "error": error}
+    panel = "coaching/_overview.html"
+    response = render_tab(
+        request, engagement, role, "overview", panel, context, 400 if error else 200
+    )
+    response["HX-Replace-Url"] = reverse("coaching:detail", args=[pk])
+    return response
+
+
+def _in_workspace(request: HttpRequest) -> bool:
+    return bool(request.htmx) and request.headers.get("HX-Target") == "workspace"  # type: ignore[attr-defined]
+
+
 def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpResponse:
     error, notice = "", _("You accepted.")
     try:
@@ -99,6 +129,8 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
         error = exc.message
     if engagement.status == "proposed" and not error:
         notice = _("You accepted. It starts once every party has signed the agreement.")
+    if _in_workspace(request):
+        return _overview_after(request, engagement.pk, "" if error else notice, error)
     if request.htmx:  # type: ignore[attr-defined]
         context = {"item": engagement, "error": error, "notice": "" if error else notice}
         return render(request, "coaching/_card.html", context, status=400 if error else 200)
@@ -120,7 +152,17 @@ def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         )
     if action == "accept":
         return _accept(request, engagement)
-    return run_transition(request, engagement, action, card="coaching/_card.html")
+
+    def in_workspace(changed: Any, notice: str, error: str) -> HttpResponse:
+        return _overview_after(request, changed.pk, notice, error)
+
+    return run_transition(
+        request,
+        engagement,
+        action,
+        card="coaching/_card.html",
+        render_htmx=in_workspace if _in_workspace(request) else None,
+    )
 
 
 def _signatures(versions: list[AgreementVersion]) -> None:

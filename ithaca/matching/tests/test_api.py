@@ -243,3 +243,70 @@ def test_the_database_worker_computes_a_queued_round(settings) -> None:
     assert MatchingRound.objects.get(pk=started.pk).status == "queued"
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert MatchingRound.objects.get(pk=started.pk).status == "draft"
+
+
+def test_a_request_carries_a_personal_note_to_the_helper_and_not_the_managers(program) -> None:
+    from ithaca.notifications.models import Notification
+
+    mentor = program.mentors[0]
+    note = "  I am moving into research nursing.  "
+    response = _api(program.mentee).post(
+        f"{API}programs/scheme/requests/", {"helper": mentor.pk, "note": note}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["note"] == "I am moving into research nursing."
+    listed = _api(program.mentee).get(f"{API}programs/scheme/requests/").json()["results"]
+    assert listed[0]["note"] == "I am moving into research nursing."
+    told = Notification.objects.get(kind="request.received")
+    assert told.recipient == mentor and "research nursing" in told.text
+    url = f"{API}proposals/mentoring/{response.json()['id']}/explanation/"
+    assert _api(mentor).get(url).json()["note"] == "I am moving into research nursing."
+    assert _api(program.boss).get(url).json()["note"] == ""  # the managers never read it
+    page = Client()
+    page.force_login(mentor)
+    shown = page.get(f"/matching/proposals/mentoring/{response.json()['id']}/").content.decode()
+    assert "I am moving into research nursing." in shown
+
+
+def test_an_offer_carries_a_personal_note_to_the_seeker(program) -> None:
+    mentor = program.mentors[0]
+    made = _api(mentor).post(
+        f"{API}programs/scheme/offers/",
+        {"seeker": program.mentee.pk, "note": "I moved into research myself."},
+        format="json",
+    )
+    assert made.status_code == 201 and made.json()["note"] == "I moved into research myself."
+    url = f"{API}proposals/mentoring/{made.json()['id']}/explanation/"
+    assert _api(program.mentee).get(url).json()["note"] == "I moved into research myself."
+    without = _api(program.mentors[1]).post(
+        f"{API}programs/scheme/offers/", {"seeker": program.other_mentee.pk}, format="json"
+    )
+    assert without.status_code == 201 and without.json()["note"] == ""
+
+
+@pytest.mark.parametrize("endpoint", ["requests", "offers"])
+def test_a_note_over_the_limit_is_a_400_on_the_field_and_nothing_is_proposed(
+    program, endpoint
+) -> None:
+    from ithaca.matching.models import ProposalExplanation
+    from ithaca.notifications.models import Notification
+
+    mentor = program.mentors[0]
+    who, body = (
+        (program.mentee, {"helper": mentor.pk})
+        if endpoint == "requests"
+        else (mentor, {"seeker": program.mentee.pk})
+    )
+    response = _api(who).post(
+        f"{API}programs/scheme/{endpoint}/", {**body, "note": "x" * 1001}, format="json"
+    )
+    assert response.status_code == 400, response.content
+    fields = response.json()["error"]["fields"]
+    assert fields["note"] == ["Keep your note under 1000 characters (it has 1001)."]
+    assert not MentoringRelationship.objects.exists()
+    assert not ProposalExplanation.objects.exists() and not Notification.objects.exists()
+    # The same bound as the web form: 1000 characters once trimmed are accepted.
+    at_limit = _api(who).post(
+        f"{API}programs/scheme/{endpoint}/", {**body, "note": " " + "y" * 1000 + " "}, format="json"
+    )
+    assert at_limit.status_code == 201 and len(at_limit.json()["note"]) == 1000

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +27,7 @@ from ithaca.mentoring.forms import (
 from ithaca.mentoring.models import AgendaTopic
 from ithaca.mentoring.views.base import error_status, finish, is_htmx, page_of, workspace_url
 from ithaca.mentoring.workspace import Workspace
+from ithaca.programs.conversations import conversation_panel
 from ithaca.programs.lifecycle import Status
 
 Context = dict[str, Any]
@@ -68,6 +70,21 @@ def journal(request: HttpRequest, ws: Workspace) -> Context:
     }
 
 
+def messages(request: HttpRequest, ws: Workspace) -> Context:
+    """The private conversation of the pair (or of the group), inside the workspace."""
+    relationship = ws.relationship
+    kind, pk = (
+        ("group", relationship.group_id)
+        if relationship.group_id
+        else ("mentoring", relationship.pk)
+    )
+    return {
+        "conversation": conversation_panel(
+            request, kind=kind, pk=pk, back=workspace_url(ws, "messages")
+        )
+    }
+
+
 def overview(request: HttpRequest, ws: Workspace) -> Context:
     """Who, status, what needs you now, the next meeting, health and goals at a glance."""
     relationship = ws.relationship
@@ -101,15 +118,17 @@ SECTIONS: dict[str, Callable[[HttpRequest, Workspace], Context]] = {
     "goals": goals,
     "introductions": introductions,
     "journal": journal,
+    "messages": messages,
 }
 # The workspace's tabs, in order: (name, label). Each has its own URL.
-TABS: list[tuple[str, Any]] = [
+TABS: list[tuple[str, str | Promise]] = [
     ("overview", gettext_lazy("Overview")),
     ("agenda", gettext_lazy("Agenda")),
     ("meetings", gettext_lazy("Meetings")),
     ("goals", gettext_lazy("Goals")),
     ("introductions", gettext_lazy("Introductions")),
     ("journal", gettext_lazy("Your journal")),
+    ("messages", gettext_lazy("Messages")),
 ]
 
 

@@ -9,8 +9,9 @@ from django.test import Client
 from ithaca.accounts.tests.factories import UserFactory
 from ithaca.coaching.tests.factories import active_engagement
 from ithaca.core.errors import DomainError
-from ithaca.matching.tests.factories import manager
-from ithaca.mentoring.tests.factories import active_relationship, group_of
+from ithaca.matching.tests.factories import ProgramFactory, manager
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.mentoring.tests.factories import active_relationship, group_of, join
 from ithaca.messaging import services
 from ithaca.messaging.access import access_conversation
 from ithaca.messaging.models import Message
@@ -18,6 +19,7 @@ from ithaca.notifications.models import Notification
 from ithaca.privacy.erasure import person_erase
 from ithaca.privacy.export import person_export
 from ithaca.programs import relationships as lifecycle
+from ithaca.programs.tests.factories import ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +183,35 @@ def test_the_api_lets_members_write_and_read_and_nobody_else():
         assert _api(outsider).get("/api/v1/messages/").json() == []
     empty = _api(engagement.coach).post(url, {"body": " "}, format="json")
     assert empty.status_code == 400 and empty.json()["error"]["fields"]["body"]
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _mentor_in(mentor, mode: str) -> MentoringRelationship:
+    """One more conversation for `mentor`: a new mentee in a new program of that mode."""
+    program = ProgramFactory(mode=mode)
+    ParticipationFactory(program=program, user=mentor, role="mentor")
+    rel = join(program, mentor)
+    _send(rel.mentee, "group" if rel.group_id else "mentoring", rel.group_id or rel.pk, "Hi")
+    return rel
+
+
+@pytest.mark.parametrize("url", ["/messages/", "/api/v1/messages/"])
+def test_the_conversation_list_costs_the_same_queries_for_one_or_ten(url):
+    mentor = UserFactory()
+    _mentor_in(mentor, "one_to_one")
+    client = _api(mentor) if url.startswith("/api/") else _client(mentor)
+    client.get(url)  # warm the session
+    one = _queries(client, url)
+    for mode in ["one_to_one"] * 5 + ["group"] * 4:
+        _mentor_in(mentor, mode)
+    listed = client.get(url).content.decode()
+    assert listed.count("You and ") == 6 and listed.count("Your group with") == 4
+    assert _queries(client, url) == one

@@ -122,14 +122,21 @@ def test_the_bell_counts_unread_in_one_query_and_reads_the_page_being_shown(
     client.get("/notifications/bell/")  # warm the session
     with django_assert_num_queries(4):  # session, user, whether MFA is required, the count
         body = client.get("/notifications/bell/").content.decode()
-    assert 'aria-label="3 unread"' in body
+    assert 'aria-label="Notifications, 3 unread"' in body and ">3</mark>" in body
     body = client.post("/notifications/bell/", {"at": "/programs/"}).content.decode()
-    assert 'aria-label="1 unread"' in body
+    assert 'aria-label="Notifications, 1 unread"' in body
+    # Swapped in whole, it asks again in a minute (not at once: no loop) for the same page.
+    assert 'hx-trigger="every 60s"' in body and '"at": "/programs/"' in body
 
 
 def test_every_page_has_the_bell_for_signed_in_people_only():
     person = UserFactory()
-    assert 'id="bell"' in _client(person).get("/programs/").content.decode()
+    page = _client(person).get("/programs/").content.decode()
+    assert 'id="bell"' in page
+    # In the top bar beside the Menu button, not inside the menu that folds away on a phone.
+    bar = page.split('class="container site-bar"', 1)[1].split('id="site-nav"', 1)[0]
+    assert 'id="bell"' in bar and 'hx-trigger="load, every 60s"' in bar
+    assert bar.index('id="bell"') < bar.index('class="menu-toggle')
     assert 'id="bell"' not in Client().get("/accounts/login/").content.decode()
 
 
