@@ -81,10 +81,13 @@ format: install ## Fix lint and formatting where ruff can
 	$(VENV)/bin/ruff format .
 
 bench: install ## Run the benchmarks and print their figures (the load test is `make load`)
-	@for script in $(filter-out benchmarks/load.py benchmarks/pages.py,$(wildcard benchmarks/*.py)); do \
-		echo "== $$script"; DEBUG=true $(PY) $$script || exit 1; done
-	@echo "== benchmarks/pages.py (BENCH_PAGES_ARGS=--small for 300 people on SQLite, as CI runs it)"
-	DEBUG=true $(PY) benchmarks/pages.py $${BENCH_PAGES_ARGS:-}
+	@# Every script runs even when an earlier one misses a target; make fails at the end.
+	@failed=""; \
+	for script in $(filter-out benchmarks/load.py benchmarks/pages.py,$(wildcard benchmarks/*.py)); do \
+		echo "== $$script"; DEBUG=true $(PY) $$script || failed="$$failed $$script"; done; \
+	echo "== benchmarks/pages.py (BENCH_PAGES_ARGS=--small for 300 people on SQLite, as CI runs it)"; \
+	DEBUG=true $(PY) benchmarks/pages.py $${BENCH_PAGES_ARGS:-} || failed="$$failed benchmarks/pages.py"; \
+	if [ -n "$$failed" ]; then echo "Missed a target:$$failed"; exit 1; fi
 
 ci: ## What CI runs: tests on SQLite and PostgreSQL, lint, deploy checks
 	bash .ci/run

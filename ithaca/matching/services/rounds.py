@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ithaca.accounts.models import User
+from ithaca.core.bulk import insert_rows
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
 from ithaca.matching import engine
@@ -34,6 +35,9 @@ from ithaca.programs.models import Participation, Program
 
 logger = logging.getLogger(__name__)
 Status = MatchingRound.Status
+# Pairs explained and written per batch: a 100,000-seeker round never holds every
+# breakdown at once (each is a few kilobytes as Python objects).
+SAVE_BATCH = 2_000
 
 # Where each engine phase sits on the round's progress bar (start, end).
 PHASES: dict[str, tuple[float, float]] = {
@@ -60,11 +64,17 @@ PHASE_WORDS = {
 
 @dataclass(frozen=True)
 class RoundOutcome:
-    """An engine answer for a program, explained pair by pair, not yet saved."""
+    """An engine answer for a program, not yet explained or saved."""
 
     pool: Pool
     result: engine.MatchResult
-    breakdowns: list[dict[str, Any]]
+
+    def breakdowns(self) -> Iterator[dict[str, Any]]:
+        """Each match's stored breakdown, in the order of `result.matches`, made on demand."""
+        pool = self.pool
+        for match in self.result.matches:
+            seeker, helper = pool.seeker_by_id[match.seeker_id], pool.helper_by_id[match.helper_id]
+            yield breakdown_json(*explain(seeker, helper, pool.rules, pool.text))
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -158,11 +168,7 @@ def compute_round(
         should_cancel=should_cancel,
     )
     report("done", 0.0)
-    breakdowns = []
-    for match in result.matches:
-        seeker, helper = pool.seeker_by_id[match.seeker_id], pool.helper_by_id[match.helper_id]
-        breakdowns.append(breakdown_json(*explain(seeker, helper, pool.rules, pool.text)))
-    return RoundOutcome(pool=pool, result=result, breakdowns=breakdowns)
+    return RoundOutcome(pool=pool, result=result)
 
 
 class _Watch:
@@ -248,33 +254,56 @@ def _save_outcome(round_id: int, outcome: RoundOutcome) -> str:
     if matching_round.cancel_requested:
         _finish(matching_round, Status.CANCELLED, "Cancelled by a program manager.")
         return Status.CANCELLED
-    RoundPair.objects.bulk_create(
-        RoundPair(
-            round=matching_round,
-            seeker_id=match.seeker_id,
-            helper_id=match.helper_id,
-            score=match.score,
-            breakdown=breakdown,
-        )
-        for match, breakdown in zip(outcome.result.matches, outcome.breakdowns, strict=True)
-    )
-    RoundUnmatched.objects.bulk_create(
-        RoundUnmatched(
-            round=matching_round,
-            seeker_id=u.seeker_id,
-            reason=u.reason,
-            explanation=u.explanation[:300],
-        )
-        for u in outcome.result.unmatched
-    )
+    warnings = save_outcome_rows(matching_round, outcome)
     matching_round.summary = {
         **outcome.summary,
-        "warnings": sum(1 for b in outcome.breakdowns if factor_warnings(b)),
+        "warnings": warnings,
     }
     matching_round.progress = 1.0
     _finish(matching_round, Status.DRAFT, "Draft ready")
     matching_round.save(update_fields=["summary", "progress"])
     return Status.DRAFT
+
+
+def save_outcome_rows(matching_round: MatchingRound, outcome: RoundOutcome) -> int:
+    """Explain and write the draft's pairs and left-out seekers as they are explained.
+
+    Returns how many pairs carry a warning for the manager. The caller holds
+    the transaction; no list of every breakdown is kept, however large the
+    round (on PostgreSQL the rows stream through one COPY).
+    """
+    warnings = 0
+    engine_source = RoundPair.Source.ENGINE.value
+
+    def pairs() -> Iterator[dict[str, Any]]:
+        nonlocal warnings
+        matches = outcome.result.matches
+        for match, breakdown in zip(matches, outcome.breakdowns(), strict=True):
+            warnings += bool(factor_warnings(breakdown))
+            yield {
+                "round_id": matching_round.pk,
+                "seeker_id": match.seeker_id,
+                "helper_id": match.helper_id,
+                "score": match.score,
+                "breakdown": breakdown,
+                "source": engine_source,
+            }
+
+    insert_rows(RoundPair, pairs(), batch_size=SAVE_BATCH)
+    insert_rows(
+        RoundUnmatched,
+        (
+            {
+                "round_id": matching_round.pk,
+                "seeker_id": u.seeker_id,
+                "reason": u.reason,
+                "explanation": u.explanation[:300],
+            }
+            for u in outcome.result.unmatched
+        ),
+        batch_size=SAVE_BATCH,
+    )
+    return warnings
 
 
 @transaction.atomic

@@ -76,3 +76,17 @@ def test_it_gives_the_same_similarity_one_pair_at_a_time_or_all_at_once(needs, o
         together[: len(offers)],
         atol=1e-6,
     )
+
+
+def test_one_sparse_pair_is_bit_identical_to_the_same_pair_in_a_batch():
+    """Explanations read a pair alone (fast path); rounds read them by the million."""
+    from ithaca.matching.engine.synthetic import random_pool, random_program
+
+    for seed in range(5):
+        pool = random_pool(seed, 30, 20, program=random_program(seed))
+        index = tfidf_index(pool.seekers, pool.helpers)
+        rows = np.repeat(np.arange(-1, 30), 21), np.tile(np.arange(-1, 20), 31)
+        together = index.pair_similarities(*rows)
+        alone = [index.pair_similarities(s[None], h[None])[0] for s, h in zip(*rows, strict=True)]
+        assert np.array_equal(np.array(alone), together)
+        assert together.max() > 0  # some pairs share words, so the check is not vacuous

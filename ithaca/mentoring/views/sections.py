@@ -31,11 +31,27 @@ from ithaca.programs.conversations import conversation_panel
 from ithaca.programs.lifecycle import Status
 
 Context = dict[str, Any]
+# Every list a pair can grow is shown a page at a time: a long relationship (or a
+# group) gathers hundreds of topics, meetings and goals, and a tab that rendered
+# them all took half a second and most of a megabyte.
+TOPICS_PER_PAGE = 25
+MEETINGS_PER_PAGE = 10
+GOALS_PER_PAGE = 10
+INTRODUCTIONS_PER_PAGE = 20
+# Topics offered when proposing or logging a meeting: the next ones on the agenda.
+MEETING_TOPIC_CHOICES = 50
+SUGGESTIONS_ON_OVERVIEW = 10
+
+
+def open_topics(ws: Workspace) -> list[AgendaTopic]:
+    """The open topics a meeting may take up, in agenda order, at most MEETING_TOPIC_CHOICES."""
+    topics = selectors.live_topics(ws).filter(status=AgendaTopic.Status.OPEN)
+    return list(topics[:MEETING_TOPIC_CHOICES])
 
 
 def agenda(request: HttpRequest, ws: Workspace) -> Context:
     return {
-        "live_topics": list(selectors.live_topics(ws)),
+        "live_topics": page_of(request, selectors.live_topics(ws), "topics_page", TOPICS_PER_PAGE),
         "closed_topics": list(selectors.closed_topics(ws)[:10]),
         "topic_form": TopicForm(),
     }
@@ -43,22 +59,29 @@ def agenda(request: HttpRequest, ws: Workspace) -> Context:
 
 def meetings(request: HttpRequest, ws: Workspace) -> Context:
     now = timezone.now()
-    topics = [t for t in selectors.live_topics(ws) if t.status == AgendaTopic.Status.OPEN]
+    topics = open_topics(ws)
+    upcoming = selectors.upcoming_meetings(ws, now)
     return {
-        "upcoming": list(selectors.upcoming_meetings(ws, now)),
-        "past_page": page_of(request, selectors.past_meetings(ws, now), "meetings_page"),
+        "upcoming": page_of(request, upcoming, "upcoming_page", MEETINGS_PER_PAGE),
+        "past_page": page_of(
+            request, selectors.past_meetings(ws, now), "meetings_page", MEETINGS_PER_PAGE
+        ),
         "meeting_form": MeetingForm(topics=topics),
         "log_form": LogMeetingForm(topics=topics),
     }
 
 
 def goals(request: HttpRequest, ws: Workspace) -> Context:
-    return {"goals": list(selectors.goals_of(ws)), "goal_form": GoalForm()}
+    return {
+        "goals": page_of(request, selectors.goals_of(ws), "goals_page", GOALS_PER_PAGE),
+        "goal_form": GoalForm(),
+    }
 
 
 def introductions(request: HttpRequest, ws: Workspace) -> Context:
+    items = selectors.introductions_of(ws)
     return {
-        "introductions": list(selectors.introductions_of(ws)),
+        "introductions": page_of(request, items, "introductions_page", INTRODUCTIONS_PER_PAGE),
         "introduction_form": IntroductionForm(),
     }
 
@@ -101,10 +124,9 @@ def overview(request: HttpRequest, ws: Workspace) -> Context:
     context["meetings_to_answer"] = [
         m for m in upcoming if m.status == "proposed" and m.proposed_by_id != ws.user.pk
     ]
+    suggested = selectors.live_topics(ws).filter(status=AgendaTopic.Status.SUGGESTED)
     context["suggested_topics"] = (
-        [t for t in selectors.live_topics(ws) if t.status == AgendaTopic.Status.SUGGESTED]
-        if ws.owns_agenda
-        else []
+        list(suggested[:SUGGESTIONS_ON_OVERVIEW]) if ws.owns_agenda else []
     )
     context["goals"] = list(selectors.goals_of(ws)[:5])
     if relationship.status == Status.CONCLUDED:

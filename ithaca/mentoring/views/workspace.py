@@ -27,16 +27,17 @@ from ithaca.mentoring.access import (
 )
 from ithaca.mentoring.forms import LogMeetingForm, MeetingForm, TopicForm, add_domain_error
 from ithaca.mentoring.models import AgendaTopic
-from ithaca.mentoring.selectors import contact_of, live_topics, meeting_notes
+from ithaca.mentoring.selectors import contact_of, meeting_notes
 from ithaca.mentoring.views.base import finish, in_user_zone, is_htmx
 from ithaca.mentoring.views.sections import (
     SECTIONS,
     action_post,
     form_post,
+    open_topics,
     render_section,
     render_workspace,
 )
-from ithaca.mentoring.workspace import IN_PROGRESS, Workspace, workspace_of
+from ithaca.mentoring.workspace import IN_PROGRESS, workspace_of
 from ithaca.programs.relationships import side_of
 from ithaca.programs.transitions import run_transition
 
@@ -134,16 +135,12 @@ def _meeting_data(data: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _open_topics(ws: Workspace) -> list[AgendaTopic]:
-    return [t for t in live_topics(ws) if t.status == AgendaTopic.Status.OPEN]
-
-
 @login_required
 @require_POST
 @in_user_zone
 def meeting_propose(request: HttpRequest, pk: int) -> HttpResponse:
     ws = access_workspace(current_user(request), pk)
-    form = MeetingForm(request.POST, topics=_open_topics(ws))
+    form = MeetingForm(request.POST, topics=open_topics(ws))
     return form_post(
         request,
         ws,
@@ -162,7 +159,7 @@ def meeting_propose(request: HttpRequest, pk: int) -> HttpResponse:
 @in_user_zone
 def meeting_log(request: HttpRequest, pk: int) -> HttpResponse:
     ws = access_workspace(current_user(request), pk)
-    form = LogMeetingForm(request.POST, topics=_open_topics(ws))
+    form = LogMeetingForm(request.POST, topics=open_topics(ws))
     return form_post(
         request,
         ws,
