@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ithaca.accounts.views import language_switch
 from ithaca.core.views import favicon, healthz
 
 urlpatterns = [
@@ -27,6 +28,8 @@ urlpatterns = [
     path("api/v1/", include("ithaca.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Django's set_language, which also saves a signed-in person's profile.
+    path("i18n/setlang/", language_switch, name="set_language"),
 ]
 
 admin.site.site_header = "Ithaca administration"

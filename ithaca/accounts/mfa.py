@@ -49,6 +49,7 @@ OPEN_PATHS = (
     "/privacy/",  # your own data
     "/intake/",  # your own intakes and referrals answered
     "/guide/",
+    "/i18n/",  # the language switcher: it changes only your own profile's language
     "/static/",
     "/healthz",
     "/api/v1/auth/",  # the token exchange and your own tokens

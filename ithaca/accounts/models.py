@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F, Q
@@ -116,6 +117,12 @@ class Profile(TimeStampedModel):
     location = models.CharField(max_length=120, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
     languages = models.JSONField(default=list, blank=True, help_text="Language codes, e.g. en, fr.")
+    interface_language = models.CharField(
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text="The language Ithaca speaks to the person; empty: their browser's.",
+    )
     bio = models.TextField(blank=True, max_length=2000)
     expertise = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)

@@ -13,7 +13,9 @@ from typing import IO, Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
+from ithaca.accounts.interface_language import supported
 from ithaca.accounts.languages import language_code
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.accounts.photos import PhotoError, make_photo
@@ -24,7 +26,9 @@ MAX_BIO = 2000
 MAX_TAGS = 20
 MAX_TAG = 50
 TEXT_LIMITS = {"preferred_name": 80, "pronouns": 40, "job_title": 160}
-EDITABLE = frozenset({*TEXT_LIMITS, "bio", "time_zone", "languages", "expertise", "interests"})
+EDITABLE = frozenset(
+    {*TEXT_LIMITS, "bio", "time_zone", "languages", "interface_language", "expertise", "interests"}
+)
 
 
 def clean_tags(values: Any, field: str) -> list[str]:
@@ -84,6 +88,11 @@ def _cleaned(changes: dict[str, Any]) -> dict[str, Any]:
             out[field] = value
         elif field == "languages":
             out[field] = clean_languages(value)
+        elif field == "interface_language":
+            code = str(value or "")
+            if code and not supported(code):
+                raise DomainError(_("Choose a language from the list."), field=field)
+            out[field] = code
         else:
             out[field] = clean_tags(value, field)
     return out

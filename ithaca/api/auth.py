@@ -9,6 +9,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from ithaca.accounts.interface_language import activate_token_user_language
 from ithaca.accounts.mfa import MESSAGE, credential_refused, lacks_required_mfa
 from ithaca.accounts.models import User
 from ithaca.accounts.tokens import api_token_authenticate
@@ -41,6 +42,9 @@ class HashedTokenAuthentication(BaseAuthentication):
                 "The token is not valid: it is unknown, revoked or expired, or your password "
                 "or two-factor authentication changed since it was issued."
             )
+        # DRF authenticates inside the view, after the middleware: the person's
+        # language is activated here, so the answer (and its errors) speak it.
+        activate_token_user_language(request._request, token.user)
         return token.user, token
 
     def authenticate_header(self, request: Request) -> str:

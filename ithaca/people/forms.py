@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.languages import language_names
 from ithaca.accounts.models import CareerEntry, Profile
@@ -46,8 +48,19 @@ class BasicsForm(DomainForm):
         widget=forms.TextInput(attrs={"list": "language-names", "autocomplete": "off"}),
     )
 
+    interface_language = forms.ChoiceField(
+        label=gettext_lazy("Language of Ithaca"),
+        required=False,
+        help_text=gettext_lazy(
+            "The language of every page and e-mail Ithaca sends you. "
+            "Empty: your browser's language."
+        ),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        language: Any = self.fields["interface_language"]
+        language.choices = [("", gettext_lazy("Same as my browser")), *settings.LANGUAGES]
         field: Any = self.fields["time_zone"]
         field.choices = [(z, z.replace("_", " ")) for z in zone_choices()]
 
@@ -59,6 +72,7 @@ class BasicsForm(DomainForm):
             "job_title": profile.job_title,
             "time_zone": profile.time_zone,
             "languages": ", ".join(language_names(profile.languages)),
+            "interface_language": profile.interface_language,
         }
         return cls(data, initial=initial)
 
