@@ -262,6 +262,9 @@ LANGUAGES = [
     ("de", _("German")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates stay day-month-year with a 24-hour clock (config/formats/en/);
+# the other languages use Django's formats for their locale.
+FORMAT_MODULE_PATH = ["config.formats"]
 # The language everyone is assumed to share when their profile lists none.
 ITHACA_DEFAULT_LANGUAGE = env.str("DEFAULT_LANGUAGE", default="en")
 TIME_ZONE = env.time_zone("TIME_ZONE", default="UTC")

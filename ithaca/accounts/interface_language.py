@@ -22,10 +22,22 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import Profile, User
 
 SESSION_KEY = "ithaca_language"
+# The profile form's field (ithaca/people/forms.py), worded here with the setting.
+FIELD_LABEL = gettext_lazy("Language of Ithaca")
+FIELD_HELP = gettext_lazy(
+    "The language of every page and e-mail Ithaca sends you. Empty: your browser's language."
+)
+FOLLOW_BROWSER = gettext_lazy("Same as my browser")
+
+
+def field_choices() -> list[tuple[str, Any]]:
+    """Following the browser, then each interface language by its (translated) name."""
+    return [("", FOLLOW_BROWSER), *settings.LANGUAGES]
 
 
 def supported(code: str | None) -> str:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -30,7 +31,10 @@ def tokens(request: HttpRequest) -> HttpResponse:
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     token = api_token_revoke(token=access_api_token(user, pk), by=user)
-    messages.success(request, f"You revoked the token {token.prefix}…; it no longer works.")
+    messages.success(
+        request,
+        _("You revoked the token %(prefix)s…; it no longer works.") % {"prefix": token.prefix},
+    )
     return redirect("accounts:tokens")
 
 

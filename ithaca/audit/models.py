@@ -8,6 +8,7 @@ from typing import Any, ClassVar, NoReturn
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(Exception):
@@ -25,15 +26,15 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class Action(models.TextChoices):
-    READ_CONFIDENTIAL = "read_confidential", "Read a confidential record"
-    PERMISSION_CHANGE = "permission_change", "Permission change"
-    ADMIN_ACTION = "admin_action", "Admin action"
-    EXPORT = "export", "Personal data export"
-    ERASURE = "erasure", "Erasure"
-    SSO_SIGN_IN = "sso_sign_in", "Single sign-on"
-    SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", "Single sign-on refused"
-    PROVISIONING = "provisioning", "Provisioning"
-    DEPROVISIONING = "deprovisioning", "Deprovisioning"
+    READ_CONFIDENTIAL = "read_confidential", _("Read a confidential record")
+    PERMISSION_CHANGE = "permission_change", _("Permission change")
+    ADMIN_ACTION = "admin_action", _("Admin action")
+    EXPORT = "export", _("Personal data export")
+    ERASURE = "erasure", _("Erasure")
+    SSO_SIGN_IN = "sso_sign_in", _("Single sign-on")
+    SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", _("Single sign-on refused")
+    PROVISIONING = "provisioning", _("Provisioning")
+    DEPROVISIONING = "deprovisioning", _("Deprovisioning")
 
 
 class AuditEvent(models.Model):

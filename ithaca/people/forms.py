@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.utils.translation import gettext_lazy
 
+from ithaca.accounts import interface_language as ui_language
 from ithaca.accounts.languages import language_names
 from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.accounts.photos import MAX_BYTES
@@ -49,18 +48,14 @@ class BasicsForm(DomainForm):
     )
 
     interface_language = forms.ChoiceField(
-        label=gettext_lazy("Language of Ithaca"),
+        label=ui_language.FIELD_LABEL,
         required=False,
-        help_text=gettext_lazy(
-            "The language of every page and e-mail Ithaca sends you. "
-            "Empty: your browser's language."
-        ),
+        help_text=ui_language.FIELD_HELP,
+        choices=ui_language.field_choices,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        language: Any = self.fields["interface_language"]
-        language.choices = [("", gettext_lazy("Same as my browser")), *settings.LANGUAGES]
         field: Any = self.fields["time_zone"]
         field.choices = [(z, z.replace("_", " ")) for z in zone_choices()]
 

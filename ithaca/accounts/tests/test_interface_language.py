@@ -22,7 +22,8 @@ def _fresh_cache() -> None:
 
 def speaking(language: str, **kwargs: object):
     user = UserFactory(**kwargs)
-    Profile.objects.filter(user=user).update(interface_language=language)
+    user.profile.interface_language = language
+    user.profile.save(update_fields=["interface_language"])
     return user
 
 
