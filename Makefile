@@ -13,7 +13,7 @@ MO_STAMP := var/.translations-compiled
 export DEBUG ?= false
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations check-translations static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim screenshots load lint format typecheck bench ci lock clean
+.PHONY: help install translations check-translations screenshots-de static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim screenshots load lint format typecheck bench ci lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ test-browser: install static ## Browser journeys with axe checks (needs Debian's
 
 screenshots: install static ## Crawl every page as each demo person at 1280 and 390 px; PNGs in test-results/screenshots/
 	$(PY) -m pytest -q -m browser tests/browser/test_crawl.py
+
+screenshots-de: install static ## The same crawl in German (CRAWL_LANGUAGE=de): nothing may overflow at 390 px
+	CRAWL_LANGUAGE=de $(PY) -m pytest -q -m browser tests/browser/test_crawl.py
 
 test-api-fuzz: install ## Schemathesis: every API operation, as each role, against the schema
 	$(PY) -m pytest -q -m schemathesis tests/api
