@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from ithaca.accounts.interface_language import chosen_languages, in_language_of
 from ithaca.accounts.models import User
@@ -44,9 +45,12 @@ def zone_of(user: User) -> dt.tzinfo:
 
 
 def local_time(user: User, moment: dt.datetime) -> str:
-    """A moment as the person reads it: 'Mon 7 Dec 2026, 14:00 (Europe/Paris)'."""
-    zone = zone_of(user)
-    return f"{moment.astimezone(zone):%a %-d %b %Y, %H:%M} ({zone})"
+    """A moment as the person reads it, in their zone and language:
+    'Mon 7 Dec 2026, 14:00 (Europe/Paris)', 'Mo 7. Dezember 2026 14:00 (Europe/Paris)'."""
+    zone = zone_of(user)  # loads the profile, so the language costs no query
+    local = moment.astimezone(zone)
+    with in_language_of(user):
+        return f"{date_format(local, 'D')} {date_format(local, 'DATETIME_FORMAT')} ({zone})"
 
 
 def modes_for(user_ids: Iterable[int], category: str) -> dict[int, str]:

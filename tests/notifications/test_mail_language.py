@@ -138,3 +138,14 @@ def test_a_digest_is_in_its_recipients_language() -> None:
     with spy:
         assert send_digests(now=timezone.now())["daily_digests"] == 1
     assert bodies == ["de"]
+
+
+def test_a_time_in_a_notice_is_written_in_the_recipients_language_and_zone() -> None:
+    moment = dt.datetime(2026, 12, 7, 13, 0, tzinfo=dt.UTC)
+    english, german = speaking(""), speaking("de")
+    for person in (english, german):
+        person.profile.time_zone = "Europe/Berlin"
+        person.profile.save(update_fields=["time_zone"])
+    with translation.override("fr"):  # whoever acted read French
+        assert services.local_time(english, moment) == "Mon 7 Dec 2026, 14:00 (Europe/Berlin)"
+        assert services.local_time(german, moment) == "Mo 7. Dezember 2026 14:00 (Europe/Berlin)"
