@@ -85,7 +85,7 @@ def speak(request: HttpRequest, code: str) -> None:
     """Answer the rest of this request in `code` (nothing changes when it is "")."""
     if code:
         translation.activate(code)
-        request.LANGUAGE_CODE = code  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = code
 
 
 def activate_token_user_language(request: HttpRequest, user: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
@@ -56,7 +57,7 @@ class MfaSatisfied(BasePermission):
     unless this request's credential passed a second factor (a token issued with
     a code, or a session signed in or re-authenticated with one)."""
 
-    message = MESSAGE
+    message: str | Promise = MESSAGE  # translated when the refusal is written
     code = "mfa_required"
 
     def has_permission(self, request: Request, view: Any) -> bool:

@@ -48,7 +48,7 @@ def actions_for(item: Any, user: Any) -> list[tuple[str, str]]:
         names = ["pause", "conclude"]
     elif item.status == "paused":
         names = ["resume", "conclude"]
-    return [(name, LABELS[name]) for name in names]
+    return [(name, str(LABELS[name])) for name in names]
 
 
 @register.simple_tag(takes_context=True)
