@@ -57,10 +57,10 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Who did it; empty for the system (a periodic job or a command).",
+        help_text=_("Who did it; empty for the system (a periodic job or a command)."),
     )
     action = models.CharField(max_length=24, choices=Action.choices)
-    object_type = models.CharField(max_length=100, help_text="app_label.model")
+    object_type = models.CharField(max_length=100, help_text=_("app_label.model"))
     object_id = models.CharField(max_length=64, blank=True)
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -68,7 +68,7 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The person the record is about.",
+        help_text=_("The person the record is about."),
     )
     program_id = models.PositiveBigIntegerField(null=True, blank=True)
     summary = models.CharField(max_length=500)

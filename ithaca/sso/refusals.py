@@ -1,6 +1,7 @@
 """Why a SAML response was refused, in words for the person who tried to sign in.
 
-Pure (no ORM; titles are translated lazily): maps python3-saml's validation error codes to a few reasons.
+Pure (no ORM; the words are translated lazily): maps python3-saml's validation
+error codes to a few reasons.
 """
 
 from __future__ import annotations
