@@ -20,7 +20,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,32 +65,46 @@ def run_makemessages(copy: Path, source: Path) -> None:
     subprocess.run([*command, *COMMON, *ignores], cwd=source, env=env, check=True)
 
 
-def missing_messages() -> list[str]:
-    """Messages makemessages would add to a committed catalogue (or a catalogue to make)."""
+def missing_messages(
+    only: list[str] | None = None, prepare: Callable[[Path], None] | None = None
+) -> list[str]:
+    """Messages makemessages would add to a committed catalogue (or a catalogue to make).
+
+    `only` limits the run to these source directories ("." for the root,
+    "ithaca/sso"); `prepare` may change the temporary copy first (tests do).
+    """
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="ithaca-i18n-") as tmp:
         copy = Path(tmp)
         copy_tree(copy)
+        if prepare is not None:
+            prepare(copy)
         for source in source_dirs(copy):
+            relative = source.relative_to(copy)
+            if only is not None and str(relative) not in only:
+                continue
             run_makemessages(copy, source)
             generated = catalogue(source, "fr")
-            if not generated.exists():
-                continue  # nothing marked here
-            wanted = messages(generated)
-            original = ROOT / source.relative_to(copy)
-            for language in TRANSLATED:
-                committed = catalogue(original, language)
-                have = messages(committed) if committed.exists() else {}
-                new = [key for key in wanted if key not in have]
-                where = committed.relative_to(ROOT)
-                if not committed.exists():
-                    problems.append(f"{where}: missing; {len(wanted)} messages to translate")
-                    continue
-                for context, msgid in new[:10]:
-                    shown = f"{context} | {msgid}" if context else msgid
-                    problems.append(f"{where}: not in the catalogue: {shown!r}")
-                if len(new) > 10:
-                    problems.append(f"{where}: ... and {len(new) - 10} more")
+            if generated.exists():
+                problems += _compare(messages(generated), ROOT / relative)
+    return problems
+
+
+def _compare(wanted: dict[tuple[str | None, str], Any], original: Path) -> list[str]:
+    problems = []
+    for language in TRANSLATED:
+        committed = catalogue(original, language)
+        where = committed.relative_to(ROOT)
+        if not committed.exists():
+            problems.append(f"{where}: missing; {len(wanted)} messages to translate")
+            continue
+        have = messages(committed)
+        new = [key for key in wanted if key not in have]
+        for context, msgid in new[:10]:
+            shown = f"{context} | {msgid}" if context else msgid
+            problems.append(f"{where}: not in the catalogue: {shown!r}")
+        if len(new) > 10:
+            problems.append(f"{where}: ... and {len(new) - 10} more")
     return problems
 
 

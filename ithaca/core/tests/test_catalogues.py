@@ -119,3 +119,19 @@ def test_every_committed_catalogue_is_complete(path: Path) -> None:
     assert path.parent.parent.name in TRANSLATED, "English is the source: no en catalogue"
     problems = [e.msgid for e in messages(path).values() if e.fuzzy or not e.translated]
     assert problems == []
+
+
+@needs_gettext
+def test_the_check_fails_on_a_marked_string_the_catalogue_lacks() -> None:
+    def mark_a_new_string(copy: Path) -> None:
+        (copy / "ithaca" / "sso" / "brand_new.py").write_text(
+            "from django.utils.translation import gettext_lazy as _\n"
+            'NEW = _("A sentence nobody translated yet")\n'
+        )
+
+    problems = _script().missing_messages(only=["ithaca/sso"], prepare=mark_a_new_string)
+    assert problems == [
+        f"ithaca/sso/locale/{language}/LC_MESSAGES/django.po: not in the catalogue: "
+        "'A sentence nobody translated yet'"
+        for language in TRANSLATED
+    ]
