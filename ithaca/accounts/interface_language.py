@@ -74,6 +74,12 @@ def remember_language(request: HttpRequest, code: str) -> None:
     request.session[SESSION_KEY] = supported(code)
 
 
+def language_remembered(request: HttpRequest) -> str | None:
+    """The signed-in person's choice as the session keeps it (None: not read yet)."""
+    session = getattr(request, "session", None)
+    return session.get(SESSION_KEY) if session is not None else None
+
+
 @receiver(user_logged_in, dispatch_uid="ithaca.accounts.interface_language")
 def _on_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     # Session plumbing rather than domain flow: nothing but the session is written.

@@ -213,3 +213,12 @@ def test_the_switcher_answers_only_post() -> None:
 def test_the_switcher_does_not_redirect_off_site() -> None:
     response = Client().post("/i18n/setlang/", {"language": "fr", "next": "https://evil.example"})
     assert response.headers["Location"] == "/"
+
+
+def test_changing_the_language_with_htmx_reloads_the_page_in_it() -> None:
+    client = signed_in(speaking(""))
+    fields = {"time_zone": "UTC", "languages": "", "interface_language": "de"}
+    changed = client.post("/me/profile/basics/", fields, HTTP_HX_REQUEST="true")
+    assert changed.status_code == 200 and changed.headers["HX-Refresh"] == "true"
+    again = client.post("/me/profile/basics/", fields, HTTP_HX_REQUEST="true")
+    assert "HX-Refresh" not in again.headers
