@@ -7,10 +7,13 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 STATIC_STAMP := static/vendor/.built
+# Translation catalogues (.po, committed) compile to .mo (not committed) at install.
+PO_FILES := $(shell find locale ithaca -path '*/LC_MESSAGES/*.po' 2>/dev/null)
+MO_STAMP := var/.translations-compiled
 export DEBUG ?= false
 
 .DEFAULT_GOAL := help
-.PHONY: help install static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim screenshots load lint format typecheck bench ci lock clean
+.PHONY: help install translations check-translations screenshots-de static run serve worker migrate seed test test-postgres test-browser test-api-fuzz test-scim screenshots load lint format typecheck bench ci lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,7 +25,19 @@ $(STAMP): pyproject.toml requirements/dev.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install Ithaca with its development tools
+install: $(STAMP) $(MO_STAMP) ## Create .venv, install Ithaca and its development tools, compile translations
+
+# Every catalogue (locale/ and ithaca/<app>/locale/) again whenever a .po changed.
+# compilemessages needs GNU gettext's msgfmt (Debian: apt-get install gettext).
+$(MO_STAMP): $(STAMP) $(PO_FILES)
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install GNU gettext (apt-get install gettext)"; exit 1; }
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=static -v0
+	mkdir -p var && touch $(MO_STAMP)
+
+translations: $(MO_STAMP) ## Compile the translation catalogues (.po to .mo)
+
+check-translations: install ## Fail on a string missing from a catalogue, or an untranslated or fuzzy entry
+	DEBUG=true $(PY) scripts/check_translations.py
 
 $(STATIC_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -59,6 +74,9 @@ test-browser: install static ## Browser journeys with axe checks (needs Debian's
 screenshots: install static ## Crawl every page as each demo person at 1280 and 390 px; PNGs in test-results/screenshots/
 	$(PY) -m pytest -q -m browser tests/browser/test_crawl.py
 
+screenshots-de: install static ## The same crawl in German (CRAWL_LANGUAGE=de): nothing may overflow at 390 px
+	CRAWL_LANGUAGE=de $(PY) -m pytest -q -m browser tests/browser/test_crawl.py
+
 test-api-fuzz: install ## Schemathesis: every API operation, as each role, against the schema
 	$(PY) -m pytest -q -m schemathesis tests/api
 
@@ -68,13 +86,14 @@ test-scim: install ## scim2-tester, the SCIM compliance checker, against a live 
 load: install ## Load test on PostgreSQL, 100,000 people (LOAD_SECONDS=60 for a quick run)
 	DEBUG=true $(PY) benchmarks/load.py --seconds $${LOAD_SECONDS:-600}
 
-lint: install ## ruff, formatting, mypy and Django's checks
+lint: install ## ruff, formatting, mypy, Django's checks and the translation catalogues
 	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(VENV)/bin/mypy config ithaca $(wildcard benchmarks/*.py)
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=true $(PY) manage.py check
+	DEBUG=true $(PY) scripts/check_translations.py
 
 format: install ## Fix lint and formatting where ruff can
 	$(VENV)/bin/ruff check --fix .

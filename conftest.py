@@ -5,6 +5,26 @@ from __future__ import annotations
 import pytest
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # `make install` compiles the catalogues; a .po changed since (or a run without
+    # make) is compiled here, so tests see the translations as committed.
+    from ithaca.core.catalogues import compile_stale
+
+    compile_stale()
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_test():
+    """A request leaves its language active in the thread (LocaleMiddleware and the
+    person's choice activate it, and nothing deactivates it): each test starts and
+    ends in LANGUAGE_CODE, so a German request in one test cannot leak into the next."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     # argon2 is deliberately slow; tests that check hashing say so themselves.

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 from config.env import Env
 from ithaca.sso.envconfig import SamlConfigError, saml_app
@@ -83,9 +84,14 @@ MIDDLEWARE = [
     "ithaca.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language (cookie from the switcher, then Accept-Language), else
+    # LANGUAGE_CODE; after sessions, before anything that renders text.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's chosen language beats the browser's (accounts/interface_language.py).
+    "ithaca.accounts.interface_language.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -245,7 +251,20 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
 
 # --- Internationalisation -------------------------------------------------
+# The interface's languages (English is the source); each app's catalogue is in
+# ithaca/<app>/locale/, the project's templates' and settings' in locale/.
+# docs/translation.md says how to add a string or a language.
 LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("de", _("German")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates stay day-month-year with a 24-hour clock (config/formats/en/);
+# the other languages use Django's formats for their locale.
+FORMAT_MODULE_PATH = ["config.formats"]
 # The language everyone is assumed to share when their profile lists none.
 ITHACA_DEFAULT_LANGUAGE = env.str("DEFAULT_LANGUAGE", default="en")
 TIME_ZONE = env.time_zone("TIME_ZONE", default="UTC")

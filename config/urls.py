@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
 
+from ithaca.accounts.views import language_switch
 from ithaca.core.views import favicon, healthz
 
 urlpatterns = [
@@ -27,10 +29,12 @@ urlpatterns = [
     path("api/v1/", include("ithaca.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Django's set_language, which also saves a signed-in person's profile.
+    path("i18n/setlang/", language_switch, name="set_language"),
 ]
 
-admin.site.site_header = "Ithaca administration"
-admin.site.site_title = "Ithaca admin"
+admin.site.site_header = gettext_lazy("Ithaca administration")
+admin.site.site_title = gettext_lazy("Ithaca admin")
 
 # Unrouted paths under /api/ answer in the API's JSON error shape.
 handler404 = "ithaca.core.views.not_found"

@@ -11,9 +11,12 @@ from django import forms
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from ithaca.accounts.interface_language import chosen_language
 from ithaca.accounts.lockout import account_key
-from ithaca.accounts.models import Profile
+from ithaca.accounts.models import Profile, User
 from ithaca.accounts.services import profile_ensure
 from ithaca.core.http import client_ip
 
@@ -45,8 +48,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if not signup_domain_allowed(email):
             listed = ", ".join(f"@{d}" for d in settings.ITHACA_SIGNUP_DOMAINS)
             raise forms.ValidationError(
-                f"Sign-up is open to addresses ending in {listed}. "
-                "Use your work address, or ask for an invitation."
+                _(
+                    "Sign-up is open to addresses ending in %(domains)s. "
+                    "Use your work address, or ask for an invitation."
+                )
+                % {"domains": listed}
             )
         return email
 
@@ -56,6 +62,17 @@ class AccountAdapter(DefaultAccountAdapter):
             profile = profile_ensure(user=user)
             Profile.objects.filter(pk=profile.pk).update(welcome=Profile.Welcome.PENDING)
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's mails (password reset, address confirmation, security notices) in the
+        recipient's chosen language; without a choice, in the language of the request
+        that sent them (the person's browser), else LANGUAGE_CODE."""
+        user = context.get("user")
+        if not isinstance(user, User):
+            user = User.objects.filter(email__iexact=email).first()
+        code = chosen_language(user.pk) if user is not None else ""
+        with translation.override(code or translation.get_language() or settings.LANGUAGE_CODE):
+            super().send_mail(template_prefix, email, context)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Someone invited (or newly signed up) who has not finished or skipped the welcome

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "ithaca.accounts"
     label = "accounts"
-    verbose_name = "People and accounts"
+    verbose_name = _("People and accounts")
 
     def ready(self) -> None:
         # allauth records signing in with a code in the session, but not setting an

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.importing import (
     FileProblem,
@@ -85,9 +86,9 @@ def people_import_run(*, people_import: PeopleImport) -> PeopleImport:
     with transaction.atomic():
         record = PeopleImport.objects.select_for_update().get(pk=people_import.pk)
         if record.status == Status.DONE:
-            raise DomainError("This file has been imported already.")
+            raise DomainError(_("This file has been imported already."))
         if not record.can_run:
-            raise DomainError("Only a checked file without problems can be imported.")
+            raise DomainError(_("Only a checked file without problems can be imported."))
         record.step, record.status = PeopleImport.Step.APPLY, Status.QUEUED
         record.processed_rows, record.phase = 0, "Waiting to start"
         record.save(update_fields=["step", "status", "processed_rows", "phase", "updated_at"])

@@ -15,17 +15,18 @@ from allauth.account.adapter import get_adapter
 from allauth.core import ratelimit
 from django import forms
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
 
-LOCKED = "Too many failed sign-in attempts. Try again in a few minutes."
+LOCKED = gettext_lazy("Too many failed sign-in attempts. Try again in a few minutes.")
 
 
 class LockedOut(Exception):
     """Too many recent failures for this account or this address."""
 
     def __init__(self) -> None:
-        super().__init__(LOCKED)
+        super().__init__(str(LOCKED))
 
 
 def account_key(email: str) -> str:

@@ -37,6 +37,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.lockout import second_factor_attempt, second_factor_passed
 from ithaca.accounts.models import ApiToken, User
@@ -49,6 +51,7 @@ OPEN_PATHS = (
     "/privacy/",  # your own data
     "/intake/",  # your own intakes and referrals answered
     "/guide/",
+    "/i18n/",  # the language switcher: it changes only your own profile's language
     "/static/",
     "/healthz",
     "/api/v1/auth/",  # the token exchange and your own tokens
@@ -60,11 +63,11 @@ OPEN_PATHS = (
     "/api/v1/referrals/",
 )
 OPEN_EXACT = frozenset({"/"})  # the home page, which points the way to set-up
-MESSAGE = (
+MESSAGE = gettext_lazy(
     "A program you manage or coach in asks for two-factor authentication. "
     "Set up an authenticator app here to continue."
 )
-REAUTH_MESSAGE = (
+REAUTH_MESSAGE = gettext_lazy(
     "A program you manage or coach in asks for two-factor authentication: "
     "confirm it is you with your authenticator to continue."
 )
@@ -220,9 +223,9 @@ def second_factor_problem(request: HttpRequest, user: User, code: str) -> str | 
     """
     required, enabled = mfa_status(user)
     if not enabled:
-        return "Set up two-factor authentication at /accounts/2fa/ first." if required else None
+        return _("Set up two-factor authentication at /accounts/2fa/ first.") if required else None
     if not code.strip():
-        return "Two-factor authentication is on: add the code from your authenticator app."
+        return _("Two-factor authentication is on: add the code from your authenticator app.")
     second_factor_attempt(request, user)
     authenticators = Authenticator.objects.filter(user=user).exclude(
         type=Authenticator.Type.WEBAUTHN  # a security key cannot be typed in
@@ -232,4 +235,4 @@ def second_factor_problem(request: HttpRequest, user: User, code: str) -> str | 
             authenticator.record_usage()
             second_factor_passed(request, user)
             return None
-    return "That two-factor code is wrong or was already used."
+    return _("That two-factor code is wrong or was already used.")

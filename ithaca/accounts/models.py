@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
 
@@ -37,7 +39,7 @@ class User(AbstractUser):
     """An account. People sign in with their e-mail address; there is no username."""
 
     username = None  # type: ignore[assignment]
-    email = models.EmailField("e-mail address", unique=True)
+    email = models.EmailField(_("e-mail address"), unique=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -84,45 +86,53 @@ class Profile(TimeStampedModel):
     class Welcome(models.TextChoices):
         """Where the person is in the welcome wizard (empty: it was never offered)."""
 
-        NOT_OFFERED = "", "Not offered"
-        PENDING = "pending", "Not finished"
-        SKIPPED = "skipped", "Skipped"
-        DONE = "done", "Done"
+        NOT_OFFERED = "", _("Not offered")
+        PENDING = "pending", _("Not finished")
+        SKIPPED = "skipped", _("Skipped")
+        DONE = "done", _("Done")
 
     user = models.OneToOneField(User, primary_key=True, on_delete=models.CASCADE)
     preferred_name = models.CharField(
-        max_length=80, blank=True, help_text="The name people call you by."
+        max_length=80, blank=True, help_text=_("The name people call you by.")
     )
     pronouns = models.CharField(max_length=40, blank=True)
     photo = models.FileField(
         upload_to="photos/",
         blank=True,
-        help_text="A square JPEG made by Ithaca from the upload; read through the photo view.",
+        help_text=_("A square JPEG made by Ithaca from the upload; read through the photo view."),
     )
     welcome = models.CharField(
         max_length=16, choices=Welcome.choices, default=Welcome.NOT_OFFERED, blank=True
     )
     welcome_step = models.CharField(
-        max_length=16, blank=True, help_text="The wizard step to resume at."
+        max_length=16, blank=True, help_text=_("The wizard step to resume at.")
     )
     job_title = models.CharField(max_length=160, blank=True)
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
     grade = models.PositiveSmallIntegerField(
-        default=3, help_text="Seniority from 1 (entry level) to 10 (executive)."
+        default=3, help_text=_("Seniority from 1 (entry level) to 10 (executive).")
     )
     years_experience = models.PositiveSmallIntegerField(default=0)
     location = models.CharField(max_length=120, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
-    languages = models.JSONField(default=list, blank=True, help_text="Language codes, e.g. en, fr.")
+    languages = models.JSONField(
+        default=list, blank=True, help_text=_("Language codes, e.g. en, fr.")
+    )
+    interface_language = models.CharField(
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language Ithaca speaks to the person; empty: their browser's."),
+    )
     bio = models.TextField(blank=True, max_length=2000)
     expertise = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)
     disclosed_identities = models.JSONField(
         default=list,
         blank=True,
-        help_text="Identities the person chose to share, for diversity mentoring only.",
+        help_text=_("Identities the person chose to share, for diversity mentoring only."),
     )
     line_manager = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="direct_reports"
@@ -131,7 +141,7 @@ class Profile(TimeStampedModel):
         User,
         blank=True,
         related_name="assessees",
-        help_text="Supervisors and examiners who assess this person's work.",
+        help_text=_("Supervisors and examiners who assess this person's work."),
     )
     started_on = models.DateField(null=True, blank=True)
     left_on = models.DateField(null=True, blank=True)
@@ -170,14 +180,14 @@ class CareerEntry(models.Model):
     role = models.CharField(max_length=160)
     organization = models.CharField(max_length=160, blank=True)
     started_on = models.DateField()
-    ended_on = models.DateField(null=True, blank=True, help_text="Empty while current.")
+    ended_on = models.DateField(null=True, blank=True, help_text=_("Empty while current."))
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Order the person chose; 0 first. Ties: the latest first."
+        default=0, help_text=_("Order the person chose; 0 first. Ties: the latest first.")
     )
 
     class Meta:
         ordering = ["position", "-started_on", "pk"]
-        verbose_name_plural = "career entries"
+        verbose_name_plural = _("career entries")
         constraints = [
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
@@ -199,26 +209,26 @@ class PeopleImport(TimeStampedModel):
     """
 
     class Kind(models.TextChoices):
-        CSV = "csv", "CSV"
-        XLSX = "xlsx", "XLSX"
+        CSV = "csv", _("CSV")
+        XLSX = "xlsx", _("XLSX")
 
     class Step(models.TextChoices):
-        CHECK = "check", "Dry run"
-        APPLY = "apply", "Import"
+        CHECK = "check", _("Dry run")
+        APPLY = "apply", _("Import")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        VALIDATED = "validated", "Checked"
-        DONE = "done", "Imported"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        VALIDATED = "validated", _("Checked")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
 
     created_by = models.ForeignKey(
         User, null=True, on_delete=models.SET_NULL, related_name="people_imports"
     )
     filename = models.CharField(max_length=255)
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.CSV)
-    content = models.TextField(help_text="The uploaded file as text (XLSX converted to CSV).")
+    content = models.TextField(help_text=_("The uploaded file as text (XLSX converted to CSV)."))
     step = models.CharField(max_length=8, choices=Step.choices, default=Step.CHECK)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     total_rows = models.PositiveIntegerField(default=0)
@@ -275,7 +285,7 @@ class ApiToken(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100, blank=True)
     key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=12, help_text="The key's first characters, to tell it.")
+    prefix = models.CharField(max_length=12, help_text=_("The key's first characters, to tell it."))
     credential_stamp = models.CharField(max_length=64)
     mfa_verified = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)

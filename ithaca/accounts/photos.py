@@ -11,6 +11,7 @@ import io
 import warnings
 from typing import IO
 
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -29,10 +30,10 @@ class PhotoError(ValueError):
 def make_photo(upload: IO[bytes], size: int | None) -> bytes:
     """The square JPEG to store for this upload, or PhotoError saying what is wrong."""
     if size is not None and size > MAX_BYTES:
-        raise PhotoError("That file is larger than 5 MB: choose a smaller photo.")
+        raise PhotoError(_("That file is larger than 5 MB: choose a smaller photo."))
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise PhotoError("That file is larger than 5 MB: choose a smaller photo.")
+        raise PhotoError(_("That file is larger than 5 MB: choose a smaller photo."))
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -40,22 +41,22 @@ def make_photo(upload: IO[bytes], size: int | None) -> bytes:
             _check_header(image)
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError("That image is far too large in pixels to be a photo.") from None
+            raise PhotoError(_("That image is far too large in pixels to be a photo.")) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             if isinstance(exc, PhotoError):
                 raise
-            raise PhotoError("That file is not a JPEG, PNG or WebP image.") from None
+            raise PhotoError(_("That file is not a JPEG, PNG or WebP image.")) from None
     return _square_jpeg(image)
 
 
 def _check_header(image: Image.Image) -> None:
     if image.format not in FORMATS:
-        raise PhotoError("That file is not a JPEG, PNG or WebP image.")
+        raise PhotoError(_("That file is not a JPEG, PNG or WebP image."))
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise PhotoError("That image is far too large in pixels to be a photo.")
+        raise PhotoError(_("That image is far too large in pixels to be a photo."))
     if min(width, height) < 32:
-        raise PhotoError("That image is too small: use one at least 32 pixels wide.")
+        raise PhotoError(_("That image is too small: use one at least 32 pixels wide."))
 
 
 def _square_jpeg(image: Image.Image) -> bytes:

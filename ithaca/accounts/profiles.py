@@ -13,7 +13,9 @@ from typing import IO, Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
+from ithaca.accounts.interface_language import supported
 from ithaca.accounts.languages import language_code
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.accounts.photos import PhotoError, make_photo
@@ -24,7 +26,9 @@ MAX_BIO = 2000
 MAX_TAGS = 20
 MAX_TAG = 50
 TEXT_LIMITS = {"preferred_name": 80, "pronouns": 40, "job_title": 160}
-EDITABLE = frozenset({*TEXT_LIMITS, "bio", "time_zone", "languages", "expertise", "interests"})
+EDITABLE = frozenset(
+    {*TEXT_LIMITS, "bio", "time_zone", "languages", "interface_language", "expertise", "interests"}
+)
 
 
 def clean_tags(values: Any, field: str) -> list[str]:
@@ -32,17 +36,19 @@ def clean_tags(values: Any, field: str) -> list[str]:
     if isinstance(values, str):
         values = values.split(",")
     if not isinstance(values, list | tuple):
-        raise DomainError("Give a list of tags.", field=field)
+        raise DomainError(_("Give a list of tags."), field=field)
     tags: list[str] = []
     for value in values:
         tag = " ".join(str(value).split())
         if not tag or tag.lower() in {t.lower() for t in tags}:
             continue
         if len(tag) > MAX_TAG:
-            raise DomainError(f"Keep each tag under {MAX_TAG} characters.", field=field)
+            raise DomainError(
+                _("Keep each tag under %(limit)d characters.") % {"limit": MAX_TAG}, field=field
+            )
         tags.append(tag)
     if len(tags) > MAX_TAGS:
-        raise DomainError(f"At most {MAX_TAGS} tags.", field=field)
+        raise DomainError(_("At most %(limit)d tags.") % {"limit": MAX_TAGS}, field=field)
     return tags
 
 
@@ -51,14 +57,17 @@ def clean_languages(values: Any) -> list[str]:
     if isinstance(values, str):
         values = values.split(",")
     if not isinstance(values, list | tuple):
-        raise DomainError("Give a list of languages.", field="languages")
+        raise DomainError(_("Give a list of languages."), field="languages")
     codes: list[str] = []
     for value in values:
         if not str(value).strip():
             continue
         code = language_code(str(value))
         if code is None:
-            raise DomainError(f"{str(value)[:40]!r} is not a language we know.", field="languages")
+            raise DomainError(
+                _("%(value)s is not a language we know.") % {"value": repr(str(value)[:40])},
+                field="languages",
+            )
         if code not in codes:
             codes.append(code)
     return codes
@@ -67,7 +76,10 @@ def clean_languages(values: Any) -> list[str]:
 def _cleaned(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(changes) - EDITABLE)
     if unknown:
-        raise DomainError(f"{', '.join(unknown)} cannot be changed here.", field=unknown[0])
+        raise DomainError(
+            _("%(fields)s cannot be changed here.") % {"fields": ", ".join(unknown)},
+            field=unknown[0],
+        )
     out: dict[str, Any] = {}
     for field, value in changes.items():
         if field in TEXT_LIMITS or field == "bio":
@@ -80,10 +92,15 @@ def _cleaned(changes: dict[str, Any]) -> dict[str, Any]:
             out[field] = text
         elif field == "time_zone":
             if not is_zone(str(value or "")):
-                raise DomainError("Choose a time zone from the list.", field=field)
+                raise DomainError(_("Choose a time zone from the list."), field=field)
             out[field] = value
         elif field == "languages":
             out[field] = clean_languages(value)
+        elif field == "interface_language":
+            code = str(value or "")
+            if code and not supported(code):
+                raise DomainError(_("Choose a language from the list."), field=field)
+            out[field] = code
         else:
             out[field] = clean_tags(value, field)
     return out
@@ -132,8 +149,8 @@ def profile_photo_remove(*, user: User) -> Profile:
 def welcome_set(*, user: User, state: str, step: str = "") -> Profile:
     """Offer, advance, skip or finish the welcome wizard."""
     if state not in Profile.Welcome.values:
-        raise DomainError("Unknown wizard state.")
-    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+        raise DomainError(_("Unknown wizard state."))
+    profile = Profile.objects.select_for_update().get_or_create(user=user)[0]
     profile.welcome, profile.welcome_step = state, step
     profile.save(update_fields=["welcome", "welcome_step", "updated_at"])
     return profile
@@ -147,15 +164,15 @@ def _career_fields(
 ) -> dict[str, Any]:
     role, organization = role.strip(), organization.strip()
     if not role:
-        raise DomainError("Name the role you held.", field="role")
+        raise DomainError(_("Name the role you held."), field="role")
     if len(role) > 160 or len(organization) > 160:
         raise DomainError(
-            "Keep it under 160 characters.", field="role" if len(role) > 160 else "organization"
+            _("Keep it under 160 characters."), field="role" if len(role) > 160 else "organization"
         )
     if started_on is None:
-        raise DomainError("When did you start?", field="started_on")
+        raise DomainError(_("When did you start?"), field="started_on")
     if ended_on is not None and ended_on < started_on:
-        raise DomainError("It cannot end before it starts.", field="ended_on")
+        raise DomainError(_("It cannot end before it starts."), field="ended_on")
     return {
         "role": role,
         "organization": organization,
@@ -177,7 +194,7 @@ def career_entry_create(
     fields = _career_fields(role, organization, started_on, ended_on)
     last = CareerEntry.objects.filter(user=user).aggregate(m=Max("position"))["m"]
     if CareerEntry.objects.filter(user=user).count() >= 30:
-        raise DomainError("At most 30 roles: keep the paths that matter.", field="role")
+        raise DomainError(_("At most 30 roles: keep the paths that matter."), field="role")
     return CareerEntry.objects.create(user=user, position=(last or 0) + 1, **fields)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import Profile, User
 from ithaca.accounts.tasks import send_invitation_email
@@ -22,9 +23,9 @@ def user_create(
     """Create an account with an empty profile. Refuses a duplicate e-mail address."""
     email = email.strip().lower()
     if not email:
-        raise DomainError("An e-mail address is required.", field="email")
+        raise DomainError(_("An e-mail address is required."), field="email")
     if User.objects.filter(email__iexact=email).exists():
-        raise DomainError(f"{email} already has an account.", field="email")
+        raise DomainError(_("%(email)s already has an account.") % {"email": email}, field="email")
     user = User.objects.create_user(
         email=email, password=password, first_name=first_name.strip(), last_name=last_name.strip()
     )

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from ithaca.accounts.interface_language import in_language_of
 from ithaca.accounts.models import User
 
 
@@ -32,12 +34,10 @@ def send_invitation_email(user_id: int, invited_by_id: int | None = None) -> boo
         },
     )
     context = {"user": user, "inviter": inviter, "link": f"{settings.SITE_URL}{path}"}
-    send_mail(
-        subject="You are invited to Ithaca",
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    with in_language_of(user):
+        subject = _("You are invited to Ithaca")
+        message = render_to_string("accounts/email/invitation.txt", context)
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[user.email])
     return True
 
 

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import ApiToken, User
 from ithaca.core.errors import DomainError
@@ -54,7 +55,7 @@ def token_lifetime() -> timedelta:
 def api_token_issue(*, user: User, mfa_verified: bool, name: str = "") -> tuple[ApiToken, str]:
     """A new token for this person, and its key (shown this once, never stored)."""
     if not user.is_active:
-        raise DomainError("This account is not active.")
+        raise DomainError(_("This account is not active."))
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     now = timezone.now()
     token = ApiToken.objects.create(
@@ -74,7 +75,7 @@ def api_token_issue(*, user: User, mfa_verified: bool, name: str = "") -> tuple[
 def api_token_revoke(*, token: ApiToken, by: User) -> ApiToken:
     """Revoke one token; only its owner may (staff revoke by changing the password)."""
     if token.user_id != by.pk:
-        raise DomainError("Only the token's owner may revoke it.")
+        raise DomainError(_("Only the token's owner may revoke it."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from ithaca.accounts.interface_language import activate_token_user_language
 from ithaca.accounts.mfa import MESSAGE, credential_refused, lacks_required_mfa
 from ithaca.accounts.models import User
 from ithaca.accounts.tokens import api_token_authenticate
@@ -41,6 +43,9 @@ class HashedTokenAuthentication(BaseAuthentication):
                 "The token is not valid: it is unknown, revoked or expired, or your password "
                 "or two-factor authentication changed since it was issued."
             )
+        # DRF authenticates inside the view, after the middleware: the person's
+        # language is activated here, so the answer (and its errors) speak it.
+        activate_token_user_language(request._request, token.user)
         return token.user, token
 
     def authenticate_header(self, request: Request) -> str:
@@ -52,7 +57,7 @@ class MfaSatisfied(BasePermission):
     unless this request's credential passed a second factor (a token issued with
     a code, or a session signed in or re-authenticated with one)."""
 
-    message = MESSAGE
+    message: str | Promise = MESSAGE  # translated when the refusal is written
     code = "mfa_required"
 
     def has_permission(self, request: Request, view: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -21,6 +22,7 @@ from rest_framework.views import APIView
 
 from ithaca.accounts import profiles
 from ithaca.accounts.http import current_user
+from ithaca.accounts.interface_language import remember_language
 from ithaca.accounts.languages import language_code, language_names
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.api.pagination import Pagination
@@ -107,6 +109,10 @@ class MyProfileSerializer(serializers.Serializer):
     )  # fmt: skip
     expertise = serializers.ListField(child=serializers.CharField(), required=False)
     interests = serializers.ListField(child=serializers.CharField(), required=False)
+    interface_language = serializers.ChoiceField(
+        choices=[("", "browser"), *settings.LANGUAGES], required=False, allow_blank=True,
+        help_text="The language of pages, API messages and e-mails; empty: the browser's.",
+    )  # fmt: skip
 
 
 class MyProfileOutput(serializers.Serializer):
@@ -118,6 +124,7 @@ class MyProfileOutput(serializers.Serializer):
     languages = LanguageSerializer(many=True)
     expertise = serializers.ListField(child=serializers.CharField())
     interests = serializers.ListField(child=serializers.CharField())
+    interface_language = serializers.CharField()
     photo = serializers.CharField(allow_null=True)
     hr = serializers.DictField(help_text="Kept by HR through the people import; read-only.")
 
@@ -135,6 +142,7 @@ def _my_profile(user: User) -> dict[str, Any]:
         "languages": _languages(list(profile.languages or [])),
         "expertise": profile.expertise or [],
         "interests": profile.interests or [],
+        "interface_language": profile.interface_language,
         "photo": f"/people/{user.pk}/photo/" if profile.photo else None,
         "hr": {
             "source": "people import",
@@ -158,7 +166,9 @@ class MyProfileView(APIView):
         data = MyProfileSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         user = current_user(request)
-        profiles.profile_update(user=user, **data.validated_data)
+        profile = profiles.profile_update(user=user, **data.validated_data)
+        if "interface_language" in data.validated_data and request.auth is None:
+            remember_language(request._request, profile.interface_language)  # signed-in session
         return Response(MyProfileOutput(_my_profile(user)).data)
 
 

@@ -41,7 +41,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         model = Profile
         fields = [
             "job_title", "department", "grade", "years_experience", "location", "time_zone",
-            "languages", "bio", "expertise", "interests", "line_manager",
+            "languages", "bio", "expertise", "interests", "line_manager", "interface_language",
         ]  # fmt: skip
 
 

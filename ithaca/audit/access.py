@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.audit.models import AuditEvent
@@ -19,5 +20,5 @@ def visible_events(user: User) -> QuerySet[AuditEvent]:
     # through the user rather than importing the model.
     managed = user.managed_programs.values("pk")
     if not managed.exists():
-        raise PermissionDenied("The audit log is for staff and program managers.")
+        raise PermissionDenied(_("The audit log is for staff and program managers."))
     return events.filter(program_id__in=managed)

@@ -8,6 +8,7 @@ from typing import Any, ClassVar, NoReturn
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(Exception):
@@ -25,15 +26,15 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class Action(models.TextChoices):
-    READ_CONFIDENTIAL = "read_confidential", "Read a confidential record"
-    PERMISSION_CHANGE = "permission_change", "Permission change"
-    ADMIN_ACTION = "admin_action", "Admin action"
-    EXPORT = "export", "Personal data export"
-    ERASURE = "erasure", "Erasure"
-    SSO_SIGN_IN = "sso_sign_in", "Single sign-on"
-    SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", "Single sign-on refused"
-    PROVISIONING = "provisioning", "Provisioning"
-    DEPROVISIONING = "deprovisioning", "Deprovisioning"
+    READ_CONFIDENTIAL = "read_confidential", _("Read a confidential record")
+    PERMISSION_CHANGE = "permission_change", _("Permission change")
+    ADMIN_ACTION = "admin_action", _("Admin action")
+    EXPORT = "export", _("Personal data export")
+    ERASURE = "erasure", _("Erasure")
+    SSO_SIGN_IN = "sso_sign_in", _("Single sign-on")
+    SSO_SIGN_IN_REFUSED = "sso_sign_in_refused", _("Single sign-on refused")
+    PROVISIONING = "provisioning", _("Provisioning")
+    DEPROVISIONING = "deprovisioning", _("Deprovisioning")
 
 
 class AuditEvent(models.Model):
@@ -56,10 +57,10 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Who did it; empty for the system (a periodic job or a command).",
+        help_text=_("Who did it; empty for the system (a periodic job or a command)."),
     )
     action = models.CharField(max_length=24, choices=Action.choices)
-    object_type = models.CharField(max_length=100, help_text="app_label.model")
+    object_type = models.CharField(max_length=100, help_text=_("app_label.model"))
     object_id = models.CharField(max_length=64, blank=True)
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -67,7 +68,7 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The person the record is about.",
+        help_text=_("The person the record is about."),
     )
     program_id = models.PositiveBigIntegerField(null=True, blank=True)
     summary = models.CharField(max_length=500)

@@ -47,7 +47,9 @@ def render_sentence(source: str, context: Mapping[str, Any]) -> str:
     """Render a one-line template string as plain text, whitespace collapsed."""
     from django.template import Context
 
-    return " ".join(_compiled(source).render(Context(dict(context), autoescape=False)).split())
+    # str(): a lazily translated source is compiled in the language active now.
+    compiled = _compiled(str(source))
+    return " ".join(compiled.render(Context(dict(context), autoescape=False)).split())
 
 
 def send_email(

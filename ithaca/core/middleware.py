@@ -7,11 +7,14 @@ from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext_lazy
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = "5"
-MESSAGE = "Ithaca cannot reach its database just now. Nothing was saved; please try again shortly."
+MESSAGE = gettext_lazy(
+    "Ithaca cannot reach its database just now. Nothing was saved; please try again shortly."
+)
 
 
 class DatabaseUnavailableMiddleware:
@@ -28,9 +31,13 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.warning("Database unavailable for %s: %s", request.path, exception)
         if request.path.startswith("/api/"):
-            body = {"error": {"status": 503, "code": "database_unavailable", "message": MESSAGE}}
+            body = {
+                "error": {"status": 503, "code": "database_unavailable", "message": str(MESSAGE)}
+            }
             response: HttpResponse = JsonResponse(body, status=503)
         else:
-            response = HttpResponse(MESSAGE, status=503, content_type="text/plain; charset=utf-8")
+            response = HttpResponse(
+                str(MESSAGE), status=503, content_type="text/plain; charset=utf-8"
+            )
         response["Retry-After"] = RETRY_AFTER_SECONDS
         return response

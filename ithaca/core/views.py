@@ -11,6 +11,7 @@ from django.http import (
     JsonResponse,
 )
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.defaults import page_not_found
 from django.views.defaults import server_error as django_server_error
@@ -35,7 +36,7 @@ def _wants_json(request: HttpRequest) -> bool:
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """404 for every unrouted path: the API's JSON error shape under /api/, a page elsewhere."""
     if _wants_json(request):
-        body = {"error": {"status": 404, "code": "not_found", "message": "Not found."}}
+        body = {"error": {"status": 404, "code": "not_found", "message": _("Not found.")}}
         return JsonResponse(body, status=404)
     return page_not_found(request, exception or Http404())
 
@@ -43,7 +44,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def server_error(request: HttpRequest) -> HttpResponse:
     """500 in the API's error shape under /api/, the plain error page elsewhere."""
     if _wants_json(request):
-        message = "Something went wrong on our side; nothing you sent was lost."
+        message = _("Something went wrong on our side; nothing you sent was lost.")
         body = {"error": {"status": 500, "code": "server_error", "message": message}}
         return JsonResponse(body, status=500)
     return django_server_error(request)

@@ -13,9 +13,12 @@ import zoneinfo
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
+from ithaca.accounts.interface_language import chosen_languages, in_language_of
 from ithaca.accounts.models import User
 from ithaca.core.email import render_sentence
 from ithaca.core.errors import DomainError
@@ -42,9 +45,12 @@ def zone_of(user: User) -> dt.tzinfo:
 
 
 def local_time(user: User, moment: dt.datetime) -> str:
-    """A moment as the person reads it: 'Mon 7 Dec 2026, 14:00 (Europe/Paris)'."""
-    zone = zone_of(user)
-    return f"{moment.astimezone(zone):%a %-d %b %Y, %H:%M} ({zone})"
+    """A moment as the person reads it, in their zone and language:
+    'Mon 7 Dec 2026, 14:00 (Europe/Paris)', 'Mo 7. Dezember 2026 14:00 (Europe/Paris)'."""
+    zone = zone_of(user)  # loads the profile, so the language costs no query
+    local = moment.astimezone(zone)
+    with in_language_of(user):
+        return f"{date_format(local, 'D')} {date_format(local, 'DATETIME_FORMAT')} ({zone})"
 
 
 def modes_for(user_ids: Iterable[int], category: str) -> dict[int, str]:
@@ -64,8 +70,10 @@ def _email_state(mode: str, *, has_ics: bool, reachable: bool) -> str:
 
 
 def _text(kind: str, actor: User | None, context: Mapping[str, Any], recipient: User) -> str:
+    """The sentence in the recipient's language: it is their inbox line and e-mail subject."""
     values = {**context, "actor": actor.display_name if actor else "", "recipient": recipient}
-    return render_sentence(KINDS[kind].sentence, values)[:300]
+    with in_language_of(recipient):
+        return render_sentence(KINDS[kind].sentence, values)[:300]
 
 
 def notify(
@@ -137,9 +145,12 @@ def notify_many(
     people = [p for p in recipients if p.is_active and (actor is None or p.pk != actor.pk)]
     key = event_key(kind, subject, event)
     category = str(KINDS[kind].category)
-    text = render_sentence(
-        KINDS[kind].sentence, {**(context or {}), "actor": actor.display_name if actor else ""}
-    )[:300]
+    values = {**(context or {}), "actor": actor.display_name if actor else ""}
+    chosen = chosen_languages(p.pk for p in people)
+    texts: dict[str, str] = {}
+    for code in {chosen.get(p.pk) or settings.LANGUAGE_CODE for p in people}:
+        with translation.override(code):  # one sentence per language spoken in the crowd
+            texts[code] = render_sentence(KINDS[kind].sentence, values)[:300]
     modes = modes_for([p.pk for p in people], category)
     rows = [
         Notification(
@@ -148,7 +159,7 @@ def notify_many(
             category=category,
             key=key,
             actor=actor,
-            text=text,
+            text=texts[chosen.get(person.pk) or settings.LANGUAGE_CODE],
             url=url,
             email=_email_state(
                 modes.get(person.pk, Mode.IMMEDIATE), has_ics=False, reachable=bool(person.email)

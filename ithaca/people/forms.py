@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from ithaca.accounts import interface_language as ui_language
 from ithaca.accounts.languages import language_names
 from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.accounts.photos import MAX_BYTES
@@ -46,6 +47,13 @@ class BasicsForm(DomainForm):
         widget=forms.TextInput(attrs={"list": "language-names", "autocomplete": "off"}),
     )
 
+    interface_language = forms.ChoiceField(
+        label=ui_language.FIELD_LABEL,
+        required=False,
+        help_text=ui_language.FIELD_HELP,
+        choices=ui_language.field_choices,
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["time_zone"]
@@ -59,6 +67,7 @@ class BasicsForm(DomainForm):
             "job_title": profile.job_title,
             "time_zone": profile.time_zone,
             "languages": ", ".join(language_names(profile.languages)),
+            "interface_language": profile.interface_language,
         }
         return cls(data, initial=initial)
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ithaca.accounts import profiles
 from ithaca.accounts.http import current_user
+from ithaca.accounts.interface_language import language_remembered, remember_language
 from ithaca.accounts.languages import LANGUAGES, language_code
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.core.errors import DomainError
@@ -116,9 +117,16 @@ def _save_fields(request: HttpRequest, section: str, form_class: Any) -> HttpRes
         else:
             if "time_zone" in form.cleaned_data:
                 remember_zone(request, profile.time_zone)
+            language_changed = False
+            if "interface_language" in form.cleaned_data:
+                language_changed = language_remembered(request) != profile.interface_language
+                remember_language(request, profile.interface_language)
             if not _htmx(request):
                 messages.success(request, "Saved.")
-            return _answer(request, section, True)
+            response = _answer(request, section, True)
+            if language_changed and _htmx(request):
+                response["HX-Refresh"] = "true"  # the whole page again, in the new language
+            return response
     return _answer(request, section, False, **{section: form})
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ithaca.accounts import profiles
 from ithaca.accounts.http import current_user
+from ithaca.accounts.interface_language import remember_language
 from ithaca.accounts.languages import LANGUAGES
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.core.errors import DomainError
@@ -117,6 +118,7 @@ def _handle(request: HttpRequest, user: User, step: str) -> tuple[bool, Any]:
                 form.add_domain_error(exc.field, exc.message)
             else:
                 remember_zone(request, profile.time_zone)
+                remember_language(request, profile.interface_language)
                 return True, None
         return False, form
     if step == "photo":

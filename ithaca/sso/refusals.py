@@ -1,50 +1,61 @@
 """Why a SAML response was refused, in words for the person who tried to sign in.
 
-Pure: maps python3-saml's validation error codes to a few reasons.
+Pure (no ORM; the words are translated lazily): maps python3-saml's validation
+error codes to a few reasons.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from onelogin.saml2.errors import OneLogin_Saml2_ValidationError as V
 
 
 @dataclass(frozen=True)
 class Refusal:
-    code: str
-    title: str
-    explanation: str
+    code: str  # recorded in the audit log; never translated
+    title: str | Promise  # shown to the person, in their language
+    explanation: str | Promise
 
 
 UNSIGNED = Refusal(
     "unsigned",
-    "The sign-in was not signed",
-    "Your organization's identity provider sent a sign-in that carries no valid "
-    "signature, so Ithaca cannot tell that it really comes from them.",
+    _("The sign-in was not signed"),
+    _(
+        "Your organization's identity provider sent a sign-in that carries no valid "
+        "signature, so Ithaca cannot tell that it really comes from them."
+    ),
 )
 EXPIRED = Refusal(
     "expired",
-    "The sign-in has expired",
-    "The sign-in your identity provider sent is no longer valid (it is only good for "
-    "a few minutes). Start again from the sign-in page.",
+    _("The sign-in has expired"),
+    _(
+        "The sign-in your identity provider sent is no longer valid (it is only good for "
+        "a few minutes). Start again from the sign-in page."
+    ),
 )
 AUDIENCE = Refusal(
     "audience",
-    "The sign-in was meant for another service",
-    "Your identity provider addressed this sign-in to a different application, "
-    "so Ithaca may not accept it.",
+    _("The sign-in was meant for another service"),
+    _(
+        "Your identity provider addressed this sign-in to a different application, "
+        "so Ithaca may not accept it."
+    ),
 )
 REPLAYED = Refusal(
     "replayed",
-    "This sign-in was already used",
-    "Each sign-in from your identity provider works once. This one has been used "
-    "before, so it was refused. Start again from the sign-in page.",
+    _("This sign-in was already used"),
+    _(
+        "Each sign-in from your identity provider works once. This one has been used "
+        "before, so it was refused. Start again from the sign-in page."
+    ),
 )
 INVALID = Refusal(
     "invalid",
-    "The sign-in could not be checked",
-    "The answer from your identity provider did not pass Ithaca's checks.",
+    _("The sign-in could not be checked"),
+    _("The answer from your identity provider did not pass Ithaca's checks."),
 )
 
 _BY_CODE = {

@@ -6,26 +6,31 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, pgettext_lazy
 
 register = template.Library()
 # A save within this long of the first one is part of writing, not an edit.
 EDIT_GRACE = dt.timedelta(seconds=2)
 
 LABELS = {
-    "accept": "Accept",
-    "decline": "Decline",
-    "withdraw": "Withdraw",
-    "pause": "Pause",
-    "resume": "Resume",
-    "conclude": "Conclude",
+    "accept": pgettext_lazy("button", "Accept"),
+    "decline": pgettext_lazy("button", "Decline"),
+    "withdraw": pgettext_lazy("button", "Withdraw"),
+    "pause": pgettext_lazy("button", "Pause"),
+    "resume": pgettext_lazy("button", "Resume"),
+    "conclude": pgettext_lazy("button", "Conclude"),
 }
 
 
 @register.filter
 def percent(value: float | None) -> str:
-    """0.734 -> '73%'."""
-    return "" if value is None else f"{round(float(value) * 100)}%"
+    """0.734 -> '73%' (in French and German '73 %': each language writes its own)."""
+    if value is None:
+        return ""
+    # Translators: a percentage; French and German put a no-break space before %.
+    return gettext("%(number)s%%") % {"number": number_format(round(float(value) * 100))}
 
 
 @register.filter
@@ -43,7 +48,7 @@ def actions_for(item: Any, user: Any) -> list[tuple[str, str]]:
         names = ["pause", "conclude"]
     elif item.status == "paused":
         names = ["resume", "conclude"]
-    return [(name, LABELS[name]) for name in names]
+    return [(name, str(LABELS[name])) for name in names]
 
 
 @register.simple_tag(takes_context=True)
