@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Model, Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
@@ -46,8 +47,8 @@ def _mentoring(user: User, pk: int) -> Conversation | None:
         return None
     other = rel.mentee if rel.mentor_id == user.pk else rel.mentor
     return Conversation(
-        Thread.MENTORING, rel.pk, f"You and {other.display_name}", (rel.mentor, rel.mentee),
-        rel.status in WRITABLE, rel,
+        Thread.MENTORING, rel.pk, _("You and %(name)s") % {"name": other.display_name},
+        (rel.mentor, rel.mentee), rel.status in WRITABLE, rel,
     )  # fmt: skip
 
 
@@ -61,7 +62,7 @@ def _group(user: User, pk: int) -> Conversation | None:
         return None
     group: MentoringGroup = rows[0].group  # type: ignore[assignment]
     return Conversation(
-        Thread.GROUP, pk, f"Your group with {rows[0].mentor.display_name}",
+        Thread.GROUP, pk, _("Your group with %(name)s") % {"name": rows[0].mentor.display_name},
         tuple(people.values()), True, group,
     )  # fmt: skip
 
@@ -76,7 +77,7 @@ def _coaching(user: User, pk: int) -> Conversation | None:
         return None
     other = engagement.coachee if engagement.coach_id == user.pk else engagement.coach
     return Conversation(
-        Thread.COACHING, pk, f"You and {other.display_name}",
+        Thread.COACHING, pk, _("You and %(name)s") % {"name": other.display_name},
         (engagement.coach, engagement.coachee), engagement.status in WRITABLE, engagement,
     )  # fmt: skip
 
@@ -88,7 +89,7 @@ def access_conversation(user: User, kind: str, pk: int) -> Conversation:
     finder = FINDERS.get(kind)  # type: ignore[call-overload]
     conversation = finder(user, pk) if finder else None
     if conversation is None:
-        raise Http404("No such conversation.")
+        raise Http404(_("No such conversation."))
     return conversation
 
 
