@@ -13,11 +13,13 @@ import logging
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from ithaca.accounts.models import User
 from ithaca.core.email import render_text, send_email
 from ithaca.notifications.models import Digest, Notification
+from ithaca.notifications.services import language_of
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
@@ -68,10 +70,12 @@ def deliver_one(notification_id: int) -> bool:
             notification.save(update_fields=["email"])
             return False
         try:
+            with translation.override(language_of(notification.recipient)):
+                subject, body = notification.message, _body(notification)
             send_email(
                 to=[notification.recipient.email],
-                subject=notification.text,
-                body=_body(notification),
+                subject=subject,
+                body=body,
                 ics=notification.ics.encode() if notification.ics else None,
                 ics_method=notification.ics_method or "REQUEST",
             )
@@ -160,22 +164,9 @@ def _send_digest(user_id: int, held: str, period: str, before: dt.datetime) -> b
             transaction.set_rollback(True)  # leave no empty digest behind
             return False
         user = User.objects.get(pk=user_id)
-        body = render_text(
-            "notifications/email/digest.txt",
-            {
-                "person": user,
-                "notices": [(n, open_link(n) if n.url else "") for n in notices],
-                "inbox_link": absolute(reverse("notifications:inbox")),
-                "settings_link": absolute(reverse("notifications:settings")),
-                "weekly": held == Notification.Email.WEEKLY,
-            },
-        )
-        word = "weekly" if held == Notification.Email.WEEKLY else "daily"
-        send_email(
-            to=[user.email],
-            subject=f"Your {word} Ithaca digest: {len(notices)} update(s)",
-            body=body,
-        )
+        with translation.override(language_of(user)):
+            subject, body = _digest(user, held, notices)
+        send_email(to=[user.email], subject=subject, body=body)
         now = timezone.now()
         Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
             digest=digest, email=Notification.Email.SENT, emailed_at=now
@@ -183,6 +174,35 @@ def _send_digest(user_id: int, held: str, period: str, before: dt.datetime) -> b
         digest.sent_at = now
         digest.save(update_fields=["sent_at"])
     return True
+
+
+def _digest(user: User, held: str, notices: list[Notification]) -> tuple[str, str]:
+    """A digest's subject and body in the active language."""
+    weekly = held == Notification.Email.WEEKLY
+    count = len(notices)
+    if weekly:
+        subject = ngettext(
+            "Your weekly Ithaca digest: %(count)d update",
+            "Your weekly Ithaca digest: %(count)d updates",
+            count,
+        )
+    else:
+        subject = ngettext(
+            "Your daily Ithaca digest: %(count)d update",
+            "Your daily Ithaca digest: %(count)d updates",
+            count,
+        )
+    body = render_text(
+        "notifications/email/digest.txt",
+        {
+            "person": user,
+            "notices": [(n, open_link(n) if n.url else "") for n in notices],
+            "inbox_link": absolute(reverse("notifications:inbox")),
+            "settings_link": absolute(reverse("notifications:settings")),
+            "weekly": weekly,
+        },
+    )
+    return subject % {"count": count}, body
 
 
 def digests_send(*, now: dt.datetime, limit: int | None = BATCH) -> dict[str, int]:

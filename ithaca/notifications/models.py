@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.notifications.kinds import Category, Mode
 
@@ -22,12 +23,12 @@ class Notification(models.Model):
     """
 
     class Email(models.TextChoices):
-        NONE = "none", "Not e-mailed"
-        QUEUED = "queued", "Waiting to be sent"
-        DAILY = "daily", "Held for the daily digest"
-        WEEKLY = "weekly", "Held for the weekly digest"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed after every retry"
+        NONE = "none", _("Not e-mailed")
+        QUEUED = "queued", _("Waiting to be sent")
+        DAILY = "daily", _("Held for the daily digest")
+        WEEKLY = "weekly", _("Held for the weekly digest")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed after every retry")
 
     recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40)
@@ -37,6 +38,13 @@ class Notification(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     text = models.CharField(max_length=300)
+    params = models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The values of the kind's sentence, which is written in the reader's "
+        "language when read. Empty for notifications recorded before: they show `text`.",
+    )
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -75,6 +83,16 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient_id}"
+
+    @property
+    def message(self) -> str:
+        """What happened, in the active language (the reader's, when shown or sent)."""
+        from ithaca.notifications.kinds import KINDS
+        from ithaca.notifications.services import sentence
+
+        if self.params is None or self.kind not in KINDS:
+            return self.text
+        return sentence(self.kind, self.params)
 
 
 class Preference(models.Model):

@@ -13,14 +13,16 @@ import zoneinfo
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.email import render_sentence
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
-from ithaca.notifications.kinds import KINDS, LOCKED, Category, Mode
+from ithaca.notifications.kinds import KINDS, LOCKED, Category, Mode, word
 from ithaca.notifications.models import Notification, Preference
 
 HOLD: dict[str, str] = {Mode.DAILY: "daily", Mode.WEEKLY: "weekly"}
@@ -63,9 +65,33 @@ def _email_state(mode: str, *, has_ics: bool, reachable: bool) -> str:
     return Notification.Email.QUEUED
 
 
+def language_of(user: User) -> str:
+    """The language a person reads Ithaca in: their own choice when they made one,
+    else the site's."""
+    for owner in (user, getattr(user, "profile", None)):
+        code = getattr(owner, "language", "") if owner is not None else ""
+        if isinstance(code, str) and code:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def params_of(actor: User | None, context: Mapping[str, Any]) -> dict[str, Any]:
+    """What a sentence needs, kept with the notification so that it is written in the
+    reader's language when read: plain values as they are, anything else as text."""
+    values = {**context, "actor": actor.display_name if actor else ""}
+    plain = (str, int, float, bool, type(None))
+    return {k: v if isinstance(v, plain) else str(v) for k, v in values.items()}
+
+
+def sentence(kind: str, params: Mapping[str, Any]) -> str:
+    """The notification's sentence in the active language."""
+    values = {key: word(key, value) for key, value in params.items()}
+    return render_sentence(str(KINDS[kind].sentence), values)[:300]
+
+
 def _text(kind: str, actor: User | None, context: Mapping[str, Any], recipient: User) -> str:
-    values = {**context, "actor": actor.display_name if actor else "", "recipient": recipient}
-    return render_sentence(KINDS[kind].sentence, values)[:300]
+    with translation.override(language_of(recipient)):
+        return sentence(kind, params_of(actor, context))
 
 
 def notify(
@@ -99,6 +125,7 @@ def notify(
         "category": category,
         "actor": actor,
         "text": _text(kind, actor, context or {}, recipient),
+        "params": params_of(actor, context or {}),
         "url": url,
         "email": state,
         "ics": ics.decode() if ics else "",
@@ -137,9 +164,9 @@ def notify_many(
     people = [p for p in recipients if p.is_active and (actor is None or p.pk != actor.pk)]
     key = event_key(kind, subject, event)
     category = str(KINDS[kind].category)
-    text = render_sentence(
-        KINDS[kind].sentence, {**(context or {}), "actor": actor.display_name if actor else ""}
-    )[:300]
+    params = params_of(actor, context or {})
+    with translation.override(settings.LANGUAGE_CODE):
+        text = sentence(kind, params)
     modes = modes_for([p.pk for p in people], category)
     rows = [
         Notification(
@@ -149,6 +176,7 @@ def notify_many(
             key=key,
             actor=actor,
             text=text,
+            params=params,
             url=url,
             email=_email_state(
                 modes.get(person.pk, Mode.IMMEDIATE), has_ics=False, reachable=bool(person.email)
@@ -209,8 +237,10 @@ def notify_burst(
             )  # fmt: skip
         pending.count += 1
         pending.actor = actor
-        pending.text = _text(kind, actor, {**(context or {}), "count": pending.count}, recipient)
-        pending.save(update_fields=["count", "actor", "text", "updated_at"])
+        context = {**(context or {}), "count": pending.count}
+        pending.text = _text(kind, actor, context, recipient)
+        pending.params = params_of(actor, context)
+        pending.save(update_fields=["count", "actor", "text", "params", "updated_at"])
     return pending
 
 
@@ -246,14 +276,16 @@ def preferences_set(*, user: User, modes: Mapping[str, str]) -> dict[str, str]:
     notices cannot be turned off or delayed."""
     for category, mode in modes.items():
         if category not in Category.values:
-            raise DomainError(f"Unknown category {category!r}.", field=category)
+            raise DomainError(
+                _("Unknown category %(category)s.") % {"category": repr(category)}, field=category
+            )
         if mode not in Mode.values:
             raise DomainError(
-                "Choose at once, a daily digest, the weekly digest or no e-mail.", field=category
+                _("Choose at once, a daily digest, the weekly digest or no e-mail."), field=category
             )
         if category in LOCKED and mode != Mode.IMMEDIATE:
             raise DomainError(
-                "Account and security notices are always sent at once.", field=category
+                _("Account and security notices are always sent at once."), field=category
             )
     for category, mode in modes.items():
         if category in LOCKED:

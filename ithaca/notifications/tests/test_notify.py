@@ -173,7 +173,7 @@ def test_daily_and_weekly_digests_gather_held_notifications_once():
     assert send_digests(now=timezone.now()) == {"daily_digests": 1, "weekly_digests": 1}
     assert send_digests(now=timezone.now()) == {"daily_digests": 0, "weekly_digests": 0}
     bodies = {m.to[0]: m for m in mail.outbox}
-    assert "3 update(s)" in bodies[daily.email].subject and "daily" in bodies[daily.email].subject
+    assert "3 updates" in bodies[daily.email].subject and "daily" in bodies[daily.email].subject
     assert bodies[weekly.email].body.count("was approved") == 3
     assert not Notification.objects.filter(email__in=["daily", "weekly"]).exists()
 
