@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -33,6 +33,9 @@ from ithaca.matching.kinds import helper_role, model_for
 from ithaca.matching.pool import build_pool
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Participation, Program
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PER_PAGE = 20
 
@@ -92,8 +95,8 @@ def _count_tags(field_name: str, limit: int) -> list[str]:
 
 @dataclass(frozen=True)
 class Missing:
-    label: str
-    why: str
+    label: StrOrPromise
+    why: StrOrPromise
     anchor: str
 
 
@@ -317,7 +320,7 @@ def _reasons(
     out: dict[int, list[str]] = {}
     for helper in pool.helpers:
         failed = [c for c in engine.check_rules(me, helper, pool.rules) if not c.passed]
-        out[helper.id] = [REASONS_FOR_YOU.get(c.rule, c.explanation) for c in failed]
+        out[helper.id] = [str(REASONS_FOR_YOU.get(c.rule, c.explanation)) for c in failed]
     return out, asked, True
 
 
