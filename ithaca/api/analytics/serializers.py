@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from ithaca.analytics.models import MeetingRating, Report, SurveyInvitation
@@ -88,7 +89,9 @@ class AnalyticsReportInput(serializers.Serializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["start"] > attrs["end"]:
-            raise serializers.ValidationError({"end": ["The end must not be before the start."]})
+            raise serializers.ValidationError(
+                {"end": [gettext("The end must not be before the start.")]}
+            )
         return attrs
 
 

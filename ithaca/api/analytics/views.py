@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -211,10 +212,10 @@ class ReportDownloadView(APIView):
     def get(self, request: Request, pk: int) -> HttpResponse:
         report = access.access_report(current_user(request), pk)
         if report.status != Report.Status.DONE:
-            raise Http404("This report is not ready yet.")
+            raise Http404(gettext("This report is not ready yet."))
         fmt = request.query_params.get("file", "pdf")
         if fmt not in {"pdf", "html"}:
-            raise serializers.ValidationError({"file": ["Use pdf or html."]})
+            raise serializers.ValidationError({"file": [gettext("Use pdf or html.")]})
         body: bytes | str = bytes(report.pdf) if fmt == "pdf" else report.html
         kind = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
         response = HttpResponse(body, content_type=kind)
