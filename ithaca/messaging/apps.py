@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MessagingConfig(AppConfig):
     name = "ithaca.messaging"
     label = "messaging"
-    verbose_name = "Messages between the people who work together"
+    verbose_name = _("Messages between the people who work together")

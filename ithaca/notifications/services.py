@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
@@ -44,9 +44,12 @@ def zone_of(user: User) -> dt.tzinfo:
 
 
 def local_time(user: User, moment: dt.datetime) -> str:
-    """A moment as the person reads it: 'Mon 7 Dec 2026, 14:00 (Europe/Paris)'."""
+    """A moment as the person reads it: 'Mon 7 Dec 2026, 14:00 (Europe/Paris)', with the
+    day and month names in the person's language."""
     zone = zone_of(user)
-    return f"{moment.astimezone(zone):%a %-d %b %Y, %H:%M} ({zone})"
+    with translation.override(language_of(user)):
+        shown = dateformat.format(moment.astimezone(zone), "D j M Y, H:i")
+    return f"{shown} ({zone})"
 
 
 def modes_for(user_ids: Iterable[int], category: str) -> dict[int, str]:

@@ -57,3 +57,15 @@ def test_notifications_recorded_before_keep_their_text() -> None:
     Notification.objects.filter(pk=told.pk).update(params=None, text="An older notice.")
     with translation.override("de"):
         assert Notification.objects.get(pk=told.pk).message == "An older notice."
+
+
+def test_a_moment_is_written_with_the_readers_day_and_month_names(monkeypatch) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    person = UserFactory()
+    moment = timezone.make_aware(dt.datetime(2026, 12, 7, 14, 0), dt.UTC)
+    assert services.local_time(person, moment).startswith("Mon 7 Dec 2026, 14:00")
+    monkeypatch.setattr(services, "language_of", lambda user: "de")
+    assert services.local_time(person, moment).startswith("Mo 7 Dez 2026, 14:00")
