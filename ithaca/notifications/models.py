@@ -42,18 +42,20 @@ class Notification(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="The values of the kind's sentence, which is written in the reader's "
-        "language when read. Empty for notifications recorded before: they show `text`.",
+        help_text=_(
+            "The values of the kind's sentence, which is written in the reader's "
+            "language when read. Empty for notifications recorded before: they show `text`."
+        ),
     )
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     read_at = models.DateTimeField(null=True, blank=True)
     count = models.PositiveIntegerField(
-        default=1, help_text="Events coalesced into this one (a burst of messages)."
+        default=1, help_text=_("Events coalesced into this one (a burst of messages).")
     )
     email = models.CharField(max_length=8, choices=Email.choices, default=Email.NONE)
-    ics = models.TextField(blank=True, help_text="A calendar invitation to attach, if any.")
+    ics = models.TextField(blank=True, help_text=_("A calendar invitation to attach, if any."))
     ics_method = models.CharField(max_length=8, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
@@ -123,7 +125,9 @@ class Digest(models.Model):
     so running the digest job twice sends nothing twice."""
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    period = models.CharField(max_length=12, help_text="2026-12-06 (daily) or 2026-W49 (weekly).")
+    period = models.CharField(
+        max_length=12, help_text=_("2026-12-06 (daily) or 2026-W49 (weekly).")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -155,7 +159,7 @@ class WebhookEndpoint(models.Model):
     name = models.CharField(max_length=120)
     url = models.URLField(max_length=500)
     kinds = models.JSONField(
-        default=list, help_text="Notification kinds to send, e.g. meeting.cancelled."
+        default=list, help_text=_("Notification kinds to send, e.g. meeting.cancelled.")
     )
     secret = models.CharField(max_length=64, editable=False)
     active = models.BooleanField(default=True)
