@@ -107,7 +107,7 @@ KINDS: dict[str, Kind] = {
     # Programs and events.
     "application.decided": Kind(Category.PROGRAMS, _("Your application to {{ program }} was {% if approved %}approved{% else %}declined{% endif %}.")),
     "program.invited": Kind(Category.PROGRAMS, _("{% if actor %}{{ actor }} added you{% else %}You were added{% endif %} to {{ program }}.")),
-    "proposal.withdrawn": Kind(Category.REQUESTS, _("The proposal that {{ pair }} work together in {{ program }} was withdrawn: {{ reasons }}.")),
+    "proposal.withdrawn": Kind(Category.REQUESTS, _("The proposal that {{ helper }} and {{ seeker }} work together in {{ program }} was withdrawn: {{ reasons }}.")),
     "independence.flagged": Kind(Category.PROGRAMS, _("Your {{ kind }} with {{ other }} in {{ program }} is no longer independent ({{ reasons }}); you and the program's managers decide whether it continues.")),
     "independence.to_decide": Kind(Category.PROGRAMS, _("In {{ program }}, {{ helper }} and {{ seeker }} are no longer independent ({{ reasons }}): please decide with them.")),
     "person.left": Kind(Category.PROGRAMS, _("{{ person }} has left the organization: please close or re-match {{ relationships }}.")),
