@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -34,17 +34,21 @@ class Bounds(NamedTuple):
 
 # Programs: the rules a program manager sets.
 PROGRAM: dict[str, Bounds] = {
-    "review_period_days": Bounds(7, 730, gettext_lazy("days before a review")),
-    "session_count": Bounds(1, 100, gettext_lazy("sessions")),
-    "session_cadence_days": Bounds(1, 90, gettext_lazy("days between sessions")),
-    "session_length_minutes": Bounds(15, 480, gettext_lazy("minutes a session")),
-    "nudge_after_days": Bounds(1, 365, gettext_lazy("days without contact")),
-    "request_expiry_days": Bounds(1, 365, gettext_lazy("days before a request expires")),
+    "review_period_days": Bounds(7, 730, pgettext_lazy("bounds unit", "days before a review")),
+    "session_count": Bounds(1, 100, pgettext_lazy("bounds unit", "sessions")),
+    "session_cadence_days": Bounds(1, 90, pgettext_lazy("bounds unit", "days between sessions")),
+    "session_length_minutes": Bounds(15, 480, pgettext_lazy("bounds unit", "minutes a session")),
+    "nudge_after_days": Bounds(1, 365, pgettext_lazy("bounds unit", "days without contact")),
+    "request_expiry_days": Bounds(
+        1, 365, pgettext_lazy("bounds unit", "days before a request expires")
+    ),
     # The engine looks at most ten levels up a management chain.
-    "independence_depth": Bounds(1, 10, gettext_lazy("levels of the management chain")),
+    "independence_depth": Bounds(
+        1, 10, pgettext_lazy("bounds unit", "levels of the management chain")
+    ),
 }
 # How many people a mentor or coach takes on at once.
-CAPACITY = Bounds(1, 50, gettext_lazy("people at once"))
+CAPACITY = Bounds(1, 50, pgettext_lazy("bounds unit", "people at once"))
 # A coaching engagement's contract and each of its agreement versions.
 ENGAGEMENT: dict[str, Bounds] = {
     "session_count": PROGRAM["session_count"],
@@ -53,5 +57,5 @@ ENGAGEMENT: dict[str, Bounds] = {
 AGREEMENT: dict[str, Bounds] = {
     **ENGAGEMENT,
     "session_length_minutes": PROGRAM["session_length_minutes"],
-    "cancellation_notice_hours": Bounds(0, 336, gettext_lazy("hours' notice")),
+    "cancellation_notice_hours": Bounds(0, 336, pgettext_lazy("bounds unit", "hours' notice")),
 }
