@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
@@ -15,7 +16,7 @@ from ithaca.accounts.mfa import MESSAGE, credential_refused, lacks_required_mfa
 from ithaca.accounts.models import User
 from ithaca.accounts.tokens import api_token_authenticate
 
-NEW_TOKEN_MESSAGE = (
+NEW_TOKEN_MESSAGE = gettext_lazy(
     "A program you manage or coach in asks for two-factor authentication, and this "
     "credential did not pass it: get a new token with your two-factor code "
     "(POST /api/v1/auth/token/), or sign in again with it."
@@ -32,16 +33,18 @@ class HashedTokenAuthentication(BaseAuthentication):
         if not parts or parts[0].lower() != self.keyword.lower().encode():
             return None
         if len(parts) != 2:
-            raise exceptions.AuthenticationFailed("Give the token after the word Token.")
+            raise exceptions.AuthenticationFailed(gettext("Give the token after the word Token."))
         try:
             key = parts[1].decode()
         except UnicodeError:
-            raise exceptions.AuthenticationFailed("The token is not valid.") from None
+            raise exceptions.AuthenticationFailed(gettext("The token is not valid.")) from None
         token = api_token_authenticate(key)
         if token is None:
             raise exceptions.AuthenticationFailed(
-                "The token is not valid: it is unknown, revoked or expired, or your password "
-                "or two-factor authentication changed since it was issued."
+                gettext(
+                    "The token is not valid: it is unknown, revoked or expired, or your "
+                    "password or two-factor authentication changed since it was issued."
+                )
             )
         # DRF authenticates inside the view, after the middleware: the person's
         # language is activated here, so the answer (and its errors) speak it.
@@ -64,5 +67,5 @@ class MfaSatisfied(BasePermission):
         if not credential_refused(request):
             return True
         if not lacks_required_mfa(request):
-            self.message = NEW_TOKEN_MESSAGE
+            self.message = str(NEW_TOKEN_MESSAGE)
         return False

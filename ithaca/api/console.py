@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import StreamingHttpResponse
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -163,7 +164,7 @@ class ApplicationDecideView(APIView):
     )
     def post(self, request: Request, slug: str, pk: int, decision: str) -> Response:
         if decision not in {"approve", "decline"}:
-            raise serializers.ValidationError({"decision": ["Use approve or decline."]})
+            raise serializers.ValidationError({"decision": [gettext("Use approve or decline.")]})
         user = current_user(request)
         program = access_console_program(user, slug)
         participation = program_services.application_decide(
@@ -237,7 +238,9 @@ class ExportView(APIView):
     )
     def get(self, request: Request, kind: str) -> StreamingHttpResponse:
         if kind not in KINDS:
-            raise serializers.ValidationError({"kind": [f"Use one of {', '.join(KINDS)}."]})
+            raise serializers.ValidationError(
+                {"kind": [gettext("Use one of %(values)s.") % {"values": ", ".join(KINDS)}]}
+            )
         user = current_user(request)
         programs = managed_programs(user)
         slug = request.query_params.get("program")

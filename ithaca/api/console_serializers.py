@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from ithaca.accounts.models import PeopleImport, User
@@ -140,13 +141,17 @@ class ImportUploadInput(serializers.Serializer):
             upload = data["file"]
             return {"filename": upload.name, "data": upload.read()}
         if not data.get("filename") or "content" not in data:
-            raise serializers.ValidationError("Send a file, or a filename with its content.")
+            raise serializers.ValidationError(
+                gettext("Send a file, or a filename with its content.")
+            )
         if not data["content_base64"]:
             return {"filename": data["filename"], "data": data["content"].encode("utf-8")}
         try:
             raw = base64.b64decode(data["content"], validate=True)
         except ValueError:
-            raise serializers.ValidationError({"content": ["This is not base64."]}) from None
+            raise serializers.ValidationError(
+                {"content": [gettext("This is not base64.")]}
+            ) from None
         return {"filename": data["filename"], "data": raw}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -209,7 +210,7 @@ class ReferralAnswerView(APIView):
     )
     def post(self, request: Request, pk: int, answer: str) -> Response:
         if answer not in {"accept", "decline"}:
-            raise serializers.ValidationError({"answer": ["Use accept or decline."]})
+            raise serializers.ValidationError({"answer": [gettext("Use accept or decline.")]})
         user = current_user(request)
         referral = access_referral(user, pk)
         referral = services.referral_respond(

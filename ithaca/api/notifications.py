@@ -25,6 +25,9 @@ TAGS = ["notifications"]
 
 
 class NotificationSerializer(serializers.ModelSerializer):
+    text = serializers.CharField(
+        source="message", read_only=True, help_text="What happened, in the reader's language."
+    )
     url = serializers.SerializerMethodField()
     read = serializers.SerializerMethodField()
 

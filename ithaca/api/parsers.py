@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-MESSAGE = "Text may not contain a NUL character or a lone surrogate (invalid Unicode)."
+MESSAGE = gettext_lazy(
+    "Text may not contain a NUL character or a lone surrogate (invalid Unicode)."
+)
 
 
 def first_unstorable(value: Any, path: str = "") -> str | None:

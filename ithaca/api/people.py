@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -200,7 +201,7 @@ class CareerDetailView(APIView):
             "started_on": entry.started_on, "ended_on": entry.ended_on,
         }  # fmt: skip
         if not isinstance(request.data, Mapping):
-            raise serializers.ValidationError({"non_field_errors": ["Send an object."]})
+            raise serializers.ValidationError({"non_field_errors": [gettext("Send an object.")]})
         given = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
         data = CareerInput(data={**current, **given})
         data.is_valid(raise_exception=True)
@@ -318,7 +319,12 @@ class DirectoryView(APIView):
         language = language_code(raw_language) if raw_language else ""
         if language is None:
             raise serializers.ValidationError(
-                {"language": [f"{raw_language[:40]!r} is not a language we know."]}
+                {
+                    "language": [
+                        gettext("%(language)s is not a language we know.")
+                        % {"language": repr(raw_language[:40])}
+                    ]
+                }
             )
         available = request.query_params.get("available", "").lower() in {"1", "true", "yes", "on"}
         filters = Filters(

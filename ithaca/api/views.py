@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, serializers
@@ -86,7 +87,7 @@ class TokenView(APIView):
             )
             if user is None:
                 raise serializers.ValidationError(
-                    {"non_field_errors": ["E-mail or password is wrong."]}
+                    {"non_field_errors": [gettext("E-mail or password is wrong.")]}
                 )
             problem = second_factor_problem(request._request, user, data.validated_data["code"])
         except LockedOut as locked:
@@ -219,7 +220,9 @@ class EngagementActionView(APIView):
         engagement = access_engagement(current_user(request), pk)
         if engagement_role(current_user(request), engagement) in ("sponsor", "pending"):
             raise PermissionDenied(
-                "Only the coach and the coachee who signed the agreement change its status."
+                gettext(
+                    "Only the coach and the coachee who signed the agreement change its status."
+                )
             )
         result = _run_action(request, engagement, action)
         return Response(out.EngagementSerializer(result).data)
@@ -228,7 +231,11 @@ class EngagementActionView(APIView):
 def _run_action(request: Request, relationship: Any, action: str) -> Any:
     if action not in ACTIONS:
         raise serializers.ValidationError(
-            {"action": [f"Use one of: {', '.join(sorted(ACTIONS))}."]}
+            {
+                "action": [
+                    gettext("Use one of: %(values)s.") % {"values": ", ".join(sorted(ACTIONS))}
+                ]
+            }
         )
     data = out.ReasonSerializer(data=request.data)
     data.is_valid(raise_exception=True)

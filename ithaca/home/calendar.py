@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ithaca.accounts.http import current_user
@@ -27,9 +28,12 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         feed_regenerate(user=user)
         messages.success(
-            request, "Your calendar has a new address. Subscribe to it again; the old one no "
-            "longer works."
-        )  # fmt: skip
+            request,
+            _(
+                "Your calendar has a new address. Subscribe to it again; the old one no "
+                "longer works."
+            ),
+        )
         return redirect("calendar")
     https = settings.SITE_URL + reverse("calendar_feed", args=[feed_token(user)])
     webcal = "webcal://" + https.split("://", 1)[1]
@@ -40,7 +44,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     user = feed_owner(token)
     if user is None:
-        raise Http404("This calendar address is not valid any more.")
+        raise Http404(_("This calendar address is not valid any more."))
     events = mentoring_events(user) + coaching_events(user)
     body = build_feed(name=f"{settings.SITE_NAME}: {user.display_name}", events=events)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
@@ -40,8 +41,8 @@ class Conversation:
 def _mentoring_conversation(rel: MentoringRelationship, user: User) -> Conversation:
     other = rel.mentee if rel.mentor_id == user.pk else rel.mentor
     return Conversation(
-        Thread.MENTORING, rel.pk, f"You and {other.display_name}", (rel.mentor, rel.mentee),
-        rel.status in WRITABLE, rel,
+        Thread.MENTORING, rel.pk, _("You and %(name)s") % {"name": other.display_name},
+        (rel.mentor, rel.mentee), rel.status in WRITABLE, rel,
     )  # fmt: skip
 
 
@@ -54,7 +55,7 @@ def _group_conversation(
         return None
     group: MentoringGroup = rows[0].group  # type: ignore[assignment]
     return Conversation(
-        Thread.GROUP, pk, f"Your group with {rows[0].mentor.display_name}",
+        Thread.GROUP, pk, _("Your group with %(name)s") % {"name": rows[0].mentor.display_name},
         tuple(people.values()), True, group,
     )  # fmt: skip
 
@@ -62,7 +63,7 @@ def _group_conversation(
 def _coaching_conversation(engagement: CoachingEngagement, user: User) -> Conversation:
     other = engagement.coachee if engagement.coach_id == user.pk else engagement.coach
     return Conversation(
-        Thread.COACHING, engagement.pk, f"You and {other.display_name}",
+        Thread.COACHING, engagement.pk, _("You and %(name)s") % {"name": other.display_name},
         (engagement.coach, engagement.coachee), engagement.status in WRITABLE, engagement,
     )  # fmt: skip
 
@@ -107,7 +108,7 @@ def access_conversation(user: User, kind: str, pk: int) -> Conversation:
     finder = FINDERS.get(kind)  # type: ignore[call-overload]
     conversation = finder(user, pk) if finder else None
     if conversation is None:
-        raise Http404("No such conversation.")
+        raise Http404(_("No such conversation."))
     return conversation
 
 

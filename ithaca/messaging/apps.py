@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MessagingConfig(AppConfig):
     name = "ithaca.messaging"
     label = "messaging"
-    verbose_name = "Messages between the people who work together"
+    verbose_name = _("Messages between the people who work together")
 
     def ready(self) -> None:
         from ithaca.messaging.views import thread_panel

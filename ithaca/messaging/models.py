@@ -11,15 +11,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 USER = settings.AUTH_USER_MODEL
 MAX_LENGTH = 4000
 
 
 class Thread(models.TextChoices):
-    MENTORING = "mentoring", "Mentoring relationship"
-    GROUP = "group", "Mentoring group"
-    COACHING = "coaching", "Coaching engagement"
+    MENTORING = "mentoring", _("Mentoring relationship")
+    GROUP = "group", _("Mentoring group")
+    COACHING = "coaching", _("Coaching engagement")
 
 
 class Message(models.Model):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
@@ -18,17 +19,18 @@ from ithaca.notifications.services import notify_burst
 @transaction.atomic
 def message_send(*, conversation: Conversation, author: User, body: str) -> Message:
     if author.pk not in {m.pk for m in conversation.members}:
-        raise DomainError("Only the people in this conversation can write in it.")
+        raise DomainError(_("Only the people in this conversation can write in it."))
     if not conversation.writable:
         raise DomainError(
-            "This relationship has ended; its conversation can be read, not added to."
+            _("This relationship has ended; its conversation can be read, not added to.")
         )
     text = (body or "").strip()
     if not text:
-        raise DomainError("Write something before sending.", field="body")
+        raise DomainError(_("Write something before sending."), field="body")
     if len(text) > MAX_LENGTH:
         raise DomainError(
-            f"Keep a message under {MAX_LENGTH} characters (this one has {len(text)}).",
+            _("Keep a message under %(limit)d characters (this one has %(length)d).")
+            % {"limit": MAX_LENGTH, "length": len(text)},
             field="body",
         )
     message = Message.objects.create(

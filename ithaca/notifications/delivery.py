@@ -71,10 +71,10 @@ def deliver_one(notification_id: int) -> bool:
             return False
         try:
             with in_language_of(notification.recipient):
-                body = _body(notification)
+                subject, body = notification.message, _body(notification)
             send_email(
                 to=[notification.recipient.email],
-                subject=notification.text,  # written in the recipient's language by notify()
+                subject=subject,
                 body=body,
                 ics=notification.ics.encode() if notification.ics else None,
                 ics_method=notification.ics_method or "REQUEST",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.notifications.kinds import LOCKED, Category, Mode
 
@@ -16,7 +17,7 @@ class PreferencesForm(forms.Form):
             locked = category in LOCKED
             self.fields[category.value] = forms.ChoiceField(
                 label=category.label,
-                choices=[(Mode.IMMEDIATE.value, "An e-mail each time (cannot be turned off)")]
+                choices=[(Mode.IMMEDIATE.value, _("An e-mail each time (cannot be turned off)"))]
                 if locked
                 else Mode.choices,
                 initial=current.get(category.value, Mode.IMMEDIATE),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.notifications.kinds import Category, Mode
 
@@ -22,12 +23,12 @@ class Notification(models.Model):
     """
 
     class Email(models.TextChoices):
-        NONE = "none", "Not e-mailed"
-        QUEUED = "queued", "Waiting to be sent"
-        DAILY = "daily", "Held for the daily digest"
-        WEEKLY = "weekly", "Held for the weekly digest"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed after every retry"
+        NONE = "none", _("Not e-mailed")
+        QUEUED = "queued", _("Waiting to be sent")
+        DAILY = "daily", _("Held for the daily digest")
+        WEEKLY = "weekly", _("Held for the weekly digest")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed after every retry")
 
     recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40)
@@ -37,15 +38,24 @@ class Notification(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     text = models.CharField(max_length=300)
+    params = models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The values of the kind's sentence, which is written in the reader's "
+            "language when read. Empty for notifications recorded before: they show `text`."
+        ),
+    )
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     read_at = models.DateTimeField(null=True, blank=True)
     count = models.PositiveIntegerField(
-        default=1, help_text="Events coalesced into this one (a burst of messages)."
+        default=1, help_text=_("Events coalesced into this one (a burst of messages).")
     )
     email = models.CharField(max_length=8, choices=Email.choices, default=Email.NONE)
-    ics = models.TextField(blank=True, help_text="A calendar invitation to attach, if any.")
+    ics = models.TextField(blank=True, help_text=_("A calendar invitation to attach, if any."))
     ics_method = models.CharField(max_length=8, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
@@ -76,6 +86,16 @@ class Notification(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient_id}"
 
+    @property
+    def message(self) -> str:
+        """What happened, in the active language (the reader's, when shown or sent)."""
+        from ithaca.notifications.kinds import KINDS
+        from ithaca.notifications.services import sentence
+
+        if self.params is None or self.kind not in KINDS:
+            return self.text
+        return sentence(self.kind, self.params)
+
 
 class Preference(models.Model):
     """How one person wants the e-mails of one category (the inbox always has them)."""
@@ -105,7 +125,9 @@ class Digest(models.Model):
     so running the digest job twice sends nothing twice."""
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    period = models.CharField(max_length=12, help_text="2026-12-06 (daily) or 2026-W49 (weekly).")
+    period = models.CharField(
+        max_length=12, help_text=_("2026-12-06 (daily) or 2026-W49 (weekly).")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -137,7 +159,7 @@ class WebhookEndpoint(models.Model):
     name = models.CharField(max_length=120)
     url = models.URLField(max_length=500)
     kinds = models.JSONField(
-        default=list, help_text="Notification kinds to send, e.g. meeting.cancelled."
+        default=list, help_text=_("Notification kinds to send, e.g. meeting.cancelled.")
     )
     secret = models.CharField(max_length=64, editable=False)
     active = models.BooleanField(default=True)

@@ -14,7 +14,7 @@ def unread_count(user: User) -> int:
 
 
 INBOX_FIELDS = (
-    *("pk", "kind", "category", "text", "url", "created_at", "read_at", "count"),
+    *("pk", "kind", "category", "text", "params", "url", "created_at", "read_at", "count"),
     *("actor__id", "actor__first_name", "actor__last_name", "actor__email"),
 )
 

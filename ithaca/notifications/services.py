@@ -17,13 +17,14 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.interface_language import chosen_languages, in_language_of
 from ithaca.accounts.models import User
 from ithaca.core.email import render_sentence
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
-from ithaca.notifications.kinds import KINDS, LOCKED, Category, Mode
+from ithaca.notifications.kinds import KINDS, LOCKED, Category, Mode, word
 from ithaca.notifications.models import Notification, Preference
 
 HOLD: dict[str, str] = {Mode.DAILY: "daily", Mode.WEEKLY: "weekly"}
@@ -69,11 +70,24 @@ def _email_state(mode: str, *, has_ics: bool, reachable: bool) -> str:
     return Notification.Email.QUEUED
 
 
+def params_of(actor: User | None, context: Mapping[str, Any]) -> dict[str, Any]:
+    """What a sentence needs, kept with the notification so that it is written in the
+    reader's language when read: plain values as they are, anything else as text."""
+    values = {**context, "actor": actor.display_name if actor else ""}
+    plain = (str, int, float, bool, type(None))
+    return {k: v if isinstance(v, plain) else str(v) for k, v in values.items()}
+
+
+def sentence(kind: str, params: Mapping[str, Any]) -> str:
+    """The notification's sentence in the active language."""
+    values = {key: word(key, value) for key, value in params.items()}
+    return render_sentence(str(KINDS[kind].sentence), values)[:300]
+
+
 def _text(kind: str, actor: User | None, context: Mapping[str, Any], recipient: User) -> str:
     """The sentence in the recipient's language: it is their inbox line and e-mail subject."""
-    values = {**context, "actor": actor.display_name if actor else "", "recipient": recipient}
     with in_language_of(recipient):
-        return render_sentence(KINDS[kind].sentence, values)[:300]
+        return sentence(kind, params_of(actor, context))
 
 
 def notify(
@@ -107,6 +121,7 @@ def notify(
         "category": category,
         "actor": actor,
         "text": _text(kind, actor, context or {}, recipient),
+        "params": params_of(actor, context or {}),
         "url": url,
         "email": state,
         "ics": ics.decode() if ics else "",
@@ -145,12 +160,12 @@ def notify_many(
     people = [p for p in recipients if p.is_active and (actor is None or p.pk != actor.pk)]
     key = event_key(kind, subject, event)
     category = str(KINDS[kind].category)
-    values = {**(context or {}), "actor": actor.display_name if actor else ""}
+    params = params_of(actor, context or {})
     chosen = chosen_languages(p.pk for p in people)
     texts: dict[str, str] = {}
     for code in {chosen.get(p.pk) or settings.LANGUAGE_CODE for p in people}:
         with translation.override(code):  # one sentence per language spoken in the crowd
-            texts[code] = render_sentence(KINDS[kind].sentence, values)[:300]
+            texts[code] = sentence(kind, params)
     modes = modes_for([p.pk for p in people], category)
     rows = [
         Notification(
@@ -160,6 +175,7 @@ def notify_many(
             key=key,
             actor=actor,
             text=texts[chosen.get(person.pk) or settings.LANGUAGE_CODE],
+            params=params,
             url=url,
             email=_email_state(
                 modes.get(person.pk, Mode.IMMEDIATE), has_ics=False, reachable=bool(person.email)
@@ -220,8 +236,10 @@ def notify_burst(
             )  # fmt: skip
         pending.count += 1
         pending.actor = actor
-        pending.text = _text(kind, actor, {**(context or {}), "count": pending.count}, recipient)
-        pending.save(update_fields=["count", "actor", "text", "updated_at"])
+        context = {**(context or {}), "count": pending.count}
+        pending.text = _text(kind, actor, context, recipient)
+        pending.params = params_of(actor, context)
+        pending.save(update_fields=["count", "actor", "text", "params", "updated_at"])
     return pending
 
 
@@ -257,14 +275,16 @@ def preferences_set(*, user: User, modes: Mapping[str, str]) -> dict[str, str]:
     notices cannot be turned off or delayed."""
     for category, mode in modes.items():
         if category not in Category.values:
-            raise DomainError(f"Unknown category {category!r}.", field=category)
+            raise DomainError(
+                _("Unknown category %(category)s.") % {"category": repr(category)}, field=category
+            )
         if mode not in Mode.values:
             raise DomainError(
-                "Choose at once, a daily digest, the weekly digest or no e-mail.", field=category
+                _("Choose at once, a daily digest, the weekly digest or no e-mail."), field=category
             )
         if category in LOCKED and mode != Mode.IMMEDIATE:
             raise DomainError(
-                "Account and security notices are always sent at once.", field=category
+                _("Account and security notices are always sent at once."), field=category
             )
     for category, mode in modes.items():
         if category in LOCKED:

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ithaca.accounts.http import current_user
@@ -48,7 +50,13 @@ def read(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def read_all(request: HttpRequest) -> HttpResponse:
     count = services.notifications_read_all(user=current_user(request))
-    messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} read.")
+    messages.success(
+        request,
+        ngettext(
+            "Marked %(count)d notification read.", "Marked %(count)d notifications read.", count
+        )
+        % {"count": count},
+    )
     return redirect("notifications:inbox")
 
 
@@ -89,6 +97,6 @@ def settings_(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, "Your notification settings are saved.")
+            messages.success(request, _("Your notification settings are saved."))
             return redirect("notifications:settings")
     return render(request, "notifications/settings.html", {"form": form, "locked": LOCKED})

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
@@ -37,16 +38,16 @@ def check_url(url: str) -> str:
     """An https address on the public internet; anything else is refused."""
     parts = urlsplit(url.strip())
     if parts.scheme != "https" or not parts.hostname:
-        raise DomainError("Give an https:// address.", field="url")
+        raise DomainError(_("Give an https:// address."), field="url")
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
     except (socket.gaierror, UnicodeError):
-        raise DomainError("That address does not resolve.", field="url") from None
+        raise DomainError(_("That address does not resolve."), field="url") from None
     for address in addresses:
         ip = ipaddress.ip_address(str(address).split("%")[0])
         if not ip.is_global:
             raise DomainError(
-                "That address points at a private or local network; give a public one.",
+                _("That address points at a private or local network; give a public one."),
                 field="url",
             )
     return url.strip()
@@ -55,9 +56,11 @@ def check_url(url: str) -> str:
 def check_kinds(kinds: list[str]) -> list[str]:
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
-        raise DomainError(f"Unknown event kinds: {', '.join(unknown)}.", field="kinds")
+        raise DomainError(
+            _("Unknown event kinds: %(kinds)s.") % {"kinds": ", ".join(unknown)}, field="kinds"
+        )
     if not kinds:
-        raise DomainError("Choose at least one event kind.", field="kinds")
+        raise DomainError(_("Choose at least one event kind."), field="kinds")
     return sorted(set(kinds))
 
 

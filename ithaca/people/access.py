@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
@@ -51,7 +52,7 @@ def access_person(viewer: User, pk: int) -> User:
     """The person if the viewer may see their card (and photo); 404 otherwise."""
     person = visible_people(viewer).select_related("profile__department").filter(pk=pk).first()
     if person is None:
-        raise Http404("No such person.")
+        raise Http404(_("No such person."))
     return person
 
 
@@ -65,7 +66,9 @@ def access_directory(viewer: User, slug: str) -> Program:
     if is_program_manager(viewer, program):
         return program
     if not Participation.objects.filter(program=program, user=viewer, state=ACTIVE).exists():
-        raise PermissionDenied(f"Only people taking part in {program} see its people.")
+        raise PermissionDenied(
+            _("Only people taking part in %(program)s see its people.") % {"program": program}
+        )
     return program
 
 
@@ -79,5 +82,5 @@ def access_own_helper_role(viewer: User, slug: str) -> Participation:
         .first()
     )
     if part is None:
-        raise Http404("You are not a mentor or coach in this program.")
+        raise Http404(_("You are not a mentor or coach in this program."))
     return part

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts import interface_language as ui_language
 from ithaca.accounts.languages import language_names
@@ -28,22 +31,22 @@ def _tags_text(values: list[str] | None) -> str:
 
 class BasicsForm(DomainForm):
     preferred_name = forms.CharField(
-        label="What should people call you?", max_length=80, required=False,
-        help_text="Leave empty to use your full name.",
+        label=_("What should people call you?"), max_length=80, required=False,
+        help_text=_("Leave empty to use your full name."),
     )  # fmt: skip
     pronouns = forms.CharField(
-        label="Pronouns (optional)", max_length=40, required=False,
-        help_text="For example she/her, he/him, they/them.",
+        label=_("Pronouns (optional)"), max_length=40, required=False,
+        help_text=_("For example she/her, he/him, they/them."),
     )  # fmt: skip
-    job_title = forms.CharField(label="Job title", max_length=160, required=False)
+    job_title = forms.CharField(label=_("Job title"), max_length=160, required=False)
     time_zone = forms.ChoiceField(
-        label="Your time zone",
-        help_text="Every time Ithaca shows you, and every invitation it sends you, uses it.",
+        label=_("Your time zone"),
+        help_text=_("Every time Ithaca shows you, and every invitation it sends you, uses it."),
     )
     languages = forms.CharField(
-        label="Languages you speak",
+        label=_("Languages you speak"),
         required=False,
-        help_text="Separate them with commas, for example: English, Irish.",
+        help_text=_("Separate them with commas, for example: English, Irish."),
         widget=forms.TextInput(attrs={"list": "language-names", "autocomplete": "off"}),
     )
 
@@ -77,21 +80,23 @@ class BasicsForm(DomainForm):
 
 class AboutForm(DomainForm):
     bio = forms.CharField(
-        label="About you",
+        label=_("About you"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=f"Up to {MAX_BIO:,} characters: what you do, what you care about.",
+        help_text=format_lazy(
+            _("Up to {limit} characters: what you do, what you care about."), limit=f"{MAX_BIO:,}"
+        ),
     )
     expertise = forms.CharField(
-        label="Expertise",
+        label=_("Expertise"),
         required=False,
-        help_text="Separate tags with commas. People search the directory by them.",
+        help_text=_("Separate tags with commas. People search the directory by them."),
         widget=forms.TextInput(attrs={"list": "expertise-tags", "autocomplete": "off"}),
     )
     interests = forms.CharField(
-        label="Interests",
+        label=_("Interests"),
         required=False,
-        help_text="Separate tags with commas. Shared interests count in matching.",
+        help_text=_("Separate tags with commas. Shared interests count in matching."),
         widget=forms.TextInput(attrs={"list": "interest-tags", "autocomplete": "off"}),
     )
 
@@ -110,30 +115,30 @@ class AboutForm(DomainForm):
 
 class PhotoForm(DomainForm):
     photo = forms.FileField(
-        label="Photo",
-        help_text="A JPEG, PNG or WebP image up to 5 MB. We crop it to a square.",
+        label=_("Photo"),
+        help_text=_("A JPEG, PNG or WebP image up to 5 MB. We crop it to a square."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        error_messages={"required": "Choose a photo to upload."},
+        error_messages={"required": _("Choose a photo to upload.")},
     )
 
     def clean_photo(self) -> Any:
         upload = self.cleaned_data["photo"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("That file is larger than 5 MB: choose a smaller photo.")
+            raise forms.ValidationError(_("That file is larger than 5 MB: choose a smaller photo."))
         return upload
 
 
 class CareerForm(DomainForm):
-    role = forms.CharField(label="Role", max_length=160)
-    organization = forms.CharField(label="Organization", max_length=160, required=False)
+    role = forms.CharField(label=_("Role"), max_length=160)
+    organization = forms.CharField(label=_("Organization"), max_length=160, required=False)
     started_on = forms.DateField(
-        label="From", widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date, for example 2019-09-01."},
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date, for example 2019-09-01.")},
     )  # fmt: skip
     ended_on = forms.DateField(
-        label="To", required=False, help_text="Empty while you still hold it.",
+        label=_("To"), required=False, help_text=_("Empty while you still hold it."),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date, for example 2021-06-30."},
+        error_messages={"invalid": _("Enter a date, for example 2021-06-30.")},
     )  # fmt: skip
 
     @classmethod
@@ -151,40 +156,42 @@ class CareerForm(DomainForm):
 
 class AvailabilityForm(DomainForm):
     accepting = forms.TypedChoiceField(
-        label="New people",
-        choices=[("yes", "I am taking new people"), ("no", "I am not taking new people")],
+        label=_("New people"),
+        choices=[("yes", _("I am taking new people")), ("no", _("I am not taking new people"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
     paused_until = forms.DateField(
-        label="Or pause until", required=False,
-        help_text="Leave empty unless you want a break; you reopen on that date by yourself.",
+        label=_("Or pause until"), required=False,
+        help_text=_("Leave empty unless you want a break; you reopen on that date by yourself."),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date, for example 2027-01-31."},
+        error_messages={"invalid": _("Enter a date, for example 2027-01-31.")},
     )  # fmt: skip
     capacity = forms.IntegerField(
-        label="How many people at once",
+        label=_("How many people at once"),
         min_value=0,
         max_value=500,
-        error_messages={"required": "Say how many people you can take on."},
+        error_messages={"required": _("Say how many people you can take on.")},
     )
 
     def __init__(self, *args: Any, limit: int = 10, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["capacity"].help_text = f"At most {limit} in this program."
+        self.fields["capacity"].help_text = gettext("At most %(limit)d in this program.") % {
+            "limit": limit
+        }
         self.fields["capacity"].widget.attrs.update({"min": 1, "max": limit})
 
 
 WELCOME_REASONS = [
-    ("career", "Growing in my career"),
-    ("skill", "A specific skill or challenge"),
-    ("transition", "A new role or a transition"),
-    ("belonging", "Finding my feet and my people"),
-    ("unsure", "I am not sure yet"),
+    ("career", _("Growing in my career")),
+    ("skill", _("A specific skill or challenge")),
+    ("transition", _("A new role or a transition")),
+    ("belonging", _("Finding my feet and my people")),
+    ("unsure", _("I am not sure yet")),
 ]
 
 
 class BringsYouForm(forms.Form):
     reason = forms.ChoiceField(
-        label="What brings you here?", choices=WELCOME_REASONS, widget=forms.RadioSelect
+        label=_("What brings you here?"), choices=WELCOME_REASONS, widget=forms.RadioSelect
     )

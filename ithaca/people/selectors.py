@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.languages import language_code
 from ithaca.accounts.models import CareerEntry, Profile, User
@@ -33,24 +34,27 @@ from ithaca.matching.pool import build_pool
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Participation, Program
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 PER_PAGE = 20
 
 # Why a seeker cannot ask someone, said to the seeker (the engine's own sentences
 # are in the third person, for managers).
 REASONS_FOR_YOU = {
-    "capacity": "They have no free place right now.",
-    "not_self": "This is you.",
-    "seeker_eligible": "You cannot be matched in this program yet.",
-    "helper_eligible": "They cannot be matched in this program yet.",
-    "not_line_manager": "They are your line manager.",
-    "not_above_in_chain": "They are above you in your management chain.",
-    "not_assessor": "They assess your work.",
-    "no_conflict": "A conflict of interest was declared between you.",
-    "not_blocked": "One of you asked not to be matched with the other.",
-    "not_declined": "A request between you was declined before.",
-    "training": "They have not finished mentor training yet.",
-    "shared_language": "You do not share a language.",
-    "modality": "Their coaching mode does not fit this program.",
+    "capacity": _("They have no free place right now."),
+    "not_self": _("This is you."),
+    "seeker_eligible": _("You cannot be matched in this program yet."),
+    "helper_eligible": _("They cannot be matched in this program yet."),
+    "not_line_manager": _("They are your line manager."),
+    "not_above_in_chain": _("They are above you in your management chain."),
+    "not_assessor": _("They assess your work."),
+    "no_conflict": _("A conflict of interest was declared between you."),
+    "not_blocked": _("One of you asked not to be matched with the other."),
+    "not_declined": _("A request between you was declined before."),
+    "training": _("They have not finished mentor training yet."),
+    "shared_language": _("You do not share a language."),
+    "modality": _("Their coaching mode does not fit this program."),
 }
 
 
@@ -91,8 +95,8 @@ def _count_tags(field_name: str, limit: int) -> list[str]:
 
 @dataclass(frozen=True)
 class Missing:
-    label: str
-    why: str
+    label: StrOrPromise
+    why: StrOrPromise
     anchor: str
 
 
@@ -104,24 +108,28 @@ class Completeness:
 
 
 MISSING = {
-    "photo": Missing("A photo", "People recognise you when you first meet.", "photo"),
-    "bio": Missing("A short bio", "It is the first thing people read about you.", "about"),
+    "photo": Missing(_("A photo"), _("People recognise you when you first meet."), "photo"),
+    "bio": Missing(_("A short bio"), _("It is the first thing people read about you."), "about"),
     "languages": Missing(
-        "Your languages", "Matching pairs only people who share a language.", "basics"
+        _("Your languages"), _("Matching pairs only people who share a language."), "basics"
     ),
     "time_zone": Missing(
-        "Your time zone",
-        "Times are shown in your zone, and matching looks for shared working hours.",
+        _("Your time zone"),
+        _("Times are shown in your zone, and matching looks for shared working hours."),
         "basics",
     ),
     "career": Missing(
-        "The paths you have walked",
-        "Mentees choose by the paths walked: it ranks you for people on the same road.",
+        _("The paths you have walked"),
+        _("Mentees choose by the paths walked: it ranks you for people on the same road."),
         "career",
     ),
-    "expertise": Missing("Your expertise", "People search the directory by expertise.", "about"),
+    "expertise": Missing(
+        _("Your expertise"), _("People search the directory by expertise."), "about"
+    ),
     "interests": Missing(
-        "Your interests", "Shared interests count when candidates are ranked for you.", "about"
+        _("Your interests"),
+        _("Shared interests count when candidates are ranked for you."),
+        "about",
     ),
 }
 
@@ -312,7 +320,7 @@ def _reasons(
     out: dict[int, list[str]] = {}
     for helper in pool.helpers:
         failed = [c for c in engine.check_rules(me, helper, pool.rules) if not c.passed]
-        out[helper.id] = [REASONS_FOR_YOU.get(c.rule, c.explanation) for c in failed]
+        out[helper.id] = [str(REASONS_FOR_YOU.get(c.rule, c.explanation)) for c in failed]
     return out, asked, True
 
 

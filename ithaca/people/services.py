@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.core.errors import DomainError
 from ithaca.matching.kinds import model_for
@@ -42,24 +43,31 @@ def availability_set(
         Participation.objects.select_for_update().select_related("program").get(pk=participation.pk)
     )
     if part.role not in Participation.HELPER_ROLES:
-        raise DomainError("Only mentors and coaches have availability.")
+        raise DomainError(_("Only mentors and coaches have availability."))
     limit = part.program.max_capacity
     if capacity is None or capacity < 1:
         raise DomainError(
-            "Take on at least one person, or say you are not taking anyone.", field="capacity"
+            _("Take on at least one person, or say you are not taking anyone."), field="capacity"
         )
     if capacity > limit:
         raise DomainError(
-            f"{part.program} allows at most {limit} people per {part.role}.", field="capacity"
+            (
+                _("%(program)s allows at most %(limit)d people per mentor.")
+                if part.role == "mentor"
+                else _("%(program)s allows at most %(limit)d people per coach.")
+            )
+            % {"program": part.program, "limit": limit},
+            field="capacity",
         )
     busy = current_people(part)
     if capacity < busy:
         raise DomainError(
-            f"You already work with {busy} people here: your capacity cannot be lower.",
+            _("You already work with %(count)d people here: your capacity cannot be lower.")
+            % {"count": busy},
             field="capacity",
         )
     if paused_until is not None and paused_until <= timezone.localdate():
-        raise DomainError("Choose a date after today, or leave it empty.", field="paused_until")
+        raise DomainError(_("Choose a date after today, or leave it empty."), field="paused_until")
     part.accepting, part.capacity, part.paused_until = accepting, capacity, paused_until
     part.save(update_fields=["accepting", "capacity", "paused_until", "updated_at"])
     return part

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts import profiles
@@ -122,7 +123,7 @@ def _save_fields(request: HttpRequest, section: str, form_class: Any) -> HttpRes
                 language_changed = language_remembered(request) != profile.interface_language
                 remember_language(request, profile.interface_language)
             if not _htmx(request):
-                messages.success(request, "Saved.")
+                messages.success(request, _("Saved."))
             response = _answer(request, section, True)
             if language_changed and _htmx(request):
                 response["HX-Refresh"] = "true"  # the whole page again, in the new language
@@ -155,7 +156,7 @@ def save_photo(request: HttpRequest) -> HttpResponse:
             form.add_domain_error("photo", exc.message)
         else:
             if not _htmx(request):
-                messages.success(request, "Your photo is saved.")
+                messages.success(request, _("Your photo is saved."))
             return _answer(request, "photo", True)
     return _answer(request, "photo", False, photo=form)
 
@@ -165,7 +166,7 @@ def save_photo(request: HttpRequest) -> HttpResponse:
 def remove_photo(request: HttpRequest) -> HttpResponse:
     profiles.profile_photo_remove(user=current_user(request))
     if not _htmx(request):
-        messages.success(request, "Your photo is removed; people see your initials.")
+        messages.success(request, _("Your photo is removed; people see your initials."))
     return _answer(request, "photo", True)
 
 
@@ -221,7 +222,7 @@ def career_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def career_move(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
     if direction not in ("up", "down"):
-        raise Http404("Up or down.")
+        raise Http404(_("Up or down."))
     profiles.career_entry_move(entry=_own_entry(current_user(request), pk), up=direction == "up")
     return _answer(request, "career", True)
 
@@ -238,7 +239,10 @@ def save_availability(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_domain_error(exc.field, exc.message)
         else:
             if not _htmx(request):
-                messages.success(request, f"Your availability in {part.program} is saved.")
+                messages.success(
+                    request,
+                    _("Your availability in %(program)s is saved.") % {"program": part.program},
+                )
             return _answer(request, "availability", True)
     return _answer(request, "availability", False, **{f"availability_{part.pk}": form})
 
@@ -260,11 +264,11 @@ def photo(request: HttpRequest, pk: int) -> HttpResponseBase:
     person = access_person(current_user(request), pk)
     profile = getattr(person, "profile", None)
     if profile is None or not profile.photo:
-        raise Http404("No photo.")
+        raise Http404(_("No photo."))
     try:
         handle = profile.photo.storage.open(profile.photo.name, "rb")
     except (FileNotFoundError, OSError):
-        raise Http404("No photo.") from None
+        raise Http404(_("No photo.")) from None
     response = FileResponse(handle, content_type="image/jpeg")
     # Private: a shared cache must not hand one person's permitted photo to another.
     response["Cache-Control"] = "private, max-age=86400"

@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts import profiles
@@ -27,10 +29,10 @@ from ithaca.people.zone import remember_zone
 from ithaca.programs.models import Participation
 
 TITLES = {
-    "basics": "About you",
-    "photo": "A photo",
-    "career": "The paths you have walked",
-    "seeker": "What brings you here",
+    "basics": _("About you"),
+    "photo": _("A photo"),
+    "career": _("The paths you have walked"),
+    "seeker": _("What brings you here"),
 }
 
 
@@ -169,9 +171,13 @@ def _advance(request: HttpRequest, user: User, steps: list[str], step: str) -> H
         return redirect(f"{reverse('people:welcome')}?step={following}")
     profiles.welcome_set(user=user, state=Profile.Welcome.DONE)
     if step == "seeker" and not request.POST.get("skip_step"):
-        messages.success(request, "Welcome. Say in your own words what you would like help with.")
+        messages.success(
+            request, gettext("Welcome. Say in your own words what you would like help with.")
+        )
         return redirect("intake:new")
-    messages.success(request, "Welcome to Ithaca. You can change any of this on your profile.")
+    messages.success(
+        request, gettext("Welcome to Ithaca. You can change any of this on your profile.")
+    )
     return redirect("home")
 
 
@@ -182,5 +188,8 @@ def welcome_skip(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     profile = _profile(user)
     profiles.welcome_set(user=user, state=Profile.Welcome.SKIPPED, step=profile.welcome_step)
-    messages.info(request, "You can finish setting up your profile whenever you like, from home.")
+    messages.info(
+        request,
+        gettext("You can finish setting up your profile whenever you like, from home."),
+    )
     return redirect("home")

@@ -12,6 +12,8 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.models import User
@@ -21,7 +23,7 @@ from ithaca.privacy.erasure import person_erase
 RegisteredUserAdmin: Any = type(admin.site._registry[User])
 
 
-@admin.action(description="Erase personal data (on the person's request)")
+@admin.action(description=gettext_lazy("Erase personal data (on the person's request)"))
 def erase_personal_data(
     modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]
 ) -> HttpResponse | None:
@@ -29,7 +31,7 @@ def erase_personal_data(
     people = list(queryset.exclude(pk=staff.pk))
     if len(people) != queryset.count():
         modeladmin.message_user(
-            request, "Erase your own data from your privacy page, not here.", messages.ERROR
+            request, _("Erase your own data from your privacy page, not here."), messages.ERROR
         )
         return None
     if request.POST.get("confirmed") != "yes":
@@ -37,7 +39,7 @@ def erase_personal_data(
             **modeladmin.admin_site.each_context(request),
             "people": people,
             "opts": modeladmin.model._meta,
-            "title": "Erase personal data?",
+            "title": _("Erase personal data?"),
         }
         return TemplateResponse(request, "privacy/admin_erase_confirm.html", context)
     erased = 0
@@ -47,7 +49,15 @@ def erase_personal_data(
             erased += 1
         except DomainError as exc:
             modeladmin.message_user(request, f"{person.pk}: {exc.message}", messages.WARNING)
-    modeladmin.message_user(request, f"Erased the personal data of {erased} person(s).")
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "Erased the personal data of %(count)d person.",
+            "Erased the personal data of %(count)d people.",
+            erased,
+        )
+        % {"count": erased},
+    )
     return None
 
 

@@ -36,6 +36,7 @@ from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
 from ithaca.analytics.models import SurveyResponse
@@ -86,7 +87,7 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     """Erase `user`'s personal data (see the module docstring); `by` is who asked."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_erased(user):
-        raise DomainError("This person's data has already been erased.")
+        raise DomainError(_("This person's data has already been erased."))
     counts = {"relationships ended": _end_relationships(user)}
     counts.update(_delete_own_writing(user))
     counts.update(_blank_shared_writing(user))

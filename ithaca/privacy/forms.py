@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.models import User
 
 
 class EraseForm(forms.Form):
     email = forms.CharField(
-        label="Type your e-mail address to confirm",
+        label=_("Type your e-mail address to confirm"),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
@@ -23,5 +24,5 @@ class EraseForm(forms.Form):
     def clean_email(self) -> str:
         typed = self.cleaned_data["email"].strip().lower()
         if typed != self.user.email.lower():
-            raise forms.ValidationError("That is not the address of this account.")
+            raise forms.ValidationError(_("That is not the address of this account."))
         return typed

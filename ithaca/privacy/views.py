@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ithaca.accounts.http import current_user
@@ -34,7 +35,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             logout(request)
-            messages.success(request, "Your personal data has been erased and you are signed out.")
+            messages.success(
+                request, _("Your personal data has been erased and you are signed out.")
+            )
             return redirect("home")
     status = 400 if request.method == "POST" else 200
     return render(request, "privacy/privacy.html", {"form": form}, status=status)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import PermissionDenied
@@ -24,7 +25,7 @@ def access_program(user: User, slug: str) -> Program:
     """The program if this person may see it; 404 otherwise, so its existence is not leaked."""
     program = visible_programs(user).filter(slug=slug).first()
     if program is None:
-        raise Http404("No such program.")
+        raise Http404(_("No such program."))
     return program
 
 
@@ -36,5 +37,5 @@ def access_managed_program(user: User, slug: str) -> Program:
     """The program if this person manages it: 404 when invisible, 403 when only a member."""
     program = access_program(user, slug)
     if not is_program_manager(user, program):
-        raise PermissionDenied("Only this program's managers can do that.")
+        raise PermissionDenied(_("Only this program's managers can do that."))
     return program

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgramsConfig(AppConfig):
     name = "ithaca.programs"
     label = "programs"
-    verbose_name = "Programs"
+    verbose_name = _("Programs")

@@ -15,6 +15,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from ithaca.core.errors import DomainError
 
@@ -70,11 +72,20 @@ def refuse_clash(
     if not found:
         return
     first = found[0]
-    who = "You are" if first.user_id == you else f"{people[first.user_id]} is"
     start = timezone.localtime(first.starts_at)
     end = timezone.localtime(first.ends_at)
-    raise DomainError(
-        f"{who} already booked from {start:%H:%M} to {end:%H:%M} on {start:%d %b %Y}; "
-        "choose another time.",
-        field="starts_at",
-    )
+    values = {
+        "name": people[first.user_id],
+        "start": f"{start:%H:%M}",
+        "end": f"{end:%H:%M}",
+        "day": date_format(start, "DATE_FORMAT"),
+    }
+    if first.user_id == you:
+        message = _(
+            "You are already booked from %(start)s to %(end)s on %(day)s; choose another time."
+        )
+    else:
+        message = _(
+            "%(name)s is already booked from %(start)s to %(end)s on %(day)s; choose another time."
+        )
+    raise DomainError(message % values, field="starts_at")

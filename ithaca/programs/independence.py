@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
@@ -162,9 +163,9 @@ def independence_flag_keep(*, flag: IndependenceFlag, by: User) -> IndependenceF
     """A program manager records that the relationship goes on despite the flag."""
     locked = IndependenceFlag.objects.select_for_update().get(pk=flag.pk)
     if not is_program_manager(by, locked.program):
-        raise PermissionDenied("Only the program's managers decide on this.")
+        raise PermissionDenied(_("Only the program's managers decide on this."))
     if locked.decided_at is not None:
-        raise DomainError("This has been decided already.")
+        raise DomainError(_("This has been decided already."))
     locked.decided_at, locked.decided_by = timezone.now(), by
     locked.save(update_fields=["decided_at", "decided_by", "updated_at"])
     return locked

@@ -12,17 +12,19 @@ relationship may exist per pair and program. Pure rules: no database access.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.core.errors import TransitionError
 
 
 class Status(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    ACTIVE = "active", "Active"
-    PAUSED = "paused", "Paused"
-    CONCLUDED = "concluded", "Concluded"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PROPOSED = "proposed", gettext_lazy("Proposed")
+    ACTIVE = "active", gettext_lazy("Active")
+    PAUSED = "paused", gettext_lazy("Paused")
+    CONCLUDED = "concluded", gettext_lazy("Concluded")
+    DECLINED = "declined", gettext_lazy("Declined")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
 
 OPEN_STATUSES = (Status.PROPOSED, Status.ACTIVE, Status.PAUSED)
@@ -42,6 +44,9 @@ def check_transition(current: str, target: str) -> None:
     """Raise TransitionError unless `current -> target` is a legal move."""
     if target not in TRANSITIONS[current]:
         raise TransitionError(
-            f"A {Status(current).label.lower()} relationship cannot become "
-            f"{Status(target).label.lower()}."
+            _("A %(current)s relationship cannot become %(target)s.")
+            % {
+                "current": Status(current).label.lower(),
+                "target": Status(target).label.lower(),
+            }
         )

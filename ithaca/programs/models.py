@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
 from ithaca.programs import bounds
@@ -48,18 +49,18 @@ class Program(TimeStampedModel):
     enrolment_questions = models.JSONField(
         default=list,
         blank=True,
-        help_text="Questions every applicant answers (a list of short texts).",
+        help_text=_("Questions every applicant answers (a list of short texts)."),
     )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="managed_programs"
     )
     requires_training = models.BooleanField(
-        default=False, help_text="Mentors must complete mentor training before being matched."
+        default=False, help_text=_("Mentors must complete mentor training before being matched.")
     )
     requires_mfa = models.BooleanField(
         "requires MFA",
         default=False,
-        help_text="Managers and coaches must use two-factor authentication for its pages.",
+        help_text=_("Managers and coaches must use two-factor authentication for its pages."),
     )
     # Mentoring: relationships are reviewed (continue or conclude) after this many days.
     review_period_days = models.PositiveIntegerField(
@@ -77,7 +78,7 @@ class Program(TimeStampedModel):
     )
     nudge_after_days = models.PositiveSmallIntegerField(
         default=30,
-        help_text="Nudge both people after this many days without contact.",
+        help_text=_("Nudge both people after this many days without contact."),
         validators=range_validators(bounds.PROGRAM["nudge_after_days"]),
     )
     request_expiry_days = models.PositiveSmallIntegerField(
@@ -85,11 +86,11 @@ class Program(TimeStampedModel):
     )
     independence_depth = models.PositiveSmallIntegerField(
         default=3,
-        help_text="How many levels of the seeker's management chain may not mentor them.",
+        help_text=_("How many levels of the seeker's management chain may not mentor them."),
         validators=range_validators(bounds.PROGRAM["independence_depth"]),
     )
     max_capacity = models.PositiveSmallIntegerField(
-        default=10, help_text="The most people one mentor or coach may take on at once."
+        default=10, help_text=_("The most people one mentor or coach may take on at once.")
     )
 
     class Meta:
@@ -129,20 +130,20 @@ class Participation(TimeStampedModel):
     """
 
     class Role(models.TextChoices):
-        SEEKER = "seeker", "Seeker"
-        MENTOR = "mentor", "Mentor"
-        COACH = "coach", "Coach"
-        SPONSOR = "sponsor", "Sponsor"
+        SEEKER = "seeker", _("Seeker")
+        MENTOR = "mentor", _("Mentor")
+        COACH = "coach", _("Coach")
+        SPONSOR = "sponsor", _("Sponsor")
 
     class State(models.TextChoices):
-        PENDING = "pending", "Applied, awaiting approval"
-        ACTIVE = "active", "Active"
-        DECLINED = "declined", "Declined"
-        LEFT = "left", "Left the program"
+        PENDING = "pending", _("Applied, awaiting approval")
+        ACTIVE = "active", _("Active")
+        DECLINED = "declined", _("Declined")
+        LEFT = "left", _("Left the program")
 
     class CoachType(models.TextChoices):
-        INTERNAL = "internal", "Internal"
-        EXTERNAL = "external", "External"
+        INTERNAL = "internal", _("Internal")
+        EXTERNAL = "external", _("External")
 
     HELPER_ROLES: ClassVar[tuple[str, ...]] = (Role.MENTOR, Role.COACH)
 
@@ -155,14 +156,14 @@ class Participation(TimeStampedModel):
     capacity = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Mentors and coaches: how many people at once.",
+        help_text=_("Mentors and coaches: how many people at once."),
         validators=range_validators(bounds.CAPACITY),
     )
     accepting = models.BooleanField(
-        default=True, help_text="Mentors and coaches: open to new people in this program."
+        default=True, help_text=_("Mentors and coaches: open to new people in this program.")
     )
     paused_until = models.DateField(
-        null=True, blank=True, help_text="Mentors and coaches: no new people before this date."
+        null=True, blank=True, help_text=_("Mentors and coaches: no new people before this date.")
     )
     training_completed_at = models.DateTimeField(null=True, blank=True)
     coach_type = models.CharField(max_length=16, choices=CoachType.choices, blank=True)
@@ -171,7 +172,9 @@ class Participation(TimeStampedModel):
     hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     application_note = models.TextField(blank=True, max_length=2000)
     application_answers = models.JSONField(
-        default=list, blank=True, help_text="The program's questions with the applicant's answers."
+        default=list,
+        blank=True,
+        help_text=_("The program's questions with the applicant's answers."),
     )
 
     class Meta:
@@ -278,8 +281,8 @@ class PersonBlock(TimeStampedModel):
     """
 
     class Kind(models.TextChoices):
-        OPT_OUT = "opt_out", "Opted out"
-        CONFLICT = "conflict", "Conflict of interest"
+        OPT_OUT = "opt_out", _("Opted out")
+        CONFLICT = "conflict", _("Conflict of interest")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
@@ -304,8 +307,8 @@ class PairExclusion(TimeStampedModel):
     """A pair that must not be proposed again in a program, e.g. after a fit check."""
 
     class Reason(models.TextChoices):
-        FIT_CHECK = "fit_check", "A re-match was asked for"
-        MANAGER = "manager", "Excluded by a program manager"
+        FIT_CHECK = "fit_check", _("A re-match was asked for")
+        MANAGER = "manager", _("Excluded by a program manager")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="exclusions")
     helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -126,7 +126,8 @@ def tell_withdrawn_for_independence(relationship: HelpingRelationship, *, reason
             subject=relationship,
             context={
                 "program": relationship.program.name,
-                "pair": f"{helper.display_name} and {seeker.display_name}",
+                "helper": helper.display_name,
+                "seeker": seeker.display_name,
                 "reasons": reasons,
             },
             url=reverse("programs:detail", args=[relationship.program.slug]),

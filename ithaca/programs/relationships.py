@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
@@ -39,7 +40,7 @@ def _locked(relationship: R) -> R:
 def _party_side(relationship: HelpingRelationship, user: User) -> str:
     side = side_of(relationship, user)
     if side is None:
-        raise PermissionDenied("Only the two people in this relationship can do that.")
+        raise PermissionDenied(_("Only the two people in this relationship can do that."))
     return side
 
 
@@ -86,16 +87,20 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     side = _party_side(relationship, user)
     if relationship.status != Status.PROPOSED:
         state = relationship.get_status_display().lower()
-        raise TransitionError(f"This proposal is {state} and can no longer be accepted.")
+        raise TransitionError(
+            _("This proposal is %(state)s and can no longer be accepted.") % {"state": state}
+        )
     field = f"{side}_accepted_at"
     if getattr(relationship, field) is not None:
-        raise TransitionError("You have already accepted; waiting for the other person.")
+        raise TransitionError(_("You have already accepted; waiting for the other person."))
     # People and profiles change after a proposal is made (an import, a new opt-out):
     # a yes counts only for a pair that still keeps every hard rule.
     broken = proposal_broken_rules(relationship)
     if broken:
         reasons = "; ".join(check.explanation for check in broken)
-        raise DomainError(f"This proposal can no longer start: {reasons}.")
+        raise DomainError(
+            _("This proposal can no longer start: %(reasons)s.") % {"reasons": reasons}
+        )
     setattr(relationship, field, timezone.now())
     both = relationship.helper_accepted_at and relationship.seeker_accepted_at
     if both and relationship.start_blocker() is None:
@@ -123,7 +128,7 @@ def relationship_withdraw(relationship: R, *, user: User, reason: str = "") -> R
     """The proposer (or either person) takes a proposal back before it starts."""
     relationship = _locked(relationship)
     if side_of(relationship, user) is None and relationship.proposed_by_id != user.pk:
-        raise PermissionDenied("Only the people involved or the proposer can withdraw this.")
+        raise PermissionDenied(_("Only the people involved or the proposer can withdraw this."))
     return _move(relationship, Status.WITHDRAWN, reason.strip())
 
 
@@ -140,7 +145,7 @@ def relationship_resume(relationship: R, *, user: User) -> R:
     _party_side(relationship, user)
     if relationship.status != Status.PAUSED:
         # proposed -> active is legal only through both acceptances
-        raise TransitionError("Only a paused relationship can be resumed.")
+        raise TransitionError(_("Only a paused relationship can be resumed."))
     return _move(relationship, Status.ACTIVE)
 
 
@@ -193,22 +198,32 @@ def validate_proposal(
 ) -> None:
     """Refuse a pair that breaks any hard rule; every path to a relationship calls this."""
     if helper.pk == seeker.pk:
-        raise DomainError("Nobody can be their own mentor or coach.")
+        raise DomainError(_("Nobody can be their own mentor or coach."))
     helper_role = Participation.Role.MENTOR if program.is_mentoring else Participation.Role.COACH
     helper_part = _active_participation(program.pk, helper, helper_role)
     if helper_part is None:
-        raise DomainError(f"{helper} is not an active {helper_role} in {program}.")
+        raise DomainError(
+            (
+                _("%(person)s is not an active mentor in %(program)s.")
+                if helper_role == Participation.Role.MENTOR
+                else _("%(person)s is not an active coach in %(program)s.")
+            )
+            % {"person": helper, "program": program}
+        )
     if _active_participation(program.pk, seeker, Participation.Role.SEEKER) is None:
-        raise DomainError(f"{seeker} is not an active participant in {program}.")
+        raise DomainError(
+            _("%(person)s is not an active participant in %(program)s.")
+            % {"person": seeker, "program": program}
+        )
     pair = {"program": program, model.HELPER_FIELD: helper, model.SEEKER_FIELD: seeker}
     if model.objects.filter(status__in=OPEN_STATUSES, **pair).exists():  # type: ignore[attr-defined]
-        raise DomainError("These two people already have an open relationship in this program.")
+        raise DomainError(_("These two people already have an open relationship in this program."))
     broken = failed_rules(
         model, program=program, helper=helper, seeker=seeker, helper_part=helper_part
     )
     if broken:
         reasons = "; ".join(check.explanation for check in broken)
-        raise DomainError(f"This pair cannot be proposed: {reasons}.")
+        raise DomainError(_("This pair cannot be proposed: %(reasons)s.") % {"reasons": reasons})
 
 
 def relationship_propose(
@@ -236,6 +251,6 @@ def relationship_propose(
             relationship.save()
     except IntegrityError:
         raise DomainError(
-            "These two people already have an open relationship in this program."
+            _("These two people already have an open relationship in this program.")
         ) from None
     return relationship

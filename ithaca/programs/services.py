@@ -10,6 +10,7 @@ from anyascii import anyascii
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
@@ -29,7 +30,6 @@ HELPER_ROLE_FOR_KIND = {
     "mentoring": Participation.Role.MENTOR,
     "coaching": Participation.Role.COACH,
 }
-PLURAL = {"mentor": "mentors", "coach": "coaches"}
 
 
 def slug_from_name(name: str) -> str:
@@ -56,16 +56,28 @@ def _free_slug(base: str) -> str:
         number += 1
 
 
+def _mode_refusal(mode: object, kind: str) -> str:
+    values = {"mode": repr(mode)}
+    if kind == "coaching":
+        return _("%(mode)s is not a coaching mode.") % values
+    return _("%(mode)s is not a mentoring mode.") % values
+
+
 def _check_slug(slug: str) -> str:
     slug = slug.strip().lower()
     if len(slug) > SLUG_MAX or not SLUG_PATTERN.fullmatch(slug):
         raise DomainError(
-            "An address uses only letters a to z, digits and hyphens (at most 80), "
-            "e.g. new-managers.",
+            _(
+                "An address uses only letters a to z, digits and hyphens (at most 80), "
+                "e.g. new-managers."
+            ),
             field="slug",
         )
     if Program.objects.filter(slug=slug).exists():
-        raise DomainError(f"A program with the address {slug!r} already exists.", field="slug")
+        raise DomainError(
+            _("A program with the address %(slug)s already exists.") % {"slug": repr(slug)},
+            field="slug",
+        )
     return slug
 
 
@@ -87,13 +99,18 @@ def program_create(
     """
     name = name.strip()
     if not name:
-        raise DomainError("A program needs a name.", field="name")
+        raise DomainError(_("A program needs a name."), field="name")
     if len(name) > NAME_MAX:
-        raise DomainError(f"Keep the name under {NAME_MAX} characters.", field="name")
+        raise DomainError(
+            _("Keep the name under %(limit)d characters.") % {"limit": NAME_MAX}, field="name"
+        )
     if kind not in MODES_BY_KIND:
-        raise DomainError(f"Unknown kind {kind!r}: use mentoring or coaching.", field="kind")
+        raise DomainError(
+            _("Unknown kind %(kind)s: use mentoring or coaching.") % {"kind": repr(kind)},
+            field="kind",
+        )
     if mode not in MODES_BY_KIND[kind]:
-        raise DomainError(f"{mode!r} is not a {kind} mode.", field="mode")
+        raise DomainError(_mode_refusal(mode, kind), field="mode")
     if slug.strip():
         slug = _check_slug(slug)
     else:
@@ -122,12 +139,13 @@ def program_create(
 def _check_role_fits(program: Program, role: str) -> None:
     if role in Participation.HELPER_ROLES and role != HELPER_ROLE_FOR_KIND[program.kind]:
         raise DomainError(
-            f"A {program.get_kind_display().lower()} program has "
-            f"{PLURAL[HELPER_ROLE_FOR_KIND[program.kind]]}, not {PLURAL[role]}.",
+            _("A mentoring program has mentors, not coaches.")
+            if program.is_mentoring
+            else _("A coaching program has coaches, not mentors."),
             field="role",
         )
     if role == Participation.Role.SPONSOR and not program.is_coaching:
-        raise DomainError("Sponsors take part in coaching programs only.", field="role")
+        raise DomainError(_("Sponsors take part in coaching programs only."), field="role")
 
 
 @transaction.atomic
@@ -142,9 +160,11 @@ def participation_add(
     """Give a person a role in a program (directly, or as a pending application)."""
     _check_role_fits(program, role)
     if role in Participation.HELPER_ROLES and not extra.get("capacity"):
-        raise DomainError("Mentors and coaches need a capacity of at least 1.", field="capacity")
+        raise DomainError(_("Mentors and coaches need a capacity of at least 1."), field="capacity")
     if not bounds.CAPACITY.holds(extra.get("capacity")):
-        raise DomainError(f"Capacity: {bounds.CAPACITY.message()}", field="capacity")
+        raise DomainError(
+            _("Capacity: %(rule)s") % {"rule": bounds.CAPACITY.message()}, field="capacity"
+        )
     try:
         with transaction.atomic():
             participation = Participation.objects.create(
@@ -152,7 +172,9 @@ def participation_add(
             )
     except IntegrityError:
         raise DomainError(
-            f"{user} already has the {role} role in {program}.", field="role"
+            _("%(person)s already has the %(role)s role in %(program)s.")
+            % {"person": user, "role": Participation.Role(role).label.lower(), "program": program},
+            field="role",
         ) from None
     if state == Participation.State.ACTIVE:
         _role_changed(participation, f"Given the {role} role in {program}")
@@ -177,11 +199,14 @@ def clean_questions(questions: list[str]) -> list[str]:
     """A program's enrolment questions: at most five short, non-empty texts."""
     cleaned = [q.strip() for q in questions if q and q.strip()]
     if len(cleaned) > MAX_QUESTIONS:
-        raise DomainError(f"Ask at most {MAX_QUESTIONS} questions.", field="enrolment_questions")
+        raise DomainError(
+            _("Ask at most %(limit)d questions.") % {"limit": MAX_QUESTIONS},
+            field="enrolment_questions",
+        )
     too_long = [q for q in cleaned if len(q) > MAX_QUESTION_CHARS]
     if too_long:
         raise DomainError(
-            f"Keep each question under {MAX_QUESTION_CHARS} characters.",
+            _("Keep each question under %(limit)d characters.") % {"limit": MAX_QUESTION_CHARS},
             field="enrolment_questions",
         )
     return cleaned
@@ -194,9 +219,14 @@ def _answered(program: Program, answers: list[str] | None) -> list[dict[str, str
     given += [""] * (len(questions) - len(given))
     missing = [q for q, a in zip(questions, given, strict=False) if not a]
     if missing:
-        raise DomainError(f"Please answer: {missing[0]}", field="answers")
+        raise DomainError(
+            _("Please answer: %(question)s") % {"question": missing[0]}, field="answers"
+        )
     if any(len(a) > MAX_ANSWER_CHARS for a in given):
-        raise DomainError(f"Keep each answer under {MAX_ANSWER_CHARS} characters.", field="answers")
+        raise DomainError(
+            _("Keep each answer under %(limit)d characters.") % {"limit": MAX_ANSWER_CHARS},
+            field="answers",
+        )
     return [{"question": q, "answer": a} for q, a in zip(questions, given, strict=False)]
 
 
@@ -211,7 +241,7 @@ def participation_apply(
     """A person asks to join a program, answering its enrolment questions; a program
     manager approves or declines."""
     if not program.enrolment_open:
-        raise DomainError(f"Enrolment in {program} is closed.")
+        raise DomainError(_("Enrolment in %(program)s is closed.") % {"program": program})
     return participation_add(
         program=program,
         user=user,
@@ -247,11 +277,13 @@ def program_update(*, program: Program, **changes: Any) -> Program:
     participants and links depend on them."""
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
     if unknown:
-        raise DomainError(f"{', '.join(unknown)} cannot be changed.", field=unknown[0])
+        raise DomainError(
+            _("%(fields)s cannot be changed.") % {"fields": ", ".join(unknown)}, field=unknown[0]
+        )
     if "mode" in changes and changes["mode"] not in MODES_BY_KIND[program.kind]:
-        raise DomainError(f"{changes['mode']!r} is not a {program.kind} mode.", field="mode")
+        raise DomainError(_mode_refusal(changes["mode"], program.kind), field="mode")
     if not str(changes.get("name", program.name)).strip():
-        raise DomainError("A program needs a name.", field="name")
+        raise DomainError(_("A program needs a name."), field="name")
     if "enrolment_questions" in changes:
         changes["enrolment_questions"] = clean_questions(changes["enrolment_questions"])
     for field, value in changes.items():
@@ -277,7 +309,9 @@ def application_decide(*, participation: Participation, approve: bool) -> Partic
     ).get(pk=participation.pk)
     if participation.state != Participation.State.PENDING:
         state = participation.get_state_display().lower()
-        raise DomainError(f"This application has been decided already: {state}.")
+        raise DomainError(
+            _("This application has been decided already: %(state)s.") % {"state": state}
+        )
     participation.state = Participation.State.ACTIVE if approve else Participation.State.DECLINED
     participation.save(update_fields=["state", "updated_at"])
     verdict = "approved" if approve else "declined"
@@ -303,7 +337,7 @@ def proposal_withdraw_as_manager(
     with transaction.atomic():
         relationship = _locked(relationship)
         if not is_program_manager(manager, relationship.program):
-            raise PermissionDenied("Only this program's managers can withdraw its proposals.")
+            raise PermissionDenied(_("Only this program's managers can withdraw its proposals."))
         if relationship.status != Status.PROPOSED:
-            raise TransitionError("Only a proposal that has not started can be withdrawn.")
+            raise TransitionError(_("Only a proposal that has not started can be withdrawn."))
         return _move(relationship, Status.WITHDRAWN, reason.strip() or "No answer in time.")

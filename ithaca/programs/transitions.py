@@ -10,19 +10,24 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy
 
 from ithaca.core.errors import DomainError
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.models import HelpingRelationship
 
-ACTIONS: dict[str, tuple[Callable[..., Any], str, bool]] = {
+ACTIONS: dict[str, tuple[Callable[..., Any], Any, bool]] = {
     # action: (service, message on success, takes a reason)
-    "accept": (lifecycle.relationship_accept, "You accepted.", False),
-    "decline": (lifecycle.relationship_decline, "You declined.", True),
-    "withdraw": (lifecycle.relationship_withdraw, "The proposal was withdrawn.", True),
-    "pause": (lifecycle.relationship_pause, "Paused.", True),
-    "resume": (lifecycle.relationship_resume, "Resumed.", False),
-    "conclude": (lifecycle.relationship_conclude, "Concluded.", True),
+    "accept": (lifecycle.relationship_accept, gettext_lazy("You accepted."), False),
+    "decline": (lifecycle.relationship_decline, gettext_lazy("You declined."), True),
+    "withdraw": (
+        lifecycle.relationship_withdraw,
+        gettext_lazy("The proposal was withdrawn."),
+        True,
+    ),
+    "pause": (lifecycle.relationship_pause, gettext_lazy("Paused."), True),
+    "resume": (lifecycle.relationship_resume, gettext_lazy("Resumed."), False),
+    "conclude": (lifecycle.relationship_conclude, gettext_lazy("Concluded."), True),
 }
 
 
@@ -43,8 +48,9 @@ def run_transition(
     the card: a workspace re-renders everything the new state changes.
     """
     if action not in ACTIONS:
-        raise Http404("Unknown action.")
-    service, success, takes_reason = ACTIONS[action]
+        raise Http404(gettext("Unknown action."))
+    service, lazy_success, takes_reason = ACTIONS[action]
+    success = str(lazy_success)
     kwargs: dict[str, Any] = {"user": request.user}
     if takes_reason:
         kwargs["reason"] = request.POST.get("reason", "")[:2000]

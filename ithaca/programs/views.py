@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -50,7 +51,7 @@ def program_apply(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_program(user, slug)
     role = request.POST.get("role", "seeker")
     if role not in APPLY_ROLES:
-        messages.error(request, "Choose whether you want support or want to offer it.")
+        messages.error(request, _("Choose whether you want support or want to offer it."))
         return redirect("programs:detail", slug=slug)
     try:
         participation_apply(
@@ -66,5 +67,5 @@ def program_apply(request: HttpRequest, slug: str) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Your application is with the program managers.")
+        messages.success(request, _("Your application is with the program managers."))
     return redirect("programs:detail", slug=slug)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 from rest_framework.request import Request
 
@@ -41,5 +42,5 @@ def party_of(engagement: CoachingEngagement, person_id: int | None, field: str) 
         return None
     people = {engagement.coach_id: engagement.coach, engagement.coachee_id: engagement.coachee}
     if person_id not in people:
-        raise serializers.ValidationError({field: ["Choose the coach or the coachee."]})
+        raise serializers.ValidationError({field: [gettext("Choose the coach or the coachee.")]})
     return people[person_id]

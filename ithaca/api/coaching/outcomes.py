@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -48,7 +49,9 @@ class ReportListView(generics.ListAPIView):
     def get_queryset(self) -> Any:
         _, engagement, role = engagement_of(self.request, self.kwargs["pk"])
         if role == rules.MANAGER:
-            raise PermissionDenied("Reports are for the coach, the coachee and the sponsor.")
+            raise PermissionDenied(
+                gettext("Reports are for the coach, the coachee and the sponsor.")
+            )
         self.engagement, self.role = engagement, role
         return access.visible_reports(engagement, role).order_by("-created_at", "-pk")
 
@@ -158,7 +161,9 @@ class EvaluationAnswersView(APIView):
         evaluation = access.access_evaluation(user, pk)
         data = validated(io.SurveyInput, request).validated_data
         if "satisfaction" not in data:
-            raise serializers.ValidationError({"satisfaction": ["Give a rating from 1 to 5."]})
+            raise serializers.ValidationError(
+                {"satisfaction": [gettext("Give a rating from 1 to 5.")]}
+            )
         services.evaluation_respond(
             evaluation=evaluation,
             user=user,

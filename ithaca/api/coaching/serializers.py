@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -64,7 +66,7 @@ class AgreementOut(serializers.ModelSerializer):
 
 def bounded(field_bounds: bounds.Bounds, **kwargs: Any) -> serializers.IntegerField:
     """An integer with the range the service and the database enforce (programs/bounds.py)."""
-    message = field_bounds.message()
+    message = lazy(field_bounds.message, str)()
     return serializers.IntegerField(
         min_value=field_bounds.low,
         max_value=field_bounds.high,
@@ -90,7 +92,7 @@ class TermsInput(serializers.Serializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["ends_on"] <= attrs["starts_on"]:
             raise serializers.ValidationError(
-                {"ends_on": ["The agreement must end after it starts."]}
+                {"ends_on": [gettext("The agreement must end after it starts.")]}
             )
         return attrs
 

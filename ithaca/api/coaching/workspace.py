@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -49,7 +50,7 @@ class AgreementListView(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[AgreementVersion]:
         _, engagement, role = engagement_of(self.request, self.kwargs["pk"])
         if not rules.can_see_agreement(role):
-            raise PermissionDenied("The agreement is read by its signatories only.")
+            raise PermissionDenied(gettext("The agreement is read by its signatories only."))
         return (
             AgreementVersion.objects.filter(engagement=engagement)
             .prefetch_related("signatures__signer")
@@ -100,7 +101,7 @@ class SessionListView(generics.ListAPIView):
     def get_queryset(self) -> Any:
         _, engagement, role = engagement_of(self.request, self.kwargs["pk"])
         if not rules.can_see_session(role, three_way=True):
-            raise PermissionDenied("Sessions are seen by the coach and the coachee only.")
+            raise PermissionDenied(gettext("Sessions are seen by the coach and the coachee only."))
         return access.visible_sessions(engagement, role).order_by("-starts_at", "-pk")
 
     @extend_schema(request=io.SessionInput, responses={201: io.SessionOut, **ERRORS}, tags=TAG)
@@ -346,7 +347,9 @@ class ActionListView(generics.ListAPIView):
         if data["goal"] is not None:
             goal = Goal.objects.filter(pk=data["goal"], engagement=engagement).first()
             if goal is None:
-                raise serializers.ValidationError({"goal": ["No such goal in this engagement."]})
+                raise serializers.ValidationError(
+                    {"goal": [gettext("No such goal in this engagement.")]}
+                )
         owner = party_of(engagement, data["owner"], "owner")
         assert owner is not None  # the input requires an owner
         action = services.action_create(

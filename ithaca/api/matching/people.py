@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -56,7 +57,7 @@ def _notes(kind: str, relationships: list[HelpingRelationship]) -> dict[int, str
 def _person(value: int, field: str) -> User:
     person = User.objects.filter(pk=value, is_active=True).first()
     if person is None:
-        raise serializers.ValidationError({field: ["Nobody with that id uses Ithaca."]})
+        raise serializers.ValidationError({field: [gettext("Nobody with that id uses Ithaca.")]})
     return person
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.request import Request
@@ -94,7 +95,7 @@ class AttendeeListView(generics.ListAPIView):
         event = access_event(user, self.kwargs["pk"])
         attending = EventSignup.objects.filter(event=event, person=user).exists()
         if not attending and not is_program_manager(user, event.program):
-            raise PermissionDenied("Sign up to see who is coming.")
+            raise PermissionDenied(gettext("Sign up to see who is coming."))
         people = EventSignup.objects.filter(event=event).values("person_id")
         return User.objects.filter(pk__in=people).order_by("first_name", "last_name", "pk")
 
@@ -102,7 +103,7 @@ class AttendeeListView(generics.ListAPIView):
 def _attendee(person_id: int) -> User:
     person = User.objects.filter(pk=person_id).first()
     if person is None:
-        raise DomainError("Choose someone who was at the event.", field="person")
+        raise DomainError(gettext("Choose someone who was at the event."), field="person")
     return person
 
 

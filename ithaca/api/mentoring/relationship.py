@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -143,7 +144,9 @@ class IntroductionAnswerView(APIView):
         user = current_user(request)
         intro = access_introduction(user, pk)
         if answer not in ("accept", "decline", "withdraw"):
-            raise serializers.ValidationError({"answer": ["Use accept, decline or withdraw."]})
+            raise serializers.ValidationError(
+                {"answer": [gettext("Use accept, decline or withdraw.")]}
+            )
         if answer == "withdraw":
             intro = services.introduction_withdraw(introduction=intro, user=user)
         else:
@@ -162,7 +165,9 @@ class ReviewView(APIView):
         ws = workspace(request, pk)
         review = Review.objects.filter(relationship=ws.relationship).order_by("-period").first()
         if review is None:
-            raise serializers.ValidationError({"non_field_errors": ["No review has been asked."]})
+            raise serializers.ValidationError(
+                {"non_field_errors": [gettext("No review has been asked.")]}
+            )
         return Response(
             io.MentoringReviewSerializer(io.MentoringReviewSerializer.of(review, ws.side)).data
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from ithaca.accounts.models import User
@@ -167,7 +168,9 @@ class MentoringIntroductionInput(serializers.Serializer):
     def validate_contact(self, value: str) -> User:
         person = User.objects.filter(email__iexact=value.strip(), is_active=True).first()
         if person is None:
-            raise serializers.ValidationError("Nobody with that e-mail address uses Ithaca.")
+            raise serializers.ValidationError(
+                gettext("Nobody with that e-mail address uses Ithaca.")
+            )
         return person
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -39,7 +40,7 @@ def workspace(request: Request, pk: int) -> Workspace:
     ws = access_workspace(current_user(request), pk)
     if not ws.started:
         raise serializers.ValidationError(
-            {"non_field_errors": ["The workspace opens once both have accepted."]}
+            {"non_field_errors": [gettext("The workspace opens once both have accepted.")]}
         )
     return ws
 
@@ -49,7 +50,9 @@ def op_param(name: str, values: list[str]) -> OpenApiParameter:
 
 
 def _unknown(name: str, values: Any) -> serializers.ValidationError:
-    return serializers.ValidationError({name: [f"Use one of: {', '.join(sorted(values))}."]})
+    return serializers.ValidationError(
+        {name: [gettext("Use one of: %(values)s.") % {"values": ", ".join(sorted(values))}]}
+    )
 
 
 class WorkspaceView(APIView):
