@@ -252,6 +252,12 @@ SENTENCES = (
         'What you wrote ("%(snippet)s") does not read as a wish to grow or change at work, so it cannot point to coaching or mentoring.'
     ),
     gettext_noop("Nothing has been written yet, so there is no need to read."),
+    gettext_noop(
+        "There is not yet enough in what you wrote to tell whether coaching or mentoring would fit, so here are a few questions instead of a guess."
+    ),
+    gettext_noop(
+        "What you describe points both ways without separating into a coaching part and a mentoring part, so here are a few questions instead of a guess."
+    ),
     gettext_noop('What you wrote ("%(snippet)s") is too short to tell what you need.'),
 )
 

@@ -256,19 +256,19 @@ def _reasons(
 ) -> list[str]:
     if recommendation == "unclear":
         summary = (
-            "There is not yet enough in what you wrote to tell whether coaching or mentoring "
-            "would fit, so here are a few questions instead of a guess."
+            Phrase(
+                "There is not yet enough in what you wrote to tell whether coaching or "
+                "mentoring would fit, so here are a few questions instead of a guess."
+            )
             if why_unclear == "weak"
-            else "What you describe points both ways without separating into a coaching part "
-            "and a mentoring part, so here are a few questions instead of a guess."
+            else Phrase(
+                "What you describe points both ways without separating into a coaching part "
+                "and a mentoring part, so here are a few questions instead of a guess."
+            )
         )
         return [summary, *wording.signal_reasons(signals)]
     if recommendation == "both":
-        summary = (
-            "Your need has two parts: a specific, time-bound part that suits coaching and a "
-            "broader, longer-term part that suits mentoring. Many needs want both at once."
-        )
-        return [summary, *wording.signal_reasons(signals)]
+        return [wording.BOTH_SUMMARY, *wording.signal_reasons(signals)]
     losing = "mentoring" if recommendation == "coaching" else "coaching"
     own = wording.signal_reasons([s for s in signals if s.side == recommendation])
     counter = wording.counter_reason(losing, signals)
