@@ -126,12 +126,12 @@ def explain(
 
 def refusal(checks: list[engine.RuleCheck], breakdown: engine.Breakdown) -> str | None:
     """Why this pair may not be proposed, in words; None when it may."""
-    failed = [_said(c.explanation) for c in checks if not c.passed]
+    failed = [said(c.explanation) for c in checks if not c.passed]
     if failed:
         return _("This pair cannot be proposed: %(reasons)s.") % {"reasons": "; ".join(failed)}
     if breakdown.excluded:
         musts = [
-            _said(f.explanation) for f in breakdown.factors if f.factor in breakdown.excluded_by
+            said(f.explanation) for f in breakdown.factors if f.factor in breakdown.excluded_by
         ]
         return _("This pair is not proposed in this program: %(reasons)s.") % {
             "reasons": "; ".join(musts)
@@ -139,6 +139,6 @@ def refusal(checks: list[engine.RuleCheck], breakdown: engine.Breakdown) -> str 
     return None
 
 
-def _said(text: str) -> str:
-    """An engine sentence in the active language."""
+def said(text: str) -> str:
+    """An engine sentence (a rule check's or a factor's explanation) in the active language."""
     return localized(text, _phrase(text))
