@@ -252,6 +252,9 @@ SENTENCES = (
         'What you wrote ("%(snippet)s") does not read as a wish to grow or change at work, so it cannot point to coaching or mentoring.'
     ),
     gettext_noop("Nothing has been written yet, so there is no need to read."),
+    gettext_noop("Unknown intake question %(key)s."),
+    gettext_noop("Question %(key)s takes a single answer, got %(values)s."),
+    gettext_noop("Unknown answer %(value)s for question %(key)s."),
     gettext_noop(
         "There is not yet enough in what you wrote to tell whether coaching or mentoring would fit, so here are a few questions instead of a guess."
     ),
@@ -326,6 +329,14 @@ def _value(value: Any) -> Any:
     if isinstance(value, list):
         return ", ".join(str(_value(v)) for v in value)
     return value
+
+
+def said(text: object) -> str:
+    """A triage sentence in the active language; other text as it is."""
+    data = as_data(text) if isinstance(text, str) else None
+    if data is None or in_english():
+        return str(text)
+    return render(data)
 
 
 def phrases_of(result: TriageResult) -> dict[str, Any]:

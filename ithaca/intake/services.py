@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.intake.models import MAX_TEXT, Intake, IntakeShare, Referral
-from ithaca.intake.phrases import phrases_of
+from ithaca.intake.phrases import phrases_of, said
 from ithaca.intake.triage import TriageResult, normalize_answers, triage
 from ithaca.notifications.services import notify
 from ithaca.programs.models import Participation, Program
@@ -42,7 +42,7 @@ def intake_evaluate(*, text: str, answers: dict[str, Any] | None) -> TriageResul
     try:
         normalize_answers(answers)
     except ValueError as exc:
-        raise DomainError(str(exc), field="answers") from None
+        raise DomainError(said(exc.args[0]), field="answers") from None
     return triage(text.strip(), answers)
 
 

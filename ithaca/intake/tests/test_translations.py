@@ -45,7 +45,7 @@ def compiled(tmp_path: Path):
 def _triage_templates() -> set[str]:
     """Every sentence template the triage builds a Phrase from, and its questions."""
     found: set[str] = set()
-    for name in ("reasons.py", "model.py"):
+    for name in ("reasons.py", "model.py", "questions.py"):
         for node in ast.walk(ast.parse((APP / "triage" / name).read_text())):
             if (
                 isinstance(node, ast.Call)

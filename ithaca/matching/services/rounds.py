@@ -125,14 +125,16 @@ def round_create(*, program: Program, objective: str, created_by: User | None) -
     """A queued round, not yet computed (round_run computes it)."""
     check_poolable(program, objective)
     if MatchingRound.objects.filter(program=program, status__in=MatchingRound.BUSY).exists():
-        raise DomainError("A round is already running for this program; wait for it or cancel it.")
+        raise DomainError(
+            _("A round is already running for this program; wait for it or cancel it.")
+        )
     try:
         with transaction.atomic():
             matching_round = MatchingRound.objects.create(
                 program=program, objective=objective, created_by=created_by, phase="queued"
             )
     except IntegrityError:
-        raise DomainError("A round is already running for this program.") from None
+        raise DomainError(_("A round is already running for this program.")) from None
     return matching_round
 
 
