@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import PeopleImport, User
 from ithaca.console.selectors import relationship_model
@@ -26,7 +27,7 @@ def can_use_console(user: User) -> bool:
 
 def require_console(user: User) -> None:
     if not can_use_console(user):
-        raise PermissionDenied("The console is for program managers and staff.")
+        raise PermissionDenied(_("The console is for program managers and staff."))
 
 
 def managed_programs(user: User) -> QuerySet[Program]:
@@ -44,7 +45,7 @@ def access_console_program(user: User, slug: str) -> Program:
 
 def require_importer(user: User) -> None:
     if not can_use_console(user):
-        raise PermissionDenied("Only staff and program managers can import people.")
+        raise PermissionDenied(_("Only staff and program managers can import people."))
 
 
 def access_people_import(user: User, pk: int) -> PeopleImport:
@@ -55,7 +56,7 @@ def access_people_import(user: User, pk: int) -> PeopleImport:
         imports = imports.filter(created_by=user)
     record = imports.first()
     if record is None:
-        raise Http404("No such import.")
+        raise Http404(_("No such import."))
     return record
 
 
@@ -65,7 +66,7 @@ def access_application(user: User, program: Program, pk: int) -> Participation:
         Participation.objects.select_related("user", "program").filter(program=program, pk=pk)
     ).first()
     if participation is None:
-        raise Http404("No such application.")
+        raise Http404(_("No such application."))
     return participation
 
 
@@ -77,7 +78,7 @@ def access_proposal(user: User, program: Program, pk: int) -> Any:
         .first()
     )
     if relationship is None:
-        raise Http404("No such proposal.")
+        raise Http404(_("No such proposal."))
     return relationship
 
 
@@ -85,5 +86,5 @@ def access_independence_flag(user: User, program: Program, pk: int) -> Independe
     """An undecided independence flag of a program the person manages (fetched after it)."""
     flag = IndependenceFlag.objects.filter(program=program, pk=pk).first()
     if flag is None:
-        raise Http404("No such flag.")
+        raise Http404(_("No such flag."))
     return flag

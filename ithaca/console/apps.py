@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsoleConfig(AppConfig):
     name = "ithaca.console"
     label = "console"
-    verbose_name = "Program manager console"
+    verbose_name = _("Program manager console")
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

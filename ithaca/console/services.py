@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.imports import people_import_run
 from ithaca.accounts.models import PeopleImport, User
@@ -76,7 +77,7 @@ def awaiting_answer(relationship: HelpingRelationship) -> list[User]:
 def proposal_nudge(*, relationship: HelpingRelationship) -> list[User]:
     """Remind whoever has not answered a proposal; returns who will be reminded."""
     if relationship.status != Status.PROPOSED:
-        raise DomainError("Only an unanswered proposal can be nudged.")
+        raise DomainError(_("Only an unanswered proposal can be nudged."))
     people = awaiting_answer(relationship)
     helper, seeker = parties(relationship)
     asked = timezone.now().isoformat()  # each nudge is an event of its own

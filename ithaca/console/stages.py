@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import pgettext_lazy
+
 APPLIED_STUCK_DAYS = 14
 WAITING_STUCK_DAYS = 30
 
@@ -26,18 +28,18 @@ class Stage(StrEnum):
 
     @property
     def label(self) -> str:
-        return STAGE_LABELS[self]
+        return str(STAGE_LABELS[self])
 
 
 STAGE_LABELS = {
-    Stage.APPLIED: "Applied",
-    Stage.WAITING: "Waiting for a match",
-    Stage.MATCHED: "Matched, not yet started",
-    Stage.ACTIVE: "Active",
-    Stage.CONCLUDED: "Concluded",
-    Stage.DECLINED: "Declined",
-    Stage.LEFT: "Left the program",
-    Stage.SPONSOR: "Sponsor",
+    Stage.APPLIED: pgettext_lazy("participant stage", "Applied"),
+    Stage.WAITING: pgettext_lazy("participant stage", "Waiting for a match"),
+    Stage.MATCHED: pgettext_lazy("participant stage", "Matched, not yet started"),
+    Stage.ACTIVE: pgettext_lazy("participant stage", "Active"),
+    Stage.CONCLUDED: pgettext_lazy("participant stage", "Concluded"),
+    Stage.DECLINED: pgettext_lazy("participant stage", "Declined"),
+    Stage.LEFT: pgettext_lazy("participant stage", "Left the program"),
+    Stage.SPONSOR: pgettext_lazy("participant stage", "Sponsor"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import confidential_read, record_all
@@ -27,7 +28,7 @@ def access_intake(user: User, pk: int) -> Intake:
         .first()
     )
     if intake is None:
-        raise Http404("No such intake.")
+        raise Http404(_("No such intake."))
     if intake.author_id != user.pk:
         _record_manager_read(user, intake)
     return intake
@@ -62,5 +63,5 @@ def access_referral(user: User, pk: int) -> Referral:
         .first()
     )
     if referral is None:
-        raise Http404("No such referral.")
+        raise Http404(_("No such referral."))
     return referral

@@ -5,23 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.models import User
 from ithaca.intake.models import MAX_TEXT
 from ithaca.intake.services import REFER_REFUSED, referable_person
 from ithaca.intake.triage import QUESTIONS
 
-SKIP = ("", "Skip this question")
+SKIP = ("", _("Skip this question"))
+
+
+def _translated(choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """A question's answers in the reader's language (marked in ithaca/intake/phrases.py)."""
+    return [(value, gettext(label)) for value, label in choices]
 
 
 class IntakeForm(forms.Form):
     text = forms.CharField(
-        label="What would you like help with? Say it in your own words.",
-        help_text="In English, French, Spanish or German.",
+        label=_("What would you like help with? Say it in your own words."),
+        help_text=_("In English, French, Spanish or German."),
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": MAX_TEXT}),
         max_length=MAX_TEXT,
         strip=True,
-        error_messages={"required": "Tell us in a sentence or two what you would like help with."},
+        error_messages={
+            "required": _("Tell us in a sentence or two what you would like help with.")
+        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -29,16 +38,16 @@ class IntakeForm(forms.Form):
         for question in QUESTIONS:
             if question.multiple:
                 self.fields[question.key] = forms.MultipleChoiceField(
-                    label=question.prompt,
-                    choices=question.choices,
+                    label=gettext(question.prompt),
+                    choices=_translated(question.choices),
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
                     help_text=question.help_text,
                 )
             else:
                 self.fields[question.key] = forms.ChoiceField(
-                    label=question.prompt,
-                    choices=(SKIP, *question.choices),
+                    label=gettext(question.prompt),
+                    choices=(SKIP, *_translated(question.choices)),
                     required=False,
                     help_text=question.help_text,
                 )
@@ -52,14 +61,14 @@ class IntakeForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    email = forms.EmailField(label="The person's e-mail address")
+    email = forms.EmailField(label=_("The person's e-mail address"))
     kind = forms.ChoiceField(
-        label="What do you suggest?",
-        choices=[("coaching", "Coaching"), ("mentoring", "Mentoring")],
+        label=_("What do you suggest?"),
+        choices=[("coaching", _("Coaching")), ("mentoring", _("Mentoring"))],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label="Why? They will read this.",
+        label=_("Why? They will read this."),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )

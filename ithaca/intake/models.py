@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
 from ithaca.programs.models import Program
@@ -13,10 +14,10 @@ MAX_TEXT = 5000
 
 
 class Recommendation(models.TextChoices):
-    MENTORING = "mentoring", "Mentoring"
-    COACHING = "coaching", "Coaching"
-    BOTH = "both", "Both: a coach and a mentor"
-    UNCLEAR = "unclear", "Not clear yet"
+    MENTORING = "mentoring", _("Mentoring")
+    COACHING = "coaching", _("Coaching")
+    BOTH = "both", _("Both: a coach and a mentor")
+    UNCLEAR = "unclear", _("Not clear yet")
 
 
 class Referral(TimeStampedModel):
@@ -29,9 +30,9 @@ class Referral(TimeStampedModel):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
 
     referrer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals_made"
@@ -40,7 +41,7 @@ class Referral(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals_received"
     )
     kind = models.CharField(
-        max_length=16, choices=[("coaching", "Coaching"), ("mentoring", "Mentoring")]
+        max_length=16, choices=[("coaching", _("Coaching")), ("mentoring", _("Mentoring"))]
     )
     reason = models.TextField(max_length=2000)
     program = models.ForeignKey(
@@ -84,7 +85,7 @@ class Intake(TimeStampedModel):
     answers = models.JSONField(default=dict, blank=True)
     recommendation = models.CharField(max_length=16, choices=Recommendation.choices)
     confidence = models.FloatField()
-    result = models.JSONField(default=dict, help_text="The explained recommendation.")
+    result = models.JSONField(default=dict, help_text=_("The explained recommendation."))
     referral = models.ForeignKey(
         Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="intakes"
     )

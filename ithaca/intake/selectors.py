@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from ithaca.accounts.models import User
 from ithaca.intake.models import Intake, Referral
+from ithaca.intake.phrases import localized, phrases_of
 from ithaca.intake.triage import TriageResult
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.modes import COACHING, MENTORING
@@ -46,7 +47,8 @@ def referral_blocks(person: User, kind: str) -> bool:
 
 def triage_payload(result: TriageResult) -> dict[str, Any]:
     """The JSON the command and the API print: the result plus the programs that fit."""
-    payload = result.to_dict()
+    # Machine fields as they are; the sentences in the active language.
+    payload = localized(result.to_dict(), phrases_of(result))
     payload.pop("signals", None)
     payload["programs"] = [
         {"slug": p.slug, "name": p.name, "kind": p.kind, "mode": p.mode}

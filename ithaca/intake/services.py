@@ -8,10 +8,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import Profile, User
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.intake.models import MAX_TEXT, Intake, IntakeShare, Referral
+from ithaca.intake.phrases import phrases_of, said
 from ithaca.intake.triage import TriageResult, normalize_answers, triage
 from ithaca.notifications.services import notify
 from ithaca.programs.models import Participation, Program
@@ -24,16 +28,21 @@ def intake_evaluate(*, text: str, answers: dict[str, Any] | None) -> TriageResul
     """Validate an intake's text and answers and run the triage model; writes nothing."""
     if not text or not text.strip():
         raise DomainError(
-            "Tell us in a sentence or two what you would like help with.", field="text"
+            _("Tell us in a sentence or two what you would like help with."), field="text"
         )
     if len(text) > MAX_TEXT:
         raise DomainError(
-            f"Please keep it under {MAX_TEXT:,} characters (this is {len(text):,}).", field="text"
+            _("Please keep it under %(limit)s characters (this is %(length)s).")
+            % {
+                "limit": number_format(MAX_TEXT, force_grouping=True),
+                "length": number_format(len(text), force_grouping=True),
+            },
+            field="text",
         )
     try:
         normalize_answers(answers)
     except ValueError as exc:
-        raise DomainError(str(exc), field="answers") from None
+        raise DomainError(said(exc.args[0]), field="answers") from None
     return triage(text.strip(), answers)
 
 
@@ -52,10 +61,12 @@ def intake_submit(
     if referral is not None and (
         referral.person_id != author.pk or referral.status != Referral.Status.ACCEPTED
     ):
-        raise DomainError("This intake can only answer a referral you have accepted.")
+        raise DomainError(_("This intake can only answer a referral you have accepted."))
     clean = {key: list(values) for key, values in normalize_answers(answers).items()}
     payload = result.to_dict()
     payload.pop("signals", None)
+    # The sentences' templates and values, so the result reads in whoever's language reads it.
+    payload["phrases"] = phrases_of(result)
     return Intake.objects.create(
         author=author,
         text=text.strip(),
@@ -72,7 +83,8 @@ def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participat
     """Ask to join a program as a seeker, optionally showing the intake to its managers."""
     if program.enrolment_questions:
         raise DomainError(
-            f"{program} asks a few questions when you apply: answer them on its page."
+            _("%(program)s asks a few questions when you apply: answer them on its page.")
+            % {"program": program}
         )
     state = (
         Participation.objects.filter(
@@ -82,9 +94,15 @@ def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participat
         .first()
     )
     if state == Participation.State.ACTIVE:
-        raise DomainError(f"You are already taking part in {program}: see your candidates.")
+        raise DomainError(
+            _("You are already taking part in %(program)s: see your candidates.")
+            % {"program": program}
+        )
     if state == Participation.State.PENDING:
-        raise DomainError(f"You have asked to join {program} already; its managers will answer.")
+        raise DomainError(
+            _("You have asked to join %(program)s already; its managers will answer.")
+            % {"program": program}
+        )
     participation = participation_apply(
         program=program, user=intake.author, note="Applied from an intake."
     )
@@ -97,13 +115,13 @@ def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participat
 def intake_delete(*, intake: Intake, user: User) -> None:
     """The author deletes their intake (its shares with program managers go with it)."""
     if intake.author_id != user.pk:
-        raise PermissionDenied("Only the person who wrote an intake can delete it.")
+        raise PermissionDenied(_("Only the person who wrote an intake can delete it."))
     intake.delete()
 
 
 # One answer for an address nobody uses and for a person you may not refer, so the
 # form and the API cannot be used to find out who has an account.
-REFER_REFUSED = (
+REFER_REFUSED = gettext_lazy(
     "You can refer only someone who reports to you, or who takes part in a program "
     "you manage or sponsor."
 )
@@ -148,15 +166,15 @@ def referral_create(
 ) -> Referral:
     """Invite someone to consider coaching or mentoring; they decide."""
     if referrer.pk == person.pk:
-        raise DomainError("You cannot refer yourself; start an intake instead.", field="person")
+        raise DomainError(_("You cannot refer yourself; start an intake instead."), field="person")
     if kind not in REFERRAL_KINDS:
-        raise DomainError("Choose coaching or mentoring.", field="kind")
+        raise DomainError(_("Choose coaching or mentoring."), field="kind")
     if not reason.strip():
         raise DomainError(
-            "Say why you are suggesting this; the person will read it.", field="reason"
+            _("Say why you are suggesting this; the person will read it."), field="reason"
         )
     if not person.is_active or not _may_refer(referrer, person):
-        raise DomainError(REFER_REFUSED, field="person")
+        raise DomainError(str(REFER_REFUSED), field="person")
     try:
         with transaction.atomic():
             referral = Referral.objects.create(
@@ -168,7 +186,15 @@ def referral_create(
             )
     except IntegrityError:
         raise DomainError(
-            f"You have already suggested {kind} to {person}; they have not answered yet."
+            (
+                _("You have already suggested coaching to %(person)s; they have not answered yet.")
+                if kind == "coaching"
+                else _(
+                    "You have already suggested mentoring to %(person)s; they have not answered "
+                    "yet."
+                )
+            )
+            % {"person": person}
         ) from None
     notify(
         recipient=person,
@@ -186,10 +212,12 @@ def referral_respond(*, referral: Referral, user: User, accept: bool) -> Referra
     """The referred person accepts or declines; only they can."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.person_id != user.pk:
-        raise PermissionDenied("Only the person referred can answer this referral.")
+        raise PermissionDenied(_("Only the person referred can answer this referral."))
     if referral.status != Referral.Status.PENDING:
         raise DomainError(
-            f"You have already {referral.get_status_display().lower()} this referral."
+            _("You have already accepted this referral.")
+            if referral.status == Referral.Status.ACCEPTED
+            else _("You have already declined this referral.")
         )
     referral.status = Referral.Status.ACCEPTED if accept else Referral.Status.DECLINED
     referral.responded_at = timezone.now()

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -14,6 +15,7 @@ from ithaca.intake import services
 from ithaca.intake.access import access_intake, access_referral
 from ithaca.intake.forms import IntakeForm, ReferralForm
 from ithaca.intake.models import Referral
+from ithaca.intake.phrases import localized
 from ithaca.intake.selectors import intakes_of, next_steps, programs_for
 from ithaca.programs.access import access_program
 from ithaca.programs.modes import MODE_LABELS
@@ -53,7 +55,8 @@ def intake_new(request: HttpRequest) -> HttpResponse:
 def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     intake = access_intake(user, pk)
-    result = intake.result
+    # The sentences in the reader's language; the person's own words stay as written.
+    result = localized(intake.result)
     is_author = intake.author_id == user.pk
     programs = programs_for(intake.recommendation, result.get("modes", [])) if is_author else []
     steps = next_steps(user, programs) if is_author else {}
@@ -81,14 +84,18 @@ def intake_apply(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     intake = access_intake(user, pk)
     if intake.author_id != user.pk:
-        raise Http404("No such intake.")
+        raise Http404(_("No such intake."))
     program = access_program(user, request.POST.get("program", ""))
     try:
         services.intake_apply(intake=intake, program=program, share=bool(request.POST.get("share")))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"You asked to join {program}. Its managers will be in touch.")
+        messages.success(
+            request,
+            _("You asked to join %(program)s. Its managers will be in touch.")
+            % {"program": program},
+        )
     return redirect("intake:detail", pk=intake.pk)
 
 
@@ -98,9 +105,9 @@ def intake_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     intake = access_intake(user, pk)
     if intake.author_id != user.pk:
-        raise Http404("No such intake.")
+        raise Http404(_("No such intake."))
     services.intake_delete(intake=intake, user=user)
-    messages.success(request, "Your intake is deleted.")
+    messages.success(request, _("Your intake is deleted."))
     return redirect("intake:list")
 
 
@@ -121,7 +128,7 @@ def referrals(request: HttpRequest) -> HttpResponse:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(
-                request, "Your suggestion is on its way. They decide what happens next."
+                request, _("Your suggestion is on its way. They decide what happens next.")
             )
             return redirect("intake:referrals")
     context = {
@@ -138,7 +145,7 @@ def referral_respond(request: HttpRequest, pk: int, answer: str) -> HttpResponse
     user = current_user(request)
     referral = access_referral(user, pk)
     if answer not in {"accept", "decline"}:
-        raise Http404("Unknown answer.")
+        raise Http404(_("Unknown answer."))
     try:
         services.referral_respond(referral=referral, user=user, accept=answer == "accept")
     except DomainError as exc:
@@ -146,10 +153,10 @@ def referral_respond(request: HttpRequest, pk: int, answer: str) -> HttpResponse
         return redirect("intake:referrals")
     if answer == "accept":
         messages.success(
-            request, "Thank you. Now say in your own words what you would want from it."
+            request, _("Thank you. Now say in your own words what you would want from it.")
         )
         return redirect(f"{reverse('intake:new')}?referral={referral.pk}")
     messages.success(
-        request, "You declined. Only the status is shared with the person who suggested it."
+        request, _("You declined. Only the status is shared with the person who suggested it.")
     )
     return redirect("intake:referrals")

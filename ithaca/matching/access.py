@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import PermissionDenied
-from ithaca.matching.kinds import MODELS, helper_plural, helper_role
+from ithaca.matching.kinds import MODELS, helper_role
 from ithaca.matching.models import MatchingRound
 from ithaca.programs.access import access_managed_program, access_program, is_program_manager
 from ithaca.programs.models import Participation, Program
@@ -40,7 +41,9 @@ def access_seeker_program(user: User, slug: str) -> Program:
     """The program if this person is an active seeker in it: 404 if invisible, else 403."""
     program = access_program(user, slug)
     if not _holds(user, program, Participation.Role.SEEKER):
-        raise PermissionDenied(f"Only active seekers of {program} have candidates here.")
+        raise PermissionDenied(
+            _("Only active seekers of %(program)s have candidates here.") % {"program": program}
+        )
     return program
 
 
@@ -48,7 +51,12 @@ def access_helper_program(user: User, slug: str) -> Program:
     """The program if this person is an active mentor or coach in it: 404 if invisible, else 403."""
     program = access_program(user, slug)
     if not _holds(user, program, helper_role(program)):
-        raise PermissionDenied(f"Only active {helper_plural(program)} of {program} make offers.")
+        message = (
+            _("Only active mentors of %(program)s make offers.")
+            if program.is_mentoring
+            else _("Only active coaches of %(program)s make offers.")
+        )
+        raise PermissionDenied(message % {"program": program})
     return program
 
 
@@ -58,7 +66,7 @@ def access_round(user: User, pk: int) -> MatchingRound:
         MatchingRound.objects.select_related("program", "created_by").filter(pk=pk).first()
     )
     if matching_round is None or not is_program_manager(user, matching_round.program):
-        raise Http404("No such matching round.")
+        raise Http404(_("No such matching round."))
     return matching_round
 
 
@@ -70,17 +78,17 @@ def access_proposal(user: User, kind: str, pk: int) -> Any:
     """
     model = MODELS.get(kind)
     if model is None:
-        raise Http404("No such proposal.")
+        raise Http404(_("No such proposal."))
     relationship = (
         model.objects.select_related("program", model.HELPER_FIELD, model.SEEKER_FIELD)
         .filter(pk=pk)
         .first()
     )
     if relationship is None:
-        raise Http404("No such proposal.")
+        raise Http404(_("No such proposal."))
     is_party = user.pk in (relationship.helper_id_value, relationship.seeker_id_value)
     if not is_party and not is_program_manager(user, relationship.program):
-        raise Http404("No such proposal.")
+        raise Http404(_("No such proposal."))
     return relationship
 
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from ithaca.accounts.languages import language_name
 from ithaca.matching import engine
+from ithaca.matching.engine.phrase import Phrase
+from ithaca.matching.phrases import localized
 from ithaca.matching.words import FACTOR_LABELS, RULE_LABELS
 
 
@@ -18,6 +23,10 @@ def _named(check: engine.RuleCheck) -> str:
     return f"{head} speaks {language_name(code)} with {rest}"
 
 
+def _phrase(text: str) -> dict[str, Any] | None:
+    return text.as_data() if isinstance(text, Phrase) else None
+
+
 def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) -> dict[str, Any]:
     """What both people and the program manager read about why a pair was proposed."""
     return {
@@ -25,21 +34,23 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
         "factors": [
             {
                 "factor": f.factor,
-                "label": FACTOR_LABELS.get(f.factor, f.factor),
+                "label": str(FACTOR_LABELS.get(f.factor, f.factor)),
                 "level": f.level,
                 "value": round(f.value, 4),
                 "points": round(f.points, 2),
                 "applicable": f.applicable,
                 "explanation": f.explanation,
+                "phrase": _phrase(f.explanation),
             }
             for f in breakdown.factors
         ],
         "rules": [
             {
                 "rule": c.rule,
-                "label": RULE_LABELS.get(c.rule, c.rule),
+                "label": str(RULE_LABELS.get(c.rule, c.rule)),
                 "passed": c.passed,
                 "explanation": _named(c),
+                "phrase": _phrase(c.explanation),
             }
             for c in checks
         ],
@@ -47,8 +58,39 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
     }
 
 
-# Levels at which a factor the pair does not meet deserves the manager's attention.
-WARN_LEVELS = {"must": "is a must-have", "high": "weighs high"}
+def localized_breakdown(breakdown: dict[str, Any] | None) -> dict[str, Any]:
+    """A stored breakdown with its labels and sentences in the reader's language.
+
+    Breakdowns are stored once, in English, with each sentence's template and
+    values; this renders them again for whoever reads them.
+    """
+    if not breakdown:
+        return {}
+    labels = {"factors": FACTOR_LABELS, "rules": RULE_LABELS}
+    keys = {"factors": "factor", "rules": "rule"}
+    out = dict(breakdown)
+    for part in ("factors", "rules"):
+        items = []
+        for item in breakdown.get(part, []):
+            item = dict(item)
+            label = labels[part].get(item.get(keys[part], ""))
+            if label is not None:
+                item["label"] = str(label)
+            item["explanation"] = localized(item.get("explanation", ""), item.get("phrase"))
+            items.append(item)
+        out[part] = items
+    return out
+
+
+# What a program manager should look at, by the level of a factor the pair does not meet.
+UNCHECKED_WARNINGS = {
+    "must": gettext_lazy("%(label)s is a must-have here but could not be checked: %(why)s."),
+}
+ZERO_WARNINGS = {
+    "must": gettext_lazy("%(label)s is a must-have here and this pair scores 0 on it: %(why)s."),
+    "high": gettext_lazy("%(label)s weighs high here and this pair scores 0 on it: %(why)s."),
+}
+WARN_LEVELS = ("must", "high")
 
 
 def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
@@ -60,16 +102,16 @@ def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
     the stored breakdown, so drafts computed before this check are warned too.
     """
     warnings = []
-    for f in breakdown.get("factors", []):
-        level = WARN_LEVELS.get(f.get("level", ""))
-        if level is None:
+    for f in localized_breakdown(breakdown).get("factors", []):
+        level = f.get("level", "")
+        if level not in WARN_LEVELS:
             continue
-        label, why = f.get("label", f.get("factor", "")), f.get("explanation", "")
+        words = {"label": f.get("label", f.get("factor", "")), "why": f.get("explanation", "")}
         if not f.get("applicable", True):
-            if f["level"] == "must":
-                warnings.append(f"{label} {level} here but could not be checked: {why}.")
+            if level in UNCHECKED_WARNINGS:
+                warnings.append(str(UNCHECKED_WARNINGS[level]) % words)
         elif float(f.get("value", 0.0)) <= 0.0:
-            warnings.append(f"{label} {level} here and this pair scores 0 on it: {why}.")
+            warnings.append(str(ZERO_WARNINGS[level]) % words)
     return warnings
 
 
@@ -84,10 +126,19 @@ def explain(
 
 def refusal(checks: list[engine.RuleCheck], breakdown: engine.Breakdown) -> str | None:
     """Why this pair may not be proposed, in words; None when it may."""
-    failed = [c.explanation for c in checks if not c.passed]
+    failed = [said(c.explanation) for c in checks if not c.passed]
     if failed:
-        return f"This pair cannot be proposed: {'; '.join(failed)}."
+        return _("This pair cannot be proposed: %(reasons)s.") % {"reasons": "; ".join(failed)}
     if breakdown.excluded:
-        musts = [f.explanation for f in breakdown.factors if f.factor in breakdown.excluded_by]
-        return f"This pair is not proposed in this program: {'; '.join(musts)}."
+        musts = [
+            said(f.explanation) for f in breakdown.factors if f.factor in breakdown.excluded_by
+        ]
+        return _("This pair is not proposed in this program: %(reasons)s.") % {
+            "reasons": "; ".join(musts)
+        }
     return None
+
+
+def said(text: str) -> str:
+    """An engine sentence (a rule check's or a factor's explanation) in the active language."""
+    return localized(text, _phrase(text))

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.matching import engine
 from ithaca.matching.models import MAX_OPEN_REQUESTS, MAX_TOP_K, MatchingRound
 from ithaca.matching.ranking import Filters
 from ithaca.matching.words import FACTOR_HELP, FACTOR_LABELS, LEVEL_LABELS, OBJECTIVE_LABELS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 
 class FilterForm(forms.Form):
     """How a seeker narrows their candidates (all optional)."""
 
-    outside_department = forms.BooleanField(required=False, label="Outside my department")
+    outside_department = forms.BooleanField(required=False, label=_("Outside my department"))
     # Any code is accepted: a language nobody speaks simply lists nobody.
-    language = forms.CharField(required=False, max_length=16, label="Speaks")
+    language = forms.CharField(required=False, max_length=16, label=_("Speaks"))
     min_score = forms.IntegerField(
-        required=False, min_value=0, max_value=100, label="Score at least"
+        required=False, min_value=0, max_value=100, label=_("Score at least")
     )
 
     def filters(self) -> Filters:
@@ -38,19 +42,19 @@ class MatchProfileForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        label="What you would like help with, in your own words",
+        label=_("What you would like help with, in your own words"),
     )
     target = forms.CharField(
         required=False,
         max_length=160,
-        label="A role or move you are aiming for (optional)",
-        help_text="For example: ward manager, or moving from nursing into management.",
+        label=_("A role or move you are aiming for (optional)"),
+        help_text=_("For example: ward manager, or moving from nursing into management."),
     )
     preferences = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple, label="I would prefer"
+        required=False, widget=forms.CheckboxSelectMultiple, label=_("I would prefer")
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: list[tuple[str, StrPromise]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["preferences"].choices = choices  # type: ignore[attr-defined]
 
@@ -59,10 +63,10 @@ class ConfigForm(forms.Form):
     """One level per factor, plus the program's limits."""
 
     top_k = forms.IntegerField(
-        min_value=1, max_value=MAX_TOP_K, label="Candidates kept per seeker in a round"
+        min_value=1, max_value=MAX_TOP_K, label=_("Candidates kept per seeker in a round")
     )
     max_open_requests = forms.IntegerField(
-        min_value=1, max_value=MAX_OPEN_REQUESTS, label="Open requests a seeker may have at once"
+        min_value=1, max_value=MAX_OPEN_REQUESTS, label=_("Open requests a seeker may have at once")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -84,13 +88,14 @@ class RoundForm(forms.Form):
     objective = forms.ChoiceField(
         choices=[(value, OBJECTIVE_LABELS[value]) for value in MatchingRound.Objective.values],
         initial=MatchingRound.Objective.FIT,
+        label=_("Objective"),
         widget=forms.RadioSelect,
     )
 
 
 class PairAddForm(forms.Form):
-    seeker = forms.TypedChoiceField(coerce=int, label="Seeker")
-    helper = forms.TypedChoiceField(coerce=int, label="With")
+    seeker = forms.TypedChoiceField(coerce=int, label=_("Seeker"))
+    helper = forms.TypedChoiceField(coerce=int, label=_("With"))
 
     def __init__(
         self,
@@ -109,5 +114,5 @@ class FitCheckForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Why (optional; the program's managers read it)",
+        label=_("Why (optional; the program's managers read it)"),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import pgettext
+
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.coaching.services import engagement_propose
@@ -26,6 +28,21 @@ def model_for(program: Program) -> Any:
 
 def helper_role(program: Program) -> str:
     return Participation.Role.MENTOR if program.is_mentoring else Participation.Role.COACH
+
+
+def role_words(program: Program) -> dict[str, str]:
+    """The words for the two sides and the helpers, in the reader's language (for pages)."""
+    if program.is_mentoring:
+        return {
+            "helper_word": pgettext("role", "mentor"),
+            "helper_plural": pgettext("role", "mentors"),
+            "seeker_word": pgettext("role", "mentee"),
+        }
+    return {
+        "helper_word": pgettext("role", "coach"),
+        "helper_plural": pgettext("role", "coaches"),
+        "seeker_word": pgettext("role", "coachee"),
+    }
 
 
 def helper_word(program: Program) -> str:

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
 from ithaca.matching import engine
@@ -22,24 +24,32 @@ MAX_OPEN_REQUESTS = 20
 
 
 class Kind(models.TextChoices):
-    MENTORING = "mentoring", "Mentoring"
-    COACHING = "coaching", "Coaching"
+    MENTORING = "mentoring", _("Mentoring")
+    COACHING = "coaching", _("Coaching")
 
 
 def validate_levels(value: Any) -> None:
     """A mapping of known factor names to known levels; anything else is refused."""
     if not isinstance(value, dict):
-        raise ValidationError("Factor levels must be a mapping of factor to level.")
+        raise ValidationError(gettext("Factor levels must be a mapping of factor to level."))
     for factor, level in value.items():
         if factor not in engine.FACTORS:
-            raise ValidationError(f"{factor!r} is not a matching factor.")
+            raise ValidationError(
+                gettext("%(factor)r is not a matching factor.") % {"factor": factor}
+            )
         if level not in engine.LEVELS:
-            raise ValidationError(f"{level!r} is not a level; use one of {engine.LEVELS}.")
+            raise ValidationError(
+                gettext("%(level)r is not a level; use one of %(levels)s.")
+                % {"level": level, "levels": engine.LEVELS}
+            )
 
 
 def validate_preferences(value: Any) -> None:
     if not isinstance(value, list) or any(key not in PREFERENCE_LABELS for key in value):
-        raise ValidationError(f"Preferences must be a list of: {', '.join(PREFERENCE_LABELS)}.")
+        raise ValidationError(
+            gettext("Preferences must be a list of: %(keys)s.")
+            % {"keys": ", ".join(PREFERENCE_LABELS)}
+        )
 
 
 class MatchingConfig(TimeStampedModel):
@@ -55,10 +65,10 @@ class MatchingConfig(TimeStampedModel):
     )
     levels = models.JSONField(default=dict, blank=True, validators=[validate_levels])
     top_k = models.PositiveSmallIntegerField(
-        default=engine.DEFAULT_K, help_text="Best candidates kept per seeker in a round."
+        default=engine.DEFAULT_K, help_text=_("Best candidates kept per seeker in a round.")
     )
     max_open_requests = models.PositiveSmallIntegerField(
-        default=3, help_text="Requests a seeker may have waiting for an answer at once."
+        default=3, help_text=_("Requests a seeker may have waiting for an answer at once.")
     )
 
     class Meta:
@@ -104,17 +114,17 @@ class MatchingRound(TimeStampedModel):
     the manager edits pair by pair, then published as proposals both people answer."""
 
     class Objective(models.TextChoices):
-        FIT = "fit", "Best total fit"
-        COVERAGE = "coverage", "Most people matched"
-        STABLE = "stable", "Stable"
+        FIT = "fit", _("Best total fit")
+        COVERAGE = "coverage", _("Most people matched")
+        STABLE = "stable", _("Stable")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-        CANCELLED = "cancelled", "Cancelled"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+        FAILED = "failed", _("Failed")
 
     BUSY = (Status.QUEUED, Status.RUNNING)
 
@@ -176,8 +186,8 @@ class RoundPair(models.Model):
     """
 
     class Source(models.TextChoices):
-        ENGINE = "engine", "Proposed by the round"
-        MANAGER = "manager", "Added by a program manager"
+        ENGINE = "engine", _("Proposed by the round")
+        MANAGER = "manager", _("Added by a program manager")
 
     round = models.ForeignKey(MatchingRound, on_delete=models.CASCADE, related_name="pairs")
     seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
@@ -238,9 +248,9 @@ class ProposalExplanation(models.Model):
     """
 
     class Source(models.TextChoices):
-        REQUEST = "request", "Requested by the seeker"
-        OFFER = "offer", "Offered by the helper"
-        ROUND = "round", "Proposed by a matching round"
+        REQUEST = "request", _("Requested by the seeker")
+        OFFER = "offer", _("Offered by the helper")
+        ROUND = "round", _("Proposed by a matching round")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     relationship_id = models.PositiveIntegerField()
@@ -253,7 +263,9 @@ class ProposalExplanation(models.Model):
     )
     breakdown = models.JSONField(default=dict)
     note = models.TextField(
-        blank=True, max_length=1000, help_text="The proposer's personal note, for the other person."
+        blank=True,
+        max_length=1000,
+        help_text=_("The proposer's personal note, for the other person."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expired_at = models.DateTimeField(null=True, blank=True)

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.matching import engine, poolcache
 from ithaca.matching.explain import breakdown_json, explain
-from ithaca.matching.kinds import helper_word
 from ithaca.matching.models import ProposalExplanation
 from ithaca.matching.pool import Pool, build_pool
 from ithaca.matching.selectors import explanation_of
@@ -61,7 +62,7 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
     pool, index = ready.pool, ready.index
     position = index.seeker_at.get(seeker.pk)
     if position is None:
-        raise DomainError(f"You are not an active seeker in {program}.")
+        raise DomainError(_("You are not an active seeker in %(program)s.") % {"program": program})
     me = pool.seekers[position]
     pairs = poolcache.open_pairs(program)
     asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == seeker.pk}
@@ -171,7 +172,12 @@ def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
     pool, index = ready.pool, ready.index
     position = index.helper_at.get(helper.pk)
     if position is None:
-        raise DomainError(f"You are not an active {helper_word(program)} in {program}.")
+        message = (
+            _("You are not an active mentor in %(program)s.")
+            if program.is_mentoring
+            else _("You are not an active coach in %(program)s.")
+        )
+        raise DomainError(message % {"program": program})
     pairs = poolcache.open_pairs(program)
     in_use, busy = poolcache.places_in_use(pairs), {seeker_id for _, seeker_id in pairs}
     free = int(ready.places[position]) - in_use.get(helper.pk, 0)
@@ -179,7 +185,7 @@ def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
     if free <= 0:
         return Offers(ranked=[], free_places=0)
     waiting = np.array([s.id not in busy for s in pool.seekers], dtype=bool)
-    order, _ = index.seekers_for(position, waiting)
+    order, _scores = index.seekers_for(position, waiting)
     wanted = (pool.seekers[i] for i in order.tolist())
     rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(program, me, seekers))
     return Offers(ranked=rows, free_places=free)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -74,13 +75,15 @@ def people_import_run_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         if record.status == PeopleImport.Status.DONE:
-            messages.success(request, "Imported.")
+            messages.success(request, _("Imported."))
         if rechecked.get("withdrawn") or rechecked.get("flagged"):
             messages.warning(
                 request,
-                f"Independence: {rechecked['withdrawn']} pending proposal(s) withdrawn and "
-                f"{rechecked['flagged']} running relationship(s) flagged to their program "
-                "managers and both people.",
+                _(
+                    "Independence: %(withdrawn)s pending proposal(s) withdrawn and %(flagged)s "
+                    "running relationship(s) flagged to their program managers and both people."
+                )
+                % {"withdrawn": rechecked["withdrawn"], "flagged": rechecked["flagged"]},
             )
     return redirect("console:import", pk=record.pk)
 
@@ -89,7 +92,7 @@ def people_import_run_view(request: HttpRequest, pk: int) -> HttpResponse:
 def export_csv(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     """One CSV over the programs this person manages, or over one of them (?program=)."""
     if kind not in KINDS:
-        raise Http404("No such export.")
+        raise Http404(_("No such export."))
     user = current_user(request)
     programs = managed_programs(user)
     slug = request.GET.get("program")

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -32,6 +34,14 @@ from ithaca.programs.independence import independence_flag_keep
 from ithaca.programs.models import IndependenceFlag, Participation
 
 DECISIONS = {"approve": True, "decline": False}
+
+# A role in a sentence ("… is in Leaders as mentor."), in the reader's language.
+ROLE_WORDS = {
+    "seeker": pgettext_lazy("role", "seeker"),
+    "mentor": pgettext_lazy("role", "mentor"),
+    "coach": pgettext_lazy("role", "coach"),
+    "sponsor": pgettext_lazy("role", "sponsor"),
+}
 
 
 @login_required
@@ -58,7 +68,9 @@ def program_new(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, f"{program.name} is ready. Invite people to it.")
+            messages.success(
+                request, _("%(name)s is ready. Invite people to it.") % {"name": program.name}
+            )
             return redirect("console:program", slug=program.slug)
     status = 400 if form.errors else 200
     return render(request, "console/program_form.html", {"form": form}, status=status)
@@ -74,7 +86,7 @@ def program_edit(request: HttpRequest, slug: str) -> HttpResponse:
         except DomainError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("console:program", slug=program.slug)
     context = {"form": form, "program": program}
     return render(request, "console/program_form.html", context, status=400 if form.errors else 200)
@@ -121,7 +133,7 @@ def program_enrolment(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         open_ = request.POST.get("open") == "1"
         program_services.enrolment_set(program=program, open=open_)
-        messages.success(request, f"Enrolment is {'open' if open_ else 'closed'}.")
+        messages.success(request, _("Enrolment is open.") if open_ else _("Enrolment is closed."))
         return redirect("console:program", slug=program.slug)
     return render(request, "console/enrolment_confirm.html", {"program": program})
 
@@ -131,7 +143,7 @@ def program_enrolment(request: HttpRequest, slug: str) -> HttpResponse:
 def application_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> HttpResponse:
     """Approve or decline; under htmx the answer is the application's row."""
     if decision not in DECISIONS:
-        raise Http404("Unknown decision.")
+        raise Http404(_("Unknown decision."))
     program = access_console_program(current_user(request), slug)
     participation = access_application(current_user(request), program, pk)
     error = ""
@@ -149,8 +161,8 @@ def application_decide(request: HttpRequest, slug: str, pk: int, decision: str) 
     if error:
         messages.error(request, error)
     else:
-        verb = "approved" if DECISIONS[decision] else "declined"
-        messages.success(request, f"{participation.user.display_name}: {verb}.")
+        done = _("%(name)s: approved.") if DECISIONS[decision] else _("%(name)s: declined.")
+        messages.success(request, done % {"name": participation.user.display_name})
     return redirect("console:program", slug=program.slug)
 
 
@@ -167,7 +179,12 @@ def program_invite_view(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{participation.user.email} is in {program.name} as {form.cleaned_data['role']}.",
+                _("%(email)s is in %(program)s as %(role)s.")
+                % {
+                    "email": participation.user.email,
+                    "program": program.name,
+                    "role": ROLE_WORDS.get(form.cleaned_data["role"], form.cleaned_data["role"]),
+                },
             )
             return redirect("console:invite", slug=program.slug)
     context = {"form": form, "program": program}
@@ -184,15 +201,19 @@ def proposal_action(request: HttpRequest, slug: str, pk: int, action: str) -> Ht
     try:
         if action == "nudge":
             people = proposal_nudge(relationship=relationship)
-            names = " and ".join(p.display_name for p in people)
-            messages.success(request, f"A reminder is on its way to {names}.")
+            and_word = pgettext("joining two names", "and")
+            joiner = f" {and_word} "
+            names = joiner.join(p.display_name for p in people)
+            messages.success(
+                request, _("A reminder is on its way to %(names)s.") % {"names": names}
+            )
         elif action == "withdraw":
             program_services.proposal_withdraw_as_manager(relationship, manager=user)
             messages.success(
-                request, "The proposal is withdrawn; both people can be matched again."
+                request, _("The proposal is withdrawn; both people can be matched again.")
             )
         else:
-            raise Http404("Unknown action.")
+            raise Http404(_("Unknown action."))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("console:program", slug=program.slug)
@@ -210,5 +231,5 @@ def independence_keep(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Recorded: the relationship continues.")
+        messages.success(request, _("Recorded: the relationship continues."))
     return redirect(reverse("console:program", args=[program.slug]) + "#independence")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from . import reasons as wording
 from .language import detect_language
 from .modes import suggest_modes
+from .phrase import Phrase
 from .questions import Answers, normalize_answers
 from .result import Recommendation, TriageResult
 from .signals import Signal, answer_signals, text_signals
@@ -255,19 +256,19 @@ def _reasons(
 ) -> list[str]:
     if recommendation == "unclear":
         summary = (
-            "There is not yet enough in what you wrote to tell whether coaching or mentoring "
-            "would fit, so here are a few questions instead of a guess."
+            Phrase(
+                "There is not yet enough in what you wrote to tell whether coaching or "
+                "mentoring would fit, so here are a few questions instead of a guess."
+            )
             if why_unclear == "weak"
-            else "What you describe points both ways without separating into a coaching part "
-            "and a mentoring part, so here are a few questions instead of a guess."
+            else Phrase(
+                "What you describe points both ways without separating into a coaching part "
+                "and a mentoring part, so here are a few questions instead of a guess."
+            )
         )
         return [summary, *wording.signal_reasons(signals)]
     if recommendation == "both":
-        summary = (
-            "Your need has two parts: a specific, time-bound part that suits coaching and a "
-            "broader, longer-term part that suits mentoring. Many needs want both at once."
-        )
-        return [summary, *wording.signal_reasons(signals)]
+        return [wording.BOTH_SUMMARY, *wording.signal_reasons(signals)]
     losing = "mentoring" if recommendation == "coaching" else "coaching"
     own = wording.signal_reasons([s for s in signals if s.side == recommendation])
     counter = wording.counter_reason(losing, signals)
@@ -375,7 +376,7 @@ def _gated(gate: Gate, text: str, signals: list[Signal], language: str) -> Triag
     """An "unclear" result for text that cannot be read; answers are kept for the record."""
     third_party = _is_third_party(signals)
     reasons = [_gate_reason(gate, text)]
-    questions = [wording.GATE_FOLLOW_UPS[gate]]
+    questions: list[str] = [wording.GATE_FOLLOW_UPS[gate]]
     if gate is not Gate.OTHER_LANGUAGE:
         covered = {s.dimension for s in signals if s.source == "answer" and s.weight > 0}
         questions += wording.follow_ups(covered, limit=2)
@@ -402,12 +403,15 @@ def _gated(gate: Gate, text: str, signals: list[Signal], language: str) -> Triag
 def _gate_reason(gate: Gate, text: str) -> str:
     snippet = " ".join(text.split())[:80]
     if gate is Gate.EMPTY:
-        return "Nothing has been written yet, so there is no need to read."
+        return Phrase("Nothing has been written yet, so there is no need to read.")
     if gate is Gate.OTHER_LANGUAGE:
         return wording.OTHER_LANGUAGE_REASON
     if gate is Gate.TOO_SHORT:
-        return f'What you wrote ("{snippet}") is too short to tell what you need.'
-    return (
-        f'What you wrote ("{snippet}") does not read as a wish to grow or change at work, so '
-        "it cannot point to coaching or mentoring."
+        return Phrase(
+            'What you wrote ("%(snippet)s") is too short to tell what you need.', snippet=snippet
+        )
+    return Phrase(
+        'What you wrote ("%(snippet)s") does not read as a wish to grow or change at work, so '
+        "it cannot point to coaching or mentoring.",
+        snippet=snippet,
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .phrase import Phrase
+
 
 @dataclass(frozen=True, slots=True)
 class Question:
@@ -119,13 +121,25 @@ def normalize_answers(answers: Answers | None) -> dict[str, tuple[str, ...]]:
     for key, raw in (answers or {}).items():
         question = QUESTIONS_BY_KEY.get(key)
         if question is None:
-            raise ValueError(f"Unknown intake question {key!r}.")
+            raise ValueError(Phrase("Unknown intake question %(key)s.", key=repr(key)))
         values = _as_values(raw)
         if len(values) > 1 and not question.multiple:
-            raise ValueError(f"Question {key!r} takes a single answer, got {list(values)!r}.")
+            raise ValueError(
+                Phrase(
+                    "Question %(key)s takes a single answer, got %(values)s.",
+                    key=repr(key),
+                    values=repr(list(values)),
+                )
+            )
         unknown = [v for v in values if v not in question.values]
         if unknown:
-            raise ValueError(f"Unknown answer {unknown[0]!r} for question {key!r}.")
+            raise ValueError(
+                Phrase(
+                    "Unknown answer %(value)s for question %(key)s.",
+                    value=repr(unknown[0]),
+                    key=repr(key),
+                )
+            )
         if values:
             clean[key] = values
     return clean

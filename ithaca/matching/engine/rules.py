@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from .phrase import Phrase as P
 from .types import BoolArray, Helper, IntArray, Program, RuleCheck, Seeker
 
 GENERAL_MODALITY = "general"
@@ -42,16 +43,24 @@ def is_allowed(seeker: Seeker, helper: Helper, program: Program) -> bool:
 
 
 def _capacity(s: Seeker, h: Helper, p: Program) -> RuleCheck:
-    mentee = roles(p)[0]
     if h.capacity > 0:
-        return RuleCheck("capacity", True, f"{h.name} has room for another {mentee}")
-    return RuleCheck("capacity", False, f"{h.name} has no free places")
+        if p.kind == "mentoring":
+            return RuleCheck(
+                "capacity", True, P("%(helper)s has room for another mentee", helper=h.name)
+            )
+        return RuleCheck(
+            "capacity", True, P("%(helper)s has room for another coachee", helper=h.name)
+        )
+    return RuleCheck("capacity", False, P("%(helper)s has no free places", helper=h.name))
 
 
 def _not_self(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     if s.id != h.id:
-        return RuleCheck("not_self", True, f"{h.name} and {s.name} are different people")
-    return RuleCheck("not_self", False, f"{h.name} cannot be matched with themselves")
+        text = P("%(helper)s and %(seeker)s are different people", helper=h.name, seeker=s.name)
+        return RuleCheck("not_self", True, text)
+    return RuleCheck(
+        "not_self", False, P("%(helper)s cannot be matched with themselves", helper=h.name)
+    )
 
 
 def _in(person_id: int, allowed: bool | frozenset[int]) -> bool:
@@ -59,90 +68,167 @@ def _in(person_id: int, allowed: bool | frozenset[int]) -> bool:
 
 
 def _seeker_eligible(s: Seeker, h: Helper, p: Program) -> RuleCheck:
-    ok = _in(s.id, p.eligible_seekers)
-    verdict = "is" if ok else "is not"
-    return RuleCheck("seeker_eligible", ok, f"{s.name} {verdict} eligible for this program")
+    if _in(s.id, p.eligible_seekers):
+        return RuleCheck(
+            "seeker_eligible", True, P("%(seeker)s is eligible for this program", seeker=s.name)
+        )
+    return RuleCheck(
+        "seeker_eligible", False, P("%(seeker)s is not eligible for this program", seeker=s.name)
+    )
 
 
 def _helper_eligible(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     ok = _in(h.id, p.eligible_helpers)
-    verdict = "is" if ok else "is not"
-    role = roles(p)[1]
-    return RuleCheck("helper_eligible", ok, f"{h.name} {verdict} eligible as a {role} here")
+    if p.kind == "mentoring":
+        template = (
+            "%(helper)s is eligible as a mentor here"
+            if ok
+            else "%(helper)s is not eligible as a mentor here"
+        )
+    else:
+        template = (
+            "%(helper)s is eligible as a coach here"
+            if ok
+            else "%(helper)s is not eligible as a coach here"
+        )
+    return RuleCheck("helper_eligible", ok, P(template, helper=h.name))
 
 
 def _not_line_manager(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     if s.manager_chain and s.manager_chain[0] == h.id:
-        return RuleCheck("not_line_manager", False, f"{h.name} is {s.name}'s line manager")
-    return RuleCheck("not_line_manager", True, f"{h.name} is not {s.name}'s line manager")
+        text = P("%(helper)s is %(seeker)s's line manager", helper=h.name, seeker=s.name)
+        return RuleCheck("not_line_manager", False, text)
+    text = P("%(helper)s is not %(seeker)s's line manager", helper=h.name, seeker=s.name)
+    return RuleCheck("not_line_manager", True, text)
 
 
 def _not_above_in_chain(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     above = s.manager_chain[1 : max(p.chain_depth, 1)]
     if h.id in above:
         levels = above.index(h.id) + 2
-        text = f"{h.name} is {levels} levels above {s.name} in their management chain"
+        text = P(
+            "%(helper)s is %(levels)s levels above %(seeker)s in their management chain",
+            helper=h.name,
+            seeker=s.name,
+            levels=levels,
+        )
         return RuleCheck("not_above_in_chain", False, text)
-    text = f"{h.name} is not above {s.name} in their management chain"
+    text = P(
+        "%(helper)s is not above %(seeker)s in their management chain", helper=h.name, seeker=s.name
+    )
     return RuleCheck("not_above_in_chain", True, text)
 
 
 def _not_assessor(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     if h.id in s.assessor_ids:
-        return RuleCheck("not_assessor", False, f"{h.name} assesses {s.name}'s work")
-    return RuleCheck("not_assessor", True, f"{h.name} does not assess {s.name}'s work")
+        text = P("%(helper)s assesses %(seeker)s's work", helper=h.name, seeker=s.name)
+        return RuleCheck("not_assessor", False, text)
+    text = P("%(helper)s does not assess %(seeker)s's work", helper=h.name, seeker=s.name)
+    return RuleCheck("not_assessor", True, text)
 
 
 def _no_conflict(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     if h.id in s.conflict_ids or s.id in h.conflict_ids:
-        text = f"A conflict of interest is declared between {h.name} and {s.name}"
+        text = P(
+            "A conflict of interest is declared between %(helper)s and %(seeker)s",
+            helper=h.name,
+            seeker=s.name,
+        )
         return RuleCheck("no_conflict", False, text)
-    text = f"No conflict of interest is declared between {h.name} and {s.name}"
+    text = P(
+        "No conflict of interest is declared between %(helper)s and %(seeker)s",
+        helper=h.name,
+        seeker=s.name,
+    )
     return RuleCheck("no_conflict", True, text)
 
 
 def _not_blocked(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     if h.id in s.blocked_ids:
-        text = f"{s.name} has opted out of being matched with {h.name}"
+        text = P(
+            "%(seeker)s has opted out of being matched with %(helper)s",
+            helper=h.name,
+            seeker=s.name,
+        )
         return RuleCheck("not_blocked", False, text)
     if s.id in h.blocked_ids:
-        text = f"{h.name} has opted out of being matched with {s.name}"
+        text = P(
+            "%(helper)s has opted out of being matched with %(seeker)s",
+            helper=h.name,
+            seeker=s.name,
+        )
         return RuleCheck("not_blocked", False, text)
-    return RuleCheck("not_blocked", True, f"Neither {h.name} nor {s.name} has opted out")
+    text = P("Neither %(helper)s nor %(seeker)s has opted out", helper=h.name, seeker=s.name)
+    return RuleCheck("not_blocked", True, text)
 
 
 def _not_declined(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     if (s.id, h.id) in p.declined:
-        text = f"{h.name} and {s.name} were proposed before in this program and declined"
+        text = P(
+            "%(helper)s and %(seeker)s were proposed before in this program and declined",
+            helper=h.name,
+            seeker=s.name,
+        )
         return RuleCheck("not_declined", False, text)
-    text = f"{h.name} and {s.name} have not declined each other in this program"
+    text = P(
+        "%(helper)s and %(seeker)s have not declined each other in this program",
+        helper=h.name,
+        seeker=s.name,
+    )
     return RuleCheck("not_declined", True, text)
 
 
+# What each kind of program may require of its helpers, in three sentences each.
+_TRAINING = {
+    "mentoring": (
+        "This program does not require mentor training",
+        "%(helper)s has completed mentor training",
+        "%(helper)s has not completed mentor training, which this program requires",
+    ),
+    "coaching": (
+        "This program does not require coach accreditation",
+        "%(helper)s has completed coach accreditation",
+        "%(helper)s has not completed coach accreditation, which this program requires",
+    ),
+}
+
+
 def _training(s: Seeker, h: Helper, p: Program) -> RuleCheck:
-    course = "mentor training" if p.kind == "mentoring" else "coach accreditation"
+    not_required, done, missing = _TRAINING["mentoring" if p.kind == "mentoring" else "coaching"]
     if not p.requires_training:
-        return RuleCheck("training", True, f"This program does not require {course}")
+        return RuleCheck("training", True, P(not_required))
     if h.trained:
-        return RuleCheck("training", True, f"{h.name} has completed {course}")
-    text = f"{h.name} has not completed {course}, which this program requires"
-    return RuleCheck("training", False, text)
+        return RuleCheck("training", True, P(done, helper=h.name))
+    return RuleCheck("training", False, P(missing, helper=h.name))
 
 
 def _shared_language(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     shared = sorted(s.languages & h.languages)
     if shared:
-        return RuleCheck("shared_language", True, f"{h.name} speaks {shared[0]} with {s.name}")
-    return RuleCheck("shared_language", False, f"{h.name} and {s.name} share no language")
+        text = P(
+            "%(helper)s speaks %(language)s with %(seeker)s",
+            helper=h.name,
+            seeker=s.name,
+            language=shared[0],
+        )
+        return RuleCheck("shared_language", True, text)
+    text = P("%(helper)s and %(seeker)s share no language", helper=h.name, seeker=s.name)
+    return RuleCheck("shared_language", False, text)
 
 
 def _modality(s: Seeker, h: Helper, p: Program) -> RuleCheck:
     mode = p.mode.replace("-", " ").replace("_", " ")
     if p.mode in h.modalities:
-        return RuleCheck("modality", True, f"{h.name} coaches in the {mode} mode")
+        text = P(
+            "%(helper)s coaches in the %(mode)s mode", helper=h.name, mode=mode, mode_slug=p.mode
+        )
+        return RuleCheck("modality", True, text)
     if GENERAL_MODALITY in h.modalities:
-        return RuleCheck("modality", True, f"{h.name} offers general coaching")
-    return RuleCheck("modality", False, f"{h.name} does not coach in the {mode} mode")
+        return RuleCheck("modality", True, P("%(helper)s offers general coaching", helper=h.name))
+    text = P(
+        "%(helper)s does not coach in the %(mode)s mode", helper=h.name, mode=mode, mode_slug=p.mode
+    )
+    return RuleCheck("modality", False, text)
 
 
 # --- The same rules over a whole pool -------------------------------------------------

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from . import rules
+from .phrase import Phrase, plural_count
+from .phrase import Phrase as P
 from .text import TextIndex, tfidf_index, tokens
 from .types import (
     FACTORS,
@@ -85,31 +87,80 @@ def experience_direction(program: Program) -> str:
 def walked_the_path(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     target = set(tokens(s.target))
     if not target:
-        return False, 0.0, f"{s.name} has not named a role or move to aim for"
+        return False, 0.0, P("%(seeker)s has not named a role or move to aim for", seeker=s.name)
     best, entry, is_role = 0.0, "", True
     for item, role in [(r, True) for r in h.roles] + [(t, False) for t in h.transitions]:
         overlap = len(target & set(tokens(item))) / len(target)
         if overlap > best:
             best, entry, is_role = overlap, item, role
     if best == 0.0:
-        return True, 0.0, f"{h.name} has not held a role like {s.target}"
-    if is_role:
-        close = "the role" if best == 1.0 else f"close to {s.target}, the role"
         return (
             True,
-            best,
-            f"{h.name} has been {_article(entry)} {entry}, {close} {s.name} is aiming for",
+            0.0,
+            P("%(helper)s has not held a role like %(target)s", helper=h.name, target=s.target),
         )
-    close = "the move" if best == 1.0 else f"close to {s.target}, the move"
-    return True, best, f"{h.name} has made the move {entry}, {close} {s.name} wants to make"
+    if is_role:
+        an = entry[:1].lower() in "aeiou"
+        if best == 1.0:
+            template = (
+                "%(helper)s has been an %(entry)s, the role %(seeker)s is aiming for"
+                if an
+                else "%(helper)s has been a %(entry)s, the role %(seeker)s is aiming for"
+            )
+        else:
+            template = (
+                "%(helper)s has been an %(entry)s, close to %(target)s, the role %(seeker)s is aiming for"  # noqa: E501
+                if an
+                else "%(helper)s has been a %(entry)s, close to %(target)s, the role %(seeker)s is aiming for"  # noqa: E501
+            )
+        return True, best, P(template, helper=h.name, seeker=s.name, entry=entry, target=s.target)
+    if best == 1.0:
+        template = "%(helper)s has made the move %(entry)s, the move %(seeker)s wants to make"
+    else:
+        template = "%(helper)s has made the move %(entry)s, close to %(target)s, the move %(seeker)s wants to make"  # noqa: E501
+    return True, best, P(template, helper=h.name, seeker=s.name, entry=entry, target=s.target)
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+# How far apart two people are, by unit: (singular, plural) templates per situation.
+_GAP_WORDS: Mapping[tuple[str, str], tuple[str, str]] = {
+    ("similar", "grade"): (
+        "%(helper)s and %(seeker)s are at a similar stage (%(n)s grade apart)",
+        "%(helper)s and %(seeker)s are at a similar stage (%(n)s grades apart)",
+    ),
+    ("similar", "year"): (
+        "%(helper)s and %(seeker)s are at a similar stage (%(n)s year apart)",
+        "%(helper)s and %(seeker)s are at a similar stage (%(n)s years apart)",
+    ),
+    ("different", "grade"): (
+        "%(helper)s and %(seeker)s are at a different stage (%(n)s grade apart)",
+        "%(helper)s and %(seeker)s are at a different stage (%(n)s grades apart)",
+    ),
+    ("different", "year"): (
+        "%(helper)s and %(seeker)s are at a different stage (%(n)s year apart)",
+        "%(helper)s and %(seeker)s are at a different stage (%(n)s years apart)",
+    ),
+    ("junior", "grade"): (
+        "%(helper)s is %(n)s grade earlier in their career than %(seeker)s, as reverse mentoring intends",  # noqa: E501
+        "%(helper)s is %(n)s grades earlier in their career than %(seeker)s, as reverse mentoring intends",  # noqa: E501
+    ),
+    ("junior", "year"): (
+        "%(helper)s is %(n)s year earlier in their career than %(seeker)s, as reverse mentoring intends",  # noqa: E501
+        "%(helper)s is %(n)s years earlier in their career than %(seeker)s, as reverse mentoring intends",  # noqa: E501
+    ),
+    ("senior", "year"): (
+        "%(helper)s has %(n)s year more experience than %(seeker)s",
+        "%(helper)s has %(n)s years more experience than %(seeker)s",
+    ),
+    ("senior", "grade"): (
+        "%(helper)s is %(n)s grade above %(seeker)s",
+        "%(helper)s is %(n)s grades above %(seeker)s",
+    ),
+}
 
 
-def _count(n: float, noun: str) -> str:
-    return f"{n:g} {noun}" if n == 1 else f"{n:g} {noun}s"
+def _gap_words(situation: str, unit: str, n: float, s: Seeker, h: Helper) -> Phrase:
+    one, many = _GAP_WORDS[(situation, unit)]
+    return P(one, plural=many, count=plural_count(n), helper=h.name, seeker=s.name, n=f"{n:g}")
 
 
 def _gap(s: Seeker, h: Helper) -> tuple[float, float, str] | None:
@@ -123,67 +174,121 @@ def _gap(s: Seeker, h: Helper) -> tuple[float, float, str] | None:
 
 def experience_gap(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     if s.years is None and s.grade is None:
-        return False, 0.0, f"{s.name}'s experience is not recorded"
+        return False, 0.0, P("%(seeker)s's experience is not recorded", seeker=s.name)
     found = _gap(s, h)
     if found is None:
-        return True, 0.0, f"{h.name}'s experience is not recorded"
+        return True, 0.0, P("%(helper)s's experience is not recorded", helper=h.name)
     gap, raw, unit = found
     direction = experience_direction(p)
     if direction == "peer":
         value = max(0.0, 1.0 - abs(gap) / PEER_BAND)
-        stage = "a similar" if value > 0 else "a different"
-        apart = _count(abs(raw), unit)
-        return True, value, f"{h.name} and {s.name} are at {stage} stage ({apart} apart)"
+        stage = "similar" if value > 0 else "different"
+        return True, value, _gap_words(stage, unit, abs(raw), s, h)
     if direction == "junior":
         value = min(max(-gap, 0.0), 1.0)
         if value == 0:
-            return True, value, f"{h.name} is not earlier in their career than {s.name}"
-        words = f"{h.name} is {_count(-raw, unit)} earlier in their career than {s.name}"
-        return True, value, f"{words}, as reverse mentoring intends"
+            return (
+                True,
+                value,
+                P(
+                    "%(helper)s is not earlier in their career than %(seeker)s",
+                    helper=h.name,
+                    seeker=s.name,
+                ),
+            )
+        return True, value, _gap_words("junior", unit, -raw, s, h)
     value = min(max(gap, 0.0), 1.0)
     if value == 0:
-        return True, value, f"{h.name} is not further along than {s.name}"
-    if unit == "year":
-        return True, value, f"{h.name} has {_count(raw, unit)} more experience than {s.name}"
-    return True, value, f"{h.name} is {_count(raw, unit)} above {s.name}"
+        return (
+            True,
+            value,
+            P("%(helper)s is not further along than %(seeker)s", helper=h.name, seeker=s.name),
+        )
+    return True, value, _gap_words("senior", unit, raw, s, h)
+
+
+# How closely the expertise matches, without and with the words both texts share.
+_SIMILARITY_WORDS: Mapping[str, tuple[str, str]] = {
+    "closely": (
+        "%(helper)s's expertise closely matches what %(seeker)s asked for",
+        "%(helper)s's expertise closely matches what %(seeker)s asked for (both mention %(words)s)",
+    ),
+    "partly": (
+        "%(helper)s's expertise partly matches what %(seeker)s asked for",
+        "%(helper)s's expertise partly matches what %(seeker)s asked for (both mention %(words)s)",
+    ),
+    "slightly": (
+        "%(helper)s's expertise slightly matches what %(seeker)s asked for",
+        "%(helper)s's expertise slightly matches what %(seeker)s asked for (both mention %(words)s)",  # noqa: E501
+    ),
+}
 
 
 def need_similarity(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     s_row, h_row = text.seeker_row(s.id), text.helper_row(h.id)
     if s_row < 0 or not bool(text.seeker_has_text(np.array([s_row]))[0]):
-        return False, 0.0, f"{s.name} has not described what they want"
+        return False, 0.0, P("%(seeker)s has not described what they want", seeker=s.name)
     value = float(text.pair_similarities(np.array([s_row]), np.array([h_row]))[0])
     if value == 0.0:
-        return True, value, f"{h.name}'s expertise does not match what {s.name} asked for"
+        return (
+            True,
+            value,
+            P(
+                "%(helper)s's expertise does not match what %(seeker)s asked for",
+                helper=h.name,
+                seeker=s.name,
+            ),
+        )
     strength = "closely" if value >= 0.5 else "partly" if value >= 0.2 else "slightly"
     words = text.shared_terms(s.id, h.id)
-    both = f" (both mention {', '.join(words)})" if words else ""
-    return True, value, f"{h.name}'s expertise {strength} matches what {s.name} asked for{both}"
+    alone, with_words = _SIMILARITY_WORDS[strength]
+    if words:
+        return True, value, P(with_words, helper=h.name, seeker=s.name, words=", ".join(words))
+    return True, value, P(alone, helper=h.name, seeker=s.name)
 
 
 def shared_interests(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     if not s.interests:
-        return False, 0.0, f"{s.name} has not listed interests"
+        return False, 0.0, P("%(seeker)s has not listed interests", seeker=s.name)
     shared = s.interests & h.interests
     value = len(shared) / len(s.interests | h.interests)
     if not shared:
-        return True, value, f"{h.name} and {s.name} share no listed interests"
-    listed = ", ".join(sorted(shared))
-    noun = "interest" if len(shared) == 1 else "interests"
-    return True, value, f"{h.name} and {s.name} share {len(shared)} {noun}: {listed}"
+        return (
+            True,
+            value,
+            P("%(helper)s and %(seeker)s share no listed interests", helper=h.name, seeker=s.name),
+        )
+    return (
+        True,
+        value,
+        P(
+            "%(helper)s and %(seeker)s share %(count)s interest: %(listed)s",
+            plural="%(helper)s and %(seeker)s share %(count)s interests: %(listed)s",
+            count=len(shared),
+            helper=h.name,
+            seeker=s.name,
+            listed=", ".join(sorted(shared)),
+        ),
+    )
 
 
 def timezone_overlap(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     if s.utc_offset is None:
-        return False, 0.0, f"{s.name}'s time zone is not recorded"
+        return False, 0.0, P("%(seeker)s's time zone is not recorded", seeker=s.name)
     if h.utc_offset is None:
-        return True, 0.0, f"{h.name}'s time zone is not recorded"
+        return True, 0.0, P("%(helper)s's time zone is not recorded", helper=h.name)
     diff = abs(s.utc_offset - h.utc_offset) % 24.0
     diff = min(diff, 24.0 - diff)
     hours = max(0.0, WORKING_HOURS - diff)
     if hours == 0.0:
-        return True, 0.0, f"Working hours do not overlap ({diff:g} hours apart)"
-    return True, hours / WORKING_HOURS, f"Working hours overlap by {hours:g} hours"
+        apart = "Working hours do not overlap (%(hours)s hours apart)"
+        return True, 0.0, P(apart, plural=apart, count=plural_count(diff), hours=f"{diff:g}")
+    overlap = "Working hours overlap by %(hours)s hours"
+    return (
+        True,
+        hours / WORKING_HOURS,
+        P(overlap, plural=overlap, count=plural_count(hours), hours=f"{hours:g}"),
+    )
 
 
 def known_preferences(s: Seeker) -> list[str]:
@@ -202,25 +307,31 @@ def preference_met(key: str, s: Seeker, h: Helper) -> bool:
     return key.removeprefix(PREF_HELPER_IDENTITY) in h.identities
 
 
-def _preference_words(key: str, s: Seeker) -> str:
+def _preference_words(key: str, s: Seeker) -> Phrase:
     # Identity tags are never named in explanations: both people and the manager read them.
     if key == PREF_OUTSIDE_DEPARTMENT:
-        return f"works outside {s.name}'s department"
+        return P("works outside %(seeker)s's department", seeker=s.name)
     if key == PREF_SHARED_IDENTITY:
-        return f"shares an identity {s.name} chose to disclose"
-    return f"matches an identity {s.name} asked for"
+        return P("shares an identity %(seeker)s chose to disclose", seeker=s.name)
+    return P("matches an identity %(seeker)s asked for", seeker=s.name)
 
 
 def preferences(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     keys = known_preferences(s)
     if not keys:
-        return False, 0.0, f"{s.name} stated no preferences"
+        return False, 0.0, P("%(seeker)s stated no preferences", seeker=s.name)
     met = [k for k in keys if preference_met(k, h=h, s=s)]
     value = len(met) / len(keys)
     if not met:
-        return True, value, f"{h.name} meets none of {s.name}'s {len(keys)} stated preferences"
-    said = "; ".join(_preference_words(k, s) for k in met)
-    return True, value, f"{h.name} meets {len(met)} of {len(keys)} preferences: {said}"
+        none = "%(helper)s meets none of %(seeker)s's %(count)s stated preferences"
+        return True, value, P(none, plural=none, count=len(keys), helper=h.name, seeker=s.name)
+    said = tuple(_preference_words(k, s) for k in met)
+    some = "%(helper)s meets %(met)s of %(count)s preferences: %(said)s"
+    return (
+        True,
+        value,
+        P(some, plural=some, count=len(keys), helper=h.name, met=len(met), said=said),
+    )
 
 
 FACTOR_FUNCTIONS: Mapping[str, Callable[[Seeker, Helper, Program, TextIndex], Verdict]] = {
@@ -259,7 +370,10 @@ def score_pair(
         points = w * value * 100.0 / weight if applicable and weight else 0.0
         if levels[f] == "must" and applicable and value <= program.must_above:
             excluded.append(f)
-            words += " (a must-have in this program, so this pairing is not proposed)"
+            words = P(
+                "%(reason)s (a must-have in this program, so this pairing is not proposed)",
+                reason=words,
+            )
         factors.append(FactorScore(f, levels[f], value, points, applicable, words))
     return Breakdown(total=total, factors=tuple(factors), excluded_by=tuple(excluded))
 

@@ -191,6 +191,7 @@ class Breakdown:
 
 
 # Why a seeker has no candidate at all; 0 means they have candidates.
+# (The Django side translates these by their slug: ithaca/matching/phrases.py.)
 EMPTY_REASONS: Mapping[int, tuple[str, str]] = {
     1: ("seeker_not_eligible", "Not eligible for this program."),
     2: ("no_helper_after_rules", "No eligible helper after hard rules."),

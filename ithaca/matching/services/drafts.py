@@ -13,12 +13,13 @@ from collections import Counter
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.matching import engine, notices
 from ithaca.matching.explain import breakdown_json, explain, refusal
-from ithaca.matching.kinds import helper_word, model_for, propose
+from ithaca.matching.kinds import model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
 from ithaca.matching.pool import build_pool
 from ithaca.matching.services.settings import require_manager
@@ -39,7 +40,9 @@ def _draft(matching_round: MatchingRound, by: User) -> MatchingRound:
     require_manager(by, locked.program)
     if locked.status != MatchingRound.Status.DRAFT:
         state = locked.get_status_display().lower()
-        raise DomainError(f"This round is {state}; only a draft can be changed.")
+        raise DomainError(
+            _("This round is %(state)s; only a draft can be changed.") % {"state": state}
+        )
     return locked
 
 
@@ -49,7 +52,7 @@ def round_pair_remove(*, matching_round: MatchingRound, pair_id: int, by: User) 
     locked = _draft(matching_round, by)
     pair = locked.pairs.filter(pk=pair_id, removed=False).select_related("helper").first()
     if pair is None:
-        raise DomainError("That pair is not in this draft.")
+        raise DomainError(_("That pair is not in this draft."))
     pair.removed = True
     pair.save(update_fields=["removed"])
     RoundUnmatched.objects.update_or_create(
@@ -74,7 +77,7 @@ def round_pair_add(
     """
     locked = _draft(matching_round, by)
     if locked.pairs.filter(seeker_id=seeker_id, removed=False).exists():
-        raise DomainError("This seeker already has a pair in the draft; remove it first.")
+        raise DomainError(_("This seeker already has a pair in the draft; remove it first."))
     breakdown, checks = _allowed_in_draft(locked, seeker_id, helper_id)
     pair = RoundPair.objects.create(
         round=locked,
@@ -120,9 +123,17 @@ def _allowed_in_draft(
     seeker = pool.seeker_by_id.get(seeker_id)
     helper = pool.helper_by_id.get(helper_id)
     if seeker is None:
-        raise DomainError(f"That person is not waiting for a {helper_word(program)} here.")
+        raise DomainError(
+            _("That person is not waiting for a mentor here.")
+            if program.is_mentoring
+            else _("That person is not waiting for a coach here.")
+        )
     if helper is None:
-        raise DomainError(f"That person is not an active {helper_word(program)} here.")
+        raise DomainError(
+            _("That person is not an active mentor here.")
+            if program.is_mentoring
+            else _("That person is not an active coach here.")
+        )
     in_draft = locked.pairs.filter(helper_id=helper_id, removed=False).count()
     helper = dataclasses.replace(helper, capacity=helper.capacity - in_draft)
     breakdown, checks = explain(seeker, helper, pool.rules, pool.text)
@@ -145,7 +156,7 @@ def round_publish(*, matching_round: MatchingRound, by: User) -> MatchingRound:
         .order_by("-score", "pk")
     )
     if not pairs:
-        raise DomainError("The draft has no pairs to publish.")
+        raise DomainError(_("The draft has no pairs to publish."))
     created = 0
     for pair in pairs:
         created += _publish_pair(locked, pair, by)
@@ -184,7 +195,9 @@ def _publish_pair(matching_round: MatchingRound, pair: RoundPair, by: User) -> i
     program = matching_round.program
     if not _still_waiting(program, pair.seeker):
         # A round matches people still waiting; this one was matched another way since.
-        pair.publish_error = f"{pair.seeker} has had a proposal or a relationship here since."
+        pair.publish_error = _("%(seeker)s has had a proposal or a relationship here since.") % {
+            "seeker": pair.seeker
+        }
         return 0
     try:
         # A savepoint per pair: a refused pair leaves nothing behind, the others stay.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingEngagement, CoachingSession
@@ -45,16 +46,20 @@ def fit_check_request(
     lifecycle when they choose to.
     """
     if side_of(relationship, user) is None:
-        raise PermissionDenied("Only the two people in this relationship can ask for a re-match.")
+        raise PermissionDenied(
+            _("Only the two people in this relationship can ask for a re-match.")
+        )
     if relationship.status not in (Status.ACTIVE, Status.PAUSED):
-        raise DomainError("A re-match can be asked for once the two of you are working together.")
+        raise DomainError(
+            _("A re-match can be asked for once the two of you are working together.")
+        )
     if not has_met(relationship):
         raise DomainError(
-            "A fit check comes after your first meeting: ask again once you have met."
+            _("A fit check comes after your first meeting: ask again once you have met.")
         )
     program = relationship.program
     if FitCheck.objects.filter(kind=program.kind, relationship_id=relationship.pk).exists():
-        raise DomainError("A re-match has already been asked for on this relationship.")
+        raise DomainError(_("A re-match has already been asked for on this relationship."))
     fit_check = FitCheck.objects.create(
         program=program,
         kind=program.kind,

@@ -13,6 +13,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, TransitionError
@@ -20,9 +21,7 @@ from ithaca.matching import notices
 from ithaca.matching.explain import breakdown_json, explain, refusal
 from ithaca.matching.kinds import (
     MODELS,
-    helper_plural,
     helper_role,
-    helper_word,
     model_for,
     propose,
 )
@@ -53,9 +52,19 @@ def _checked_breakdown(pool: Pool, seeker: User, helper: User) -> dict[str, obje
     engine_seeker = pool.seeker_by_id.get(seeker.pk)
     engine_helper = pool.helper_by_id.get(helper.pk)
     if engine_helper is None:
-        raise DomainError(f"{helper} is not an active {helper_word(program)} in {program}.")
+        message = (
+            _("%(helper)s is not an active mentor in %(program)s.")
+            if program.is_mentoring
+            else _("%(helper)s is not an active coach in %(program)s.")
+        )
+        raise DomainError(message % {"helper": helper, "program": program})
     if engine_seeker is None:
-        raise DomainError(f"{seeker} is not waiting for a {helper_word(program)} in {program}.")
+        message = (
+            _("%(seeker)s is not waiting for a mentor in %(program)s.")
+            if program.is_mentoring
+            else _("%(seeker)s is not waiting for a coach in %(program)s.")
+        )
+        raise DomainError(message % {"seeker": seeker, "program": program})
     breakdown, checks = explain(engine_seeker, engine_helper, pool.rules, pool.text)
     refused = refusal(checks, breakdown)
     if refused:
@@ -70,7 +79,9 @@ def _clean_note(note: str) -> str:
     note = (note or "").strip()
     if len(note) > NOTE_LIMIT:
         raise DomainError(
-            f"Keep your note under {NOTE_LIMIT} characters (it has {len(note)}).", field="note"
+            _("Keep your note under %(limit)s characters (it has %(length)s).")
+            % {"limit": NOTE_LIMIT, "length": len(note)},
+            field="note",
         )
     return note
 
@@ -104,13 +115,22 @@ def request_create(
     program's limit of open requests."""
     note = _clean_note(note)
     if _lock_participation(program, seeker, Participation.Role.SEEKER) is None:
-        raise DomainError(f"Only active seekers of {program} can ask for a {helper_word(program)}.")
+        message = (
+            _("Only active seekers of %(program)s can ask for a mentor.")
+            if program.is_mentoring
+            else _("Only active seekers of %(program)s can ask for a coach.")
+        )
+        raise DomainError(message % {"program": program})
     limit = config_of(program).max_open_requests
     waiting = open_requests(model_for(program), program, seeker).count()
     if waiting >= limit:
         raise DomainError(
-            f"You already have {waiting} requests waiting for an answer in {program}, the most "
-            "this program allows. Withdraw one, or wait for an answer, before asking someone else."
+            _(
+                "You already have %(waiting)s requests waiting for an answer in %(program)s, the "
+                "most this program allows. Withdraw one, or wait for an answer, before asking "
+                "someone else."
+            )
+            % {"waiting": waiting, "program": program}
         )
     pool = build_pool(program, seeker_ids=[seeker.pk], waiting_only=False)
     breakdown = _checked_breakdown(pool, seeker, helper)
@@ -127,7 +147,12 @@ def offer_create(
     with an optional personal note."""
     note = _clean_note(note)
     if _lock_participation(program, helper, helper_role(program)) is None:
-        raise DomainError(f"Only active {helper_plural(program)} of {program} can make offers.")
+        message = (
+            _("Only active mentors of %(program)s can make offers.")
+            if program.is_mentoring
+            else _("Only active coaches of %(program)s can make offers.")
+        )
+        raise DomainError(message % {"program": program})
     pool = build_pool(program, helper_ids=[helper.pk], waiting_only=True)
     breakdown = _checked_breakdown(pool, seeker, helper)
     relationship = propose(program=program, helper=helper, seeker=seeker, proposed_by=helper)

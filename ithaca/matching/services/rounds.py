@@ -18,6 +18,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.core.bulk import insert_rows
@@ -25,7 +27,7 @@ from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
 from ithaca.matching import engine
 from ithaca.matching.explain import breakdown_json, explain, factor_warnings
-from ithaca.matching.kinds import helper_plural, helper_role, helper_word, model_for
+from ithaca.matching.kinds import helper_role, model_for
 from ithaca.matching.models import MatchingRound, RoundPair, RoundUnmatched
 from ithaca.matching.pool import Pool, build_pool
 from ithaca.matching.services.settings import require_manager
@@ -51,14 +53,14 @@ PHASES: dict[str, tuple[float, float]] = {
     "saving": (0.95, 1.0),
 }
 PHASE_WORDS = {
-    "loading": "Reading the pool",
-    "rules": "Checking the hard rules",
-    "features": "Reading profiles",
-    "scoring": "Scoring candidate pairs",
-    "candidates": "Keeping the best candidates",
-    "solving": "Finding the best matching",
-    "done": "Explaining each pair",
-    "saving": "Saving the draft",
+    "loading": gettext_lazy("Reading the pool"),
+    "rules": gettext_lazy("Checking the hard rules"),
+    "features": gettext_lazy("Reading profiles"),
+    "scoring": gettext_lazy("Scoring candidate pairs"),
+    "candidates": gettext_lazy("Keeping the best candidates"),
+    "solving": gettext_lazy("Finding the best matching"),
+    "done": gettext_lazy("Explaining each pair"),
+    "saving": gettext_lazy("Saving the draft"),
 }
 
 
@@ -108,16 +110,24 @@ def check_poolable(program: Program, objective: str) -> None:
     """Refuse, with a message, a round that could not match anyone."""
     if objective not in MatchingRound.Objective.values:
         raise DomainError(
-            "Choose best total fit, most people matched or stable.", field="objective"
+            _("Choose best total fit, most people matched or stable."), field="objective"
         )
     seekers, helpers = waiting_counts(program)
-    word = helper_word(program)
+    names = {"program": program}
     if not seekers:
-        raise DomainError(f"Nobody in {program} is waiting for a {word}: there is no one to match.")
-    if not helpers:
-        raise DomainError(
-            f"{program} has no active {helper_plural(program)} yet: there is nobody to match with."
+        message = (
+            _("Nobody in %(program)s is waiting for a mentor: there is no one to match.")
+            if program.is_mentoring
+            else _("Nobody in %(program)s is waiting for a coach: there is no one to match.")
         )
+        raise DomainError(message % names)
+    if not helpers:
+        message = (
+            _("%(program)s has no active mentors yet: there is nobody to match with.")
+            if program.is_mentoring
+            else _("%(program)s has no active coaches yet: there is nobody to match with.")
+        )
+        raise DomainError(message % names)
 
 
 @transaction.atomic
@@ -125,14 +135,16 @@ def round_create(*, program: Program, objective: str, created_by: User | None) -
     """A queued round, not yet computed (round_run computes it)."""
     check_poolable(program, objective)
     if MatchingRound.objects.filter(program=program, status__in=MatchingRound.BUSY).exists():
-        raise DomainError("A round is already running for this program; wait for it or cancel it.")
+        raise DomainError(
+            _("A round is already running for this program; wait for it or cancel it.")
+        )
     try:
         with transaction.atomic():
             matching_round = MatchingRound.objects.create(
                 program=program, objective=objective, created_by=created_by, phase="queued"
             )
     except IntegrityError:
-        raise DomainError("A round is already running for this program.") from None
+        raise DomainError(_("A round is already running for this program.")) from None
     return matching_round
 
 
@@ -321,5 +333,7 @@ def round_cancel(*, matching_round: MatchingRound, by: User) -> MatchingRound:
         _finish(matching_round, Status.CANCELLED, "Cancelled by a program manager.")
     else:
         state = matching_round.get_status_display().lower()
-        raise DomainError(f"This round is {state} and can no longer be cancelled.")
+        raise DomainError(
+            _("This round is %(state)s and can no longer be cancelled.") % {"state": state}
+        )
     return matching_round

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
+from django.utils.translation import gettext_lazy as _
+
+from ithaca.matching.explain import localized_breakdown
+from ithaca.matching.phrases import in_english, localized, unmatched_explanation
+from ithaca.matching.words import LEVEL_WORDS
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 register = template.Library()
 
@@ -17,7 +25,11 @@ def get_item(mapping: Mapping[str, Any] | None, key: str) -> Any:
 
 
 # Score bands, in words a person reads before any number.
-FIT_LEVELS = ((70, "Strong fit", "success"), (50, "Good fit", "info"), (0, "Possible fit", ""))
+FIT_LEVELS: tuple[tuple[int, StrPromise, str], ...] = (
+    (70, _("Strong fit"), "success"),
+    (50, _("Good fit"), "info"),
+    (0, _("Possible fit"), ""),
+)
 
 
 @register.filter
@@ -26,8 +38,8 @@ def fit_level(score: float | None) -> dict[str, str]:
     value = float(score or 0)
     for floor, label, badge in FIT_LEVELS:
         if value >= floor:
-            return {"label": label, "badge": badge}
-    return {"label": FIT_LEVELS[-1][1], "badge": ""}
+            return {"label": str(label), "badge": badge}
+    return {"label": str(FIT_LEVELS[-1][1]), "badge": ""}
 
 
 @register.filter
@@ -39,7 +51,28 @@ def top_reasons(breakdown: Mapping[str, Any] | None, count: int = 3) -> list[str
         if f.get("applicable", True) and f.get("level") != "off" and (f.get("points") or 0) > 0
     ]
     factors.sort(key=lambda f: f.get("points") or 0, reverse=True)
-    return [str(f.get("explanation") or f.get("label")) for f in factors[:count]]
+    return [
+        localized(str(f.get("explanation") or f.get("label")), f.get("phrase"))
+        for f in factors[:count]
+    ]
+
+
+@register.filter
+def in_reader_language(breakdown: dict[str, Any] | None) -> dict[str, Any]:
+    """{% with b=b|in_reader_language %}: a stored breakdown's labels and sentences translated."""
+    return localized_breakdown(breakdown)
+
+
+@register.filter
+def level_word(level: str) -> str:
+    """{{ f.level|level_word }}: "must", "high"… in the reader's language."""
+    return str(LEVEL_WORDS.get(level, level))
+
+
+@register.filter
+def left_out_because(unmatched: Any) -> str:
+    """{{ u|left_out_because }}: why a seeker was left out of a round, in the reader's language."""
+    return unmatched_explanation(unmatched.reason, unmatched.explanation)
 
 
 @register.filter
@@ -47,7 +80,8 @@ def for_reader(text: str, reader: Any) -> str:
     """An explanation written about a pair, addressed to the reader when it names them:
     "the role Maya Okafor is aiming for" reads "the role you are aiming for" to Maya."""
     name = getattr(reader, "display_name", "") or ""
-    if not name or name not in text:
+    # The rewording below knows English grammar only; other languages keep the name.
+    if not name or name not in text or not in_english():
         return text
     for before, after in ((" is", " are"), (" has", " have"), (" was", " were"), ("'s", "r")):
         text = text.replace(f"{name}{before}", f"you{after}")

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -14,7 +15,7 @@ from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 from ithaca.matching.access import access_managed_program, access_round
 from ithaca.matching.forms import ConfigForm, PairAddForm, RoundForm
-from ithaca.matching.kinds import helper_plural, helper_role, helper_word, seeker_word
+from ithaca.matching.kinds import helper_role, role_words
 from ithaca.matching.models import MatchingRound
 from ithaca.matching.selectors import config_of, fit_checks_of, levels_of, rounds_of
 from ithaca.matching.services import (
@@ -32,11 +33,7 @@ from ithaca.programs.models import Participation, Program
 
 
 def _words(program: Program) -> dict[str, str]:
-    return {
-        "helper_word": helper_word(program),
-        "helper_plural": helper_plural(program),
-        "seeker_word": seeker_word(program),
-    }
+    return role_words(program)
 
 
 @login_required
@@ -83,7 +80,7 @@ def program_settings(request: HttpRequest, slug: str) -> HttpResponse:
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, "Matching settings saved; the next round uses them.")
+            messages.success(request, _("Matching settings saved; the next round uses them."))
             return redirect("matching:program", slug=slug)
     context = {"program": program, "form": form, **_words(program)}
     return render(request, "matching/settings.html", context, status=400 if form.errors else 200)
@@ -96,7 +93,7 @@ def round_new(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_managed_program(user, slug)
     form = RoundForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose what the round should aim for.")
+        messages.error(request, _("Choose what the round should aim for."))
         return redirect("matching:program", slug=slug)
     try:
         started = round_start(
@@ -111,7 +108,7 @@ def round_new(request: HttpRequest, slug: str) -> HttpResponse:
 def _round(request: HttpRequest, slug: str, pk: int) -> MatchingRound:
     matching_round = access_round(current_user(request), pk)
     if matching_round.program.slug != slug:
-        raise Http404("No such matching round.")
+        raise Http404(_("No such matching round."))
     return matching_round
 
 
@@ -163,7 +160,7 @@ def round_stop(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "The round is cancelled; nothing was proposed.")
+        messages.success(request, _("The round is cancelled; nothing was proposed."))
     return redirect("matching:round", slug=slug, pk=pk)
 
 
@@ -185,7 +182,7 @@ def pair_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = _pair_form(matching_round, request.POST)
     if not form.is_valid():
         messages.error(
-            request, "Choose a seeker left out of the draft and someone to pair them with."
+            request, _("Choose a seeker left out of the draft and someone to pair them with.")
         )
         return redirect("matching:round", slug=slug, pk=pk)
     try:
@@ -198,9 +195,13 @@ def pair_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"Added {pair.helper} with {pair.seeker} (score {pair.score:g}).")
+        messages.success(
+            request,
+            _("Added %(helper)s with %(seeker)s (score %(score)s).")
+            % {"helper": pair.helper, "seeker": pair.seeker, "score": f"{pair.score:g}"},
+        )
         for warning in pair.warnings:
-            messages.warning(request, f"Warning: {warning}")
+            messages.warning(request, _("Warning: %(warning)s") % {"warning": warning})
     return redirect("matching:round", slug=slug, pk=pk)
 
 
@@ -218,9 +219,10 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             counts = done.summary["published"]
             messages.success(
                 request,
-                f"Proposed {counts['proposed']} pairs; each person is asked to accept."
+                _("Proposed %(count)s pairs; each person is asked to accept.")
+                % {"count": counts["proposed"]}
                 + (
-                    f" {counts['skipped']} could no longer be proposed."
+                    " " + _("%(count)s could no longer be proposed.") % {"count": counts["skipped"]}
                     if counts["skipped"]
                     else ""
                 ),

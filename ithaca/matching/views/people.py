@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -19,7 +20,7 @@ from ithaca.matching.access import (
     access_seeker_program,
 )
 from ithaca.matching.forms import FilterForm, FitCheckForm, MatchProfileForm
-from ithaca.matching.kinds import helper_plural, helper_word, model_for, seeker_word
+from ithaca.matching.kinds import model_for, role_words
 from ithaca.matching.models import FitCheck
 from ithaca.matching.ranking import candidates_for, offers_for, proposal_breakdown
 from ithaca.matching.selectors import config_of, open_requests, profile_of
@@ -70,8 +71,7 @@ def candidates(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "open_count": open_requests(model, program, user).count(),
         "limit": config_of(program).max_open_requests,
-        "helper_word": helper_word(program),
-        "helper_plural": helper_plural(program),
+        **role_words(program),
     }
     return render(request, "matching/candidates.html", context)
 
@@ -88,7 +88,12 @@ def request_helper(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_seeker_program(user, slug)
     helper = _person(request, "helper")
     if helper is None:
-        messages.error(request, f"Choose a {helper_word(program)} from the list.")
+        messages.error(
+            request,
+            _("Choose a mentor from the list.")
+            if program.is_mentoring
+            else _("Choose a coach from the list."),
+        )
         return redirect("matching:candidates", slug=slug)
     try:
         relationship = request_create(
@@ -97,7 +102,10 @@ def request_helper(request: HttpRequest, slug: str) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("matching:candidates", slug=slug)
-    messages.success(request, f"Your request is with {helper}; you will hear when they answer.")
+    messages.success(
+        request,
+        _("Your request is with %(name)s; you will hear when they answer.") % {"name": helper},
+    )
     return redirect("matching:proposal", kind=program.kind, pk=relationship.pk)
 
 
@@ -116,13 +124,13 @@ def match_profile(request: HttpRequest, slug: str) -> HttpResponse:
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, "Saved: your candidates are ranked with it from now on.")
+            messages.success(request, _("Saved: your candidates are ranked with it from now on."))
             return redirect("matching:candidates", slug=slug)
     status = 400 if form.errors else 200
     context = {
         "program": program,
         "form": form,
-        "helper_word": helper_word(program),
+        **role_words(program),
         "from_intake": profile.pk is None and bool(profile.need),
     }
     return render(request, "matching/profile.html", context, status=status)
@@ -139,7 +147,7 @@ def offers(request: HttpRequest, slug: str) -> HttpResponse:
         "program": program,
         "found": found,
         "page": paginate(request, found.ranked, CARDS_PER_PAGE),
-        "seeker_word": seeker_word(program),
+        **role_words(program),
     }
     return render(request, "matching/offers.html", context)
 
@@ -151,7 +159,12 @@ def offer(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_helper_program(user, slug)
     seeker = _person(request, "seeker")
     if seeker is None:
-        messages.error(request, f"Choose a {seeker_word(program)} from the list.")
+        messages.error(
+            request,
+            _("Choose a mentee from the list.")
+            if program.is_mentoring
+            else _("Choose a coachee from the list."),
+        )
         return redirect("matching:offers", slug=slug)
     try:
         relationship = offer_create(
@@ -160,7 +173,10 @@ def offer(request: HttpRequest, slug: str) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("matching:offers", slug=slug)
-    messages.success(request, f"Your offer is with {seeker}; you will hear when they answer.")
+    messages.success(
+        request,
+        _("Your offer is with %(name)s; you will hear when they answer.") % {"name": seeker},
+    )
     return redirect("matching:proposal", kind=program.kind, pk=relationship.pk)
 
 
@@ -216,7 +232,9 @@ def fit_check(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            "Your program's managers know you would like a re-match; the two of you will not be "
-            "proposed to each other again here.",
+            _(
+                "Your program's managers know you would like a re-match; the two of you will not "
+                "be proposed to each other again here."
+            ),
         )
     return redirect("matching:proposal", kind=kind, pk=pk)
