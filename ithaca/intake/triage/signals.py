@@ -139,8 +139,10 @@ def text_signals(text: str, language: str = "en") -> list[Signal]:
 
 
 DECISION_DATE = re.compile(
-    r"(?<!\w)(?:(?:my |an? |the )?answer (?:is )?due|(?:(?:need|have|has|got) to|must|should) (?:answer|"
-    r"respond|reply|decide|choose|accept|commit|sign)|(?:decide|decision|choose)\b[^.!?]{0,30}"
+    r"(?<!\w)(?:(?:my |an? |the )?answer (?:is )?due|"
+    r"(?:(?:need|have|has|got) to|must|should) "
+    r"(?:answer|respond|reply|decide|choose|accept|commit|sign)|"
+    r"(?:decide|decision|choose)\b[^.!?]{0,30}"
     r"(?:by|before)|applications?(?: for [\w -]{1,40}?)? (?:open|close|are due|deadline)|"
     r"offer (?:expires|ends)|"
     r"zusagen|absagen|zusage|entscheiden|entscheidung|bewerbungs(?:frist|schluss)|"
