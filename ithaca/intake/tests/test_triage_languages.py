@@ -355,3 +355,69 @@ def test_a_firm_rule_based_decision_is_not_turned_into_unclear() -> None:
     result = triage("Je dois présenter le budget au conseil le 15 octobre.")
 
     assert result.recommendation == "coaching"
+
+
+def _own_wishes_in_the_labelled_set() -> list[str]:
+    path = REPO_ROOT / "ithaca" / "intake" / "tests" / "data" / "needs.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    words = ("manager", "boss", "hr ", "chef", "jefe", "jefa", "chef")
+    return [
+        r["text"]
+        for r in rows
+        if not r["third_party"]
+        and r["label"] != "unclear"
+        and any(w in r["text"].lower() for w in words)
+    ]
+
+
+def test_the_third_party_reader_never_hears_an_own_wish_as_someone_elses() -> None:
+    texts = _own_wishes_in_the_labelled_set()
+    assert len(texts) >= 10
+    threshold = semantic.third_party_threshold()
+
+    heard = {t: semantic.third_party_probability(t) for t in texts}
+
+    assert all(p is not None and p < threshold for p in heard.values()), heard
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Sessions for him from next month, monthly progress to me please.", "referral"),
+    ],
+)
+def test_what_the_third_party_reader_hears_gates_like_a_pattern(
+    monkeypatch: pytest.MonkeyPatch, text: str, step: str
+) -> None:
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.95)
+
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == step
+    assert result.modes == []
+
+
+def test_the_third_party_reader_leaves_a_statement_about_the_writer_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.95)
+
+    result = triage("I've just been promoted to ward manager and want to lead well.")
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+def test_below_its_threshold_the_third_party_reader_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "I want to get better at delegating before my team doubles in March."
+    before = triage(text)
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.5)
+
+    after = triage(text)
+
+    assert after.recommendation == before.recommendation == "coaching"
+    assert not after.third_party

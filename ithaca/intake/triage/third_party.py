@@ -295,3 +295,25 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
                 end = min(stop.start() if stop else len(text), match.end() + 100)
                 return text[match.start() : end].strip()
     return None
+
+
+# Words that point at another person or a group: the third-party reader's hearing counts
+# only when the statement names someone other than the writer.
+_OTHERS = re.compile(
+    r"(?<!\w)(?:he|she|him|her|his|they|them|their|team|staff|reports?|colleague|"
+    r"il|elle|ils|elles|lui|leur|équipe|collaborat\w+|él|ella|ellos|ellas|equipo|"
+    r"compañer\w+|er|ihm|ihr|ihnen|team|mitarbeiter\w*|kolleg\w+)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def heard_third_party(text: str) -> ThirdParty | None:
+    """Someone else's wish heard by the reader of meaning rather than by a pattern: only
+    when the statement names another person or a group to act on ("him", "my team"). A
+    statement about the writer alone ("I've just been promoted to ward manager") is theirs,
+    whatever it sounds like; being sent is left to the patterns, which hear who sent whom."""
+    if not _OTHERS.search(text):
+        return None
+    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+    quote = first if len(first) <= 120 else first[:119] + "…"
+    return ThirdParty(kind="on_behalf", quote=quote, start=0)
