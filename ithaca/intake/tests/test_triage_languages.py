@@ -260,3 +260,164 @@ def test_the_trained_classifier_is_complete() -> None:
     for key in ("vote", "rule_unclear"):
         assert set(data[key]) == {"en", "fr", "es", "de"}
         assert all(0.0 <= w <= 1.0 for w in data[key].values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I run the night shift, twelve porters who never hand over properly. I'd like them "
+        "all to get coaching.",
+        "Occupational health here. We have decided that Mr Patel will attend six sessions "
+        "from May.",
+        "One of my reports keeps freezing in client calls. Could you set him up with someone?",
+        "I'd like to nominate my team member, Ana, for the programme.",
+        "Nous vous informons que Mme Girard participera au programme dès la rentrée.",
+        "Nous avons décidé que M. Blanc suivrait un accompagnement après son entretien.",
+        "Quiero que a todo el equipo de almacén le den formación, no se coordinan.",
+        "Hemos decidido que Lucía asistirá a las sesiones a partir de marzo.",
+        "Ich leite die Station und möchte, dass meine Pflegekräfte ein Coaching bekommen.",
+        "Die Geschäftsführung hat beschlossen, dass Frau Wolf am Programm teilnimmt.",
+    ],
+)
+def test_decisions_and_wishes_for_others_go_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could I find out what my registrar has been saying in her coaching meetings?",
+        "Merci de me transmettre le contenu des séances de mon collaborateur.",
+        "¿Me pueden enviar las notas de las sesiones de mi técnico?",
+        "Bitte die Notizen aus den Coaching-Sitzungen an mich weiterleiten.",
+    ],
+)
+def test_asking_to_be_sent_or_told_what_was_said_is_a_request_to_read_sessions(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to file a complaint about the way my probation review was run.",
+        "Je veux déposer une réclamation contre mon service.",
+        "Quiero presentar una queja por el trato que recibí.",
+        "Ich möchte eine Beschwerde einreichen.",
+    ],
+)
+def test_a_complaint_is_not_a_development_need(text: str) -> None:
+    assert triage(text).recommendation == "unclear"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been offered a move to the Brussels office and must answer by Friday. It is "
+        "less about the job than about what kind of life I want, and I'd like to hear from "
+        "someone who has lived abroad for work.",
+        "Applications for specialty training close in January. Paediatrics or psychiatry? I "
+        "want to hear from people a few years into each about what their days are like.",
+    ],
+)
+def test_a_date_to_decide_by_with_a_holistic_question_is_mentoring(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "mentoring"
+    assert not any(s.name == "deadline" for s in result.signals)
+
+
+def test_a_dated_skill_is_still_a_deadline() -> None:
+    result = triage(
+        "I have to chair the budget meeting on 12 March and I need to learn to keep it to time."
+    )
+
+    assert any(s.name == "deadline" for s in result.signals)
+    assert result.recommendation == "coaching"
+
+
+def test_french_plus_does_not_split_a_sentence() -> None:
+    from ithaca.intake.triage.text import segments
+
+    text = "Je ne sais plus où j'en suis et je veux plus de temps pour réfléchir"
+    assert [text[a:b] for a, b in segments(text)] == [text]
+
+
+def test_a_firm_rule_based_decision_is_not_turned_into_unclear() -> None:
+    result = triage("Je dois présenter le budget au conseil le 15 octobre.")
+
+    assert result.recommendation == "coaching"
+
+
+def _own_wishes_in_the_labelled_set() -> list[str]:
+    path = REPO_ROOT / "ithaca" / "intake" / "tests" / "data" / "needs.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    words = ("manager", "boss", "hr ", "chef", "jefe", "jefa", "chef")
+    return [
+        r["text"]
+        for r in rows
+        if not r["third_party"]
+        and r["label"] != "unclear"
+        and any(w in r["text"].lower() for w in words)
+    ]
+
+
+def test_the_third_party_reader_never_hears_an_own_wish_as_someone_elses() -> None:
+    texts = _own_wishes_in_the_labelled_set()
+    assert len(texts) >= 10
+    threshold = semantic.third_party_threshold()
+
+    heard = {t: semantic.third_party_probability(t) for t in texts}
+
+    assert all(p is not None and p < threshold for p in heard.values()), heard
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Sessions for him from next month, monthly progress to me please.", "referral"),
+    ],
+)
+def test_what_the_third_party_reader_hears_gates_like_a_pattern(
+    monkeypatch: pytest.MonkeyPatch, text: str, step: str
+) -> None:
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.95)
+
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == step
+    assert result.modes == []
+
+
+def test_the_third_party_reader_leaves_a_statement_about_the_writer_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.95)
+
+    result = triage("I've just been promoted to ward manager and want to lead well.")
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+def test_below_its_threshold_the_third_party_reader_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "I want to get better at delegating before my team doubles in March."
+    before = triage(text)
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.5)
+
+    after = triage(text)
+
+    assert after.recommendation == before.recommendation == "coaching"
+    assert not after.third_party

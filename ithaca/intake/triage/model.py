@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import reasons as wording
+from . import semantic
 from .language import detect_language
 from .modes import suggest_modes
 from .phrase import Phrase
@@ -14,7 +15,7 @@ from .questions import Answers, normalize_answers
 from .result import Recommendation, TriageResult
 from .signals import Signal, answer_signals, text_signals
 from .text import Gate, gate_for, is_errand, is_on_topic, opens_second_need, segments
-from .third_party import ThirdParty, read_third_party
+from .third_party import ThirdParty, heard_third_party, read_third_party
 from .vote import vote
 
 # The thresholds live on the weight scale of weights.WEIGHTS (2.0 = one clear signal).
@@ -118,6 +119,10 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     if gate is Gate.EMPTY or gate is Gate.OTHER_LANGUAGE:
         return _gated(gate, text, from_answers, language)
     referral = read_third_party(text, language)
+    if referral is None:
+        heard = semantic.third_party_probability(text)
+        if heard is not None and heard >= semantic.third_party_threshold():
+            referral = heard_third_party(text)
     if referral is not None and referral.blocks:
         return _someone_elses(referral, from_answers, language)
     found = text_signals(text, language)

@@ -21,7 +21,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,11 +136,49 @@ def clauses(text: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= MIN_CLAUSE_WORDS]
 
 
+@lru_cache(maxsize=32)
+def _vector(text: str) -> Any:
+    """One statement's embedding, kept for the few calls that read the same statement."""
+    return embed([text])
+
+
+def forget() -> None:
+    """Drop the kept embeddings (benchmarks time each statement from scratch)."""
+    _vector.cache_clear()
+
+
+def third_party_probability(text: str) -> float | None:
+    """How sure the third-party reader is that ``text`` is written for someone else, or
+    ``None`` when the reader is not available or was not trained."""
+    if not available():
+        return None
+    trained = _trained().get("third_party")
+    if not trained:
+        return None
+    import numpy as np
+
+    weights, bias = _third_party_model()
+    logit = float((_vector(text) @ weights)[0] + bias)
+    return 1 / (1 + float(np.exp(-logit)))
+
+
+def third_party_threshold() -> float:
+    return float(_trained()["third_party"]["threshold"])
+
+
+@cache
+def _third_party_model() -> tuple[Any, float]:
+    import numpy as np
+
+    data = _trained()["third_party"]
+    return np.asarray(data["weights"], dtype=np.float32), float(data["bias"])
+
+
 def read(text: str) -> Reading | None:
     """Score ``text``; ``None`` when the semantic reader is not available."""
     if not available():
         return None
-    probs = probabilities(embed([text]))[0]
+    probs = probabilities(_vector(text))[0]
     return Reading({label: float(p) for label, p in zip(LABELS, probs, strict=True)})
 
 

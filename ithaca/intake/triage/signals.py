@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -105,6 +106,10 @@ def text_signals(text: str, language: str = "en") -> list[Signal]:
     pivot = PIVOT.search(plain)
     if pivot is not None:
         history.append((0, pivot.start()))
+    # A date by which a choice must be made ("my answer is due Monday", "applications open
+    # in November") tells when to decide, not a skill to build by then: DOMAIN.md reads a
+    # near deadline with a holistic question behind it as mentoring.
+    history += [(a, b) for a, b in clauses if DECISION_DATE.search(plain, a, b)]
     for name, pattern in CUES_BY_LANGUAGE.get(language, CUES_BY_LANGUAGE["en"]):
         kind = KINDS[name]
         for match in pattern.finditer(plain):
@@ -132,6 +137,19 @@ def text_signals(text: str, language: str = "en") -> list[Signal]:
     found.sort(key=lambda s: s.start)
     return _drop_nested(found)
 
+
+DECISION_DATE = re.compile(
+    r"(?<!\w)(?:(?:my |an? |the )?answer (?:is )?due|"
+    r"(?:(?:need|have|has|got) to|must|should) "
+    r"(?:answer|respond|reply|decide|choose|accept|commit|sign)|"
+    r"(?:decide|decision|choose)\b[^.!?]{0,30}"
+    r"(?:by|before)|applications?(?: for [\w -]{1,40}?)? (?:open|close|are due|deadline)|"
+    r"offer (?:expires|ends)|"
+    r"zusagen|absagen|zusage|entscheiden|entscheidung|bewerbungs(?:frist|schluss)|"
+    r"répondre|réponse|décider|décision|candidatures? (?:ouvrent|ferment|closes?)|"
+    r"responder|respuesta|decidir|decisión|convocatoria)(?!\w)",
+    re.IGNORECASE,
+)
 
 # Time frames that a past start turns into history ("started in March").
 _DATED = frozenset({"deadline", "short_horizon"})

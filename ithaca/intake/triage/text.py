@@ -65,6 +65,14 @@ WISH = re.compile(
     r"(?<!\w)(?:coach|mentor)\w*",
     re.IGNORECASE,
 )
+# Not a development need whatever else it says: a complaint or grievance to be filed.
+GRIEVANCE = re.compile(
+    r"(?<!\w)(?:(?:file|make|lodge|raise|submit|put in) (?:a |an )?(?:formal |official )?"
+    r"(?:complaint|grievance)|(?:porter|déposer|faire) (?:une )?(?:plainte|réclamation)|"
+    r"(?:poner|presentar) (?:una )?(?:queja|reclamación|denuncia)|(?:eine )?beschwerde "
+    r"(?:einreichen|einlegen|erheben))(?!\w)",
+    re.IGNORECASE,
+)
 
 # Casual spellings: apostrophes left out ("im", "dont") and short forms ("wks", "mgr").
 # Matching runs on a copy with these written out; quotes are cut from the person's own text
@@ -132,7 +140,9 @@ SECOND_NEED = (
 _SUBJECT = r"(?:i'?m\s+|i\s+am\s+|i'?d\s+|i'?ve\s+|i\s+|would\s+|i\s+would\s+)?"
 SEGMENT_BREAK = re.compile(
     r"[.!?;]+(?:\s+|$)|\n+|\s+-\s+|\s+[\u2013\u2014]\s+|"
-    r",?\s+(?:and also|but also|as well as|plus)\s+|,\s+(?:and|but|while|whereas)\s+|\s+but\s+|"
+    r",?\s+(?:and also|but also|as well as)\s+|,\s+(?:and|but|while|whereas)\s+|\s+but\s+|"
+    # English "plus" joins two needs; French "plus" ("je ne sais plus") never does.
+    r",\s+plus\s+(?=i\b|i'|my\b|want|need|would|also)|"
     r"\s\d[).]\s|"
     # "...80 and im also thinking about...", "...and I'd also like..."
     rf"\s+and\s+(?={_SUBJECT}(?:also|too)\b)|"
@@ -239,8 +249,11 @@ def is_on_topic(text: str, language: str = "en") -> bool:
 
 
 def is_errand(text: str) -> bool:
-    """Whether the text asks for an errand and states no wish of the person's own."""
+    """Whether the text asks for an errand and states no wish of the person's own, or files
+    a complaint (never a development need)."""
     plain = normalize(text).text
+    if GRIEVANCE.search(plain) is not None:
+        return True
     return ERRAND.search(plain) is not None and WISH.search(plain) is None
 
 

@@ -42,26 +42,29 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:[\w']+ ){0,5}(?:session|coaching|mentoring)(?:'s)? (?:notes|content|records?|"
             r"reports?|conversations?|sessions)",
             r"(?:access to|see|read|share) (?:his|her|their|my \w+'s) (?:session )?notes",
-            r"what (?:he|she|they|my [\w ]{1,30}) (?:talks?|discuss\w*|says?|said|tells?|"
-            r"raises?|brings? up|shares?) (?:about )?(?:with|in|during) (?:his|her|their|the) "
-            r"(?:coach|mentor|sessions?|coaching|mentoring)",
+            r"what (?:he|she|they|my [\w ]{1,30}) (?:has been |have been |is |are |was |were )?"
+            r"(?:talks?|talking|talked|discuss\w*|says?|saying|said|tells?|telling|told|"
+            r"rais\w+|brings? up|bringing up|shar\w+) (?:about )?(?:with|in|during|at) "
+            r"(?:his|her|their|the) (?:\w+ )?(?:coach\w*|mentor\w*|sessions?|meetings?)",
             r"(?:notes|content) (?:from|of) (?:my |his |her |their |the )?[\w' ]{0,25}"
             r"(?:sessions?|coaching|mentoring)",
         ),
         "fr": (
-            r"(?:lire|voir|consulter|accéder|acceder|connaître|connaitre|savoir|recevoir)"
+            r"(?:lire|voir|consulter|accéder|acceder|connaître|connaitre|savoir|recevoir|transmettre|"
+            r"envoyer|communiquer|partager)"
             r"[^.!?]{0,50}(?:séances?|seances?|comptes? rendus?|notes de)",
             r"ce que (?:mon|ma|mes|son|sa|il|elle)[^.!?]{0,30}(?:raconte|dit|dise|racontent|"
             r"disent)[^.!?]{0,30}(?:séances?|coach|mentor)",
         ),
         "es": (
-            r"(?:leer|ver|consultar|acceder|saber|conocer|recibir)[^.!?]{0,50}(?:sesiones|"
+            r"(?:leer|ver|consultar|acceder|saber|conocer|recibir|enviar|pasar|compartir|mandar)"
+            r"[^.!?]{0,50}(?:sesiones|"
             r"notas de|actas)",
             r"qué (?:cuenta|dice|habla|cuentan|dicen)[^.!?]{0,40}(?:sesiones|coach|mentor)",
         ),
         "de": (
             r"(?:protokolle|notizen|inhalte|aufzeichnungen)[^.!?]{0,40}(?:sitzungen|coachings?|"
-            r"mentorings?)[^.!?]{0,40}(?:lesen|einsehen|sehen|bekommen|erhalten)",
+            r"mentorings?)[^.!?]{0,40}(?:lesen|einsehen|sehen|bekommen|erhalten|weiterleiten|schicken|zukommen)",
             r"was (?:mein|meine|er|sie)[^.!?]{0,40}(?:sitzungen|coaching|mentoring)[^.!?]{0,30}"
             r"(?:erzählt|sagt|bespricht|redet)",
             r"(?:lesen|einsehen) können[^.!?]{0,30}(?:sitzungen|coaching)",
@@ -77,6 +80,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:set|sign|enrol+|put|get|register) (?:him|her|them|my team|the team|the whole "
             r"team|all of them|my staff|everyone) (?:up )?(?:with|for|on|in|into)? ?(?:a |some )?"
             r"(?:coach\w*|mentor\w*|programme|program|this)",
+            r"(?:enrol+|sign up|register|nominate|put forward) (?:my|our|a|one of my) "
+            r"(?:direct )?(?:reports?|team members?|colleagues?|staff members?|employees?|"
+            r"juniors?|nurses?|engineers?)\b[\w ,]{0,30} (?:in|on|for|into)",
             r"(?:enrol+|sign up|register) (?:all of them|them all|the whole team|"
             r"my (?:whole )?team)",
             r"(?:find|match|arrange|organi[sz]e|sort|book|get) (?:a |some )?(?:coach\w*|mentor\w*) "
@@ -92,8 +98,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"i(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?(?:team|staff|"
             r"reports?|direct reports?|nurses|engineers|reps|juniors?|\w+s) to (?:get|learn|have|"
             r"be|become|improve|work|attend|do|see|join)",
-            r"i(?:'d| would)? (?:like|want|need) (?:him|her|them) to (?:get|learn|have|be|become|"
-            r"improve|work|attend|do|see|join)",
+            r"i(?:'d| would)? (?:like|want|need) (?:him|her|them)(?: all| both)? to (?:get|learn|"
+            r"have|be|become|improve|work|attend|do|see|join)",
+            r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
+            r"person|one of yours))?",
+            r"(?:we|i|management|the board|hr|have|has|'ve) decided (?:that )?[\w .'-]{1,40} "
+            r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
+            r"receive|undergo|complete)",
         ),
         "fr": (
             r"(?:mon|ma|mes|notre|nos) (?:équipe|equipe|collaborat\w+|stagiaires?|agents?|"
@@ -107,7 +118,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"il faudrait que (?:mon|ma|mes)",
             r"(?:organiser|mettre en place) du coaching pour",
             r"(?:je veux|je voudrais|j'aimerais|je souhaite) qu[e'] ?(?:mon|ma|mes|il|elle|ils|"
-            r"elles|l'équipe)",
+            r"elles|l'équipe|toute l'équipe|tous)",
+            r"(?:je vous informe|nous vous informons|veuillez noter) qu[e'][^!?]{1,60}"
+            r"(?:participera|suivra|commencera|bénéficiera|intégrera)",
+            r"(?:nous avons|on a|j'ai|la direction a|les rh ont) décidé qu[e'][^!?]{1,60}"
+            r"(?:suivr\w+|participer\w*|fer\w+|aur\w+|commencer\w*|bénéficier\w*)",
         ),
         "es": (
             r"(?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:equipo|colaborador\w*|becari\w+|"
@@ -121,7 +136,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"inscribirlo|buscarle|buscarles)",
             r"(?:le|les) (?:pueden|puede|podéis|podrían) (?:buscar|encontrar|asignar)",
             r"(?:organizar|montar) (?:un )?coaching para",
-            r"(?:quiero|quisiera|me gustaría) que (?:mi|mis|él|ella|ellos|ellas|el equipo)\b",
+            r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|el equipo|"
+            r"todo el equipo|todos)\b",
+            r"(?:hemos|he|han|ha) decidido que[^!?]{1,60}(?:hará|haga|participe|participará|"
+            r"asista|asistirá|empiece|empezará|reciba|recibirá|siga|seguirá)",
         ),
         "de": (
             r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:team|"
@@ -134,6 +152,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:alle|ihn|sie alle) anmelden|(?:ihm|ihr|ihnen) einen (?:coach|mentor)",
             r"coaching für (?:das|mein|unser) team",
             r"ich (?:möchte|will|hätte gern),? dass (?:mein|meine|er|das team|unser)\b",
+            r"(?:möchte|will|hätte gern|wünsche mir|würde gern),? dass (?:mein|meine|das "
+            r"(?:ganze )?team|unser|unsere|alle)\b",
+            r"(?:haben|habe|hat) (?:entschieden|beschlossen),? "
+            r"dass[^!?]{1,60}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
+            r"beginnt|absolviert)",
         ),
     },
     "sent": {
@@ -272,3 +295,25 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
                 end = min(stop.start() if stop else len(text), match.end() + 100)
                 return text[match.start() : end].strip()
     return None
+
+
+# Words that point at another person or a group: the third-party reader's hearing counts
+# only when the statement names someone other than the writer.
+_OTHERS = re.compile(
+    r"(?<!\w)(?:he|she|him|her|his|they|them|their|team|staff|reports?|colleague|"
+    r"il|elle|ils|elles|lui|leur|équipe|collaborat\w+|él|ella|ellos|ellas|equipo|"
+    r"compañer\w+|er|ihm|ihr|ihnen|team|mitarbeiter\w*|kolleg\w+)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def heard_third_party(text: str) -> ThirdParty | None:
+    """Someone else's wish heard by the reader of meaning rather than by a pattern: only
+    when the statement names another person or a group to act on ("him", "my team"). A
+    statement about the writer alone ("I've just been promoted to ward manager") is theirs,
+    whatever it sounds like; being sent is left to the patterns, which hear who sent whom."""
+    if not _OTHERS.search(text):
+        return None
+    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+    quote = first if len(first) <= 120 else first[:119] + "…"
+    return ThirdParty(kind="on_behalf", quote=quote, start=0)

@@ -26,6 +26,8 @@ LABELS: tuple[Recommendation, ...] = ("coaching", "mentoring", "both", "unclear"
 # Below this combined probability a decided result still offers follow-up questions.
 LOW_CONFIDENCE = 0.55
 MAX_QUOTE = 160
+# A rule-based decision at least this confident is not turned into "unclear" by the vote.
+FIRM = 0.5
 
 
 def rule_distribution(result: TriageResult, unclear: float) -> dict[str, float]:
@@ -55,6 +57,10 @@ def vote(result: TriageResult, text: str) -> TriageResult:
     rules = rule_distribution(result, semantic.rule_unclear(result.language))
     combined = combine(rules, reading.probabilities, weight)
     label: Recommendation = max(LABELS, key=lambda k: combined[k])
+    if label == "unclear" and result.recommendation != "unclear" and result.confidence >= FIRM:
+        # The classifier's "unclear" says it has seen too little like this; where the rules
+        # found a need they are fairly sure of, that is no reason to ask again instead.
+        label = max(LABELS[:3], key=lambda k: combined[k])
     heard = {k: round(v, 3) for k, v in reading.probabilities.items()}
     if label == result.recommendation:
         return replace(result, semantic=heard)
