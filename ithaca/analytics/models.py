@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
+from ithaca.programs.models import shown_choices
 from ithaca.programs.modes import KINDS
 
 USER = settings.AUTH_USER_MODEL
@@ -59,7 +60,7 @@ class SurveyInvitation(models.Model):
 
     person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="survey_invitations")
     program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=KINDS)
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
     relationship_id = models.PositiveIntegerField()
     sequence = models.PositiveSmallIntegerField()
     due_at = models.DateTimeField()
@@ -103,7 +104,7 @@ class SurveyResponse(models.Model):
         SurveyInvitation, on_delete=models.CASCADE, related_name="response"
     )
     program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=KINDS)
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
     satisfaction = models.PositiveSmallIntegerField()
     progress = models.PositiveSmallIntegerField()
     relationship_quality = models.PositiveSmallIntegerField()
@@ -136,7 +137,7 @@ class MeetingRating(models.Model):
 
     person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="meeting_ratings")
     program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=KINDS)
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
     relationship_id = models.PositiveIntegerField()
     meeting_id = models.PositiveIntegerField(
         help_text=_("A mentoring meeting or coaching session.")

@@ -12,7 +12,7 @@ from ithaca.accounts.models import PeopleImport, User
 from ithaca.console.selectors import stage_of
 from ithaca.console.stages import Stage
 from ithaca.programs import bounds
-from ithaca.programs.models import Participation, Program
+from ithaca.programs.models import Participation, Program, shown_choices
 from ithaca.programs.modes import ALL_MODES, KINDS
 
 RULES = [
@@ -49,7 +49,7 @@ class ProgramSummarySerializer(ConsoleProgramSerializer):
 class _RulesInput(serializers.ModelSerializer):
     """The program's own field rules (lengths, positives); never saved by DRF."""
 
-    mode = serializers.ChoiceField(choices=ALL_MODES)
+    mode = serializers.ChoiceField(choices=shown_choices(ALL_MODES))
     enrolment_questions = serializers.ListField(
         child=serializers.CharField(max_length=300), max_length=5, required=False,
         help_text="Questions every applicant answers.",
@@ -62,7 +62,7 @@ class _RulesInput(serializers.ModelSerializer):
 
 class ProgramCreateInput(_RulesInput):
     slug = serializers.SlugField(max_length=80, required=False, help_text="Made from the name.")
-    kind = serializers.ChoiceField(choices=KINDS)
+    kind = serializers.ChoiceField(choices=shown_choices(KINDS))
     enrolment_open = serializers.BooleanField(default=True)
 
     class Meta(_RulesInput.Meta):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ithaca.accounts.importing.files import MAX_UPLOAD_BYTES
 from ithaca.core.errors import DomainError
 from ithaca.programs import bounds
-from ithaca.programs.models import Participation, Program
+from ithaca.programs.models import Participation, Program, shown_choices
 from ithaca.programs.modes import COACHING_MODES, KINDS, MENTORING_MODES
 from ithaca.programs.services import clean_questions
 
@@ -25,8 +25,8 @@ RULE_FIELDS = [
     "request_expiry_days", "independence_depth",
 ]  # fmt: skip
 MODE_CHOICES = [
-    (_("Mentoring"), list(MENTORING_MODES)),
-    (_("Coaching"), list(COACHING_MODES)),
+    (_("Mentoring"), shown_choices(MENTORING_MODES)),
+    (_("Coaching"), shown_choices(COACHING_MODES)),
 ]
 
 
@@ -68,7 +68,7 @@ class ProgramForm(forms.Form):
                     "Used in links, e.g. new-managers. Left empty, it is made from the name."
                 ),
             )  # fmt: skip
-            self.fields["kind"] = forms.ChoiceField(choices=KINDS, label=_("Kind"))
+            self.fields["kind"] = forms.ChoiceField(choices=shown_choices(KINDS), label=_("Kind"))
         self.fields["mode"] = forms.ChoiceField(choices=MODE_CHOICES, label=_("Mode"))
         self.fields.update(fields_for_model(Program, fields=RULE_FIELDS))
         for name, field_bounds in bounds.PROGRAM.items():

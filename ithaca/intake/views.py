@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -67,7 +68,7 @@ def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "is_author": is_author,
         "programs": programs,
-        "mode_labels": [MODE_LABELS.get(m, m) for m in result.get("modes", [])],
+        "mode_labels": [gettext(MODE_LABELS.get(m, m)) for m in result.get("modes", [])],
     }
     return render(request, "intake/detail.html", context)
 

@@ -202,7 +202,7 @@ def _value(key: str, value: Any, params: Mapping[str, Any]) -> Any:
     if key == "language" and isinstance(value, str):
         return _language(value)
     if key == "mode" and params.get("mode_slug") in MODE_LABELS:
-        return str(MODE_LABELS[params["mode_slug"]])
+        return gettext(MODE_LABELS[params["mode_slug"]])
     return value
 
 

@@ -17,6 +17,11 @@ from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
 
 
+def shown_choices(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
+    """Choices whose labels are read in the active language."""
+    return [(slug, _(label)) for slug, label in pairs]
+
+
 def range_validators(field_bounds: bounds.Bounds) -> list[Any]:
     """Validators for a field that holds a bounded setting (forms, serializers, admin)."""
     return [
@@ -42,8 +47,8 @@ class Program(TimeStampedModel):
 
     name = models.CharField(max_length=160)
     slug = models.SlugField(max_length=80, unique=True)
-    kind = models.CharField(max_length=16, choices=KINDS)
-    mode = models.CharField(max_length=32, choices=ALL_MODES)
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
+    mode = models.CharField(max_length=32, choices=shown_choices(ALL_MODES))
     description = models.TextField(blank=True)
     enrolment_open = models.BooleanField(default=True)
     enrolment_questions = models.JSONField(
@@ -343,7 +348,7 @@ class IndependenceFlag(TimeStampedModel):
     At most one flag per relationship.
     """
 
-    kind = models.CharField(max_length=16, choices=KINDS)
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
     relationship_id = models.PositiveIntegerField()
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
