@@ -12,6 +12,7 @@ from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.accounts.photos import MAX_BYTES
 from ithaca.accounts.profiles import MAX_BIO
 from ithaca.accounts.zones import zone_choices
+from ithaca.core.widgets import LongSelect
 
 
 class DomainForm(forms.Form):
@@ -37,6 +38,7 @@ class BasicsForm(DomainForm):
     job_title = forms.CharField(label="Job title", max_length=160, required=False)
     time_zone = forms.ChoiceField(
         label="Your time zone",
+        widget=LongSelect,
         help_text="Every time Ithaca shows you, and every invitation it sends you, uses it.",
     )
     languages = forms.CharField(
