@@ -108,8 +108,10 @@ def targets() -> list[tuple[str, str, str]]:
     def user(role: str) -> User:
         return User.objects.get(email=f"{role}@{EMAIL_DOMAIN}")
 
-    mentee, coach = user("mentee"), user("coach")
+    mentee, mentor, coach = user("mentee"), user("mentor"), user("coach")
     rel = MentoringRelationship.objects.filter(mentee=mentee).order_by("-pk").first()
+    # The mentor's own workspace: the mentee's is not theirs (404).
+    mentors = MentoringRelationship.objects.filter(mentor=mentor).order_by("-pk").first()
     eng = CoachingEngagement.objects.filter(coach=coach).order_by("-pk").first()
     common = ["/", "/programs/", "/matching/", "/analytics/notifications/", "/privacy/"]
     common += ["/notifications/", "/messages/", "/me/profile/"]
@@ -142,10 +144,9 @@ def targets() -> list[tuple[str, str, str]]:
         ("mentor", f"/api/v1/matching/programs/{scheme}/offers/", "api"),
     ]
     if rel is not None:
-        out += [
-            ("mentee", f"/mentoring/{rel.pk}/", "page"),
-            ("mentor", f"/mentoring/{rel.pk}/", "page"),
-        ]
+        out += [("mentee", f"/mentoring/{rel.pk}/", "page")]
+    if mentors is not None:
+        out += [("mentor", f"/mentoring/{mentors.pk}/", "page")]
     if eng is not None:
         out += [("coach", f"/coaching/{eng.pk}/", "page")]
     return out
@@ -228,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             flag = "OVER" if r.over and r.status < 400 else ("n/a" if r.status >= 400 else "ok")
             print(f"{r.path:<52} {r.role:<8} {r.kind:<6} {r.status:>3} {r.median_ms:8.1f} "
-                  f"{r.p95_ms:8.1f} {r.cpu_ms:8.1f} {r.queries:>7} {r.bytes:>9}  {flag}", flush=True)  # fmt: skip
+                  f"{r.p95_ms:8.1f} {r.cpu_ms:8.1f} {r.queries:>7} {r.bytes:>9}  {flag}",
+                  flush=True)  # fmt: skip
     reached = [r for r in rows if r.status < 400]
     missed = [r for r in reached if r.over]
     if args.json:
