@@ -38,6 +38,7 @@ from ithaca.console.stages import (
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
+from ithaca.programs.selectors import participant_count
 
 SEEKER = Participation.Role.SEEKER
 PENDING, ACTIVE = Participation.State.PENDING, Participation.State.ACTIVE
@@ -212,6 +213,6 @@ def stuck_proposals(program: Program, now: dt.datetime) -> QuerySet[Any]:
 def program_summaries(programs: QuerySet[Program]) -> QuerySet[Program]:
     """Programs with their pending applications and active participants counted."""
     return programs.annotate(
-        pending_count=Count("participations", filter=Q(participations__state=PENDING)),
-        active_count=Count("participations", filter=Q(participations__state=ACTIVE)),
+        pending_count=participant_count(state=PENDING),
+        active_count=participant_count(state=ACTIVE),
     ).order_by("name")
