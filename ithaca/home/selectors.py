@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
-
 from ithaca.accounts.models import User
 from ithaca.coaching.access import engagements_for
 from ithaca.coaching.models import CoachingEngagement
@@ -15,7 +13,8 @@ from ithaca.intake.selectors import intakes_of
 from ithaca.mentoring.access import relationships_for
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.programs.lifecycle import Status
-from ithaca.programs.models import Program
+from ithaca.programs.models import Participation, Program
+from ithaca.programs.selectors import participant_count
 
 
 @dataclass
@@ -60,10 +59,8 @@ def home_for(user: User) -> HomeView:
     )
     view.managed_programs = list(
         Program.objects.filter(managers=user).annotate(
-            participant_count=Count("participations", distinct=True),
-            pending_count=Count(
-                "participations", filter=Q(participations__state="pending"), distinct=True
-            ),
+            participant_count=participant_count(),
+            pending_count=participant_count(state=Participation.State.PENDING),
         )
     )
     return view

@@ -44,6 +44,7 @@ class Prepared:
     pool: Pool
     index: engine.PoolIndex
     places: Any  # IntArray: declared capacity per helper, in pool order
+    languages: list[str]  # every language a helper speaks: the candidates' filter offers them
     fingerprint: tuple[Any, ...]
     built: float
 
@@ -103,7 +104,20 @@ def _build(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
         .values_list("user_id", "capacity")
     )
     places = np.array([declared.get(h.id) or 0 for h in pool.helpers], dtype=np.int64)
-    return Prepared(pool, index, places, fingerprint, time.monotonic())
+    languages = sorted({lang for h in pool.helpers for lang in h.languages})
+    return Prepared(pool, index, places, languages, fingerprint, time.monotonic())
+
+
+def free_places(ready: Prepared, in_use: dict[int, int]) -> Any:
+    """Each helper's free places now (IntArray in pool order): the declared places less
+    those in use, subtracted for the helpers who have some rather than for all 9,000."""
+    free = ready.places.copy()
+    helper_at = ready.index.helper_at
+    for helper_id, n in in_use.items():
+        j = helper_at.get(helper_id)
+        if j is not None:
+            free[j] -= n
+    return free
 
 
 def _fingerprint(program: Program) -> tuple[Any, ...]:

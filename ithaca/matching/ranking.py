@@ -55,7 +55,6 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
     prepared pool (`poolcache`); only the people shown are explained, after
     their hard rules are checked again on fresh rows.
     """
-    import numpy as np  # imported on use: page-only processes start without NumPy
 
     filters = filters or Filters()
     ready = poolcache.prepared(program)
@@ -67,7 +66,7 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
     pairs = poolcache.open_pairs(program)
     asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == seeker.pk}
     in_use = poolcache.places_in_use(pairs)
-    free = ready.places - np.array([in_use.get(h.id, 0) for h in pool.helpers], dtype=np.int64)
+    free = poolcache.free_places(ready, in_use)
     order, scores = index.helpers_for(position, free)
     floor = filters.min_score * engine.SCALE - 0.5
     wanted = (
@@ -81,7 +80,7 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
     rows = _checked(pool, wanted, top_k, lambda helpers: _fresh_seeker(program, me, helpers))
     return Candidates(
         ranked=[r for r in rows if r.score >= filters.min_score],
-        languages=sorted({lang for h in pool.helpers for lang in h.languages}),
+        languages=ready.languages,
         already_asked=[pool.people[i] for i in sorted(asked) if i in pool.people],
     )
 

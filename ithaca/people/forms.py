@@ -16,6 +16,7 @@ from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.accounts.photos import MAX_BYTES
 from ithaca.accounts.profiles import MAX_BIO
 from ithaca.accounts.zones import zone_choices
+from ithaca.core.widgets import LongSelect
 
 
 class DomainForm(forms.Form):
@@ -41,6 +42,7 @@ class BasicsForm(DomainForm):
     job_title = forms.CharField(label=_("Job title"), max_length=160, required=False)
     time_zone = forms.ChoiceField(
         label=_("Your time zone"),
+        widget=LongSelect,
         help_text=_("Every time Ithaca shows you, and every invitation it sends you, uses it."),
     )
     languages = forms.CharField(

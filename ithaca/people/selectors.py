@@ -307,6 +307,13 @@ def _reasons(
     """Matching's hard rules between the viewer (as a seeker) and each helper on the page."""
     if not helper_ids:
         return {}, set(), False
+    # Mentors, coaches and managers browse too: for them the rules' pool (a dozen
+    # queries) would be built for nothing. The same test as the pool's seekers.
+    seeking = Participation.objects.filter(
+        program=program, user=viewer, role=Participation.Role.SEEKER
+    ).filter(state=Participation.State.ACTIVE)
+    if not seeking.exists():
+        return {}, set(), False
     pool = build_pool(program, seeker_ids=[viewer.pk], helper_ids=helper_ids, waiting_only=False)
     me = pool.seeker_by_id.get(viewer.pk)
     if me is None:

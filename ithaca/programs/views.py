@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 from ithaca.programs.access import access_program, is_program_manager, visible_programs
 from ithaca.programs.models import Participation
+from ithaca.programs.selectors import participant_count
 from ithaca.programs.services import participation_apply
 
 APPLY_ROLES = {"seeker", "mentor", "coach"}
@@ -21,7 +21,7 @@ APPLY_ROLES = {"seeker", "mentor", "coach"}
 @login_required
 def program_list(request: HttpRequest) -> HttpResponse:
     programs = visible_programs(current_user(request)).annotate(
-        active_count=Count("participations", filter=Q(participations__state="active"))
+        active_count=participant_count(state=Participation.State.ACTIVE)
     )
     kind = request.GET.get("kind")
     if kind in {"mentoring", "coaching"}:

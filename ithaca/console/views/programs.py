@@ -98,7 +98,9 @@ def program_overview(request: HttpRequest, slug: str) -> HttpResponse:
     now = timezone.now()
     stage = request.GET.get("stage", "")
     role = request.GET.get("role", "")
-    rows = selectors.participants(program).order_by("user__first_name", "user__email")
+    rows = selectors.participants(program).order_by(
+        "user__first_name", "user__last_name", "user__email"
+    )
     if stage in Stage.__members__.values():
         rows = rows.filter(selectors.STAGE_FILTERS[Stage(stage)])
     if role in Participation.Role.values:

@@ -139,6 +139,24 @@ def test_the_directory_reads_in_a_fixed_number_of_queries(django_assert_max_num_
     assert response.content.decode().count("person-card") == 11
 
 
+def test_a_mentor_browsing_the_directory_is_not_checked_against_the_rules(
+    django_assert_max_num_queries,
+) -> None:
+    program, mentor, seeker = _program_with_mentor()
+    ParticipationFactory(program=program, role=Participation.Role.MENTOR, capacity=2)
+    counts = {}
+    for viewer in (seeker, mentor):
+        client = client_for(viewer)
+        client.get("/programs/career/people/")
+        with django_assert_max_num_queries(24) as captured:
+            response = client.get("/programs/career/people/")
+        assert response.status_code == 200
+        assert response.content.decode().count("person-card") == 2
+        counts[viewer.pk] = len(captured.captured_queries)
+    # The seeker's page reads the rules' pool (a dozen queries); the mentor's does not.
+    assert counts[mentor.pk] <= counts[seeker.pk] - 8
+
+
 def test_the_candidate_list_shows_cards_in_a_fixed_number_of_queries(
     django_assert_max_num_queries,
 ) -> None:

@@ -30,6 +30,18 @@ def test_the_list_shows_open_programs_in_a_fixed_number_of_queries(
     assert response.content.count(b"<tr>") == 13
 
 
+def test_a_program_with_two_managers_counts_each_active_participant_once() -> None:
+    first, second = UserFactory(), UserFactory()
+    program = ProgramFactory(enrolment_open=False)
+    program.managers.add(first, second)
+    for _ in range(3):
+        ParticipationFactory(program=program, state=Participation.State.ACTIVE)
+    ParticipationFactory(program=program, state=Participation.State.PENDING)
+    response = _client(first).get("/programs/")
+    [listed] = response.context["page"].object_list
+    assert listed.active_count == 3
+
+
 def test_the_list_is_empty_with_a_friendly_message_when_nothing_is_open() -> None:
     ProgramFactory(enrolment_open=False)
     response = _client(UserFactory()).get("/programs/")
