@@ -7,6 +7,11 @@
    de catalogue lacks is an error: someone marked a string and did not run it.
 2. Every committed fr, es and de catalogue has no untranslated and no fuzzy entry.
 3. Every catalogue compiles with `msgfmt --check` (placeholders match the source).
+4. No message (same msgid, same context) is translated differently by two
+   catalogues of one language: Django merges them into one catalogue per
+   language, so only one of the translations would ever be shown, everywhere.
+   Give the message a context (pgettext) where the meanings differ, or the
+   same wording in every catalogue where they do not.
 
 Usage: DEBUG=true .venv/bin/python scripts/check_translations.py [--skip-makemessages]
 Needs GNU gettext (xgettext, msgmerge, msgfmt).
@@ -133,6 +138,39 @@ def compile_errors(files: list[Path]) -> list[str]:
     return problems
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def conflicting_translations(files: list[Path]) -> list[str]:
+    """Messages two catalogues of one language translate differently (same msgid and context)."""
+    found: dict[tuple[str, str | None, str], dict[tuple[str, ...], list[Path]]] = {}
+    for path in files:
+        language = path.parent.parent.name
+        if language not in TRANSLATED:
+            continue
+        for (context, msgid), entry in messages(path).items():
+            if entry.fuzzy or not entry.translated:
+                continue  # reported as incomplete
+            translation = tuple(entry.msgstr[i] for i in sorted(entry.msgstr))
+            found.setdefault((language, context, msgid), {}).setdefault(translation, []).append(
+                path
+            )
+    problems = []
+    for (language, context, msgid), translations in sorted(
+        found.items(), key=lambda item: (item[0][0], item[0][1] or "", item[0][2])
+    ):
+        if len(translations) < 2:
+            continue
+        shown = f"{context} | {msgid}" if context else msgid
+        variants = "; ".join(
+            f"{' / '.join(translation)!r} in {', '.join(_shown(p) for p in paths)}"
+            for translation, paths in translations.items()
+        )
+        problems.append(f"{language}: {shown!r} translated differently: {variants}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -144,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         print("msgfmt is missing: install GNU gettext (apt-get install gettext)", file=sys.stderr)
         return 2
     files = [f.resolve() for f in args.files] or po_files(ROOT)
-    problems = incomplete_entries(files) + compile_errors(files)
+    problems = incomplete_entries(files) + compile_errors(files) + conflicting_translations(files)
     if not args.skip_makemessages and not args.files:
         problems = missing_messages() + problems
     for problem in problems:
@@ -152,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(
             f"\n{len(problems)} translation problem(s). docs/translation.md says how to "
-            "update a catalogue (makemessages from inside the app) and translate it.",
+            "update a catalogue (makemessages from inside the app) and translate it, "
+            "and what to do when two catalogues translate a message differently.",
             file=sys.stderr,
         )
         return 1

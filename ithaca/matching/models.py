@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
@@ -123,8 +123,8 @@ class MatchingRound(TimeStampedModel):
         RUNNING = "running", _("Running")
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
-        CANCELLED = "cancelled", _("Cancelled")
-        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", pgettext_lazy("matching round", "Cancelled")
+        FAILED = "failed", pgettext_lazy("matching round", "Failed")
 
     BUSY = (Status.QUEUED, Status.RUNNING)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts import interface_language as ui_language
@@ -131,7 +131,7 @@ class PhotoForm(DomainForm):
 
 
 class CareerForm(DomainForm):
-    role = forms.CharField(label=_("Role"), max_length=160)
+    role = forms.CharField(label=pgettext_lazy("job", "Role"), max_length=160)
     organization = forms.CharField(label=_("Organization"), max_length=160, required=False)
     started_on = forms.DateField(
         label=_("From"), widget=forms.DateInput(attrs={"type": "date"}),

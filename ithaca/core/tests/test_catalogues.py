@@ -98,6 +98,36 @@ def test_the_check_fails_when_a_placeholder_is_lost(tmp_path: Path, capsys) -> N
 
 
 @needs_gettext
+def test_the_check_fails_when_two_catalogues_of_a_language_disagree(tmp_path: Path, capsys) -> None:
+    audit = _catalogue(
+        tmp_path / "audit",
+        'msgid "Record"\nmsgstr "Datensatz"\n\nmsgid "Save"\nmsgstr "Speichern"\n',
+    )
+    coaching = _catalogue(
+        tmp_path / "coaching",
+        'msgid "Record"\nmsgstr "Erfassen"\n\nmsgid "Save"\nmsgstr "Speichern"\n',
+    )
+    assert _script().main([str(audit), str(coaching)]) == 1
+    err = capsys.readouterr().err
+    assert "de: 'Record' translated differently: 'Datensatz' in " in err
+    assert f"{audit}" in err and f"{coaching}" in err and "'Save'" not in err
+
+
+@needs_gettext
+def test_the_check_accepts_one_msgid_with_two_contexts_or_in_two_languages(
+    tmp_path: Path,
+) -> None:
+    audit = _catalogue(tmp_path / "audit", 'msgid "Record"\nmsgstr "Datensatz"\n')
+    coaching = _catalogue(
+        tmp_path / "coaching", 'msgctxt "verb"\nmsgid "Record"\nmsgstr "Erfassen"\n'
+    )
+    french = tmp_path / "coaching" / "fr" / "LC_MESSAGES" / "django.po"
+    french.parent.mkdir(parents=True)
+    french.write_text(HEADER + '\nmsgid "Record"\nmsgstr "Enregistrement"\n', encoding="utf-8")
+    assert _script().main([str(audit), str(coaching), str(french)]) == 0
+
+
+@needs_gettext
 def test_the_check_passes_a_complete_catalogue(tmp_path: Path) -> None:
     path = _catalogue(
         tmp_path, '#, python-format\nmsgid "Hello %(name)s"\nmsgstr "Hallo %(name)s"\n'

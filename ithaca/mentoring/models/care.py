@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ithaca.mentoring.models.relationship import MentoringRelationship
 from ithaca.mentoring.models.workspace import Side
@@ -36,7 +37,7 @@ class Nudge(models.Model):
 
 
 class Decision(models.TextChoices):
-    CONTINUE = "continue", _("Continue")
+    CONTINUE = "continue", pgettext_lazy("review decision", "Continue")
     CONCLUDE = "conclude", _("Conclude")
 
 

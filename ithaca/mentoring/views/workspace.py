@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -109,7 +109,7 @@ TOPIC_OPS: dict[str, tuple[Callable[..., object], Any]] = {
     "accept": (services.topic_accept, gettext_lazy("Taken up.")),
     "decline": (services.topic_decline, gettext_lazy("Left aside.")),
     "close": (services.topic_close, gettext_lazy("Closed.")),
-    "reopen": (services.topic_reopen, gettext_lazy("Reopened.")),
+    "reopen": (services.topic_reopen, pgettext_lazy("topic", "Reopened.")),
 }
 
 
