@@ -328,7 +328,7 @@ def main() -> None:
     args = parser.parse_args()
     configure()
     load = os.getloadavg()[0]
-    figures = {
+    figures: dict[str, Any] = {
         "fan_out": fan_out(args.attendees),
         "digests": digests(args.people),
         "reader": reader(args.notices),

@@ -203,10 +203,8 @@ def _claim(user_ids: list[int], period: str) -> dict[int, int]:
     if not user_ids:
         return {}
     quote = connection.ops.quote_name
-    table, user, period_, created = (
-        quote(Digest._meta.db_table),
-        *(quote(Digest._meta.get_field(f).column) for f in ("user", "period", "created_at")),
-    )
+    table = quote(Digest._meta.db_table)
+    user, period_, created = (quote(c) for c in ("user_id", "period", "created_at"))
     created_at = connection.ops.adapt_datetimefield_value(timezone.now())
     rows = ", ".join(["(%s, %s, %s)"] * len(user_ids))
     sql = (
