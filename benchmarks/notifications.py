@@ -169,6 +169,39 @@ def fan_out(attendees: int) -> dict[str, Any]:
             "email_queries": sending[0]}  # fmt: skip
 
 
+def event_cancelled(attendees: int) -> dict[str, Any]:
+    """What a manager's cancellation does in its request: every attendee told, each with
+    their own time and calendar entry (`tell_event_update`). Rolled back afterwards."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from ithaca.mentoring import notices
+    from ithaca.mentoring.models import EventSignup, MentoringEvent
+    from ithaca.programs.models import Program
+
+    crowd = people(attendees, "attendee")
+    program = Program.objects.first()
+    if program is None:
+        return {"attendees": attendees, "seconds": 0.0, "cpu_seconds": 0.0, "queries": 0}
+    with transaction.atomic():
+        starts = timezone.now() + dt.timedelta(days=3)
+        event = MentoringEvent.objects.create(
+            program=program, kind=MentoringEvent.Kind.choices[0][0], title="Spring networking",
+            starts_at=starts, ends_at=starts + dt.timedelta(hours=2), capacity=attendees,
+            cancelled_at=timezone.now(), sequence=1,
+        )  # fmt: skip
+        EventSignup.objects.bulk_create(
+            [EventSignup(event=event, person_id=pk) for pk in crowd.values_list("pk", flat=True)]
+        )
+        start, cpu = time.perf_counter(), time.process_time()
+        with counting_queries() as queries:
+            notices.tell_event_update(event, actor=None)
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        transaction.set_rollback(True)
+    return {"attendees": attendees, "seconds": round(took, 2), "cpu_seconds": round(cpu, 2),
+            "queries": queries[0]}  # fmt: skip
+
+
 def _clear(crowd: Any) -> None:
     """Forget earlier runs' notifications, digests and preferences of these people."""
     from django.db import connection
@@ -330,6 +363,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     figures: dict[str, Any] = {
         "fan_out": fan_out(args.attendees),
+        "event_cancelled": event_cancelled(args.attendees),
         "digests": digests(args.people),
         "reader": reader(args.notices),
         "load_average": [load, round(os.getloadavg()[0], 2)],
@@ -343,6 +377,9 @@ def main() -> None:
         print(f"fan-out: {f['told']} of {f['attendees']} attendees told in {f['record_s']} s, "
               f"{f['record_queries']} queries; {f['emails']} e-mails in {f['email_s']} s, "
               f"{f['email_queries']} queries")  # fmt: skip
+        e = figures["event_cancelled"]
+        print(f"event cancelled: {e['attendees']} attendees told (own time and invite each) in "
+              f"{e['seconds']} s ({e['cpu_seconds']} s CPU), {e['queries']} queries")  # fmt: skip
         print(f"digests: {d['digests']} weekly digests ({d['emails']} e-mails) for {d['people']} people "
               f"in {d['seconds']} s ({d['cpu_seconds']} s CPU, {d['per_person_ms']} ms a person), "
               f"{d['queries']} queries, peak RSS {d['peak_rss_mb']} MB ({d['rss_before_mb']} MB before)")  # fmt: skip
