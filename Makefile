@@ -102,8 +102,10 @@ format: install ## Fix lint and formatting where ruff can
 bench: install ## Run the benchmarks and print their figures (the load test is `make load`)
 	@# Every script runs even when an earlier one misses a target; make fails at the end.
 	@failed=""; \
-	for script in $(filter-out benchmarks/load.py benchmarks/pages.py,$(wildcard benchmarks/*.py)); do \
+	for script in $(filter-out benchmarks/load.py benchmarks/pages.py benchmarks/notifications.py,$(wildcard benchmarks/*.py)); do \
 		echo "== $$script"; DEBUG=true $(PY) $$script || failed="$$failed $$script"; done; \
+	echo "== benchmarks/notifications.py (100,000 digests, about 5 min; BENCH_NOTIFICATIONS_ARGS=\"--people 10000\" for a quick run)"; \
+	DEBUG=true $(PY) benchmarks/notifications.py $${BENCH_NOTIFICATIONS_ARGS:-} || failed="$$failed benchmarks/notifications.py"; \
 	echo "== benchmarks/pages.py (BENCH_PAGES_ARGS=--small for 300 people on SQLite, as CI runs it)"; \
 	DEBUG=true $(PY) benchmarks/pages.py $${BENCH_PAGES_ARGS:-} || failed="$$failed benchmarks/pages.py"; \
 	if [ -n "$$failed" ]; then echo "Missed a target:$$failed"; exit 1; fi

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template import Template
 from django.template.backends.django import DjangoTemplates
 
@@ -59,11 +60,13 @@ def send_email(
     body: str,
     ics: bytes | None = None,
     ics_method: str = "REQUEST",
+    connection: BaseEmailBackend | None = None,
 ) -> int:
     """Send one plain-text e-mail; attach `ics` as a calendar part whose MIME method
-    (REQUEST or CANCEL) matches the METHOD inside it."""
+    (REQUEST or CANCEL) matches the METHOD inside it. A batch passes one open
+    `connection` for all its e-mails (one SMTP session instead of one each)."""
     subject = " ".join(subject.split())[:200]
-    message = EmailMessage(subject=subject, body=body, to=list(to))
+    message = EmailMessage(subject=subject, body=body, to=list(to), connection=connection)
     if ics is not None:
         method = "CANCEL" if ics_method.upper() == "CANCEL" else "REQUEST"
         message.attach("invite.ics", ics, f"text/calendar; method={method}; charset=utf-8")

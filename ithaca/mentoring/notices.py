@@ -29,7 +29,7 @@ from ithaca.mentoring.models import (
     Review,
 )
 from ithaca.mentoring.workspace import space_people
-from ithaca.notifications.services import local_time, notify
+from ithaca.notifications.services import local_time, notify, notify_each
 
 
 def _others(relationship: MentoringRelationship, actor: User | None) -> list[User]:
@@ -287,22 +287,25 @@ def tell_event_update(event: MentoringEvent, *, actor: User | None) -> None:
     """Everyone signed up: the event changed (new invite) or was cancelled (the
     invite's cancellation). Each version of the event is told once."""
     kind = "event.cancelled" if event.cancelled else "event.changed"
-    url = reverse("mentoring:event", args=[event.pk])
-    for signup in EventSignup.objects.filter(event=event).select_related("person__profile"):
-        person = signup.person
-        notify(
-            recipient=person,
-            kind=kind,
-            subject=event,
-            actor=actor,
-            context={
-                "event": event.title,
-                "when": local_time(person, event.starts_at),
-                "where": event.location,
-                "reason": event.cancel_reason,
-            },
-            url=url,
-            event=str(event.sequence),
-            ics=event_invite(event, person),
-            ics_method="CANCEL" if event.cancelled else "REQUEST",
-        )
+    signups = EventSignup.objects.filter(event=event).select_related("person__profile")
+    notify_each(
+        told=(
+            (
+                signup.person,
+                {
+                    "event": event.title,
+                    "when": local_time(signup.person, event.starts_at),
+                    "where": event.location,
+                    "reason": event.cancel_reason,
+                },
+                event_invite(event, signup.person),
+            )
+            for signup in signups.order_by("pk").iterator(chunk_size=1000)
+        ),
+        kind=kind,
+        subject=event,
+        actor=actor,
+        url=reverse("mentoring:event", args=[event.pk]),
+        event=str(event.sequence),
+        ics_method="CANCEL" if event.cancelled else "REQUEST",
+    )

@@ -383,3 +383,29 @@ def test_the_manager_takes_attendance_on_the_page(program, manager, held) -> Non
     assert response.status_code == 302
     present = set(EventSignup.objects.filter(attended=True).values_list("person_id", flat=True))
     assert present == {people["ana"].pk, people["ben"].pk}
+
+
+def _cancel_queries(program, attendees: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ithaca.mentoring import notices
+    from ithaca.notifications.models import Notification
+
+    event = EventFactory(program=program)
+    for person in UserFactory.create_batch(attendees):
+        SignupFactory(event=event, person=person)
+    event.cancelled_at, event.sequence = timezone.now(), event.sequence + 1
+    event.save()
+    with CaptureQueriesContext(connection) as queries:
+        notices.tell_event_update(event, actor=None)
+    told = Notification.objects.filter(kind="event.cancelled", key__contains=f":{event.pk}:")
+    assert told.count() == attendees
+    assert {n.ics_method for n in told} == {"CANCEL"}
+    return len(queries.captured_queries)
+
+
+def test_cancelling_an_event_costs_the_same_queries_for_three_or_thirty(program) -> None:
+    few = _cancel_queries(program, 3)
+    assert _cancel_queries(program, 30) == few
+    assert few <= 8  # signups with profiles, preferences, count, insert, count, webhooks
