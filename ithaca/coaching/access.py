@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.models import User
@@ -100,26 +99,26 @@ def sponsor_terms(engagement: CoachingEngagement) -> str | None:
     return governing.sponsor_sees if governing else None
 
 
-# Refusals by section, whole sentences for translation; callers name the section in English.
+# Refusals by section, each a whole sentence for translation (never a section's
+# name glued into a shared sentence: word order and agreement differ by language).
+# Pages and the API name the section by its key.
 SECTION_REFUSALS = {
-    "Goals": gettext_lazy("Goals are shared between the coach and the coachee only."),
-    "Action items": gettext_lazy("Action items are shared between the coach and the coachee only."),
-    "The close-out evaluation and its answers": gettext_lazy(
+    "goals": gettext_lazy("Goals are shared between the coach and the coachee only."),
+    "actions": gettext_lazy("Action items are shared between the coach and the coachee only."),
+    "evaluation": gettext_lazy(
         "The close-out evaluation and its answers are shared between the coach and the "
         "coachee only."
     ),
+    "messages": gettext_lazy("Messages are shared between the coach and the coachee only."),
 }
 
 
-def require_section(allowed: bool, what: str) -> None:
+def require_section(allowed: bool, section: str) -> None:
+    """Refuse, in the reader's language, a section only the pair reads; `section` is a
+    key of SECTION_REFUSALS (an unknown key is a programming error, raised at once)."""
+    refusal = SECTION_REFUSALS[section]
     if not allowed:
-        if what in SECTION_REFUSALS:
-            refusal = str(SECTION_REFUSALS[what])
-        else:
-            refusal = _("%(what)s are shared between the coach and the coachee only.") % {
-                "what": what
-            }
-        raise PermissionDenied(refusal)
+        raise PermissionDenied(str(refusal))
 
 
 def _fetch(queryset: QuerySet[M], pk: int, what: str) -> M:

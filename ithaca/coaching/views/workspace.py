@@ -96,7 +96,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def engagement_messages(request: HttpRequest, pk: int) -> HttpResponse:
     """The coach's and the coachee's private conversation, as a tab (never the sponsor's)."""
     _, engagement, role = open_engagement(request, pk)
-    require_section(rules.is_party(role), "Messages")
+    require_section(rules.is_party(role), "messages")
     back = reverse("coaching:messages", args=[engagement.pk])
     context = {"conversation": conversation_panel(request, kind="coaching", pk=pk, back=back)}
     return render_tab(request, engagement, role, "messages", "coaching/_messages.html", context)
