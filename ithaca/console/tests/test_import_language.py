@@ -95,3 +95,14 @@ def test_an_import_stored_before_codes_shows_its_english_words() -> None:
     record.save(update_fields=["phase"])
     page = _client(manager, "de").get(f"/console/people/import/{record.pk}/").content.decode()
     assert "Die Datei hat jetzt Probleme; nichts wurde gespeichert." in page
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_the_uploaders_language() -> None:
+    manager = make_world().manager
+    client = _client(manager, "de")
+    upload = SimpleUploadedFile("people.csv", "E-mail\nzoë@example.org\n".encode("latin-1"))
+    response = client.post("/console/people/import/", {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Die Datei ist kein UTF-8-Text. Speichern Sie sie in Ihrer Tabellenkalkulation" in page
+    assert not PeopleImport.objects.exists()
