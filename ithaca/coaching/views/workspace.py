@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -292,6 +293,6 @@ def program_engagements(request: HttpRequest, slug: str) -> HttpResponse:
     """A program manager's view: status, stalled flags and counts; never content."""
     program = access_managed_program(current_user(request), slug)
     if not program.is_coaching:
-        raise Http404("Not a coaching program.")
+        raise Http404(gettext("Not a coaching program."))
     context = {"program": program, "page": _manager_rows(program.pk, request)}
     return render(request, "coaching/program.html", context)
