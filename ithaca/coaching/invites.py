@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,9 +14,12 @@ from ithaca.accounts.models import User
 from ithaca.coaching.models import CoachingSession
 from ithaca.core.calendar import Attendee, build_invite
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 # The calendar entry's title, a whole sentence per kind of session (a kind's label,
 # lower-cased and glued in, would misspell German nouns and read oddly elsewhere).
-SUMMARIES = {
+SUMMARIES: dict[str, StrPromise] = {
     CoachingSession.Kind.ONE_TO_ONE: gettext_lazy(
         "Coaching (one to one): %(coachee)s with %(coach)s"
     ),
