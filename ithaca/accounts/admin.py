@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy, ngettext
 
 from ithaca.accounts.models import CareerEntry, Department, PeopleImport, Profile, User
 from ithaca.accounts.tasks import send_invitation_email
@@ -33,13 +34,16 @@ class UserAdmin(BaseUserAdmin):
     actions = ["resend_invitation"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Name", {"fields": ("first_name", "last_name")}),
-        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        (gettext_lazy("Name"), {"fields": ("first_name", "last_name")}),
+        (
+            gettext_lazy("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups")},
+        ),
+        (gettext_lazy("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
 
-    @admin.action(description="Send an invitation e-mail (people without a password)")
+    @admin.action(description=gettext_lazy("Send an invitation e-mail (people without a password)"))
     def resend_invitation(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         count = 0
         for user in queryset:
@@ -48,7 +52,10 @@ class UserAdmin(BaseUserAdmin):
                     send_invitation_email, user_id=user.pk, invited_by_id=request.user.pk
                 )
                 count += 1
-        self.message_user(request, f"Queued {count} invitation(s).", messages.SUCCESS)
+        queued = ngettext(
+            "Queued %(count)s invitation.", "Queued %(count)s invitations.", count
+        ) % {"count": count}
+        self.message_user(request, queued, messages.SUCCESS)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)

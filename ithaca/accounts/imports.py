@@ -167,12 +167,6 @@ def _plan(record: PeopleImport, track: bool) -> tuple[Plan, dict[str, int]]:
     return plan, ids
 
 
-OUTSIDE_PROGRAMS = (
-    "This person is in none of your programs: only staff can change them "
-    "(an organization-wide import). Remove the row, or ask an administrator."
-)
-
-
 def _limit_to_importers_programs(record: PeopleImport, plan: Plan) -> None:
     """Staff import for the whole organization; a program manager only into their programs.
 
@@ -192,7 +186,8 @@ def _limit_to_importers_programs(record: PeopleImport, plan: Plan) -> None:
     }
     for change in plan.changes:
         if change.action != "create" and change.email.lower() not in mine:
-            plan.problems.append(Problem(row=change.row, column="email", message=OUTSIDE_PROGRAMS))
+            column = plan.columns.get("email", "email")
+            plan.problems.append(Problem.of(change.row, column, "outside_programs", "email"))
 
 
 def _check(record: PeopleImport, *, track: bool) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext
 from rest_framework import serializers
 
+from ithaca.accounts.importing.problems import phase_text, shown_problems
 from ithaca.accounts.models import PeopleImport, User
 from ithaca.console.selectors import stage_of
 from ithaca.console.stages import Stage
@@ -167,3 +168,15 @@ class PeopleImportSerializer(serializers.ModelSerializer):
             "id", "filename", "kind", "step", "status", "total_rows", "processed_rows",
             "percent", "phase", "can_run", "report", "created_at", "started_at", "finished_at",
         ]  # fmt: skip
+
+    def to_representation(self, instance: PeopleImport) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # The phase and each problem's column and message in the reader's language;
+        # a problem's "code", "field" and "params" stay as stored for programs.
+        data["phase"] = phase_text(instance.phase)
+        if isinstance(data.get("report"), dict) and data["report"].get("problems"):
+            data["report"] = {
+                **data["report"],
+                "problems": shown_problems(data["report"]["problems"]),
+            }
+        return data

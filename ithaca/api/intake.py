@@ -19,6 +19,7 @@ from ithaca.api.serializers import ErrorSerializer, PersonSerializer
 from ithaca.intake import services
 from ithaca.intake.access import access_intake, access_referral
 from ithaca.intake.models import MAX_TEXT, Intake, Referral
+from ithaca.intake.phrases import localized
 from ithaca.intake.selectors import intakes_of, triage_payload
 from ithaca.intake.triage import QUESTIONS
 
@@ -98,6 +99,14 @@ class IntakeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Intake
         fields = ["id", "text", "answers", "recommendation", "confidence", "result", "created_at"]
+
+    def to_representation(self, instance: Intake) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # The stored result's sentences in the reader's language, as on the intake's page;
+        # its machine fields and the person's own words stay as they are.
+        if isinstance(data.get("result"), dict):
+            data["result"] = localized(data["result"])
+        return data
 
 
 class ReferralSerializer(serializers.ModelSerializer):

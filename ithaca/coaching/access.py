@@ -16,8 +16,7 @@ from typing import TypeVar
 
 from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from ithaca.accounts.models import User
 from ithaca.audit.models import AuditEvent
@@ -60,7 +59,7 @@ def access_engagement(user: User, pk: int) -> CoachingEngagement:
         .first()
     )
     if engagement is None:
-        raise Http404("No such coaching engagement.")
+        raise Http404(gettext("No such coaching engagement."))
     return engagement
 
 
@@ -100,37 +99,51 @@ def sponsor_terms(engagement: CoachingEngagement) -> str | None:
     return governing.sponsor_sees if governing else None
 
 
-# Refusals by section, whole sentences for translation; callers name the section in English.
+# Refusals by section, each a whole sentence for translation (never a section's
+# name glued into a shared sentence: word order and agreement differ by language).
+# Pages and the API name the section by its key.
 SECTION_REFUSALS = {
-    "Goals": gettext_lazy("Goals are shared between the coach and the coachee only."),
-    "Action items": gettext_lazy("Action items are shared between the coach and the coachee only."),
-    "The close-out evaluation and its answers": gettext_lazy(
+    "goals": gettext_lazy("Goals are shared between the coach and the coachee only."),
+    "actions": gettext_lazy("Action items are shared between the coach and the coachee only."),
+    "evaluation": gettext_lazy(
         "The close-out evaluation and its answers are shared between the coach and the "
         "coachee only."
     ),
+    "messages": gettext_lazy("Messages are shared between the coach and the coachee only."),
 }
 
 
-def require_section(allowed: bool, what: str) -> None:
+def require_section(allowed: bool, section: str) -> None:
+    """Refuse, in the reader's language, a section only the pair reads; `section` is a
+    key of SECTION_REFUSALS (an unknown key is a programming error, raised at once)."""
+    refusal = SECTION_REFUSALS[section]
     if not allowed:
-        if what in SECTION_REFUSALS:
-            refusal = str(SECTION_REFUSALS[what])
-        else:
-            refusal = _("%(what)s are shared between the coach and the coachee only.") % {
-                "what": what
-            }
-        raise PermissionDenied(refusal)
+        raise PermissionDenied(str(refusal))
+
+
+# What a 404 says, a whole sentence per kind of object (the API shows it).
+NOT_FOUND = {
+    "agreement": gettext_lazy("No such agreement."),
+    "session": gettext_lazy("No such session."),
+    "note": gettext_lazy("No such note."),
+    "goal": gettext_lazy("No such goal."),
+    "check-in": gettext_lazy("No such check-in."),
+    "action": gettext_lazy("No such action."),
+    "report": gettext_lazy("No such report."),
+    "evaluation": gettext_lazy("No such evaluation."),
+    "invitation": gettext_lazy("No such invitation."),
+}
 
 
 def _fetch(queryset: QuerySet[M], pk: int, what: str) -> M:
     obj = queryset.filter(pk=pk).first()
     if obj is None:
-        raise Http404(f"No such {what}.")
+        raise _deny(what)
     return obj
 
 
 def _deny(what: str) -> Http404:
-    return Http404(f"No such {what}.")
+    return Http404(str(NOT_FOUND[what]))
 
 
 def access_agreement_version(user: User, pk: int) -> AgreementVersion:
@@ -266,7 +279,7 @@ def access_own_note(user: User, pk: int) -> SessionNote:
     """A note this person wrote, to edit or withdraw; anyone else's answers 404."""
     note = access_note(user, pk)
     if note.author_id != user.pk:
-        raise Http404("No note of yours here.")
+        raise Http404(gettext("No note of yours here."))
     return note
 
 
@@ -274,7 +287,7 @@ def access_own_action(user: User, pk: int) -> ActionItem:
     """An action this person wrote, to edit or withdraw; anyone else's answers 404."""
     action = access_action(user, pk)
     if action.created_by_id != user.pk:
-        raise Http404("No action of yours here.")
+        raise Http404(gettext("No action of yours here."))
     return action
 
 

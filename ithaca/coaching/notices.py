@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from ithaca.accounts.interface_language import in_language_of
 from ithaca.accounts.models import User
 from ithaca.coaching.invites import attendees, session_invite
 from ithaca.coaching.models import (
@@ -41,11 +42,13 @@ def _other(engagement: CoachingEngagement, person: User) -> str:
 
 def tell_session(session: CoachingSession, *, kind: str, actor: User | None) -> None:
     """The attendees other than the one who acted, each with the calendar entry for
-    this version of the session (a cancellation says CANCEL)."""
+    this version of the session (a cancellation says CANCEL), written in their own
+    language whoever made the change."""
     cancelled = session.status == CoachingSession.Status.CANCELLED
-    ics = session_invite(session)
     url = reverse("coaching:session", args=[session.pk])
     for person in attendees(session):
+        with in_language_of(person):
+            ics = session_invite(session)
         notify(
             recipient=person,
             kind=kind,

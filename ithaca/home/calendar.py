@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ithaca.accounts.http import current_user
+from ithaca.accounts.interface_language import in_language_of
 from ithaca.coaching.calendar import feed_events as coaching_events
 from ithaca.core.calendar import build_feed
 from ithaca.mentoring.calendar import feed_events as mentoring_events
@@ -45,7 +46,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     user = feed_owner(token)
     if user is None:
         raise Http404(_("This calendar address is not valid any more."))
-    events = mentoring_events(user) + coaching_events(user)
+    # A calendar app asks without the person's cookie or browser: their own language.
+    with in_language_of(user):
+        events = mentoring_events(user) + coaching_events(user)
     body = build_feed(name=f"{settings.SITE_NAME}: {user.display_name}", events=events)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from ithaca.accounts.models import User
 from ithaca.mentoring.models import (
@@ -47,7 +48,7 @@ def access_relationship(user: User, pk: int) -> MentoringRelationship:
         .first()
     )
     if relationship is None:
-        raise Http404("No such mentoring relationship.")
+        raise Http404(gettext("No such mentoring relationship."))
     return relationship
 
 
@@ -61,20 +62,20 @@ def access_workspace(user: User, pk: int) -> Workspace:
         .first()
     )
     if relationship is None:
-        raise Http404("No such mentoring relationship.")
+        raise Http404(gettext("No such mentoring relationship."))
     return workspace_of(relationship, user)
 
 
 def _started(workspace: Workspace) -> None:
     if not workspace.started:
-        raise Http404("This relationship has no workspace until both have accepted.")
+        raise Http404(gettext("This relationship has no workspace until both have accepted."))
 
 
 def access_topic(workspace: Workspace, pk: int) -> AgendaTopic:
     _started(workspace)
     topic = AgendaTopic.objects.filter(workspace.space(), pk=pk).first()
     if topic is None:
-        raise Http404("No such topic on this agenda.")
+        raise Http404(gettext("No such topic on this agenda."))
     return topic
 
 
@@ -86,7 +87,7 @@ def access_meeting(workspace: Workspace, pk: int) -> Meeting:
         .first()
     )
     if meeting is None:
-        raise Http404("No such meeting.")
+        raise Http404(gettext("No such meeting."))
     return meeting
 
 
@@ -98,7 +99,7 @@ def access_meeting_note(workspace: Workspace, pk: int) -> MeetingNote:
         .first()
     )
     if note is None:
-        raise Http404("No such note.")
+        raise Http404(gettext("No such note."))
     return note
 
 
@@ -112,7 +113,7 @@ def access_journal_entry(workspace: Workspace, pk: int) -> JournalEntry:
     _started(workspace)
     entry = journal_of(workspace).filter(pk=pk).first()
     if entry is None:
-        raise Http404("No such journal entry.")
+        raise Http404(gettext("No such journal entry."))
     return entry
 
 
@@ -120,7 +121,7 @@ def access_goal(workspace: Workspace, pk: int) -> Goal:
     _started(workspace)
     goal = Goal.objects.filter(relationship=workspace.relationship, pk=pk).first()
     if goal is None:
-        raise Http404("No such goal.")
+        raise Http404(gettext("No such goal."))
     return goal
 
 
@@ -137,7 +138,7 @@ def access_introduction(user: User, pk: int) -> Introduction:
     """The introducer, the person introduced and the third person see it; else 404."""
     introduction = introductions_for(user).filter(pk=pk).first()
     if introduction is None:
-        raise Http404("No such introduction.")
+        raise Http404(gettext("No such introduction."))
     return introduction
 
 
@@ -158,7 +159,7 @@ def visible_events(user: User) -> QuerySet[MentoringEvent]:
 def access_event(user: User, pk: int) -> MentoringEvent:
     event = visible_events(user).filter(pk=pk).first()
     if event is None:
-        raise Http404("No such event.")
+        raise Http404(gettext("No such event."))
     return event
 
 
@@ -166,7 +167,7 @@ def access_module(user: User, slug: str) -> TrainingModule:
     """Training is open to everyone signed in; an unknown module is a 404."""
     module = TrainingModule.objects.filter(slug=slug).first()
     if module is None:
-        raise Http404("No such training module.")
+        raise Http404(gettext("No such training module."))
     return module
 
 
@@ -174,5 +175,5 @@ def access_health_program(user: User, slug: str) -> Program:
     """A mentoring program whose health this person may see: its managers (and staff)."""
     program = access_managed_program(user, slug)
     if not program.is_mentoring:
-        raise Http404("No such mentoring program.")
+        raise Http404(gettext("No such mentoring program."))
     return program

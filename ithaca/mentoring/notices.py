@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
+from ithaca.accounts.interface_language import in_language_of
 from ithaca.accounts.models import User
 from ithaca.core.calendar import Attendee, build_invite
 from ithaca.mentoring.models import (
@@ -84,10 +85,14 @@ def tell_meeting(
     invite: str = "",
 ) -> None:
     """The other side of a meeting's change; `invite` ('REQUEST' or 'CANCEL') attaches
-    the calendar entry for this version of the meeting."""
-    ics = meeting_invite(meeting, relationship, cancelled=invite == "CANCEL") if invite else None
+    the calendar entry for this version of the meeting, written in each recipient's
+    language whoever made the change."""
     url = reverse("mentoring:meeting", args=[relationship.pk, meeting.pk])
     for person in _others(relationship, actor):
+        ics = None
+        if invite:
+            with in_language_of(person):
+                ics = meeting_invite(meeting, relationship, cancelled=invite == "CANCEL")
         notify(
             recipient=person,
             kind=kind,

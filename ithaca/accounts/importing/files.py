@@ -14,9 +14,19 @@ import io
 import zipfile
 from typing import Any
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
-SAVE_AS = "Save it from your spreadsheet as “CSV UTF-8” (or as .xlsx) and upload it again."
+SAVE_AS = gettext_lazy(
+    "Save it from your spreadsheet as “CSV UTF-8” (or as .xlsx) and upload it again."
+)
+
+
+def _with_advice(problem: str) -> str:
+    """A problem's sentence, then how to save the file (two sentences, each translated)."""
+    return f"{problem} {SAVE_AS}"
 
 
 class FileProblem(Exception):
@@ -31,15 +41,24 @@ def read_upload(data: bytes, filename: str) -> tuple[str, str]:
     """Return (kind, text) for an uploaded CSV or XLSX file."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise FileProblem(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Split it into smaller files."
+            gettext(
+                "The file is %(size)s MB; the limit is %(limit)s MB. Split it into smaller files."
+            )
+            % {
+                "size": number_format(len(data) / 1024 / 1024, 1),
+                "limit": MAX_UPLOAD_BYTES // 1024 // 1024,
+            }
         )
     if not data.strip():
-        raise FileProblem("The file is empty.")
+        raise FileProblem(gettext("The file is empty."))
     if data.startswith(ZIP_MAGIC):
         return "xlsx", _xlsx_to_csv(data)
     if filename.lower().endswith((".xls", ".xlsm", ".ods", ".numbers")):
-        raise FileProblem(f"{filename} is not a format Ithaca reads. {SAVE_AS}")
+        raise FileProblem(
+            _with_advice(
+                gettext("%(filename)s is not a format Ithaca reads.") % {"filename": filename}
+            )
+        )
     return "csv", _decode(data)
 
 
@@ -50,9 +69,9 @@ def _decode(data: bytes) -> str:
         else:
             text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileProblem(f"The file is not UTF-8 text. {SAVE_AS}") from None
+        raise FileProblem(_with_advice(gettext("The file is not UTF-8 text."))) from None
     if "\x00" in text:
-        raise FileProblem(f"The file looks binary, not like CSV text. {SAVE_AS}")
+        raise FileProblem(_with_advice(gettext("The file looks binary, not like CSV text.")))
     return text
 
 
@@ -74,7 +93,7 @@ def _xlsx_to_csv(data: bytes) -> str:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise FileProblem(f"The spreadsheet could not be read. {SAVE_AS}") from None
+        raise FileProblem(_with_advice(gettext("The spreadsheet could not be read."))) from None
     try:
         sheet = book.worksheets[0]
         out = io.StringIO()
@@ -104,7 +123,8 @@ def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
         reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
         rows = list(reader)
     except csv.Error as exc:
-        raise FileProblem(f"The CSV could not be read ({exc}). {SAVE_AS}") from None
+        message = gettext("The CSV could not be read (%(error)s).") % {"error": exc}
+        raise FileProblem(_with_advice(message)) from None
     if not rows:
-        raise FileProblem("The file is empty.")
+        raise FileProblem(gettext("The file is empty."))
     return rows[0], rows[1:]

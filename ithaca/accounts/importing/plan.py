@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ithaca.accounts.importing.headers import HeaderMap, map_header
+from ithaca.accounts.importing.problems import english
 from ithaca.accounts.importing.values import (
     BadValue,
     check_length,
@@ -31,9 +32,15 @@ LISTED_PROBLEMS = 1000
 LISTED_CHANGES = 500
 LOOP_SHOWN = 6
 COMPARED = (
-    "first_name", "last_name", "department", "job_title", "grade",
-    "manager_email", "started_on", "left_on",
-)  # fmt: skip
+    "first_name",
+    "last_name",
+    "department",
+    "job_title",
+    "grade",
+    "manager_email",
+    "started_on",
+    "left_on",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +60,29 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One problem: its row and column, its code and values (read in the reader's
+    language, see problems.py) and the English sentence they make."""
+
     row: int
     column: str
     message: str
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    field_name: str = ""
+
+    @classmethod
+    def of(cls, row: int, column: str, code: str, field_name: str = "", **params: Any) -> Problem:
+        return cls(row, column, english(code, params), code, params, field_name)
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "field": self.field_name,
+            "code": self.code,
+            "params": self.params,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +114,12 @@ class Plan:
             counts[change.action] += 1
         return counts
 
+    def _problem_data(self, problem: Problem) -> dict[str, Any]:
+        # "named_by_ithaca": the column is Ithaca's name for a field the file lacks
+        # (translated when shown), not a heading the file has (shown as written).
+        named = bool(problem.field_name) and problem.field_name not in self.columns
+        return {**problem.as_data(), "named_by_ithaca": named}
+
     def report(self) -> dict[str, Any]:
         """JSON for the import's record: counts, and the first problems and changes."""
         changed = (c for c in self.changes if c.action != "unchanged")
@@ -98,7 +131,7 @@ class Plan:
             "total_rows": self.total_rows,
             "counts": self.counts(),
             "problem_count": len(self.problems),
-            "problems": [dataclasses.asdict(p) for p in self.problems[:LISTED_PROBLEMS]],
+            "problems": [self._problem_data(p) for p in self.problems[:LISTED_PROBLEMS]],
             "changes": listed,
             "columns": self.columns,
             "ignored_columns": self.ignored_columns,
@@ -129,7 +162,7 @@ def build_plan(
         return plan
     parsed = _parse_rows(rows, columns, plan, progress)
     if plan.total_rows == 0:
-        plan.problems.append(Problem(1, "", "The file has a header but no people in it."))
+        plan.problems.append(Problem.of(1, "", "no_people"))
         return plan
     merged = _check_people(parsed, columns, snapshot, plan)
     _check_loops(parsed, merged, snapshot, columns, plan)
@@ -145,12 +178,14 @@ def build_plan(
 
 def _header_ok(columns: HeaderMap, header: Sequence[str], plan: Plan) -> bool:
     for heading in columns.duplicates:
-        plan.problems.append(
-            Problem(1, heading, f"{heading!r} holds the same field as another column.")
-        )
+        plan.problems.append(Problem.of(1, heading, "duplicate_column", heading=heading))
     if "email" not in columns.columns:
-        found = ", ".join(h.strip() for h in header if h.strip()) or "none"
-        plan.problems.append(Problem(1, "E-mail", f"No e-mail column. Headings found: {found}."))
+        found = ", ".join(h.strip() for h in header if h.strip())
+        column = columns.heading("email")
+        if found:
+            plan.problems.append(Problem.of(1, column, "no_email_column", "email", found=found))
+        else:
+            plan.problems.append(Problem.of(1, column, "no_email_column_no_headings", "email"))
     return not plan.problems
 
 
@@ -169,8 +204,16 @@ def _parse_rows(
         if row is None:
             continue
         if row.email in first_row_of:
-            message = f"{row.email} is also on row {first_row_of[row.email]}."
-            plan.problems.append(Problem(number, columns.heading("email"), message))
+            plan.problems.append(
+                Problem.of(
+                    number,
+                    columns.heading("email"),
+                    "duplicate_email",
+                    "email",
+                    email=row.email,
+                    first_row=first_row_of[row.email],
+                )
+            )
             continue
         first_row_of[row.email] = number
         parsed.append(row)
@@ -200,35 +243,37 @@ def _parse_row(number: int, cells: Sequence[str], columns: HeaderMap, plan: Plan
         index = columns.columns.get(name)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    def problem(name: str, message: str) -> None:
-        plan.problems.append(Problem(number, columns.heading(name), message))
+    def problem(name: str, code: str, params: dict[str, Any] | None = None) -> None:
+        plan.problems.append(
+            Problem.of(number, columns.heading(name), code, name, **(params or {}))
+        )
 
     if not cell("email").strip():
-        problem("email", "The e-mail address is missing.")
+        problem("email", "email_missing")
         return None
     try:
         row = _Row(number, parse_email(cell("email")), {})
     except BadValue as exc:
-        problem("email", str(exc))
+        problem("email", exc.code, exc.params)
         return None
     for name, parser in PARSERS.items():
         if cell(name).strip():
             try:
                 row.values[name] = parser(cell(name))
             except BadValue as exc:
-                problem(name, str(exc))
+                problem(name, exc.code, exc.params)
     if cell("name").strip() and not {"first_name", "last_name"} & set(columns.columns):
         _read_full_name(row, cell("name"), problem)
     return row
 
 
-def _read_full_name(row: _Row, raw: str, problem: Callable[[str, str], None]) -> None:
+def _read_full_name(row: _Row, raw: str, problem: Callable[..., None]) -> None:
     first, last = split_name(raw)
     try:
         row.values["first_name"] = check_length("first_name", first)
         row.values["last_name"] = check_length("last_name", last)
     except BadValue as exc:
-        problem("name", str(exc))
+        problem("name", exc.code, exc.params)
     row.full_name = clean_text(raw)
 
 
@@ -257,26 +302,34 @@ def _check_people(
         manager = row.values.get("manager_email")
         if not manager:
             continue
+        column = columns.heading("manager_email")
         if manager == row.email:
-            message = "Nobody can be their own line manager."
+            problem = Problem.of(row.number, column, "own_manager", "manager_email")
         elif manager not in merged and manager not in snapshot:
-            message = f"Unknown manager {manager}: not in this file and not in Ithaca."
+            problem = Problem.of(
+                row.number, column, "unknown_manager", "manager_email", manager=manager
+            )
         else:
             continue
-        plan.problems.append(Problem(row.number, columns.heading("manager_email"), message))
+        plan.problems.append(problem)
     return merged
 
 
 def _check_person(row: _Row, person: Person, exists: bool, columns: HeaderMap, plan: Plan) -> None:
     if not exists and not (person.first_name or person.last_name):
-        heading = columns.heading("name" if "name" in columns.columns else "first_name")
-        plan.problems.append(Problem(row.number, heading, "A new person needs a name."))
+        name = "name" if "name" in columns.columns else "first_name"
+        plan.problems.append(Problem.of(row.number, columns.heading(name), "name_missing", name))
     if person.started_on and person.left_on and person.left_on < person.started_on:
-        message = (
-            f"The leaving date {person.left_on.isoformat()} is before the start date "
-            f"{person.started_on.isoformat()}."
+        plan.problems.append(
+            Problem.of(
+                row.number,
+                columns.heading("left_on"),
+                "left_before_start",
+                "left_on",
+                left_on=person.left_on.isoformat(),
+                started_on=person.started_on.isoformat(),
+            )
         )
-        plan.problems.append(Problem(row.number, columns.heading("left_on"), message))
 
 
 def _check_loops(
@@ -315,10 +368,19 @@ def _report_loop(
 ) -> None:
     shown = [*cycle[:LOOP_SHOWN], "…"] if len(cycle) > LOOP_SHOWN else cycle
     text = " → ".join([*shown, cycle[0]])
-    message = f"Manager loop: {text} ({len(cycle)} people)."
+    column = columns.heading("manager_email")
     for email in cycle:
         if email in row_of:
-            plan.problems.append(Problem(row_of[email], columns.heading("manager_email"), message))
+            plan.problems.append(
+                Problem.of(
+                    row_of[email],
+                    column,
+                    "manager_loop",
+                    "manager_email",
+                    chain=text,
+                    count=len(cycle),
+                )
+            )
 
 
 def _display(value: object) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
+
+from ithaca.accounts.importing.problems import english
 
 EMAIL_RE = re.compile(r"^[^@\s,;:<>()\[\]\"']+@[^@\s,;:<>()\[\]\"']+\.[^@\s,;:<>()\[\]\"'.]{2,}$")
 ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 SPACES_RE = re.compile(r"\s+")
 GRADE_RE = re.compile(r"^(\d+)(?:\.0+)?$")
-DATE_FORMATS = "YYYY-MM-DD (or DD/MM/YYYY)"
 
 # The database's own limits, so a long cell is a message and not a failed write.
 MAX_LENGTHS = {
@@ -23,7 +25,12 @@ MAX_LENGTHS = {
 
 
 class BadValue(ValueError):
-    """A cell that cannot be used; the message is shown beside its row and column."""
+    """A cell that cannot be used: a problem's code and values (importing/problems.py);
+    `str()` is the English sentence."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(english(code, params))
+        self.code, self.params = code, params
 
 
 def clean_text(value: str) -> str:
@@ -35,7 +42,7 @@ def parse_email(value: str) -> str:
     if email.startswith("mailto:"):
         email = email[len("mailto:") :]
     if not EMAIL_RE.match(email) or len(email) > MAX_LENGTHS["email"]:
-        raise BadValue(f"{value.strip()!r} is not an e-mail address.")
+        raise BadValue("bad_email", value=value.strip())
     return email
 
 
@@ -47,7 +54,7 @@ def parse_grade(value: str) -> int | None:
     match = GRADE_RE.match(text)
     grade = int(match.group(1)) if match else 0
     if not 1 <= grade <= 10:
-        raise BadValue(f"The grade must be a whole number from 1 to 10; got {text!r}.")
+        raise BadValue("bad_grade", value=text)
     return grade
 
 
@@ -64,7 +71,7 @@ def parse_date(value: str) -> dt.date | None:
             return dt.date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
     except ValueError:
         pass
-    raise BadValue(f"Expected a date as {DATE_FORMATS}; got {text!r}.")
+    raise BadValue("bad_date", value=text)
 
 
 def split_name(value: str) -> tuple[str, str]:
@@ -80,5 +87,5 @@ def split_name(value: str) -> tuple[str, str]:
 def check_length(field: str, value: str) -> str:
     limit = MAX_LENGTHS.get(field)
     if limit is not None and len(value) > limit:
-        raise BadValue(f"At most {limit} characters; this has {len(value)}.")
+        raise BadValue("too_long", limit=limit, length=len(value))
     return value

@@ -196,7 +196,15 @@ def test_the_report_counts_and_lists_problems_and_changes() -> None:
     report = plan_for(f"{HEADER}\nAda,ada@example.org,,,,,,\nBo,,,,,,,\n").report()
     assert report["total_rows"] == 2 and report["problem_count"] == 1
     assert report["problems"] == [
-        {"row": 3, "column": "E-mail", "message": "The e-mail address is missing."}
+        {
+            "row": 3,
+            "column": "E-mail",
+            "field": "email",
+            "code": "email_missing",
+            "params": {},
+            "message": "The e-mail address is missing.",
+            "named_by_ithaca": False,
+        }
     ]
     assert report["changes"][0]["email"] == "ada@example.org"
 

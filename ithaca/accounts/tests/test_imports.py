@@ -141,7 +141,13 @@ def test_a_bad_row_in_the_middle_is_reported_and_nothing_is_written(
     text = "\n".join([*lines[:3], row, *lines[3:]]) + "\n"
     before = everything()
     record = start(text)
-    assert record.report["problems"] == [{"row": 4, "column": column, "message": message}]
+    (problem,) = record.report["problems"]
+    assert {k: problem[k] for k in ("row", "column", "message")} == {
+        "row": 4,
+        "column": column,
+        "message": message,
+    }
+    assert problem["code"] and problem["field"]
     assert not record.can_run
     with pytest.raises(DomainError, match="without problems"):
         people_import_run(people_import=record)

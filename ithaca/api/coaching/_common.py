@@ -24,10 +24,11 @@ def engagement_of(request: Request, pk: int) -> tuple[User, CoachingEngagement, 
     return user, engagement, access.engagement_role(user, engagement)
 
 
-def work_of(request: Request, pk: int, what: str) -> tuple[User, CoachingEngagement, str]:
-    """An engagement section the pair alone reads (goals, actions, evaluation)."""
+def work_of(request: Request, pk: int, section: str) -> tuple[User, CoachingEngagement, str]:
+    """An engagement section the pair alone reads ("goals", "actions", "evaluation": a
+    key of access.SECTION_REFUSALS)."""
     user, engagement, role = engagement_of(request, pk)
-    access.require_section(rules.can_see_work(role), what)
+    access.require_section(rules.can_see_work(role), section)
     return user, engagement, role
 
 

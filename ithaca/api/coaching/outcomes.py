@@ -140,13 +140,13 @@ class EvaluationView(APIView):
 
     @extend_schema(responses={200: io.EvaluationOut, **ERRORS}, tags=TAG)
     def get(self, request: Request, pk: int) -> Response:
-        work_of(request, pk, "The close-out evaluation and its answers")
+        work_of(request, pk, "evaluation")
         return _evaluation_response(request, pk)
 
     @extend_schema(request=io.CloseOutInput, responses={201: io.EvaluationOut, **ERRORS}, tags=TAG)
     def post(self, request: Request, pk: int) -> Response:
         """The coach closes out, at the end date or once every agreed session is used."""
-        user, engagement, _ = work_of(request, pk, "The close-out evaluation and its answers")
+        user, engagement, _ = work_of(request, pk, "evaluation")
         reflection = validated(io.CloseOutInput, request).validated_data["reflection"]
         services.engagement_close_out(engagement=engagement, user=user, reflection=reflection)
         return _evaluation_response(request, pk, status=201)

@@ -259,7 +259,7 @@ class GoalListView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Goal]:
-        _, engagement, _ = work_of(self.request, self.kwargs["pk"], "Goals")
+        _, engagement, _ = work_of(self.request, self.kwargs["pk"], "goals")
         return selectors.goals_with_checkins(engagement)
 
     def paginate_queryset(self, queryset: Any) -> Any:
@@ -332,7 +332,7 @@ class ActionListView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
-        _, engagement, _ = work_of(self.request, self.kwargs["pk"], "Action items")
+        _, engagement, _ = work_of(self.request, self.kwargs["pk"], "actions")
         return (
             ActionItem.objects.filter(engagement=engagement)
             .select_related("owner")

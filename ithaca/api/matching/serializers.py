@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from ithaca.api.serializers import PersonSerializer
+from ithaca.matching.explain import localized_breakdown
 from ithaca.matching.models import FitCheck, MatchingRound, RoundPair, RoundUnmatched
+from ithaca.matching.phrases import unmatched_explanation
 from ithaca.matching.services.proposals import NOTE_LIMIT
 
 # "label" and "source" are also attributes of every DRF Field, hence the ignores below.
@@ -35,6 +39,12 @@ class BreakdownSerializer(serializers.Serializer):
     factors = FactorSerializer(many=True)
     rules = RuleSerializer(many=True)
     excluded_by = serializers.ListField(child=serializers.CharField())
+
+    def to_representation(self, instance: Any) -> Any:
+        # Breakdowns are stored in English with each sentence's template and values;
+        # the labels and explanations are rendered again in the reader's language, as
+        # on the pages. Keys, levels, numbers and codes stay as they are.
+        return super().to_representation(localized_breakdown(instance))
 
 
 class RankedSerializer(serializers.Serializer):
@@ -154,6 +164,12 @@ class UnmatchedSerializer(serializers.ModelSerializer):
     class Meta:
         model = RoundUnmatched
         fields = ["seeker", "reason", "explanation"]
+
+    def to_representation(self, instance: RoundUnmatched) -> Any:
+        data = super().to_representation(instance)
+        # `reason` is the code; the explanation is read in the reader's language.
+        data["explanation"] = unmatched_explanation(instance.reason, instance.explanation)
+        return data
 
 
 class ExplanationSerializer(serializers.Serializer):

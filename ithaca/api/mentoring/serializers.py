@@ -318,6 +318,14 @@ class MentoringModuleSerializer(serializers.ModelSerializer):
         model = TrainingModule
         fields = ["slug", "position", "title", "summary", "pass_mark", "passed"]
 
+    def to_representation(self, instance: TrainingModule) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # Ithaca's own text in the reader's language, as on the training pages; a
+        # module an organization rewrote stays as written.
+        shown = instance.shown
+        data["title"], data["summary"] = shown.title, shown.summary
+        return data
+
 
 class MentoringQuestionSerializer(serializers.Serializer):
     prompt = serializers.CharField()

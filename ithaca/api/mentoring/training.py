@@ -41,13 +41,16 @@ class ModuleDetailView(APIView):
     @extend_schema(responses={200: io.MentoringModuleDetailSerializer, **ERRORS}, tags=TAG)
     def get(self, request: Request, slug: str) -> Response:
         module = access_module(current_user(request), slug)
+        # In the reader's language, as on the module's page (the order of the questions
+        # and of their choices is the module's own, so answers keep their indexes).
+        shown = module.shown
         data = {
             "slug": module.slug,
-            "title": module.title,
-            "body": module.body,
+            "title": shown.title,
+            "body": "\n\n".join(shown.paragraphs),
             "pass_mark": module.pass_mark,
             "questions": [
-                {"prompt": q["prompt"], "choices": q["choices"]} for q in module.questions
+                {"prompt": q["prompt"], "choices": q["choices"]} for q in shown.questions
             ],
         }
         return Response(io.MentoringModuleDetailSerializer(data).data)

@@ -196,3 +196,26 @@ def test_a_sponsor_of_a_program_the_person_is_in_refers_through_the_api() -> Non
     body = {"person": coachee.email, "kind": "coaching", "reason": "Grow"}
     assert _api(sponsor).post("/api/v1/referrals/", body, format="json").status_code == 201
     assert _api(elsewhere).post("/api/v1/referrals/", body, format="json").status_code == 400
+
+
+def test_a_saved_intakes_sentences_are_read_in_german_and_its_machine_fields_stay() -> None:
+    user = UserFactory()
+    intake = intake_submit(author=user, text=TEXT, answers={})
+    url = f"/api/v1/intakes/{intake.pk}/"
+    english = _api(user).get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+    german = _api(user).get(url, HTTP_ACCEPT_LANGUAGE="de").json()
+    assert english["result"]["reasons"] == intake.result["reasons"]
+    # The same sentences as the German triage of the same words gives.
+    triaged = (
+        _api(user)
+        .post("/api/v1/intake/triage/", {"text": TEXT}, format="json", HTTP_ACCEPT_LANGUAGE="de")
+        .json()
+    )
+    assert german["result"]["reasons"] == triaged["reasons"]
+    assert german["result"]["reasons"] != english["result"]["reasons"]
+    assert german["result"]["follow_up_questions"] == triaged["follow_up_questions"]
+    for field in ("recommendation", "confidence", "modes", "third_party", "next_step"):
+        assert german["result"][field] == english["result"][field]
+    assert german["text"] == TEXT and german["recommendation"] == "mentoring"
+    listed = _api(user).get("/api/v1/intakes/", HTTP_ACCEPT_LANGUAGE="de").json()
+    assert listed["results"][0]["result"]["reasons"] == german["result"]["reasons"]

@@ -63,3 +63,18 @@ def test_notifications_are_served_in_the_readers_language() -> None:
         body = client.get("/api/v1/notifications/", HTTP_ACCEPT_LANGUAGE="fr").json()
     texts = [item["text"] for item in body["results"]]
     assert texts == ["Ana Ruiz vous demande d'être son mentor dans Nurses."]
+
+
+def test_a_missing_object_is_said_in_german_under_german() -> None:
+    person = UserFactory()
+    client = APIClient()
+    client.force_authenticate(person)
+    mentoring = client.get(
+        "/api/v1/mentoring/relationships/999999/agenda/", HTTP_ACCEPT_LANGUAGE="de"
+    )
+    coaching = client.get("/api/v1/coaching/goals/999999/", HTTP_ACCEPT_LANGUAGE="de")
+    assert mentoring.status_code == 404 and coaching.status_code == 404
+    assert mentoring.json()["error"]["message"] == "Diese Mentoring-Beziehung gibt es nicht."
+    assert coaching.json()["error"]["message"] == "Dieses Ziel gibt es nicht."
+    english = client.get("/api/v1/coaching/goals/999999/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["error"]["message"] == "No such goal."

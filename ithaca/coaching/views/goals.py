@@ -59,7 +59,7 @@ def _add_goal(form: GoalForm, engagement: Any, user: Any) -> Goal | None:
 def goals(request: HttpRequest, pk: int) -> HttpResponse:
     """Each goal's numbers and attainment, and the form for a new SMART goal."""
     user, engagement, role = open_engagement(request, pk)
-    require_section(rules.can_see_work(role), "Goals")
+    require_section(rules.can_see_work(role), "goals")
     form = GoalForm(request.POST or None, engagement=engagement)
     if request.method == "POST" and form.is_valid():
         goal = _add_goal(form, engagement, user)
@@ -183,7 +183,7 @@ def _accountability(engagement: Any) -> list[dict[str, Any]]:
 def actions(request: HttpRequest, pk: int) -> HttpResponse:
     """The accountability view: open and overdue first, then done; and a form for a new one."""
     user, engagement, role = open_engagement(request, pk)
-    require_section(rules.can_see_work(role), "Action items")
+    require_section(rules.can_see_work(role), "actions")
     goals = list(Goal.objects.filter(engagement=engagement))
     form = ActionForm(request.POST or None, engagement=engagement, goals=goals)
     if request.method == "POST" and form.is_valid():

@@ -171,7 +171,7 @@ def _evaluation_context(engagement: Any, role: str) -> dict[str, Any]:
 def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     """Close-out: the coach closes (after confirming); the coachee answers; both read it."""
     user, engagement, role = open_engagement(request, pk)
-    require_section(rules.can_see_evaluation(role), "The close-out evaluation and its answers")
+    require_section(rules.can_see_evaluation(role), "evaluation")
     context = _evaluation_context(engagement, role)
     form = _evaluation_form(request, role, context)
     if request.method == "POST":

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -96,7 +97,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def engagement_messages(request: HttpRequest, pk: int) -> HttpResponse:
     """The coach's and the coachee's private conversation, as a tab (never the sponsor's)."""
     _, engagement, role = open_engagement(request, pk)
-    require_section(rules.is_party(role), "Messages")
+    require_section(rules.is_party(role), "messages")
     back = reverse("coaching:messages", args=[engagement.pk])
     context = {"conversation": conversation_panel(request, kind="coaching", pk=pk, back=back)}
     return render_tab(request, engagement, role, "messages", "coaching/_messages.html", context)
@@ -292,6 +293,6 @@ def program_engagements(request: HttpRequest, slug: str) -> HttpResponse:
     """A program manager's view: status, stalled flags and counts; never content."""
     program = access_managed_program(current_user(request), slug)
     if not program.is_coaching:
-        raise Http404("Not a coaching program.")
+        raise Http404(gettext("Not a coaching program."))
     context = {"program": program, "page": _manager_rows(program.pk, request)}
     return render(request, "coaching/program.html", context)

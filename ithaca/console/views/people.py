@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
 from ithaca.accounts.importing.headers import FIELDS, LABELS
+from ithaca.accounts.importing.problems import phase_text, shown_problems
 from ithaca.accounts.imports import INLINE_ROWS, people_import_start
 from ithaca.accounts.models import PeopleImport
 from ithaca.console.access import (
@@ -46,7 +48,7 @@ def people_import(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": paginate(request, imports, per_page=10),
-        "fields": [LABELS[name] for name in FIELDS],
+        "fields": [gettext(LABELS[name]) for name in FIELDS],
         "inline_rows": INLINE_ROWS,
     }
     return render(request, "console/import.html", context, status=400 if form.errors else 200)
@@ -62,7 +64,15 @@ def people_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = access_people_import(current_user(request), pk)
     partial = bool(getattr(request, "htmx", False))
     template = "console/_import_status.html" if partial else "console/import_detail.html"
-    return render(request, template, {"record": record, "report": record.report or {}})
+    report = record.report or {}
+    context = {
+        "record": record,
+        "report": report,
+        # Stored as codes and values (or, before them, English): read in the reader's language.
+        "problems": shown_problems(report.get("problems") or []),
+        "phase": phase_text(record.phase),
+    }
+    return render(request, template, context)
 
 
 @login_required

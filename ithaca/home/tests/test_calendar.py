@@ -85,3 +85,22 @@ def test_unknown_tokens_and_inactive_people_get_nothing():
 
 def test_the_page_needs_signing_in():
     assert Client().get("/calendar/").status_code == 302
+
+
+def test_the_feed_speaks_its_owners_language_whatever_the_calendar_app_asks_in():
+    rel = active_relationship()
+    rel.mentee.profile.interface_language = "de"
+    rel.mentee.profile.save(update_fields=["interface_language"])
+    start = soon(3)
+    meeting = mentoring.meeting_propose(
+        relationship=rel, user=rel.mentor, starts_at=start,
+        ends_at=start + dt.timedelta(hours=1), location="Library",
+    )  # fmt: skip
+    mentoring.meeting_accept(relationship=rel, user=rel.mentee, meeting=meeting)
+    names = (rel.mentee.display_name, rel.mentor.display_name)
+    response = Client().get(f"/calendar/{feed_token(rel.mentee)}.ics", HTTP_ACCEPT_LANGUAGE="fr")
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event.get("summary")) == "Mentoring: {} und {}".format(*names)
+    assert str(_uids(rel.mentor)[meeting.uid].get("summary")) == (
+        "Mentoring: {} and {}".format(*names)
+    )

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import translation
 from icalendar import Calendar
 
 from ithaca.mentoring import services
@@ -107,3 +108,25 @@ def test_a_group_meeting_invites_the_mentor_and_every_mentee(
     _, event = _event(mail.outbox[0])
     expected = {first.mentor.email, first.mentee.email, second.mentee.email, third.mentee.email}
     assert {str(a).removeprefix("mailto:") for a in event.get("attendee")} == expected
+
+
+def test_each_invitee_reads_the_invite_in_their_own_language(
+    django_capture_on_commit_callbacks,
+) -> None:
+    first, second, _third = group_of(3)
+    for person, language in ((first.mentor, "en"), (first.mentee, "de"), (second.mentee, "fr")):
+        person.profile.interface_language = language
+        person.profile.save(update_fields=["interface_language"])
+    start = _next_year()
+    meeting = services.meeting_propose(
+        relationship=first, user=first.mentor, starts_at=start,
+        ends_at=start + dt.timedelta(hours=1), location="Seminar room",
+    )  # fmt: skip
+    # The French-speaking mentee accepts while reading Ithaca in French.
+    with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
+        services.meeting_accept(relationship=second, user=second.mentee, meeting=meeting)
+    summaries = {m.to[0]: str(_event(m)[1].get("summary")) for m in mail.outbox}
+    mentor = first.mentor.display_name
+    assert summaries[first.mentor.email] == f"Mentoring group with {mentor}"
+    assert summaries[first.mentee.email] == f"Mentoring-Gruppe mit {mentor}"
+    assert second.mentee.email not in summaries  # who accepted is not told

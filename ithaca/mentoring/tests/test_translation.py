@@ -13,7 +13,10 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.utils import translation
+from rest_framework.test import APIClient
 
+from ithaca.accounts.models import Profile
+from ithaca.accounts.tests.factories import UserFactory
 from ithaca.core.errors import DomainError
 from ithaca.mentoring import services
 from ithaca.mentoring.forms import IntroductionForm, TrainingCheckForm
@@ -114,3 +117,50 @@ def test_the_translatable_training_text_is_the_text_the_migration_ships() -> Non
         assert [q["choices"] for q in module.questions] == [
             q["choices"] for q in source["questions"]
         ]
+
+
+def test_the_training_api_speaks_the_token_callers_language_as_the_pages_do() -> None:
+    user = UserFactory(password="a long enough password 42")
+    Profile.objects.filter(user=user).update(interface_language="de")
+    key = (
+        APIClient()
+        .post(
+            "/api/v1/auth/token/",
+            {"email": user.email, "password": "a long enough password 42"},
+            format="json",
+        )
+        .json()["token"]
+    )
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    module = TrainingModule.objects.get(slug="listening-and-questions")
+    listed = client.get("/api/v1/mentoring/training/modules/").json()["results"]
+    first = next(m for m in listed if m["slug"] == "listening-and-questions")
+    assert first["title"] == "Zuhören und Fragen stellen"
+    assert (first["position"], first["pass_mark"], first["passed"]) == (
+        module.position,
+        module.pass_mark,
+        False,
+    )
+    detail = client.get("/api/v1/mentoring/training/modules/listening-and-questions/").json()
+    assert detail["title"] == "Zuhören und Fragen stellen"
+    assert detail["body"].startswith("Ein Mentee kommt mit einem Anliegen ins Gespräch.")
+    assert detail["questions"][0]["prompt"] == (
+        "Wer bestimmt die Themen in einer Mentoring-Beziehung?"
+    )
+    assert len(detail["questions"][0]["choices"]) == len(module.questions[0]["choices"])
+    assert "answer" not in detail["questions"][0]
+    # The answers keep the module's indexes: the right ones pass.
+    answers = [q["answer"] for q in module.questions]
+    attempt = client.post(
+        "/api/v1/mentoring/training/modules/listening-and-questions/attempts/",
+        {"answers": answers},
+        format="json",
+    )
+    assert attempt.status_code == 201 and attempt.json()["passed"] is True
+    english = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    english.force_authenticate(UserFactory())
+    assert (
+        english.get("/api/v1/mentoring/training/modules/listening-and-questions/").json()["title"]
+        == "Listening and asking questions"
+    )

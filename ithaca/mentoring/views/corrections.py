@@ -16,6 +16,7 @@ from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -50,10 +51,10 @@ class Editable:
 def _mine(queryset: Any, author: str) -> Callable[[Workspace, int], Model]:
     def find(ws: Workspace, pk: int) -> Model:
         if not ws.started:
-            raise Http404("This workspace opens once both of you have accepted.")
+            raise Http404(gettext("This workspace opens once both of you have accepted."))
         found: Model | None = queryset(ws).filter(pk=pk, **{author: ws.user}).first()
         if found is None:
-            raise Http404("Nothing of yours here to change.")
+            raise Http404(gettext("Nothing of yours here to change."))
         return found
 
     return find
@@ -113,7 +114,7 @@ KINDS: dict[str, Editable] = {
 
 def _kind(name: str) -> Editable:
     if name not in KINDS:
-        raise Http404("Nothing of that kind can be changed.")
+        raise Http404(gettext("Nothing of that kind can be changed."))
     return KINDS[name]
 
 

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,7 +55,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     programs = _managed_mentoring_programs(user)
     if not programs:
-        raise Http404("You manage no mentoring program.")
+        raise Http404(gettext("You manage no mentoring program."))
     slug = request.POST.get("program") or request.GET.get("program") or programs[0].slug
     program = access_program(user, slug)
     form = EventForm(request.POST or None)
@@ -193,7 +194,7 @@ def event_op(request: HttpRequest, pk: int, op: str) -> HttpResponse:
         ),
     }
     if op not in ops:
-        raise Http404("Unknown action.")
+        raise Http404(gettext("Unknown action."))
     call, success = ops[op]
     try:
         call()

@@ -10,8 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
@@ -119,7 +119,7 @@ def goal_update(request: HttpRequest, pk: int, goal_pk: int, what: str) -> HttpR
         body = note_form.cleaned_data["body"] if note_form.is_valid() else ""
         call = partial(services.goal_note_add, **base, body=body)
     else:
-        raise Http404("Unknown action.")
+        raise Http404(gettext("Unknown action."))
     return action_post(request, ws, "goals", call, _("Saved."))
 
 
@@ -157,7 +157,7 @@ def introduction_answer(request: HttpRequest, pk: int, answer: str) -> HttpRespo
     user = current_user(request)
     introduction = access_introduction(user, pk)
     if answer not in ("accept", "decline", "withdraw"):
-        raise Http404("Unknown answer.")
+        raise Http404(gettext("Unknown answer."))
     url = reverse("mentoring:introductions")
     try:
         if answer == "withdraw":
@@ -224,7 +224,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     ws = access_workspace(current_user(request), pk)
     concluded = ws.relationship.status == Status.CONCLUDED
     if not concluded and ws.relationship.status not in (Status.ACTIVE, Status.PAUSED):
-        raise Http404("Only a running relationship can be concluded.")
+        raise Http404(gettext("Only a running relationship can be concluded."))
     ending = ending_of(ws) if concluded else None
     form_class = ClosingForm if concluded else CloseForm
     form = form_class(request.POST or None)

@@ -10,8 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -84,7 +84,7 @@ def relationship_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
 @in_user_zone
 def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if name not in SECTIONS:
-        raise Http404("No such section.")
+        raise Http404(gettext("No such section."))
     return render_section(request, access_workspace(current_user(request), pk), name)
 
 
@@ -124,7 +124,7 @@ def topic_op(request: HttpRequest, pk: int, topic_pk: int, op: str) -> HttpRespo
         call = partial(services.topic_move, **kwargs, up=op == "up")
         return action_post(request, ws, "agenda", call, _("Moved."))
     if op not in TOPIC_OPS:
-        raise Http404("Unknown action.")
+        raise Http404(gettext("Unknown action."))
     service, success = TOPIC_OPS[op]
     return action_post(request, ws, "agenda", lambda: service(**kwargs), str(success))
 
@@ -193,7 +193,7 @@ def meeting_op(request: HttpRequest, pk: int, meeting_pk: int, op: str) -> HttpR
     ws = access_workspace(current_user(request), pk)
     meeting = access_meeting(ws, meeting_pk)
     if op not in MEETING_OPS:
-        raise Http404("Unknown action.")
+        raise Http404(gettext("Unknown action."))
     service, success = MEETING_OPS[op]
     call = partial(service, relationship=ws.relationship, user=ws.user, meeting=meeting)
     return action_post(request, ws, "meetings", call, str(success))
