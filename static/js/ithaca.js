@@ -59,6 +59,17 @@
     });
   }
 
+  // A tab bar wider than the screen scrolls sideways (see ithaca.css): bring the
+  // current tab into view, so that a phone shows where you are.
+  function showCurrentTabs(root) {
+    (root || document).querySelectorAll("ul.tabs").forEach(function (bar) {
+      var current = bar.querySelector("[aria-current=page], [aria-selected=true]");
+      if (!current || bar.scrollWidth <= bar.clientWidth + 1) return;
+      var offset = current.getBoundingClientRect().left - bar.getBoundingClientRect().left;
+      bar.scrollLeft += offset - 16;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpMenu();
     setUpDropdowns();
@@ -69,6 +80,10 @@
       document.querySelectorAll("details.filters").forEach(function (d) { d.open = true; });
     }
     window.addEventListener("resize", function () { markScrollingTables(); });
-    document.body.addEventListener("htmx:afterSettle", function () { markScrollingTables(); });
+    showCurrentTabs();
+    document.body.addEventListener("htmx:afterSettle", function () {
+      markScrollingTables();
+      showCurrentTabs();
+    });
   });
 })();

@@ -185,4 +185,14 @@ def _check_page(
     if screenshots is not None:
         folder = screenshots / role / str(width)
         folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"{slug_for(path)}.png"), full_page=True)
+        _screenshot(page, folder / f"{slug_for(path)}.png")
+
+
+def _screenshot(page: Any, path: Path) -> None:
+    """A full-page screenshot; a long page on a busy machine gets one slower try."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except PlaywrightTimeout:
+        page.screenshot(path=str(path), full_page=True, timeout=90_000)
