@@ -59,14 +59,16 @@
     });
   }
 
-  // A tab bar wider than the screen scrolls sideways (see ithaca.css): bring the
-  // current tab into view, so that a phone shows where you are.
+  // A tab bar wider than the screen scrolls sideways (see ithaca.css): centre the
+  // current tab, so that a phone shows where you are and, with a tab cut at
+  // either edge, that there is more on each side.
   function showCurrentTabs(root) {
     (root || document).querySelectorAll("ul.tabs").forEach(function (bar) {
       var current = bar.querySelector("[aria-current=page], [aria-selected=true]");
       if (!current || bar.scrollWidth <= bar.clientWidth + 1) return;
-      var offset = current.getBoundingClientRect().left - bar.getBoundingClientRect().left;
-      bar.scrollLeft += offset - 16;
+      var tab = current.getBoundingClientRect();
+      var box = bar.getBoundingClientRect();
+      bar.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
     });
   }
 

@@ -185,14 +185,25 @@ def _check_page(
     if screenshots is not None:
         folder = screenshots / role / str(width)
         folder.mkdir(parents=True, exist_ok=True)
-        _screenshot(page, folder / f"{slug_for(path)}.png")
+        problem = _screenshot(page, folder / f"{slug_for(path)}.png")
+        if problem:
+            result.findings.append(Finding(role, width, path, problem))
 
 
-def _screenshot(page: Any, path: Path) -> None:
-    """A full-page screenshot; a long page on a busy machine gets one slower try."""
+def _screenshot(page: Any, path: Path) -> str | None:
+    """Take a full-page screenshot, or say why not.
+
+    A long page on a busy machine gets one slower try; a page that still cannot
+    be captured is reported with the others rather than ending the crawl.
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
         page.screenshot(path=str(path), full_page=True)
     except PlaywrightTimeout:
-        page.screenshot(path=str(path), full_page=True, timeout=90_000)
+        try:
+            page.screenshot(path=str(path), full_page=True, timeout=60_000)
+        except PlaywrightTimeout:
+            height = page.evaluate("document.documentElement.scrollHeight")
+            return f"screenshot timed out twice (page is {height}px tall)"
+    return None
