@@ -24,10 +24,11 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 WIDTHS = (1280, 390)
-# Never followed: leaving, downloads, machine formats, and the admin's own
+# Never followed: leaving, downloads, machine formats (a goal's chart as an SVG
+# file: a bare SVG document cannot be captured as a page), and the admin's own
 # pages (Django's admin is its own product; its index is still visited).
 SKIP = re.compile(
-    r"/accounts/logout|/api/|\.(csv|pdf|ics|json|xlsx)$|/export|/download|/feed|"
+    r"/accounts/logout|/api/|\.(csv|pdf|ics|json|xlsx|svg)$|/export|/download|/feed|"
     r"/admin/.+|/static/|/media/|/schema|/healthz|\?format="
 )
 PER_SHAPE = 2
