@@ -59,6 +59,19 @@
     });
   }
 
+  // A tab bar wider than the screen scrolls sideways (see ithaca.css): centre the
+  // current tab, so that a phone shows where you are and, with a tab cut at
+  // either edge, that there is more on each side.
+  function showCurrentTabs(root) {
+    (root || document).querySelectorAll("ul.tabs").forEach(function (bar) {
+      var current = bar.querySelector("[aria-current=page], [aria-selected=true]");
+      if (!current || bar.scrollWidth <= bar.clientWidth + 1) return;
+      var tab = current.getBoundingClientRect();
+      var box = bar.getBoundingClientRect();
+      bar.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpMenu();
     setUpDropdowns();
@@ -69,6 +82,10 @@
       document.querySelectorAll("details.filters").forEach(function (d) { d.open = true; });
     }
     window.addEventListener("resize", function () { markScrollingTables(); });
-    document.body.addEventListener("htmx:afterSettle", function () { markScrollingTables(); });
+    showCurrentTabs();
+    document.body.addEventListener("htmx:afterSettle", function () {
+      markScrollingTables();
+      showCurrentTabs();
+    });
   });
 })();

@@ -24,10 +24,11 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 WIDTHS = (1280, 390)
-# Never followed: leaving, downloads, machine formats, and the admin's own
+# Never followed: leaving, downloads, machine formats (a goal's chart as an SVG
+# file: a bare SVG document cannot be captured as a page), and the admin's own
 # pages (Django's admin is its own product; its index is still visited).
 SKIP = re.compile(
-    r"/accounts/logout|/api/|\.(csv|pdf|ics|json|xlsx)$|/export|/download|/feed|"
+    r"/accounts/logout|/api/|\.(csv|pdf|ics|json|xlsx|svg)$|/export|/download|/feed|"
     r"/admin/.+|/static/|/media/|/schema|/healthz|\?format="
 )
 PER_SHAPE = 2
@@ -185,4 +186,25 @@ def _check_page(
     if screenshots is not None:
         folder = screenshots / role / str(width)
         folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"{slug_for(path)}.png"), full_page=True)
+        problem = _screenshot(page, folder / f"{slug_for(path)}.png")
+        if problem:
+            result.findings.append(Finding(role, width, path, problem))
+
+
+def _screenshot(page: Any, path: Path) -> str | None:
+    """Take a full-page screenshot, or say why not.
+
+    A long page on a busy machine gets one slower try; a page that still cannot
+    be captured is reported with the others rather than ending the crawl.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except PlaywrightTimeout:
+        try:
+            page.screenshot(path=str(path), full_page=True, timeout=60_000)
+        except PlaywrightTimeout:
+            height = page.evaluate("document.documentElement.scrollHeight")
+            return f"screenshot timed out twice (page is {height}px tall)"
+    return None
