@@ -49,7 +49,7 @@ class Program(TimeStampedModel):
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
     mode = models.CharField(max_length=32, choices=shown_choices(ALL_MODES))
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
     enrolment_open = models.BooleanField(default=True)
     enrolment_questions = models.JSONField(
         default=list,

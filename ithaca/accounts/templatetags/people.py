@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from ithaca.accounts.languages import language_name, language_names
 
@@ -27,14 +28,14 @@ def person_name(person: Any) -> str:
 
 @register.filter
 def languages(codes: Any) -> str:
-    """['en', 'ga'] -> 'English, Irish'."""
-    return ", ".join(language_names(codes))
+    """['en', 'ga'] -> 'English, Irish', in the reader's language ('Englisch, Irisch')."""
+    return ", ".join(gettext(name) for name in language_names(codes))
 
 
 @register.filter(name="language_name")
 def language_name_filter(code: str) -> str:
-    """'ga' -> 'Irish'."""
-    return language_name(code)
+    """'ga' -> 'Irish' (Django's catalogues name the languages in the reader's language)."""
+    return gettext(language_name(code))
 
 
 def initials(name: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 from django.template import engines
 from django.utils import translation
 
-BUTTON = '{% load i18n %}{% translate "Record" %}'
+BUTTON = '{% load i18n %}{% translate "Record" context "verb" %}'
 COLUMN = '{% load i18n %}{% translate "Record" context "audit: the object concerned" %}'
 
 

@@ -40,7 +40,7 @@ def test_the_manager_sees_counts_by_health_and_state(program_with_health) -> Non
     program, manager, _ = program_with_health
     page = web(manager).get(f"/mentoring/programs/{program.slug}/").content.decode()
     assert "green</span> 1" in page and "amber</span> 1" in page and "red</span> 1" in page
-    assert "active 3" in page
+    assert "Active 3" in page
     assert "journal" not in page.replace("journals", "")
 
 
