@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0009_participation_state_age_index'),
+        ("programs", "0009_participation_state_age_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='program',
-            name='description',
-            field=models.TextField(blank=True, verbose_name='description'),
+            model_name="program",
+            name="description",
+            field=models.TextField(blank=True, verbose_name="description"),
         ),
     ]
