@@ -86,10 +86,10 @@ def sentence(kind: str, params: Mapping[str, Any]) -> str:
     return render_sentence(str(KINDS[kind].sentence), values)[:300]
 
 
-def _text(kind: str, actor: User | None, context: Mapping[str, Any], recipient: User) -> str:
+def _text(kind: str, params: Mapping[str, Any], recipient: User) -> str:
     """The sentence in the recipient's language: it is their inbox line and e-mail subject."""
     with in_language_of(recipient):
-        return sentence(kind, params_of(actor, context))
+        return sentence(kind, params)
 
 
 def notify(
@@ -118,12 +118,13 @@ def notify(
     category = str(KINDS[kind].category)
     mode = modes_for([recipient.pk], category).get(recipient.pk, Mode.IMMEDIATE)
     state = _email_state(mode, has_ics=ics is not None, reachable=bool(recipient.email))
+    params = params_of(actor, context or {})
     defaults = {
         "kind": kind,
         "category": category,
         "actor": actor,
-        "text": _text(kind, actor, context or {}, recipient),
-        "params": params_of(actor, context or {}),
+        "text": _text(kind, params, recipient),
+        "params": params,
         "url": url,
         "email": state,
         "ics": ics.decode() if ics else "",
@@ -204,26 +205,28 @@ def notify_each(
             continue
         ids = [person.pk for person, _, _ in batch]
         modes = modes_for(ids, category)
-        rows = [
-            Notification(
-                recipient=person,
-                kind=kind,
-                category=category,
-                key=key,
-                actor=actor,
-                text=_text(kind, actor, context, person),
-                params=params_of(actor, context),
-                url=url,
-                email=_email_state(
-                    modes.get(person.pk, Mode.IMMEDIATE),
-                    has_ics=ics is not None,
-                    reachable=bool(person.email),
-                ),
-                ics=ics.decode() if ics else "",
-                ics_method=ics_method if ics else "",
+        rows = []
+        for person, context, ics in batch:
+            params = params_of(actor, context)
+            rows.append(
+                Notification(
+                    recipient=person,
+                    kind=kind,
+                    category=category,
+                    key=key,
+                    actor=actor,
+                    text=_text(kind, params, person),
+                    params=params,
+                    url=url,
+                    email=_email_state(
+                        modes.get(person.pk, Mode.IMMEDIATE),
+                        has_ics=ics is not None,
+                        reachable=bool(person.email),
+                    ),
+                    ics=ics.decode() if ics else "",
+                    ics_method=ics_method if ics else "",
+                )
             )
-            for person, context, ics in batch
-        ]
         existing = Notification.objects.filter(key=key, recipient_id__in=ids)
         before = existing.count()
         Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=FAN_OUT_BATCH)
@@ -319,8 +322,8 @@ def notify_burst(
         pending.count += 1
         pending.actor = actor
         context = {**(context or {}), "count": pending.count}
-        pending.text = _text(kind, actor, context, recipient)
         pending.params = params_of(actor, context)
+        pending.text = _text(kind, pending.params, recipient)
         pending.save(update_fields=["count", "actor", "text", "params", "updated_at"])
     return pending
 
