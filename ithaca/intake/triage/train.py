@@ -140,9 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Shuffle deterministically so that each fold mixes languages and labels.
     order = np.random.default_rng(15).permutation(len(rows))
     rows = [rows[i] for i in order]
+    # Every tune statement is embedded once: the label classifier reads those that are
+    # not third-party, the third-party reader reads them all.
+    everyone = load_tune(third_party=True)
     os.environ["ITHACA_TRIAGE_SEMANTIC"] = "on"
-    x = np.asarray(semantic.embed([r["text"] for r in rows]), dtype=float)
+    x_all = np.asarray(semantic.embed([r["text"] for r in everyone]), dtype=float)
     os.environ["ITHACA_TRIAGE_SEMANTIC"] = "off"
+    row_of = {r["text"]: i for i, r in enumerate(everyone)}
+    x = x_all[[row_of[r["text"]] for r in rows]]
     y = np.asarray([LABELS.index(r["label"]) for r in rows])
     results = {}
     for penalty in PENALTIES:
@@ -163,10 +168,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         unclear.update(dict.fromkeys(group, rule_unclear))
         print(f"{'/'.join(group)}: vote weight {weight:.2f}, rules' unclear {rule_unclear:.2f}")
     weights, bias = fit(x, y, penalty)
-    everyone = load_tune(third_party=True)
-    os.environ["ITHACA_TRIAGE_SEMANTIC"] = "on"
-    x_all = np.asarray(semantic.embed([r["text"] for r in everyone]), dtype=float)
-    os.environ["ITHACA_TRIAGE_SEMANTIC"] = "off"
     y_all = np.asarray([1.0 if r["third_party"] else 0.0 for r in everyone])
     tp_weights, tp_bias = fit_third_party(x_all, y_all, THIRD_PARTY_PENALTY)
     print(f"third-party reader: {int(y_all.sum())} of {len(everyone)} statements")
