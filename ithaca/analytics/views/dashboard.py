@@ -16,7 +16,7 @@ from ithaca.analytics.dashboard import FIGURE_KEYS, dashboard_for
 from ithaca.analytics.figures.chart import figure_svg
 from ithaca.analytics.figures.privacy import HIDDEN_TEXT, K
 from ithaca.analytics.period import parse_period
-from ithaca.analytics.views._common import is_htmx
+from ithaca.core.htmx import is_htmx
 from ithaca.programs.models import Program
 
 

@@ -14,8 +14,8 @@ from ithaca.analytics import access, services
 from ithaca.analytics.forms import ReportForm
 from ithaca.analytics.models import Report
 from ithaca.analytics.period import Period, default_period
-from ithaca.analytics.views._common import is_htmx
 from ithaca.core.errors import DomainError
+from ithaca.core.htmx import is_htmx
 from ithaca.programs.models import Program
 
 PAGE = 50

@@ -14,8 +14,8 @@ from ithaca.analytics import access, services
 from ithaca.analytics.forms import RatingForm, SurveyForm, SurveySettingsForm
 from ithaca.analytics.models import ProgramSurveySettings
 from ithaca.analytics.selectors.personal import pending_ratings, pending_surveys
-from ithaca.analytics.views._common import is_htmx
 from ithaca.core.errors import DomainError
+from ithaca.core.htmx import is_htmx
 
 PAGE = 50
 

@@ -38,6 +38,7 @@ from ithaca.coaching.views._common import (
 )
 from ithaca.coaching.views.sponsors import sponsor_panel
 from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.core.htmx import swaps
 from ithaca.core.pagination import paginate
 from ithaca.programs.access import access_managed_program
 from ithaca.programs.conversations import conversation_panel
@@ -116,10 +117,6 @@ def _overview_after(request: HttpRequest, pk: int, notice: str, error: str) -> H
     return response
 
 
-def _in_workspace(request: HttpRequest) -> bool:
-    return bool(request.htmx) and request.headers.get("HX-Target") == "workspace"  # type: ignore[attr-defined]
-
-
 def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpResponse:
     error, notice = "", _("You accepted.")
     try:
@@ -130,7 +127,7 @@ def _accept(request: HttpRequest, engagement: CoachingEngagement) -> HttpRespons
         error = exc.message
     if engagement.status == "proposed" and not error:
         notice = _("You accepted. It starts once every party has signed the agreement.")
-    if _in_workspace(request):
+    if swaps(request, "workspace"):
         return _overview_after(request, engagement.pk, "" if error else notice, error)
     if request.htmx:  # type: ignore[attr-defined]
         context = {"item": engagement, "error": error, "notice": "" if error else notice}
@@ -162,7 +159,7 @@ def engagement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         engagement,
         action,
         card="coaching/_card.html",
-        render_htmx=in_workspace if _in_workspace(request) else None,
+        render_htmx=in_workspace if swaps(request, "workspace") else None,
     )
 
 

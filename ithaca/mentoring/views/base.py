@@ -50,10 +50,6 @@ def page_of(request: HttpRequest, items: Any, param: str, per_page: int = 10) ->
     return Paginator(items, per_page).get_page(request.GET.get(param))
 
 
-def is_htmx(request: HttpRequest) -> bool:
-    return bool(getattr(request, "htmx", False))
-
-
 def workspace_url(workspace: Workspace, section: str = "") -> str:
     pk = workspace.relationship.pk
     if section and section != "overview":

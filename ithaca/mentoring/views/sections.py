@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ithaca.core.errors import DomainError
+from ithaca.core.htmx import is_htmx, swaps
 from ithaca.mentoring import selectors
 from ithaca.mentoring.access import journal_of
 from ithaca.mentoring.forms import (
@@ -25,7 +26,7 @@ from ithaca.mentoring.forms import (
     add_domain_error,
 )
 from ithaca.mentoring.models import AgendaTopic
-from ithaca.mentoring.views.base import error_status, finish, is_htmx, page_of, workspace_url
+from ithaca.mentoring.views.base import error_status, finish, page_of, workspace_url
 from ithaca.mentoring.workspace import Workspace
 from ithaca.programs.conversations import conversation_panel
 from ithaca.programs.lifecycle import Status
@@ -207,7 +208,7 @@ def render_workspace(
     context = tab_context(request, ws, tab)
     context.update(overrides)
     template = "mentoring/workspace.html"
-    if is_htmx(request) and request.headers.get("HX-Target") == "workspace":
+    if swaps(request, "workspace"):
         template = "mentoring/workspace/_tabbed.html"
     return render(request, template, context, status=status)
 
@@ -216,7 +217,7 @@ def render_section(
     request: HttpRequest, ws: Workspace, name: str, *, status: int = 200, **overrides: Any
 ) -> HttpResponse:
     """The section alone when htmx swaps it in place, else its tab of the workspace."""
-    if not is_htmx(request) or not ws.started or request.headers.get("HX-Target") == "workspace":
+    if not is_htmx(request) or not ws.started or swaps(request, "workspace"):
         return render_workspace(request, ws, tab=name, status=status, **overrides)
     context = tab_context(request, ws, name)
     context.update(overrides)

@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from ithaca.accounts.http import current_user
 from ithaca.core.errors import DomainError
+from ithaca.core.htmx import is_htmx, swaps
 from ithaca.mentoring import services
 from ithaca.mentoring.access import (
     access_meeting,
@@ -28,7 +29,7 @@ from ithaca.mentoring.access import (
 from ithaca.mentoring.forms import LogMeetingForm, MeetingForm, TopicForm, add_domain_error
 from ithaca.mentoring.models import AgendaTopic
 from ithaca.mentoring.selectors import contact_of, meeting_notes
-from ithaca.mentoring.views.base import finish, in_user_zone, is_htmx
+from ithaca.mentoring.views.base import finish, in_user_zone
 from ithaca.mentoring.views.sections import (
     SECTIONS,
     action_post,
@@ -69,13 +70,12 @@ def relationship_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
         status = 400 if error else 200
         return render_workspace(request, ws, status=status, notice=notice, error=error)
 
-    in_workspace = request.headers.get("HX-Target") == "workspace"
     return run_transition(
         request,
         relationship,
         action,
         card="mentoring/_card.html",
-        render_htmx=render_in_workspace if in_workspace else None,
+        render_htmx=render_in_workspace if swaps(request, "workspace") else None,
     )
 
 
