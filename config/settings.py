@@ -354,7 +354,7 @@ REST_FRAMEWORK = {
         "ithaca.api.parsers.TextMultiPartParser",
     ],
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "ithaca.api.schema_auth.AutoSchema",
     "EXCEPTION_HANDLER": "ithaca.api.errors.exception_handler",
     # Every endpoint: per signed-in person, and per client address for anonymous calls.
     "DEFAULT_THROTTLE_CLASSES": [

@@ -46,6 +46,37 @@ def test_the_schema_is_valid_openapi_3(client: Client) -> None:
     assert "/api/v1/me/" in schema["paths"]
 
 
+def test_the_schema_describes_the_hashed_token_scheme(client: Client) -> None:
+    schema = client.get("/api/v1/schema/?format=json").json()
+    scheme = schema["components"]["securitySchemes"]["tokenAuth"]
+    assert scheme == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": 'An API token with the prefix "Token", e.g. "Token 1a2b…"',
+    }
+    assert {"tokenAuth": []} in schema["paths"]["/api/v1/me/"]["get"]["security"]
+
+
+def test_a_management_command_that_needs_no_urls_never_loads_the_schema_generator() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import django, sys; django.setup(); "
+        "from django.core.management import call_command; "
+        "call_command('triage', 'I want to present better by March', '--json', "
+        "stdout=open('/dev/null', 'w')); "
+        "print(sorted(m for m in sys.modules if m.startswith('drf_spectacular.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded = done.stdout.strip().splitlines()[-1]
+    # Only the app's own registration (apps, checks), never its generator or extensions.
+    assert loaded == "['drf_spectacular.apps', 'drf_spectacular.checks']"
+
+
 def test_the_docs_page_is_served(client: Client) -> None:
     response = client.get("/api/v1/docs/")
     assert response.status_code == 200 and b"swagger" in response.content.lower()
