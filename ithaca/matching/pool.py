@@ -66,6 +66,8 @@ def build_pool(
     helper_ids: Iterable[int] | None = None,
     waiting_only: bool = True,
     now: dt.datetime | None = None,
+    rules_only: bool = False,
+    config: MatchingConfig | None = None,
 ) -> Pool:
     """Seekers and helpers of `program` (optionally only some), with every rule's inputs.
 
@@ -73,17 +75,23 @@ def build_pool(
     program (proposed, active or paused) are left out: a round matches the
     people still waiting. Helpers' capacity is what is left after their open
     relationships in the program.
+
+    `rules_only` leaves out what only the scores read (helpers' careers, seekers'
+    match profiles): for re-checking the hard rules of pairs scored elsewhere.
+    `config`, when the caller holds the program's current settings, is not read again.
     """
     parts = _participations(program, seeker_ids, helper_ids)
     restricted = seeker_ids is not None or helper_ids is not None
-    facts = _Facts(program, parts, now or timezone.now(), restricted=restricted)
+    facts = _Facts(
+        program, parts, now or timezone.now(), restricted=restricted, rules_only=rules_only
+    )
     seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
     if waiting_only:
         seeker_parts = [p for p in seeker_parts if p.user_id not in facts.busy_seekers]
     helper_parts = [p for p in facts.rows if p.role != Participation.Role.SEEKER]
     seekers = tuple(facts.seeker(p) for p in seeker_parts)
     helpers = tuple(facts.helper(p) for p in helper_parts)
-    config = config_of(program)
+    config = config if config is not None else config_of(program)
     return Pool(
         program=program,
         config=config,
@@ -142,6 +150,7 @@ class _Facts:
         now: dt.datetime,
         *,
         restricted: bool = False,
+        rules_only: bool = False,
     ) -> None:
         self.program, self.now = program, now
         self.rows = list(parts)
@@ -168,10 +177,15 @@ class _Facts:
                 )
             )
         )
-        self.careers = _careers(helpers)
-        self.profiles = {
-            m.user_id: m for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
-        }
+        self.careers = {} if rules_only else _careers(helpers)
+        self.profiles = (
+            {}
+            if rules_only
+            else {
+                m.user_id: m
+                for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
+            }
+        )
         self.referred = _referred(seekers, program.kind)
         self._offsets: dict[str, float | None] = {}
 
