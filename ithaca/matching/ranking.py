@@ -7,7 +7,7 @@ rules and scores people see are the ones a round applies.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -34,11 +34,23 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """One person on a ranked list, with the score and the reasons behind it."""
+    """One person on a ranked list, with the score and the reasons behind it.
+
+    The reasons are written out when first read: pages and the API explain only
+    the page they show (10 or 20 of the 25 ranked).
+    """
 
     person: User
     score: float
-    breakdown: dict[str, Any]
+    scored: engine.Breakdown = field(repr=False)
+    checks: list[engine.RuleCheck] = field(repr=False)
+    _written: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def breakdown(self) -> dict[str, Any]:
+        if not self._written:
+            self._written.update(breakdown_json(self.scored, self.checks))
+        return self._written
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +167,7 @@ def _checked(
             if breakdown.excluded:
                 continue
             person = pool.people[cached.id]
-            rows.append(
-                Ranked(person, round(breakdown.total, 2), breakdown_json(breakdown, checks))
-            )
+            rows.append(Ranked(person, round(breakdown.total, 2), breakdown, checks))
     return rows
 
 
