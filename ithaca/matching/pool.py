@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -66,6 +67,8 @@ def build_pool(
     helper_ids: Iterable[int] | None = None,
     waiting_only: bool = True,
     now: dt.datetime | None = None,
+    rules_only: bool = False,
+    config: MatchingConfig | None = None,
 ) -> Pool:
     """Seekers and helpers of `program` (optionally only some), with every rule's inputs.
 
@@ -73,17 +76,23 @@ def build_pool(
     program (proposed, active or paused) are left out: a round matches the
     people still waiting. Helpers' capacity is what is left after their open
     relationships in the program.
+
+    `rules_only` leaves out what only the scores read (helpers' careers, seekers'
+    match profiles): for re-checking the hard rules of pairs scored elsewhere.
+    `config`, when the caller holds the program's current settings, is not read again.
     """
     parts = _participations(program, seeker_ids, helper_ids)
     restricted = seeker_ids is not None or helper_ids is not None
-    facts = _Facts(program, parts, now or timezone.now(), restricted=restricted)
+    facts = _Facts(
+        program, parts, now or timezone.now(), restricted=restricted, rules_only=rules_only
+    )
     seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
     if waiting_only:
         seeker_parts = [p for p in seeker_parts if p.user_id not in facts.busy_seekers]
     helper_parts = [p for p in facts.rows if p.role != Participation.Role.SEEKER]
     seekers = tuple(facts.seeker(p) for p in seeker_parts)
     helpers = tuple(facts.helper(p) for p in helper_parts)
-    config = config_of(program)
+    config = config if config is not None else config_of(program)
     return Pool(
         program=program,
         config=config,
@@ -142,6 +151,7 @@ class _Facts:
         now: dt.datetime,
         *,
         restricted: bool = False,
+        rules_only: bool = False,
     ) -> None:
         self.program, self.now = program, now
         self.rows = list(parts)
@@ -168,10 +178,15 @@ class _Facts:
                 )
             )
         )
-        self.careers = _careers(helpers)
-        self.profiles = {
-            m.user_id: m for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
-        }
+        self.careers = {} if rules_only else _careers(helpers)
+        self.profiles = (
+            {}
+            if rules_only
+            else {
+                m.user_id: m
+                for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
+            }
+        )
         self.referred = _referred(seekers, program.kind)
         self._offsets: dict[str, float | None] = {}
 
@@ -287,21 +302,27 @@ def utc_offset(name: str, now: dt.datetime) -> float | None:
 def _chains_of(people: list[int]) -> dict[int, int]:
     """Line managers of these people and of their managers, up to MAX_CHAIN levels.
 
-    One query per level, and only as many levels as the longest chain.
+    One recursive query (a query per level cost five round trips for a page's
+    pool); the pairs are those of walking up level by level from the people.
     """
-    managers: dict[int, int] = {}
-    frontier = set(people)
-    for _ in range(MAX_CHAIN):
-        if not frontier:
-            break
-        found = dict(
-            Profile.objects.filter(user_id__in=frontier, line_manager__isnull=False).values_list(
-                "user_id", "line_manager_id"
-            )
-        )
-        managers.update(found)
-        frontier = set(found.values()) - managers.keys()
-    return managers
+    if not people:
+        return {}
+    quote = connection.ops.quote_name
+    table = quote(Profile._meta.db_table)
+    person, manager = quote("user_id"), quote("line_manager_id")
+    ids = ", ".join(["%s"] * len(people))
+    sql = (
+        f"WITH RECURSIVE chain (person, manager, depth) AS ("
+        f"SELECT {person}, {manager}, 1 FROM {table} "
+        f"WHERE {person} IN ({ids}) AND {manager} IS NOT NULL "
+        f"UNION SELECT p.{person}, p.{manager}, c.depth + 1 FROM {table} p "
+        f"JOIN chain c ON p.{person} = c.manager "
+        f"WHERE p.{manager} IS NOT NULL AND c.depth < %s"
+        f") SELECT DISTINCT person, manager FROM chain"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*people, MAX_CHAIN])
+        return dict(cursor.fetchall())
 
 
 def _grouped(pairs: Iterable[tuple[int, int]]) -> dict[int, Ids]:

@@ -7,7 +7,7 @@ rules and scores people see are the ones a round applies.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -34,11 +34,23 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """One person on a ranked list, with the score and the reasons behind it."""
+    """One person on a ranked list, with the score and the reasons behind it.
+
+    The reasons are written out when first read: pages and the API explain only
+    the page they show (10 or 20 of the 25 ranked).
+    """
 
     person: User
     score: float
-    breakdown: dict[str, Any]
+    scored: engine.Breakdown = field(repr=False)
+    checks: list[engine.RuleCheck] = field(repr=False)
+    _written: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def breakdown(self) -> dict[str, Any]:
+        if not self._written:
+            self._written.update(breakdown_json(self.scored, self.checks))
+        return self._written
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +76,7 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
         raise DomainError(_("You are not an active seeker in %(program)s.") % {"program": program})
     me = pool.seekers[position]
     pairs = poolcache.open_pairs(program)
-    asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == seeker.pk}
+    asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == me.id}
     in_use = poolcache.places_in_use(pairs)
     free = poolcache.free_places(ready, in_use)
     order, scores = index.helpers_for(position, free)
@@ -77,7 +89,7 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
         and _passes(me, pool.helpers[j], filters)
     )
     top_k = pool.config.top_k
-    rows = _checked(pool, wanted, top_k, lambda helpers: _fresh_seeker(program, me, helpers))
+    rows = _checked(pool, wanted, top_k, lambda helpers: _fresh_seeker(pool, me, helpers))
     return Candidates(
         ranked=[r for r in rows if r.score >= filters.min_score],
         languages=ready.languages,
@@ -88,22 +100,34 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
 Checks = dict[int, tuple[engine.Seeker, engine.Helper, engine.Program]]
 
 
-def _fresh_seeker(program: Program, me: engine.Seeker, helpers: list[engine.Helper]) -> Checks:
-    """The pairs (this seeker, each helper) as the database holds them now, by helper id."""
-    fresh = build_pool(
-        program, seeker_ids=[me.id], helper_ids=[h.id for h in helpers], waiting_only=False
+def _fresh(pool: Pool, seeker_ids: list[int], helper_ids: list[int], waiting_only: bool) -> Pool:
+    """These people's hard-rule inputs as the database holds them now.
+
+    The scores come from the cached pool, so what only they read is left out; the
+    settings are the cached pool's, whose fingerprint this request checked.
+    """
+    return build_pool(
+        pool.program,
+        seeker_ids=seeker_ids,
+        helper_ids=helper_ids,
+        waiting_only=waiting_only,
+        rules_only=True,
+        config=pool.config,
     )
+
+
+def _fresh_seeker(pool: Pool, me: engine.Seeker, helpers: list[engine.Helper]) -> Checks:
+    """The pairs (this seeker, each helper) as the database holds them now, by helper id."""
+    fresh = _fresh(pool, [me.id], [h.id for h in helpers], waiting_only=False)
     seeker = fresh.seeker_by_id.get(me.id)
     if seeker is None:
         return {}
     return {h.id: (seeker, h, fresh.rules) for h in fresh.helpers}
 
 
-def _fresh_helper(program: Program, me: engine.Helper, seekers: list[engine.Seeker]) -> Checks:
+def _fresh_helper(pool: Pool, me: engine.Helper, seekers: list[engine.Seeker]) -> Checks:
     """The pairs (each waiting seeker, this helper) as the database holds them now, by seeker id."""
-    fresh = build_pool(
-        program, seeker_ids=[s.id for s in seekers], helper_ids=[me.id], waiting_only=True
-    )
+    fresh = _fresh(pool, [s.id for s in seekers], [me.id], waiting_only=True)
     helper = fresh.helper_by_id.get(me.id)
     if helper is None:
         return {}
@@ -143,9 +167,7 @@ def _checked(
             if breakdown.excluded:
                 continue
             person = pool.people[cached.id]
-            rows.append(
-                Ranked(person, round(breakdown.total, 2), breakdown_json(breakdown, checks))
-            )
+            rows.append(Ranked(person, round(breakdown.total, 2), breakdown, checks))
     return rows
 
 
@@ -186,7 +208,7 @@ def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
     waiting = np.array([s.id not in busy for s in pool.seekers], dtype=bool)
     order, _scores = index.seekers_for(position, waiting)
     wanted = (pool.seekers[i] for i in order.tolist())
-    rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(program, me, seekers))
+    rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(pool, me, seekers))
     return Offers(ranked=rows, free_places=free)
 
 

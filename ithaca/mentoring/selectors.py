@@ -7,11 +7,18 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from ithaca.accounts.models import User
-from ithaca.mentoring.health import COLOURS, colour, days_between, with_health, with_last_contact
+from ithaca.mentoring.health import (
+    COLOURS,
+    colour,
+    days_between,
+    health_filters,
+    with_health,
+    with_last_contact,
+)
 from ithaca.mentoring.models import (
     AgendaTopic,
     Closing,
@@ -222,18 +229,21 @@ def health_by_program(programs: list[Program], now: dt.datetime) -> dict[int, di
     for program in programs:
         thresholds.setdefault(program.nudge_after_days, []).append(program.pk)
     for days, ids in thresholds.items():
-        rows = (
-            with_health(
-                MentoringRelationship.objects.filter(program_id__in=ids, status=Status.ACTIVE),
-                now,
-                days,
-            )
-            .values_list("program_id", "health")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for program_id, value, count in rows:
-            result[program_id][value] = count
+        active = MentoringRelationship.objects.filter(program_id__in=ids, status=Status.ACTIVE)
+        colours = health_filters(now, days)
+        counted = {
+            f"p{pk}_{name}": Sum("n", filter=Q(program_id=pk) & where)
+            for pk in ids
+            for name, where in colours.items()
+        }
+        # Relationships grouped by program and last contact, then those groups
+        # summed per colour: each last meeting is looked up once (the colour's CASE
+        # looked it up once per branch, and PostgreSQL spent about 50 ms on it).
+        groups = with_last_contact(active, now).values("program_id", "last_contact")
+        totals = groups.annotate(n=Count("pk")).order_by().aggregate(**counted)
+        for pk in ids:
+            for name in colours:
+                result[pk][name] = totals[f"p{pk}_{name}"] or 0
     return result
 
 

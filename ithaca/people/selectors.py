@@ -314,7 +314,10 @@ def _reasons(
     ).filter(state=Participation.State.ACTIVE)
     if not seeking.exists():
         return {}, set(), False
-    pool = build_pool(program, seeker_ids=[viewer.pk], helper_ids=helper_ids, waiting_only=False)
+    # Only the rules are read here: not what only the scores need.
+    pool = build_pool(
+        program, seeker_ids=[viewer.pk], helper_ids=helper_ids, waiting_only=False, rules_only=True
+    )
     me = pool.seeker_by_id.get(viewer.pk)
     if me is None:
         return {}, set(), False

@@ -67,7 +67,11 @@ class CoachingEngagement(HelpingRelationship):
                 name="coaching_contract_dates_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["program", "status"])]
+        indexes = [
+            models.Index(fields=["program", "status"]),
+            # The managers' CSV export streams each program in this order.
+            models.Index(fields=["program", "created_at"]),
+        ]
 
     def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
         # Forget who signed what (selectors._signed_parties): it may have changed too.

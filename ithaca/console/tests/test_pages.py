@@ -119,6 +119,21 @@ def test_the_participant_list_filters_by_stage_and_role(world) -> None:
     assert "2 of 3" in table  # the mentor's open relationships out of their capacity
 
 
+def test_the_participant_list_pages_through_everyone_its_stage_count_announces(world) -> None:
+    # The page count comes from the stage counts, except under a role filter.
+    for _ in range(30):
+        ParticipationFactory(program=world.program, role="seeker")
+    client = _client(world.manager)
+    url = f"/console/programs/{world.program.slug}/"
+    everyone = Participation.objects.filter(program=world.program)
+    seekers = everyone.filter(role="seeker").count()
+    for query, n in [("?", everyone.count()), ("?stage=waiting&", 31), ("?role=seeker&", seekers)]:
+        first = client.get(f"{url}{query}").content.decode().split('id="participants"')[1]
+        assert "Page 1 of 2" in first, query
+        last = client.get(f"{url}{query}page=2").content.decode().split('id="participants"')[1]
+        assert last.count('<span class="badge">') == n - 25, query
+
+
 def test_a_manager_creates_a_program_and_manages_it(world) -> None:
     response = _client(world.manager).post(
         "/console/programs/new/",

@@ -129,6 +129,22 @@ def test_the_relationships_export_is_metadata_of_managed_programs_only() -> None
     assert "status_reason" not in rows[0] and "notes" not in rows[0]
 
 
+def test_the_relationships_export_lists_each_program_in_turn_oldest_first() -> None:
+    # Streamed one program at a time (by address), each in order of creation.
+    first, second = make_world(), make_world()
+    second.program.managers.add(first.manager)
+    for world, age in [(second, 50), (first, 60), (second, 70)]:
+        seeker = ParticipationFactory(program=world.program, role="seeker").user
+        make_relationship(world.program, world.mentor, seeker, "declined", age_days=age)
+    response = _client(first.manager).get("/console/exports/relationships.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 4 + 4 + 3
+    keys = [(row["program"], row["created_at"]) for row in rows]
+    assert keys == sorted(keys) and rows[0]["program"] == min(
+        first.program.slug, second.program.slug
+    )
+
+
 def test_the_engagements_export_names_the_sponsor() -> None:
     program = CoachingProgramFactory()
     manager, sponsor = UserFactory(), UserFactory()

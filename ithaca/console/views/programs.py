@@ -101,14 +101,19 @@ def program_overview(request: HttpRequest, slug: str) -> HttpResponse:
     rows = selectors.participants(program).order_by(
         "user__first_name", "user__last_name", "user__email"
     )
+    counts = selectors.stage_counts(program)
+    # Without a role filter the stage counts already say how many rows there are.
+    total: int | None = sum(counts.values())
     if stage in Stage.__members__.values():
         rows = rows.filter(selectors.STAGE_FILTERS[Stage(stage)])
+        total = counts[Stage(stage)]
     if role in Participation.Role.values:
         rows = rows.filter(role=role)
-    page = paginate(request, rows, per_page=25)
+        total = None
+    page = paginate(request, rows, per_page=25, count=total)
     context = {
         "program": program,
-        "counts": selectors.stage_counts(program),
+        "counts": counts,
         "applications": program.participations.filter(state=Participation.State.PENDING)
         .select_related("user")
         .order_by("created_at")[:50],

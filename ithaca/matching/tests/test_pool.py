@@ -40,6 +40,23 @@ def test_it_reads_the_management_chain_assessors_and_blocks_of_each_seeker() -> 
     assert pool.helper_by_id[mentor.pk].conflict_ids == {boss.pk}
 
 
+def test_a_pool_of_a_few_people_reads_the_same_management_chains_as_the_whole_program() -> None:
+    # A page's pool walks the chains up from its people only (one recursive query),
+    # and must find what the whole program's pool finds, up to the longest chain.
+    program = ProgramFactory()
+    top = person()
+    above = top
+    for _ in range(12):
+        above = person(line_manager=above)
+    mentee = seeker(program, line_manager=above)
+    mentor = helper(program, line_manager=above)
+    whole = build_pool(program)
+    few = build_pool(program, seeker_ids=[mentee.pk], helper_ids=[mentor.pk], waiting_only=False)
+    chain = whole.seeker_by_id[mentee.pk].manager_chain
+    assert len(chain) == 10 and chain[0] == above.pk
+    assert few.seeker_by_id[mentee.pk].manager_chain == chain
+
+
 def test_a_helpers_capacity_is_what_their_open_relationships_leave() -> None:
     program = ProgramFactory()
     mentor = helper(program, capacity=3)

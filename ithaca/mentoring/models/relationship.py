@@ -71,7 +71,11 @@ class MentoringRelationship(HelpingRelationship):
         verbose_name_plural = _("mentoring relationships")
         ordering = ["-created_at"]
         constraints = relationship_constraints("mentoring", "mentor", "mentee")
-        indexes = [models.Index(fields=["program", "status"])]
+        indexes = [
+            models.Index(fields=["program", "status"]),
+            # The managers' CSV export streams each program in this order.
+            models.Index(fields=["program", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.mentor} mentoring {self.mentee}"

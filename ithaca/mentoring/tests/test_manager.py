@@ -10,6 +10,7 @@ from django.utils import timezone
 from ithaca.accounts.tests.factories import UserFactory
 from ithaca.mentoring import services
 from ithaca.mentoring.models import Closing
+from ithaca.mentoring.selectors import health_by_program
 from ithaca.mentoring.tests.factories import (
     MeetingFactory,
     active_relationship,
@@ -115,3 +116,20 @@ def test_the_home_page_shows_managers_their_mentoring_health(program_with_health
     program, manager, _ = program_with_health
     page = web(manager).get("/").content.decode()
     assert "Mentoring health" in page and f"/mentoring/programs/{program.slug}/" in page
+
+
+def test_the_home_health_counts_colour_each_program_by_its_own_silence_threshold(
+    program_with_health,
+) -> None:
+    # Meetings 3, 40 and 90 days ago: green, amber, red at 30 days; at 50 days the
+    # second is still green and the third amber; another program's are its own.
+    program, _, _ = program_with_health
+    other = started_days_ago(active_relationship(), 200)
+    MeetingFactory(relationship=other, starts_at=timezone.now() - dt.timedelta(days=10))
+    counts = health_by_program([program, other.program], timezone.now())
+    assert counts[program.pk] == {"green": 1, "amber": 1, "red": 1}
+    assert counts[other.program.pk] == {"green": 1, "amber": 0, "red": 0}
+    program.nudge_after_days = 50
+    counts = health_by_program([program, other.program], timezone.now())
+    assert counts[program.pk] == {"green": 2, "amber": 1, "red": 0}
+    assert counts[other.program.pk] == {"green": 1, "amber": 0, "red": 0}
