@@ -42,6 +42,8 @@ from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
 from ithaca.analytics.models import SurveyResponse
 from ithaca.audit.models import Action
 from ithaca.audit.services import permission_changed, record
+from ithaca.audit.summaries import counts as audit_counts
+from ithaca.audit.summaries import word
 from ithaca.coaching.models import (
     ActionItem,
     CheckIn,
@@ -97,11 +99,12 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     _wipe_profile(user)
     _forget_sign_in(user)
     _anonymize(user)
-    done = ", ".join(f"{value} {name}" for name, value in counts.items() if value)
-    who = "at their own request" if by is not None and by.pk == user.pk else "by staff"
+    code = "erasure.own" if by is not None and by.pk == user.pk else "erasure.staff"
+    done = {name: value for name, value in counts.items() if value}
     record(
         action=Action.ERASURE,
-        summary=f"Personal data erased {who}: {done or 'nothing beyond the account'}",
+        code=code if done else f"{code}.nothing",
+        params={"done": audit_counts(done)} if done else {},
         target=user,
         actor=by,
         subject_id=user.pk,
@@ -200,7 +203,11 @@ def _leave_programs(user: User) -> int:
         participation.save(update_fields=["state", "updated_at"])
         permission_changed(
             subject=user,
-            summary=f"Role of {participation.role} in {participation.program} ended by erasure",
+            code="erasure.role_ended",
+            params={
+                "role": word(Participation.Role(participation.role).label),
+                "program": str(participation.program),
+            },
             target=participation,
             program_id=participation.program_id,
         )
@@ -208,7 +215,8 @@ def _leave_programs(user: User) -> int:
         program.managers.remove(user)
         permission_changed(
             subject=user,
-            summary=f"No longer a manager of {program}: erased",
+            code="erasure.manager_ended",
+            params={"program": str(program)},
             target=program,
             program_id=program.pk,
         )
