@@ -27,9 +27,7 @@ def staff() -> Client:
 def test_an_event_written_in_english_reads_in_german_for_a_german_reader() -> None:
     program, person = ProgramFactory(name="Pflege"), UserFactory()
     with translation.override("en"):
-        program_services.participation_add(
-            program=program, user=person, role="mentor", capacity=1
-        )
+        program_services.participation_add(program=program, user=person, role="mentor", capacity=1)
     event = AuditEvent.objects.get(subject=person)
     assert event.code == "role.given"
     assert event.summary == "Given the role “Mentor” in Pflege"  # the English, stored
