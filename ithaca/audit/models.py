@@ -86,6 +86,8 @@ class AuditEvent(models.Model):
     objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["created_at"]),
