@@ -38,7 +38,7 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
+from ithaca.accounts.models import ERASED_DOMAIN, ApiToken, CareerEntry, Profile, User
 from ithaca.analytics.models import SurveyResponse
 from ithaca.audit.models import Action
 from ithaca.audit.services import permission_changed, record
@@ -70,18 +70,18 @@ from ithaca.mentoring.models import (
 from ithaca.mentoring.models import Goal as MentoringGoal
 from ithaca.messaging.services import messages_erase_author
 from ithaca.notifications.models import CalendarFeed, Notification, Preference
+from ithaca.programs import reasons
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
 from ithaca.scim.models import ScimGroup, ScimUser
 
-ERASED_DOMAIN = "invalid"
 BLANKED = "(erased)"
-ENDED = "Ended because one person's data was erased."
+ENDED = reasons.ERASED
 
 
 def is_erased(user: User) -> bool:
-    return user.email == f"erased-{user.pk}@{ERASED_DOMAIN}"
+    return user.is_erased
 
 
 @transaction.atomic
