@@ -17,7 +17,7 @@ from ithaca.audit.services import permission_changed
 from ithaca.audit.summaries import word
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.notifications.services import notify
-from ithaca.programs import bounds
+from ithaca.programs import bounds, reasons
 from ithaca.programs.access import is_program_manager
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
@@ -342,4 +342,4 @@ def proposal_withdraw_as_manager(
             raise PermissionDenied(_("Only this program's managers can withdraw its proposals."))
         if relationship.status != Status.PROPOSED:
             raise TransitionError(_("Only a proposal that has not started can be withdrawn."))
-        return _move(relationship, Status.WITHDRAWN, reason.strip() or "No answer in time.")
+        return _move(relationship, Status.WITHDRAWN, reason.strip() or reasons.NO_ANSWER)
