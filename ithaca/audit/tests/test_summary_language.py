@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.utils import translation
+from rest_framework.test import APIClient
 
 from ithaca.accounts.models import Department
 from ithaca.accounts.tests.factories import UserFactory
@@ -24,6 +25,12 @@ def staff() -> Client:
     return client
 
 
+def api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
 def test_an_event_written_in_english_reads_in_german_for_a_german_reader() -> None:
     program, person = ProgramFactory(name="Pflege"), UserFactory()
     with translation.override("en"):
@@ -38,12 +45,27 @@ def test_an_event_written_in_english_reads_in_german_for_a_german_reader() -> No
     assert german in admin.content.decode()
     english = staff().get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Given the role “Mentor” in Pflege" in english
+    reader = UserFactory(is_staff=True)
+    listed = api(reader).get("/api/v1/audit/", HTTP_ACCEPT_LANGUAGE="de").json()["results"]
+    assert [(e["code"], e["summary"]) for e in listed] == [("role.given", german)]
+    assert listed[0]["subject"]["id"] == person.pk
+
+
+def test_the_api_keeps_the_audit_log_to_staff_and_managers_and_checks_its_filters() -> None:
+    AuditEventFactory(summary="Exported")
+    assert api(UserFactory()).get("/api/v1/audit/").status_code == 403
+    reader = api(UserFactory(is_staff=True))
+    assert reader.get("/api/v1/audit/?action=nonsense").status_code == 400
+    assert reader.get("/api/v1/audit/?action=export").json()["results"] == []
 
 
 def test_an_event_from_before_codes_shows_its_stored_english() -> None:
     AuditEventFactory(summary="Read a shared coaching session note")
     page = staff().get("/audit/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Read a shared coaching session note" in page
+    reader = api(UserFactory(is_staff=True))
+    [listed] = reader.get("/api/v1/audit/", HTTP_ACCEPT_LANGUAGE="de").json()["results"]
+    assert (listed["code"], listed["summary"]) == ("", "Read a shared coaching session note")
 
 
 def test_words_and_counts_are_translated_when_shown() -> None:
