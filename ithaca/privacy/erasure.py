@@ -69,6 +69,7 @@ from ithaca.mentoring.models import (
 )
 from ithaca.mentoring.models import Goal as MentoringGoal
 from ithaca.messaging.services import messages_erase_author
+from ithaca.notifications.kinds import FORMER
 from ithaca.notifications.models import CalendarFeed, Notification, Preference
 from ithaca.programs import reasons
 from ithaca.programs import relationships as lifecycle
@@ -112,13 +113,20 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     return counts
 
 
-FORMER = "A former participant"
-
-
 def _forget_in_notifications(user: User) -> int:
-    """Others' notifications of what this person did keep what happened, not who."""
+    """Others' notifications of what this person did keep what happened, not who: the
+    name leaves the stored text and the sentence's values (shown as "A former
+    participant" in the reader's language)."""
     told = Notification.objects.filter(actor=user)
     name = user.display_name
+    if name:
+        rows = list(told.exclude(params=None).only("pk", "params"))
+        for row in rows:
+            row.params = {
+                key: value.replace(name, FORMER) if isinstance(value, str) else value
+                for key, value in (row.params or {}).items()
+            }
+        Notification.objects.bulk_update(rows, ["params"], batch_size=500)
     return told.update(
         actor=None, text=Replace("text", Value(name), Value(FORMER)) if name else F("text")
     )

@@ -42,3 +42,19 @@ def test_a_person_really_named_so_keeps_their_name() -> None:
     namesake = UserFactory(first_name="Erased", last_name="person")
     with translation.override("de"):
         assert namesake.display_name == "Erased person"
+
+
+def test_others_notifications_forget_the_erased_persons_name_in_their_language() -> None:
+    from ithaca.notifications.models import Notification
+    from ithaca.notifications.services import notify
+
+    actor = UserFactory(first_name="Zebulon", last_name="Quark")
+    reader = UserFactory()
+    notify(recipient=reader, kind="request.received", subject=reader, actor=actor, context={})
+    person_erase(user=actor, by=None)
+    told = Notification.objects.get(recipient=reader)
+    assert "Zebulon" not in told.text and "Zebulon" not in str(told.params)
+    with translation.override("en"):
+        assert told.message.startswith("A former participant")
+    with translation.override("de"):
+        assert "Zebulon" not in told.message and "A former participant" not in told.message
