@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
@@ -35,6 +36,10 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
 
+# The address of an erased person is erased-<id>@invalid (a domain that never exists).
+ERASED_DOMAIN = "invalid"
+
+
 class User(AbstractUser):
     """An account. People sign in with their e-mail address; there is no username."""
 
@@ -47,6 +52,8 @@ class User(AbstractUser):
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["first_name", "last_name", "email"]
         indexes = [
             # People lists sort by name and show one page: at 100,000 people the index
@@ -62,6 +69,22 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.email
 
+    @property
+    def is_erased(self) -> bool:
+        """Erased (ithaca.privacy.erasure): their address is the erasure marker."""
+        return self.email == f"erased-{self.pk}@{ERASED_DOMAIN}"
+
+    def get_full_name(self) -> str:
+        # The name stored at erasure is English; it is shown in the reader's language.
+        if self.is_erased:
+            return gettext("Erased person")
+        return super().get_full_name()
+
+    def get_short_name(self) -> str:
+        if self.is_erased:
+            return pgettext("short name of an erased person", "Erased")
+        return super().get_short_name()
+
 
 class Department(models.Model):
     """A unit of the organization; departments form a tree through `parent`."""
@@ -73,6 +96,8 @@ class Department(models.Model):
     )
 
     class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("id")), name="department_not_own_parent"),
@@ -153,6 +178,8 @@ class Profile(TimeStampedModel):
     left_on = models.DateField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
         # The matching pool cache asks for the latest profile change on every candidate page.
         indexes = [models.Index(fields=["updated_at"], name="profile_updated_at")]
         constraints = [
@@ -192,8 +219,9 @@ class CareerEntry(models.Model):
     )
 
     class Meta:
-        ordering = ["position", "-started_on", "pk"]
+        verbose_name = _("career entry")
         verbose_name_plural = _("career entries")
+        ordering = ["position", "-started_on", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
@@ -245,6 +273,8 @@ class PeopleImport(TimeStampedModel):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("people import")
+        verbose_name_plural = _("people imports")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -300,6 +330,8 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(

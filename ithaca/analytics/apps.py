@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AnalyticsConfig(AppConfig):
     name = "ithaca.analytics"
     label = "analytics"
-    verbose_name = "Analytics, surveys and reports"
+    verbose_name = _("Analytics, surveys and reports")

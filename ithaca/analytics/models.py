@@ -41,6 +41,7 @@ class ProgramSurveySettings(models.Model):
     )
 
     class Meta:
+        verbose_name = _("program survey settings")
         verbose_name_plural = _("program survey settings")
         constraints = [
             models.CheckConstraint(
@@ -69,6 +70,8 @@ class SurveyInvitation(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("survey invitation")
+        verbose_name_plural = _("survey invitations")
         ordering = ["-due_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -113,6 +116,8 @@ class SurveyResponse(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
         constraints = [
             models.CheckConstraint(
                 condition=on_scale("satisfaction")
@@ -149,6 +154,8 @@ class MeetingRating(models.Model):
     rated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("meeting rating")
+        verbose_name_plural = _("meeting ratings")
         ordering = ["-held_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -185,6 +192,8 @@ class FigureCache(models.Model):
     data = models.JSONField()
 
     class Meta:
+        verbose_name = _("cached figures")
+        verbose_name_plural = _("cached figures")
         constraints = [
             models.UniqueConstraint(fields=["scope", "start", "end"], name="figure_cache_once"),
         ]
@@ -218,6 +227,8 @@ class Report(TimeStampedModel):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("leadership report")
+        verbose_name_plural = _("leadership reports")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="report_period_in_order"),

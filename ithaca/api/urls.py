@@ -2,6 +2,7 @@ from django.urls import path
 
 from ithaca.api import (
     analytics,
+    audit,
     coaching,
     console,
     intake,
@@ -57,6 +58,7 @@ urlpatterns += (
     + matching.urlpatterns
     + console.urlpatterns
     + analytics.urlpatterns
+    + audit.urlpatterns
     + notifications.urlpatterns
     + messaging.urlpatterns
     + people.urlpatterns

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from ithaca.audit.models import Action, AuditEvent
 from ithaca.audit.services import event
 
-VERBS = {ADDITION: "Added", CHANGE: "Changed", DELETION: "Deleted"}
+CODES = {ADDITION: "admin.added", CHANGE: "admin.changed", DELETION: "admin.deleted"}
 # Form labels (lower case) that carry rights when they change on a user.
 USER_RIGHTS = {"staff status", "superuser status", "groups", "user permissions", "active"}
 ALWAYS_PERMISSIONS = {"auth.group", "auth.permission", "programs.participation"}
@@ -66,14 +66,16 @@ def _program_id(label: str, entry: LogEntry) -> int | None:
 def event_for(entry: LogEntry) -> AuditEvent:
     ct = entry.content_type
     label = f"{ct.app_label}.{ct.model}" if ct else "unknown"
-    message = entry.get_change_message() or ""
-    summary = f"Admin: {VERBS.get(entry.action_flag, 'Touched')} {label} “{entry.object_repr}”"
-    if message:
-        summary = f"{summary}: {message}"
+    code = CODES.get(entry.action_flag, "admin.changed")
+    params: dict[str, object] = {"model": label, "object": entry.object_repr}
+    if entry.get_change_message():
+        # Kept as the admin wrote it: Django renders it in the reader's language.
+        code, params["change"] = f"{code}.detail", {"change": entry.change_message}
     is_permission = _is_permission_change(label, entry)
     return event(
         action=Action.PERMISSION_CHANGE if is_permission else Action.ADMIN_ACTION,
-        summary=summary,
+        code=code,
+        params=params,
         object_type=label,
         object_id=str(entry.object_id or ""),
         actor=entry.user,
@@ -96,9 +98,14 @@ def action_event(request: HttpRequest, model_label: str) -> AuditEvent | None:
     selected = request.POST.getlist("_selected_action")
     if not selected and request.POST.get("select_across") != "1":
         return None  # the admin refused: nothing was selected
-    shown = ", ".join(selected[:20]) + (" and more" if len(selected) > 20 else "")
     return event(
         action=Action.ADMIN_ACTION,
-        summary=f"Admin action “{name}” on {len(selected)} {model_label}: {shown}",
+        code="admin.action.more" if len(selected) > 20 else "admin.action",
+        params={
+            "name": name,
+            "count": len(selected),
+            "model": model_label,
+            "selected": ", ".join(selected[:20]),
+        },
         object_type=model_label,
     )

@@ -71,12 +71,23 @@ class AuditEvent(models.Model):
         help_text=_("The person the record is about."),
     )
     program_id = models.PositiveBigIntegerField(null=True, blank=True)
-    summary = models.CharField(max_length=500)
+    summary = models.CharField(max_length=500, help_text=_("What happened, in English."))
+    code = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "What happened, as a code whose sentence is written in the reader's language "
+            "when read. Empty for events recorded before: they show the summary."
+        ),
+    )
+    params = models.JSONField(null=True, blank=True, help_text=_("The values of the code."))
     ip = models.GenericIPAddressField(null=True, blank=True)
 
     objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["created_at"]),
@@ -91,7 +102,7 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()}: {self.summary}"
+        return f"{self.get_action_display()}: {self.shown_summary}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -100,3 +111,10 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+    @property
+    def shown_summary(self) -> str:
+        """What happened, in the active language (the reader's, on the page and the API)."""
+        from ithaca.audit.summaries import summary_text
+
+        return summary_text(self.code, self.params, self.summary)

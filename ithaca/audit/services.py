@@ -17,7 +17,7 @@ being served, read through the same trusted-proxy rule as login throttling.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -27,6 +27,7 @@ from django.http import HttpRequest
 
 from ithaca.accounts.models import User
 from ithaca.audit.models import Action, AuditEvent
+from ithaca.audit.summaries import english
 from ithaca.core.http import client_ip as _client_ip
 
 _request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
@@ -62,7 +63,8 @@ def label_of(target: models.Model) -> str:
 def event(
     *,
     action: str,
-    summary: str,
+    code: str,
+    params: Mapping[str, Any] | None = None,
     target: models.Model | None = None,
     object_type: str = "",
     object_id: str | int = "",
@@ -70,12 +72,19 @@ def event(
     subject_id: int | None = None,
     program_id: int | None = None,
 ) -> AuditEvent:
-    """An unsaved event; `target` fills in the object's type and id."""
+    """An unsaved event; `target` fills in the object's type and id.
+
+    What happened is `code` (one of `ithaca.audit.summaries.TEMPLATES`) with its
+    `params`, shown in the reader's language; its English goes into `summary`.
+    """
     if target is not None:
         object_type, object_id = label_of(target), target.pk
+    values = dict(params or {})
     return AuditEvent(
         action=action,
-        summary=summary[:500],
+        code=code,
+        params=values,
+        summary=english(code, values)[:500],
         object_type=object_type,
         object_id=str(object_id or ""),
         actor=_context_actor() if actor is CONTEXT else actor,
@@ -104,7 +113,8 @@ def confidential_read(
     *,
     reader: User,
     target: models.Model,
-    summary: str,
+    code: str,
+    params: Mapping[str, Any] | None = None,
     author_id: int | None,
     program_id: int | None,
     subject_id: int | None = None,
@@ -117,7 +127,8 @@ def confidential_read(
         return None
     return event(
         action=Action.READ_CONFIDENTIAL,
-        summary=summary,
+        code=code,
+        params=params,
         target=target,
         actor=reader,
         subject_id=subject_id if subject_id is not None else author_id,
@@ -128,7 +139,8 @@ def confidential_read(
 def permission_changed(
     *,
     subject: User,
-    summary: str,
+    code: str,
+    params: Mapping[str, Any] | None = None,
     target: models.Model | None = None,
     program_id: int | None = None,
     actor: User | None = CONTEXT,
@@ -136,7 +148,8 @@ def permission_changed(
     """Record a grant, removal or change of someone's role or rights."""
     return record(
         action=Action.PERMISSION_CHANGE,
-        summary=summary,
+        code=code,
+        params=params,
         target=target if target is not None else subject,
         actor=actor,
         subject_id=subject.pk,

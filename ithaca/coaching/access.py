@@ -21,6 +21,7 @@ from django.utils.translation import gettext, gettext_lazy
 from ithaca.accounts.models import User
 from ithaca.audit.models import AuditEvent
 from ithaca.audit.services import confidential_read, record_all
+from ithaca.audit.summaries import word
 from ithaca.coaching import rules
 from ithaca.coaching.models import (
     ActionItem,
@@ -239,7 +240,8 @@ def _note_read(user: User, note: SessionNote) -> AuditEvent | None:
     return confidential_read(
         reader=user,
         target=note,
-        summary=f"Read a {note.get_visibility_display().lower()} coaching session note",
+        code="note.read",
+        params={"visibility": word(dict(rules.NOTE_VISIBILITIES)[note.visibility])},
         author_id=note.author_id,
         program_id=note.session.engagement.program_id,
     )
@@ -309,6 +311,13 @@ def access_report(user: User, pk: int) -> SponsorReport:
     return report
 
 
+# Who read a report, named in the audit log (in the reader's language when shown).
+READER_WORDS = {
+    rules.SPONSOR: rules.PARTY_NAMES[rules.SPONSOR],
+    rules.MANAGER: gettext_lazy("program manager"),
+}
+
+
 def reports_read_by(user: User, role: str | None, reports: Iterable[SponsorReport]) -> None:
     """A sponsor's (or manager's) read of report content goes into the audit log."""
     if role not in (rules.SPONSOR, rules.MANAGER):
@@ -317,7 +326,8 @@ def reports_read_by(user: User, role: str | None, reports: Iterable[SponsorRepor
         confidential_read(
             reader=user,
             target=report,
-            summary=f"Read a sponsor report as {role}",
+            code="report.read",
+            params={"role": word(READER_WORDS[role])},
             author_id=None,
             subject_id=report.engagement.coachee_id,
             program_id=report.engagement.program_id,

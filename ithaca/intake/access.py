@@ -42,12 +42,12 @@ def _record_manager_read(user: User, intake: Intake) -> None:
         .values_list("program_id", "program__name")
         .first()
     )
-    program_id, name = program if program else (None, "a program")
-    summary = f"Read an intake shared with the managers of {name}"
+    program_id, name = program if program else (None, "")
     read = confidential_read(
         reader=user,
         target=intake,
-        summary=summary,
+        code="intake.read" if program else "intake.read.no_program",
+        params={"program": name} if program else {},
         author_id=intake.author_id,
         program_id=program_id,
     )

@@ -51,6 +51,8 @@ class Referral(TimeStampedModel):
     responded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -91,6 +93,8 @@ class Intake(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
         ordering = ["-created_at"]
         # The matching pool cache asks for the latest intake change on every candidate page.
         indexes = [models.Index(fields=["updated_at"], name="intake_updated_at")]
@@ -116,6 +120,8 @@ class IntakeShare(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
+        verbose_name = _("intake shared with a program")
+        verbose_name_plural = _("intakes shared with programs")
         constraints = [
             models.UniqueConstraint(fields=["intake", "program"], name="intake_share_once")
         ]

@@ -72,6 +72,8 @@ class MatchingConfig(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("matching settings")
+        verbose_name_plural = _("matching settings")
         constraints = [
             models.CheckConstraint(
                 condition=Q(top_k__gte=1, top_k__lte=MAX_TOP_K), name="matching_config_top_k"
@@ -101,6 +103,8 @@ class MatchProfile(TimeStampedModel):
     preferences = models.JSONField(default=list, blank=True, validators=[validate_preferences])
 
     class Meta:
+        verbose_name = _("match profile")
+        verbose_name_plural = _("match profiles")
         constraints = [
             models.UniqueConstraint(fields=["user", "program"], name="match_profile_once"),
         ]
@@ -145,6 +149,8 @@ class MatchingRound(TimeStampedModel):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("matching round")
+        verbose_name_plural = _("matching rounds")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -200,6 +206,8 @@ class RoundPair(models.Model):
     publish_error = models.CharField(max_length=1000, blank=True)
 
     class Meta:
+        verbose_name = _("pair in a round")
+        verbose_name_plural = _("pairs in rounds")
         ordering = ["-score", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -231,6 +239,8 @@ class RoundUnmatched(models.Model):
     explanation = models.CharField(max_length=300)
 
     class Meta:
+        verbose_name = _("seeker left unmatched")
+        verbose_name_plural = _("seekers left unmatched")
         ordering = ["reason", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["round", "seeker"], name="round_unmatched_once"),
@@ -271,6 +281,8 @@ class ProposalExplanation(models.Model):
     expired_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("proposal explanation")
+        verbose_name_plural = _("proposal explanations")
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "relationship_id"], name="proposal_explanation_once"
@@ -303,6 +315,8 @@ class FitCheck(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("fit check")
+        verbose_name_plural = _("fit checks")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "relationship_id"], name="fit_check_once"),

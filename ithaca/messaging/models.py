@@ -35,6 +35,8 @@ class Message(models.Model):
     erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["thread", "thread_id", "created_at"], name="message_thread")
@@ -58,6 +60,8 @@ class ReadMark(models.Model):
     read_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("read mark")
+        verbose_name_plural = _("read marks")
         constraints = [
             models.UniqueConstraint(fields=["user", "thread", "thread_id"], name="read_mark_once")
         ]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext, pgettext_lazy
 
 
 class Category(models.TextChoices):
@@ -146,8 +146,14 @@ _WORD_LABELS = (
 )
 
 
+# What an erased person becomes in others' notifications (ithaca.privacy.erasure).
+FORMER = gettext_noop("A former participant")
+
+
 def word(key: str, value: Any) -> Any:
     """A context value as the reader reads it: domain words translated, the rest as is."""
+    if value == FORMER:
+        return gettext(FORMER)
     if key in WORDS and isinstance(value, str) and value:
         return pgettext("notification word", value)
     return value

@@ -66,6 +66,8 @@ class Notification(models.Model):
     )
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["recipient", "key"], name="notification_once"),
@@ -108,6 +110,8 @@ class Preference(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
         constraints = [
             models.UniqueConstraint(fields=["user", "category"], name="preference_once"),
             models.CheckConstraint(
@@ -132,6 +136,8 @@ class Digest(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("digest e-mail")
+        verbose_name_plural = _("digest e-mails")
         constraints = [
             models.UniqueConstraint(fields=["user", "period"], name="notification_digest_once"),
         ]
@@ -147,6 +153,10 @@ class CalendarFeed(models.Model):
     user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="calendar_feed")
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user_id}"
@@ -164,6 +174,10 @@ class WebhookEndpoint(models.Model):
     secret = models.CharField(max_length=64, editable=False)
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
 
     def __str__(self) -> str:
         return self.name
@@ -187,6 +201,8 @@ class WebhookDelivery(models.Model):
     last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["endpoint", "event_key"], name="webhook_delivery_once")

@@ -38,10 +38,12 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ithaca.accounts.models import ApiToken, CareerEntry, Profile, User
+from ithaca.accounts.models import ERASED_DOMAIN, ApiToken, CareerEntry, Profile, User
 from ithaca.analytics.models import SurveyResponse
 from ithaca.audit.models import Action
 from ithaca.audit.services import permission_changed, record
+from ithaca.audit.summaries import counts as audit_counts
+from ithaca.audit.summaries import word
 from ithaca.coaching.models import (
     ActionItem,
     CheckIn,
@@ -67,19 +69,20 @@ from ithaca.mentoring.models import (
 )
 from ithaca.mentoring.models import Goal as MentoringGoal
 from ithaca.messaging.services import messages_erase_author
+from ithaca.notifications.kinds import FORMER
 from ithaca.notifications.models import CalendarFeed, Notification, Preference
+from ithaca.programs import reasons
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
 from ithaca.scim.models import ScimGroup, ScimUser
 
-ERASED_DOMAIN = "invalid"
 BLANKED = "(erased)"
-ENDED = "Ended because one person's data was erased."
+ENDED = reasons.ERASED
 
 
 def is_erased(user: User) -> bool:
-    return user.email == f"erased-{user.pk}@{ERASED_DOMAIN}"
+    return user.is_erased
 
 
 @transaction.atomic
@@ -97,11 +100,12 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     _wipe_profile(user)
     _forget_sign_in(user)
     _anonymize(user)
-    done = ", ".join(f"{value} {name}" for name, value in counts.items() if value)
-    who = "at their own request" if by is not None and by.pk == user.pk else "by staff"
+    code = "erasure.own" if by is not None and by.pk == user.pk else "erasure.staff"
+    done = {name: value for name, value in counts.items() if value}
     record(
         action=Action.ERASURE,
-        summary=f"Personal data erased {who}: {done or 'nothing beyond the account'}",
+        code=code if done else f"{code}.nothing",
+        params={"done": audit_counts(done)} if done else {},
         target=user,
         actor=by,
         subject_id=user.pk,
@@ -109,13 +113,20 @@ def person_erase(*, user: User, by: User | None) -> dict[str, int]:
     return counts
 
 
-FORMER = "A former participant"
-
-
 def _forget_in_notifications(user: User) -> int:
-    """Others' notifications of what this person did keep what happened, not who."""
+    """Others' notifications of what this person did keep what happened, not who: the
+    name leaves the stored text and the sentence's values (shown as "A former
+    participant" in the reader's language)."""
     told = Notification.objects.filter(actor=user)
     name = user.display_name
+    if name:
+        rows = list(told.exclude(params=None).only("pk", "params"))
+        for row in rows:
+            row.params = {
+                key: value.replace(name, FORMER) if isinstance(value, str) else value
+                for key, value in (row.params or {}).items()
+            }
+        Notification.objects.bulk_update(rows, ["params"], batch_size=500)
     return told.update(
         actor=None, text=Replace("text", Value(name), Value(FORMER)) if name else F("text")
     )
@@ -200,7 +211,11 @@ def _leave_programs(user: User) -> int:
         participation.save(update_fields=["state", "updated_at"])
         permission_changed(
             subject=user,
-            summary=f"Role of {participation.role} in {participation.program} ended by erasure",
+            code="erasure.role_ended",
+            params={
+                "role": word(Participation.Role(participation.role).label),
+                "program": str(participation.program),
+            },
             target=participation,
             program_id=participation.program_id,
         )
@@ -208,7 +223,8 @@ def _leave_programs(user: User) -> int:
         program.managers.remove(user)
         permission_changed(
             subject=user,
-            summary=f"No longer a manager of {program}: erased",
+            code="erasure.manager_ended",
+            params={"program": str(program)},
             target=program,
             program_id=program.pk,
         )

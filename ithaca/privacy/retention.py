@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 
 from ithaca.audit.models import Action
 from ithaca.audit.services import record
+from ithaca.audit.summaries import counts as audit_counts
 from ithaca.coaching.models import CloseOutEvaluation, CoachingEngagement, SessionNote
 from ithaca.mentoring.models import (
     Closing,
@@ -63,10 +64,10 @@ def notes_expire(*, now: dt.datetime) -> dict[str, int]:
         .update(coach_reflection=""),
     }
     if any(counts.values()):
-        done = ", ".join(f"{value} {name}" for name, value in counts.items() if value)
         record(
             action=Action.ERASURE,
-            summary=f"Retention ({settings.ITHACA_RETENTION_YEARS} years): deleted {done}",
+            code="retention.deleted",
+            params={"years": settings.ITHACA_RETENTION_YEARS, "done": audit_counts(counts)},
             object_type="privacy.retention",
             actor=None,
         )

@@ -51,7 +51,7 @@ def export(request: HttpRequest) -> HttpResponse:
     body = json.dumps(person_export(user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
     record(
         action=Action.EXPORT,
-        summary="Downloaded their own data",
+        code="export.own",
         target=user,
         actor=user,
         subject_id=user.pk,

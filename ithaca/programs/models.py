@@ -15,6 +15,7 @@ from ithaca.core.models import TimeStampedModel
 from ithaca.programs import bounds
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
+from ithaca.programs.reasons import reason_text
 
 
 def shown_choices(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
@@ -99,6 +100,8 @@ class Program(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -183,6 +186,8 @@ class Participation(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("role in a program")
+        verbose_name_plural = _("roles in programs")
         ordering = ["program", "role", "user"]
         constraints = [
             models.UniqueConstraint(
@@ -240,6 +245,11 @@ class HelpingRelationship(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+    @property
+    def status_reason_text(self) -> str:
+        """Why it moved, in the active language when Ithaca wrote it; else as written."""
+        return reason_text(self.status_reason)
 
     @property
     def helper_id_value(self) -> int:
@@ -306,6 +316,8 @@ class PersonBlock(TimeStampedModel):
     reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("person never to match")
+        verbose_name_plural = _("people never to match")
         constraints = [
             models.UniqueConstraint(fields=["person", "other", "kind"], name="person_block_once"),
             models.CheckConstraint(condition=~Q(person=F("other")), name="person_block_not_self"),
@@ -332,6 +344,8 @@ class PairExclusion(TimeStampedModel):
     note = models.TextField(blank=True, max_length=2000)
 
     class Meta:
+        verbose_name = _("excluded pair")
+        verbose_name_plural = _("excluded pairs")
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "helper", "seeker"], name="pair_exclusion_once"
@@ -367,6 +381,8 @@ class IndependenceFlag(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("independence flag")
+        verbose_name_plural = _("independence flags")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.matching.engine import RuleCheck
-from ithaca.programs import notices
+from ithaca.programs import notices, reasons
 from ithaca.programs.eligibility import failed_rules
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status, check_transition
 from ithaca.programs.models import HelpingRelationship, Participation, Program
@@ -44,7 +44,7 @@ def _party_side(relationship: HelpingRelationship, user: User) -> str:
     return side
 
 
-COMPETING_REASON = "Withdrawn automatically: the seeker started with someone else in this program."
+COMPETING_REASON = reasons.COMPETING
 
 
 def withdraw_competing(relationship: HelpingRelationship) -> int:

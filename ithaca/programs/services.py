@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
+from ithaca.audit.summaries import word
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.notifications.services import notify
-from ithaca.programs import bounds
+from ithaca.programs import bounds, reasons
 from ithaca.programs.access import is_program_manager
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, Participation, Program
@@ -129,7 +130,8 @@ def program_create(
         for manager in managers:
             permission_changed(
                 subject=manager,
-                summary=f"Made a manager of {program}",
+                code="manager.made",
+                params={"program": str(program)},
                 target=program,
                 program_id=program.pk,
             )
@@ -177,14 +179,18 @@ def participation_add(
             field="role",
         ) from None
     if state == Participation.State.ACTIVE:
-        _role_changed(participation, f"Given the {role} role in {program}")
+        _role_changed(participation, "role.given")
     return participation
 
 
-def _role_changed(participation: Participation, summary: str) -> None:
+def _role_changed(participation: Participation, code: str) -> None:
     permission_changed(
         subject=participation.user,
-        summary=summary,
+        code=code,
+        params={
+            "role": word(Participation.Role(participation.role).label),
+            "program": str(participation.program),
+        },
         target=participation,
         program_id=participation.program_id,
     )
@@ -314,11 +320,7 @@ def application_decide(*, participation: Participation, approve: bool) -> Partic
         )
     participation.state = Participation.State.ACTIVE if approve else Participation.State.DECLINED
     participation.save(update_fields=["state", "updated_at"])
-    verdict = "approved" if approve else "declined"
-    _role_changed(
-        participation,
-        f"Application as {participation.role} in {participation.program} {verdict}",
-    )
+    _role_changed(participation, "application.approved" if approve else "application.declined")
     program = participation.program
     notify(
         recipient=participation.user,
@@ -340,4 +342,4 @@ def proposal_withdraw_as_manager(
             raise PermissionDenied(_("Only this program's managers can withdraw its proposals."))
         if relationship.status != Status.PROPOSED:
             raise TransitionError(_("Only a proposal that has not started can be withdrawn."))
-        return _move(relationship, Status.WITHDRAWN, reason.strip() or "No answer in time.")
+        return _move(relationship, Status.WITHDRAWN, reason.strip() or reasons.NO_ANSWER)

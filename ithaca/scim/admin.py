@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.scim.models import ScimClient, ScimGroup
 from ithaca.scim.services import scim_client_revoke, scim_client_token_issue
@@ -30,17 +32,25 @@ class ScimClientAdmin(admin.ModelAdmin):
     def _show(request: HttpRequest, client: ScimClient, token: str) -> None:
         messages.warning(
             request,
-            f"The bearer token of {client.name} is {token} . Copy it into the identity "
-            "provider now: Ithaca keeps only its digest and cannot show it again.",
+            gettext(
+                "The bearer token of %(client)s is %(token)s . Copy it into the identity "
+                "provider now: Ithaca keeps only its digest and cannot show it again."
+            )
+            % {"client": client.name, "token": token},
         )
 
-    @admin.action(description="Revoke the token of the selected clients")
+    @admin.action(description=_("Revoke the token of the selected clients"))
     def revoke(self, request: HttpRequest, queryset: QuerySet[ScimClient]) -> None:
         for client in queryset:
             scim_client_revoke(client=client)
-        messages.success(request, f"Revoked {queryset.count()} token(s).")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("Revoked %(count)s token.", "Revoked %(count)s tokens.", count)
+            % {"count": count},
+        )
 
-    @admin.action(description="Issue a new token (the old one stops working)")
+    @admin.action(description=_("Issue a new token (the old one stops working)"))
     def rotate(self, request: HttpRequest, queryset: QuerySet[ScimClient]) -> None:
         for client in queryset:
             self._show(request, client, scim_client_token_issue(client=client))

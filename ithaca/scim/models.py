@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
 
@@ -17,15 +18,18 @@ class ScimClient(TimeStampedModel):
     a fast digest is as safe as a slow hash), with a prefix to tell tokens apart.
     """
 
-    name = models.CharField(max_length=120, unique=True, help_text="e.g. Okta, Entra ID")
-    token_prefix = models.CharField(max_length=12, editable=False)
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, help_text=_("e.g. Okta, Entra ID")
+    )
+    token_prefix = models.CharField(_("token prefix"), max_length=12, editable=False)
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
-    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
-    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("SCIM client (identity provider)")
+        verbose_name_plural = _("SCIM clients (identity providers)")
         ordering = ["name"]
-        verbose_name = "SCIM client (identity provider)"
 
     def __str__(self) -> str:
         return self.name
@@ -42,17 +46,27 @@ class ScimUser(TimeStampedModel):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE, related_name="scim"
     )
-    client = models.ForeignKey(ScimClient, null=True, blank=True, on_delete=models.SET_NULL)
-    user_name = models.CharField(max_length=255)
+    client = models.ForeignKey(
+        ScimClient,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("identity provider"),
+    )
+    user_name = models.CharField(_("userName"), max_length=255)
     external_id = models.CharField(max_length=255, blank=True)
     document = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
     deleted_at = models.DateTimeField(
-        null=True, blank=True, help_text="Deleted through SCIM: hidden from /scim/v2/."
+        _("deleted at"),
+        null=True,
+        blank=True,
+        help_text=_("Deleted through SCIM: hidden from /scim/v2/."),
     )
 
     class Meta:
-        verbose_name = "SCIM user"
+        verbose_name = _("SCIM user")
+        verbose_name_plural = _("SCIM users")
         constraints = [
             models.UniqueConstraint(Lower("user_name"), name="scim_user_name_unique_ci"),
         ]
@@ -68,22 +82,41 @@ class ScimGroup(TimeStampedModel):
     in `program`; the link is made from the group's display name.
     """
 
-    client = models.ForeignKey(ScimClient, null=True, blank=True, on_delete=models.SET_NULL)
-    display_name = models.CharField(max_length=255)
-    external_id = models.CharField(max_length=255, blank=True)
+    client = models.ForeignKey(
+        ScimClient,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("identity provider"),
+    )
+    display_name = models.CharField(_("display name"), max_length=255)
+    external_id = models.CharField(_("external ID"), max_length=255, blank=True)
     document = models.JSONField(default=dict, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    version = models.PositiveIntegerField(_("version"), default=1)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("members")
+    )
     department = models.ForeignKey(
-        "accounts.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "accounts.Department",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("department"),
     )
     program = models.ForeignKey(
-        "programs.Program", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "programs.Program",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("program"),
     )
 
     class Meta:
+        verbose_name = _("SCIM group")
+        verbose_name_plural = _("SCIM groups")
         ordering = ["display_name"]
-        verbose_name = "SCIM group"
         constraints = [
             models.UniqueConstraint(Lower("display_name"), name="scim_group_name_unique_ci"),
         ]

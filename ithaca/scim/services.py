@@ -95,8 +95,8 @@ def _check_user_name_free(user_name: str, *, user: User | None) -> None:
         raise ProvisioningConflict(f"The userName {user_name} is already taken.")
 
 
-def _record(action: str, summary: str, user: User) -> None:
-    record(action=action, summary=summary, target=user, actor=None, subject_id=user.pk)
+def _record(action: str, code: str, user: User, **params: object) -> None:
+    record(action=action, code=code, params=params, target=user, actor=None, subject_id=user.pk)
 
 
 @transaction.atomic
@@ -118,7 +118,13 @@ def scim_user_create(*, client: ScimClient, fields: PersonFields) -> User:
     else:
         user = revived
         ScimUser.objects.filter(user=user).update(deleted_at=None, client=client)
-    _record(Action.PROVISIONING, f"Provisioned by {client} (userName {fields.user_name})", user)
+    _record(
+        Action.PROVISIONING,
+        "scim.provisioned",
+        user,
+        client=str(client),
+        user_name=fields.user_name,
+    )
     return scim_user_update(client=client, user=user, fields=fields, audit=False)
 
 
@@ -148,11 +154,11 @@ def scim_user_update(
         updated_at=timezone.now(),
     )
     if was_active and not fields.active:
-        person_left(user=user, reason=f"Deactivated by {client}")
+        person_left(user=user, code="scim.left.deactivated", client=client)
     elif not was_active and fields.active:
-        person_returned(user=user, reason=f"Reactivated by {client}")
+        person_returned(user=user, client=client)
     elif audit:
-        _record(Action.PROVISIONING, f"Updated by {client}", user)
+        _record(Action.PROVISIONING, "scim.updated", user, client=str(client))
     return user
 
 
@@ -198,12 +204,18 @@ def scim_user_delete(*, client: ScimClient, user: User) -> None:
         group.members.remove(user)
     if user.is_active:
         User.objects.filter(pk=user.pk).update(is_active=False)
-        person_left(user=user, reason=f"Deleted by {client}")
+        person_left(user=user, code="scim.left.deleted", client=client)
     else:
-        _record(Action.DEPROVISIONING, f"Deleted by {client}", user)
+        _record(Action.DEPROVISIONING, "scim.deleted", user, client=str(client))
 
 
-def person_left(*, user: User, reason: str, on: dt.date | None = None) -> None:
+def person_left(
+    *,
+    user: User,
+    code: str = "scim.left",
+    client: ScimClient | None = None,
+    on: dt.date | None = None,
+) -> None:
     """Treat a deactivated person as having left the organization.
 
     Their leaving date feeds the retention figures; the managers of the programs
@@ -217,17 +229,17 @@ def person_left(*, user: User, reason: str, on: dt.date | None = None) -> None:
             left_on = profile.started_on
         profile.left_on = left_on
         profile.save(update_fields=["left_on", "updated_at"])
-    _record(Action.DEPROVISIONING, f"{reason}: account deactivated, marked as left", user)
+    _record(Action.DEPROVISIONING, code, user, **({"client": str(client)} if client else {}))
     enqueue_on_commit(tell_managers_someone_left, user_id=user.pk)
 
 
-def person_returned(*, user: User, reason: str) -> None:
+def person_returned(*, user: User, client: ScimClient) -> None:
     """A reactivated person is back: no leaving date any more."""
     profile = profile_ensure(user=user)
     if profile.left_on is not None:
         profile.left_on = None
         profile.save(update_fields=["left_on", "updated_at"])
-    _record(Action.PROVISIONING, f"{reason}: account active again", user)
+    _record(Action.PROVISIONING, "scim.returned", user, client=str(client))
 
 
 # --- Groups ------------------------------------------------------------------
@@ -274,11 +286,15 @@ def scim_group_update(
     group.members.set(members)
     after = {member.pk for member in members}
     _apply_membership(group, added=after - before, removed=before - after)
-    verb = "Group created" if created else "Group updated"
     record(
         action=Action.PROVISIONING,
-        summary=f"{verb} by {client}: {group.display_name} "
-        f"(+{len(after - before)} / -{len(before - after)} members)",
+        code="scim.group.created" if created else "scim.group.updated",
+        params={
+            "client": str(client),
+            "group": group.display_name,
+            "added": len(after - before),
+            "removed": len(before - after),
+        },
         target=group,
         actor=None,
     )
@@ -316,7 +332,8 @@ def scim_group_delete(*, client: ScimClient, group: ScimGroup) -> None:
     """The group goes; its members keep their department or enrolment."""
     record(
         action=Action.PROVISIONING,
-        summary=f"Group deleted by {client}: {group.display_name}",
+        code="scim.group.deleted",
+        params={"client": str(client), "group": group.display_name},
         target=group,
         actor=None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsumedAssertion(models.Model):
@@ -19,6 +20,8 @@ class ConsumedAssertion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("used SAML assertion")
+        verbose_name_plural = _("used SAML assertions")
         constraints = [
             models.UniqueConstraint(
                 fields=["issuer", "assertion_id"], name="sso_assertion_used_once"

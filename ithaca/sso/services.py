@@ -88,10 +88,10 @@ def department_for(*, name: str) -> Department:
 
 def sign_in_recorded(*, user: User, idp: str, created: bool) -> None:
     """Audit a SAML sign-in (and the account it made just in time)."""
-    verb = "Account created and signed in" if created else "Signed in"
     record(
         action=Action.SSO_SIGN_IN,
-        summary=f"{verb} through SAML single sign-on ({idp})",
+        code="sso.created" if created else "sso.signed_in",
+        params={"idp": idp},
         target=user,
         actor=user,
         subject_id=user.pk,
@@ -102,7 +102,8 @@ def sign_in_refused_recorded(*, idp: str, reason: str, detail: str) -> None:
     """Audit a SAML response that was refused, with the library's reason."""
     record(
         action=Action.SSO_SIGN_IN_REFUSED,
-        summary=f"SAML sign-in refused ({idp}): {reason}. {detail}",
+        code="sso.refused",
+        params={"idp": idp, "reason": reason, "detail": detail},
         object_type="socialaccount.socialapp",
         object_id=idp[:64],
         actor=None,

@@ -62,6 +62,8 @@ class AgreementVersion(models.Model):
     signed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("coaching agreement version")
+        verbose_name_plural = _("coaching agreement versions")
         ordering = ["engagement", "-number"]
         constraints = [
             models.UniqueConstraint(
@@ -99,6 +101,8 @@ class AgreementSignature(models.Model):
     signed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("agreement signature")
+        verbose_name_plural = _("agreement signatures")
         ordering = ["signed_at"]
         constraints = [
             models.UniqueConstraint(

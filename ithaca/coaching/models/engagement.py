@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.programs import bounds
 from ithaca.programs.models import (
@@ -51,6 +52,8 @@ class CoachingEngagement(HelpingRelationship):
     ends_on = models.DateField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("coaching engagement")
+        verbose_name_plural = _("coaching engagements")
         ordering = ["-created_at"]
         constraints = [
             *relationship_constraints("coaching", "coach", "coachee"),

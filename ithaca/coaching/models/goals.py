@@ -30,6 +30,8 @@ class Goal(TimeStampedModel):
     due_on = models.DateField()
 
     class Meta:
+        verbose_name = _("coaching goal")
+        verbose_name_plural = _("coaching goals")
         ordering = ["due_on", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -74,6 +76,8 @@ class CheckIn(models.Model):
     )
 
     class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
         ordering = ["recorded_on", "created_at", "pk"]
         indexes = [models.Index(fields=["goal", "recorded_on"])]
 
@@ -100,6 +104,8 @@ class ActionItem(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
         ordering = ["due_on", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="coaching_action_has_title"),

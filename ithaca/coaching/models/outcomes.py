@@ -44,6 +44,8 @@ class SponsorReport(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("sponsor report")
+        verbose_name_plural = _("sponsor reports")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -76,6 +78,8 @@ class CloseOutEvaluation(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("close-out evaluation")
+        verbose_name_plural = _("close-out evaluations")
         constraints = [
             models.CheckConstraint(
                 condition=Q(satisfaction__isnull=True)
@@ -106,6 +110,8 @@ class EvaluationAnswer(models.Model):
     text = models.TextField(blank=True, max_length=4000)
 
     class Meta:
+        verbose_name = _("evaluation answer")
+        verbose_name_plural = _("evaluation answers")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
@@ -135,6 +141,8 @@ class FollowUpSurvey(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("follow-up survey")
+        verbose_name_plural = _("follow-up surveys")
         indexes = [models.Index(fields=["due_on", "sent_at"])]
 
     def __str__(self) -> str:

@@ -51,6 +51,8 @@ class CoachingSession(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("coaching session")
+        verbose_name_plural = _("coaching sessions")
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
@@ -92,6 +94,8 @@ class SessionNote(TimeStampedModel):
     edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("session note")
+        verbose_name_plural = _("session notes")
         ordering = ["created_at"]
         constraints = [
             models.CheckConstraint(

@@ -44,6 +44,8 @@ class SponsorInvitation(TimeStampedModel):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("sponsor invitation")
+        verbose_name_plural = _("sponsor invitations")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
+from ithaca.audit.summaries import word
 from ithaca.coaching import rules
 from ithaca.coaching.models import (
     AgreementVersion,
@@ -220,11 +221,12 @@ def _change_party(
 def _audit(
     engagement: CoachingEngagement, party: str, old: User | None, new: User | None, by: User
 ) -> None:
-    for person, verb in ((old, "removed as"), (new, "made")):
+    for person, code in ((old, "party.removed"), (new, "party.made")):
         if person is not None:
             permission_changed(
                 subject=person,
-                summary=f"{verb} {party} of coaching engagement {engagement.pk}",
+                code=code,
+                params={"party": word(rules.PARTY_NAMES[party]), "engagement": engagement.pk},
                 target=engagement,
                 program_id=engagement.program_id,
                 actor=by,

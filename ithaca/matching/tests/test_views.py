@@ -327,3 +327,14 @@ def test_a_helper_who_opts_out_after_the_pool_was_prepared_is_not_shown(program)
 
     assert blocked.display_name not in page
     assert program.mentors[1].display_name in page
+
+
+def test_a_reason_ithaca_stored_in_english_reads_in_the_readers_language(program) -> None:
+    relationship = request_create(program=program, seeker=program.mentee, helper=program.mentors[0])
+    # Stored as English text, as every row before reasons had codes.
+    MentoringRelationship.objects.filter(pk=relationship.pk).update(
+        status="withdrawn", status_reason="No answer in time."
+    )
+    url = f"/matching/proposals/mentoring/{relationship.pk}/"
+    page = _as(program.mentee).get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Zurückgezogen. Der Grund: Keine rechtzeitige Antwort." in page

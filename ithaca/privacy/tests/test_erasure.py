@@ -98,7 +98,7 @@ def test_the_erasure_is_in_the_audit_log_with_who_asked(world) -> None:
     erase_through_the_page(world.person)
     [event] = AuditEvent.objects.filter(action=Action.ERASURE)
     assert event.actor == world.person and event.subject == world.person
-    assert "at their own request" in event.summary and "journal entries" in event.summary
+    assert "at their own request" in event.summary and "1 journal entry," in event.summary
 
 
 def test_a_wrong_address_is_explained_and_changes_nothing(world) -> None:

@@ -1,0 +1,31 @@
+"""Reasons Ithaca stored as English text are shown in the reader's language."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from ithaca.programs import reasons
+from ithaca.programs.reasons import reason_text
+
+
+def test_a_stored_english_reason_of_ithacas_is_shown_translated() -> None:
+    stored = "Withdrawn automatically: the seeker started with someone else in this program."
+    assert stored == reasons.COMPETING  # what rows hold, old and new
+    with translation.override("de"):
+        assert reason_text(stored) == (
+            "Automatisch zurückgezogen: Die teilnehmende Person hat in diesem Programm "
+            "mit jemand anderem begonnen."
+        )
+        assert reason_text("No answer in time.") == "Keine rechtzeitige Antwort."
+        assert reason_text("Ended because one person's data was erased.") == (
+            "Beendet, weil die Daten einer der beiden Personen gelöscht wurden."
+        )
+        assert reason_text("expired") == "Niemand hat rechtzeitig geantwortet."
+    with translation.override("es"):
+        assert reason_text("No answer in time.") == "Sin respuesta a tiempo."
+
+
+def test_what_a_person_wrote_is_shown_as_written() -> None:
+    with translation.override("de"):
+        assert reason_text("We no longer work together.") == "We no longer work together."
+        assert reason_text("") == ""
