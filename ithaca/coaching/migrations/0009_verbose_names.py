@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coaching", "0007_coaching_notices_move_to_notifications"),
+        ("coaching", "0008_relationship_program_created_index"),
     ]
 
     operations = [
