@@ -113,7 +113,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"have|be|become|improve|work|attend|do|see|join)",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
-            r"(?:we|i|management|the board|hr|have|has|'ve) decided (?:that )?[\w .'-]{1,40} "
+            r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed) (?:that )?"
+            r"[\w .,'-]{1,50} "
             r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
             r"receive|undergo|complete)",
             r"(?:it has been|it's been|it was|it is|has been|was) (?:agreed|decided|arranged|"
@@ -130,6 +131,21 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
             rf"{_SOMEONE_EN})",
             r"put (?:him|her|them) forward",
+            # A request that the service act on a third person ("could someone reach out to
+            # her", "is there someone who could take him on", "work with the pair of them").
+            r"(?:can|could|would|will) (?:you|your \w+|someone|somebody|anyone|one of your \w+)"
+            r" (?:(?!me\b)\w+ ){0,2}(?:reach out to|take|work with|help|guide|support|talk to|"
+            r"contact|call|coach|mentor|meet|look after|see) (?:him|her|them|the (?:two|pair|"
+            r"both|three|four|lot) of them)\b(?! ?\w+self)",
+            r"(?:someone|somebody|anyone) (?:who|that) (?:could|can|would|might|will) "
+            r"(?:(?!me\b)\w+ ){1,2}(?:him|her|them)\b(?! ?\w+self)",
+            r"(?:i'm|i am|i'm just|just) writing (?:this )?(?:for|on behalf of) (?:my|a|our) "
+            r"(?:\w+ )?(?:dad|father|mum|mom|mother|son|daughter|husband|wife|partner|brother|"
+            r"sister|friend|flatmate|colleague|report|employee|boss|manager)(?!'s)",
+            r"(?:coach|mentor)\w* (?:for|to) (?:a|one|two|some|each|all|every) (?:member|of|"
+            r"\w+ of (?:my|our))",
+            r"(?:allocate|assign|provide|match) (?:a |an )?(?:coach|mentor)\w* (?:to|for|with) "
+            r"(?:each|all|every|our|my|the|him|her|them)",
             r"(?:match|pair|connect|team) (?:him|her|them) (?:up )?with",
             r"(?:my|our) (?:husband|wife|partner|son|daughter|brother|sister|father|mother|"
             r"dad|mum|mom)\b(?:(?! i | i'm | me | my )[^.!?]){0,80}(?:needs?|should|could use|"
@@ -169,6 +185,15 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:il|elle) n'est pas au courant|sans (?:le|lui) dire|(?:il|elle) ne sait pas que "
             r"je",
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
+            r"(?:inscrire|nominer|proposer|envoyer) (?:deux|trois|quatre|cinq|mes|nos|l'un|"
+            r"l'une|plusieurs|tous|toute|certains)\b",
+            r"(?:que vous|vous pourriez|pourriez-vous|pouvez-vous|quelqu'un (?:pourrait|peut)|"
+            r"merci de) (?:les|le|la|lui|leur) (?:pren\w+|suiv\w+|accompagn\w+|aid\w+|"
+            r"form\w+|coach\w+|guid\w+|contact\w+|appel\w+|rencontr\w+|proposer)",
+            r"(?:je vous écris|j'écris|je vous contacte|je m'adresse à vous) (?:pour|au nom de|"
+            r"de la part de) (?:mon|ma|mes|notre|nos) (?:\w+ )?(?:père|mère|fils|fille|mari|"
+            r"femme|frère|sœur|soeur|ami\w*|collègue|colocataire|collaborat\w+|salarié\w*|"
+            r"chef\w*|conjoint\w*)",
         ),
         "es": (
             r"(?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:equipo|colaborador\w*|becari\w+|"
@@ -182,10 +207,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"inscribirlo|buscarle|buscarles)",
             r"(?:le|les) (?:pueden|puede|podéis|podrían) (?:buscar|encontrar|asignar)",
             r"(?:organizar|montar) (?:un )?coaching para",
-            r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|el equipo|"
+            r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|le|les|"
+            r"el equipo|"
             r"todo el equipo|todos)\b",
             r"(?:hemos|he|han|ha|se ha|se) (?:decidido|acordado|decidió|acordó) que[^!?]{1,60}"
-            r"(?:hará|haga|hagan|participe|participen|participará|asista|asistan|asistirá|"
+            r"(?:hará|harán|haga|hagan|participe|participen|participará|participarán|asista|"
+            r"asistan|asistirá|asistirán|recibirán|seguirán|empezarán|"
             r"empiece|empezará|reciba|recibirá|siga|seguirá)",
             r"(?:queremos|quisiéramos|nos gustaría|necesitamos) que (?:a )?(?:mi|mis|nuestro|"
             r"nuestra|nuestros|nuestras|él|ella|ellos|ellas|el equipo|todo el equipo|todos|"
@@ -196,6 +223,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:asignarle|asignarles|buscarle|buscarles|apuntadlos|apuntadlas|apuntadle|"
             r"inscribidlos|apúntenlos|apuntarle)",
             r"(?:de parte de|en nombre de) (?:mi|nuestro|nuestra) \w+",
+            r"(?:os|les|le) escribo (?:por|de parte de|en nombre de) (?:mi|nuestro|nuestra) "
+            r"(?:\w+ )?(?:padre|madre|hij[oa]|marido|mujer|herman[oa]|amig[oa]|compañer[oa]|"
+            r"emplead[oa]|jef[ea]|pareja|colaborador\w*)",
+            r"(?:le|les) (?:vendría|vendrían|iría) (?:muy )?bien(?! que yo)",
+            r"(?:podéis|puede|pueden|podríais|podrían|alguien (?:podría|puede)) "
+            r"(?:asignarle|ayudarle|ayudarla|ayudarles|llamarle|llamarla|guiarle|guiarla|"
+            r"acompañarle|acompañarla|hablar con (?:él|ella|ellos)|hacerle|hacerles)",
             r"(?:prefiero que )?no (?:sepa|sabe) que (?:os |les |le )?(?:he escrito|escribo)",
             r"quiere que (?!yo\b|me\b)\w+ (?:haga|participe|asista|empiece|reciba|siga)",
         ),
@@ -214,7 +248,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:ganze )?team|unser|unsere|alle)\b",
             r"(?:haben|habe|hat|wurde|ist) (?:entschieden|beschlossen|vereinbart|festgelegt),? "
             r"dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
-            r"beginnt|absolviert)",
+            r"beginnt|absolviert|absolvieren|durchlaufen|wahrnehmen)",
             r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
             r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr) "
             r"(?:jemanden|einen coach|eine coachin|einen mentor|eine mentorin)"
@@ -226,6 +260,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"meinen) (?:mitarbeiter\w*|bereichsleiter\w*|teamleiter\w*|kolleg\w*|"
             r"angestellte\w*)",
             r"(?:er|sie) weiß nicht, dass ich",
+            r"(?:ich )?schreibe (?:hier |ihnen )?für (?:meinen|meine|unseren|unsere) (?:\w+ )?"
+            r"(?:vater|mutter|sohn|tochter|mann|frau|bruder|schwester|freund\w*|kolleg\w+|"
+            r"mitarbeiter\w*|chef\w*|partner\w*)",
+            r"(?:er|sie) (?:müsste|sollte|bräuchte) (?:dringend |unbedingt |mal |wirklich )?"
+            r"(?:an (?:seinem|seiner|ihrem|ihrer)|lernen|einen coach|eine mentorin|einen mentor)",
+            r"jemanden,? (?:der|die) (?:ihn|ihm)\b",
             r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
         ),
     },
@@ -346,7 +386,8 @@ OWN_WISH: Mapping[str, str] = {
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
     r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
-    r"j'ai envie|j'en ai envie|ce que (?:moi )?je veux|pour moi)(?!\w)",
+    r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
+    r"ce que (?:moi )?je veux|pour moi)(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
     r"lo que (?:yo )?quiero)(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gern|wünsche mir|suche)|für mich)"
