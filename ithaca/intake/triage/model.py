@@ -14,7 +14,7 @@ from .phrase import Phrase
 from .questions import Answers, normalize_answers
 from .result import Recommendation, TriageResult
 from .signals import Signal, answer_signals, text_signals
-from .text import Gate, gate_for, is_errand, is_on_topic, opens_second_need, segments
+from .text import Gate, gate_for, is_admin, is_errand, is_on_topic, opens_second_need, segments
 from .third_party import ThirdParty, heard_third_party, read_third_party
 from .vote import vote
 
@@ -131,10 +131,14 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         # A word or two cannot be judged off-topic, only too short; answers may carry it.
         if _tally(from_answers).high < THIN_TEXT_MIN:
             return _gated(Gate.TOO_SHORT, text, signals, language)
-    elif is_errand(text) or (
-        not is_on_topic(text, language)
-        and not _has_evidence(found)
-        and not semantic.reads_a_need(text)
+    elif (
+        is_errand(text)
+        or (is_admin(text) and _tally(found).high < MIN_EVIDENCE)
+        or (
+            not is_on_topic(text, language)
+            and not _has_evidence(found)
+            and not semantic.reads_a_need(text)
+        )
     ):
         return _gated(Gate.OFF_TOPIC, text, signals, language)
     thin = gate is Gate.TOO_SHORT

@@ -106,19 +106,28 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:manager|boss|director|hr|lead|supervisor) wants? (?!me\b)(?:[\w']+ ){1,4}to "
             r"['\"]?(?:get|have|do|see|attend|go)",
             r"for (?:the whole|my whole|the entire) team",
-            r"i(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?(?:team|staff|"
-            r"reports?|direct reports?|nurses|engineers|reps|juniors?|\w+s) to (?:get|learn|have|"
-            r"be|become|improve|work|attend|do|see|join)",
+            r"(?:i|we)(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?"
+            r"(?:\w+ )?(?:team|staff|reports?|direct reports?|juniors?|"
+            # People named in the plural, never any plural ("my skills to improve" is the
+            # writer's own wish).
+            r"(?:people|nurses|engineers|reps|teachers|managers|supervisors|analysts|"
+            r"developers|agents|drivers|operators|technicians|graduates|trainees|apprentices|"
+            r"interns|employees|colleagues|members|doctors|residents|leads|leaders|workers|"
+            r"porters|cashiers|carers|students|associates|consultants|officers|clerks|chefs|"
+            r"cooks|pharmacists|assistants|coordinators|directors|volunteers)) to (?:get|learn|"
+            r"have|be|become|improve|work|attend|do|see|join)",
             r"i(?:'d| would)? (?:like|want|need) (?:him|her|them)(?: all| both)? to (?:get|learn|"
             r"have|be|become|improve|work|attend|do|see|join)",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
-            r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed) (?:that )?"
+            r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed|determined|"
+            r"resolved|ruled) (?:that )?"
             r"[\w .,'-]{1,50} "
             r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
             r"receive|undergo|complete)",
             r"(?:it has been|it's been|it was|it is|has been|was) (?:agreed|decided|arranged|"
-            r"determined)(?: that)? [\w .'-]{1,40} (?:will|should|must|is to|are to|shall) "
+            r"determined|resolved)(?: that)? [\w .'-]{1,40} (?:will|should|must|is to|are to|"
+            r"shall) "
             r"(?:attend|do|get|join|take|start|go|receive|undergo|complete)",
             rf"(?:wants?|would like|asked for|needs?) {_SOMEONE_EN} to (?:get|have|attend|do|"
             r"join|start) (?:some |a |an |the |this )?(?:coach\w*|mentor\w*|programme|program|"
@@ -131,6 +140,14 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
             rf"{_SOMEONE_EN})",
             r"put (?:him|her|them) forward",
+            r"(?:wants?|would like|expects?) (?:all |every |each |the |our )(?:new |junior )?"
+            r"[\w ]{1,30} to (?:have|get|be given|be assigned) (?:a |an )?(?:coach|mentor)",
+            r"(?:mentors?|coach(?:es)?) for (?:the whole|all (?:the|our)|every|each of)",
+            r"(?:email|send|tell|forward|update) (?:me|us) (?:on )?what (?:was|is|gets|got|has "
+            r"been) (?:covered|discussed|said|talked about)",
+            r"(?:put|enrol+|sign up|register|send) (?:all|every|each) (?:[\w-]+ ){0,3}(?:in|on|"
+            r"into|through|for) (?:the |our |your )?(?:\w+ )?(?:scheme|programme|program|"
+            r"coaching|mentoring)",
             # A request that the service act on a third person ("could someone reach out to
             # her", "is there someone who could take him on", "work with the pair of them").
             r"(?:can|could|would|will) (?:you|your \w+|someone|somebody|anyone|one of your \w+)"
@@ -210,8 +227,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|le|les|"
             r"el equipo|"
             r"todo el equipo|todos)\b",
-            r"(?:hemos|he|han|ha|se ha|se) (?:decidido|acordado|decidió|acordó) que[^!?]{1,60}"
-            r"(?:hará|harán|haga|hagan|participe|participen|participará|participarán|asista|"
+            r"(?:hemos|he|han|ha|se ha|se) (?:decidido|acordado|decidió|acordó|resuelto|"
+            r"determinado|establecido) que[^!?]{1,60}"
+            r"(?:debe|deben|tiene que|tienen que|hará|harán|haga|hagan|realice|realicen|realizará|"
+            r"participe|participen|participará|"
+            r"participarán|asista|"
             r"asistan|asistirá|asistirán|recibirán|seguirán|empezarán|"
             r"empiece|empezará|reciba|recibirá|siga|seguirá)",
             r"(?:queremos|quisiéramos|nos gustaría|necesitamos) que (?:a )?(?:mi|mis|nuestro|"
@@ -223,6 +243,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:asignarle|asignarles|buscarle|buscarles|apuntadlos|apuntadlas|apuntadle|"
             r"inscribidlos|apúntenlos|apuntarle)",
             r"(?:de parte de|en nombre de) (?:mi|nuestro|nuestra) \w+",
+            r"(?:quiere|quieren|queremos|desea|desean) que (?:los|las|el|la|todos|todas|sus|"
+            r"nuestros|nuestras) [\w ]{0,30}(?:tengan|tenga|hagan|haga|reciban|reciba|sigan|"
+            r"asistan) (?:un |una |el |la )?(?:mentor\w*|coach\w*|sesiones|programa|"
+            r"acompañamiento)",
             r"(?:os|les|le) escribo (?:por|de parte de|en nombre de) (?:mi|nuestro|nuestra) "
             r"(?:\w+ )?(?:padre|madre|hij[oa]|marido|mujer|herman[oa]|amig[oa]|compañer[oa]|"
             r"emplead[oa]|jef[ea]|pareja|colaborador\w*)",
@@ -266,6 +290,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:er|sie) (?:müsste|sollte|bräuchte) (?:dringend |unbedingt |mal |wirklich )?"
             r"(?:an (?:seinem|seiner|ihrem|ihrer)|lernen|einen coach|eine mentorin|einen mentor)",
             r"jemanden,? (?:der|die) (?:ihn|ihm)\b",
+            r"(?:könnt ihr|können sie|könnten sie|kann man) (?:bitte )?(?:ihn|ihm)\b",
             r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
         ),
     },
@@ -364,6 +389,9 @@ COPIES: Mapping[str, Sequence[str]] = {
     "de": (
         r"nach jeder (?:sitzung|stunde|einheit)[^.!?]{0,50}(?:zusammenfassung|bericht|"
         r"protokoll|notizen|rückmeldung)",
+        r"nach jede[mr] (?:termin|treffen|gespräch)[^.!?]{0,50}(?:zusammenfassung|bericht|"
+        r"protokoll|notizen|rückmeldung)",
+        r"worüber[^.!?]{0,40}gesprochen (?:wurde|wird)",
         r"(?:zusammenfassung|bericht|protokoll|protokolle|notizen|mitschrift)\w*[^.!?]{0,20}"
         r"(?:der|über die|zu den) (?:inhalte|sitzungen|gespräche|gespräch)",
     ),
@@ -372,16 +400,16 @@ _FOR_SOMEONE = re.compile(
     r"(?<!\w)(?:his|her|their|him|them|each of|employee\w*|daughter|son|husband|wife|"
     r"report's|sponsor\w*|funder|funding|fund|pay(?:ing)? for (?:his|her|their|the|"
     r"my \w+'s)|chair|board|"
-    r"financeur|financ\w+|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
+    r"financeur|finan[cç]\w+|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
     r"patrocinador\w*|financiador\w*|pago|trabajador\w*|cada uno|cada una|mandos|"
     r"finanzier\w*|bezahle|zahle|seine[rnm]?|ihre[rnm]?|mitarbeiter\w*|bereichsleiter\w*|"
-    r"teilnehmer\w*)(?!\w)",
+    r"teilnehmer\w*|azubis?|auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
 
 # A wish stated in the person's own voice, outside the clause that reports the referral.
 OWN_WISH: Mapping[str, str] = {
-    "en": r"(?<![\w'])(?:i (?:really |actually |personally |also )?(?:want|would like|'d like|"
+    "en": r"(?<![\w'])(?:i (?:really |actually |personally |also |do )?(?:want|would like|'d like|"
     r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
     r"(?:get|have|book|do|start))(?![\w'])",
@@ -471,11 +499,11 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
 # Words that point at another person or a group: the third-party reader's hearing counts
 # only when the statement names someone other than the writer.
 _OTHERS = re.compile(
-    r"(?<!\w)(?:he|she|him|her|his|they|them|their|team|staff|reports?|colleagues?|"
-    r"employees?|husband|wife|son|daughter|ceo|mr|mrs|ms|beneficiar(?:y|ies)|"
-    r"il|elle|ils|elles|lui|leur|équipe|collaborat\w+|salarié\w*|employé\w*|mari|fils|"
-    r"fille|mme|bénéficiaires?|él|ella|ellos|ellas|equipo|compañer\w+|trabajador\w*|"
-    r"emplead\w+|marido|mujer|hij[oa]s?|beneficiari\w+|sr|sra|er|ihm|ihr|ihnen|team|"
+    r"(?<!\w)(?:he|she|him|her|his|they|them|their|(?:my|our|a|direct) reports?|"
+    r"colleagues?|employees?|husband|wife|son|daughter|ceo|mr|mrs|ms|beneficiar(?:y|ies)|"
+    r"il|elle|ils|elles|lui|leur|collaborat\w+|salarié\w*|employé\w*|mari|fils|"
+    r"fille|mme|bénéficiaires?|él|ella|ellos|ellas|compañer\w+|trabajador\w*|"
+    r"emplead\w+|marido|mujer|hij[oa]s?|beneficiari\w+|sr|sra|er|ihm|ihr|ihnen|"
     r"mitarbeiter\w*|kolleg\w+|angestellte\w*|beschäftigte\w*|sohn|tochter|herrn?|frau|"
     r"bereichsleiter\w*)(?!\w)",
     re.IGNORECASE,
