@@ -16,6 +16,7 @@ import pytest
 from ithaca.intake.triage import semantic, triage
 from ithaca.intake.triage.language import detect_language
 from ithaca.intake.triage.result import TriageResult
+from ithaca.intake.triage.third_party import names_someone_else
 from ithaca.intake.triage.vote import vote
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -558,3 +559,35 @@ def test_arranging_or_paying_for_sessions_is_not_a_need(text: str) -> None:
 
     assert result.recommendation == "unclear"
     assert not result.third_party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois de mes vendeuses auraient besoin d'apprendre à gérer les clients difficiles.",
+        "Me gustaría que dos de mis cocineros tuvieran a alguien que los oriente.",
+        "Zwei meiner Monteure bräuchten dringend Hilfe beim Umgang mit Kunden.",
+        "A few of the porters are struggling and I'd love them to have someone to talk to.",
+    ],
+)
+def test_some_of_my_people_need_is_written_for_others_in_each_language(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+
+
+@pytest.mark.parametrize(
+    ("text", "someone_else"),
+    [
+        ("Le comité a validé un accompagnement pour notre responsable des achats.", True),
+        ("La junta ha aprobado un proceso para nuestra jefa de compras.", True),
+        ("Der Vorstand hat ein Coaching für unseren Einkaufsleiter genehmigt.", True),
+        ("The board has approved my request for coaching before the merger.", False),
+        ("New manager, need help delegating.", False),
+    ],
+)
+def test_an_organisation_speaking_of_one_of_its_people_names_someone_else(
+    text: str, someone_else: bool
+) -> None:
+    assert names_someone_else(text) is someone_else

@@ -116,8 +116,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"porters|cashiers|carers|students|associates|consultants|officers|clerks|chefs|"
             r"cooks|pharmacists|assistants|coordinators|directors|volunteers)) to (?:get|learn|"
             r"have|be|become|improve|work|attend|do|see|join)",
-            r"i(?:'d| would)? (?:like|want|need) (?:him|her|them)(?: all| both)? to (?:get|learn|"
-            r"have|be|become|improve|work|attend|do|see|join)",
+            r"i(?:'d| would)? (?:like|love|want|need) (?:him|her|them)(?: all| both)? to "
+            r"(?:get|learn|have|be|become|improve|work|attend|do|see|join)",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
             r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed|determined|"
@@ -179,6 +179,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"collègues?|cadres)\b[^.!?]{0,60}(?:a besoin|ont besoin|aurait besoin|"
             r"auraient besoin|doi(?:t|vent)|devrai(?:t|ent)|manque|prenne)",
             r"(?:l'un|l'une) d'(?:eux|elles)[^.!?]{0,40}besoin",
+            r"(?:deux|trois|quatre|cinq|plusieurs|certain(?:e)?s|quelques-un(?:e)?s|une|un) de "
+            r"(?:mes|nos) [\w-]+[^.!?]{0,60}(?:besoin|devrai\w*|pourrai\w*|manque\w*)",
             r"(?:il|elle|ils|elles) (?:a|ont|aurai(?:t|ent)) besoin d'un (?:coach|mentor)",
             r"(?:pour (?:lui|elle|eux)|à sa place)\b[^.!?]{0,20}$|je remplis[^.!?]{0,30}pour",
             r"(?:les|l') ?inscrire (?:tous|toutes)?|(?:lui|leur) trouver (?:un|une)",
@@ -218,6 +220,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"compañer\w+|mandos)\b[^.!?]{0,60}(?:necesita\w*|tiene\w* que|debe\w*|"
             r"debería\w*|no tiene)",
             r"(?:uno|una) de (?:ellos|ellas|mis \w+)[^.!?]{0,40}necesita",
+            r"(?:dos|tres|cuatro|cinco|varios|varias|algunos|algunas) de (?:mis|nuestros|"
+            r"nuestras) \w+[^.!?]{0,60}(?:necesit\w+|tuvieran|tengan|deberían|vendría)",
             r"(?:él|ella|ellos|ellas) necesita\w* (?:un |una )?(?:coach|mentor)",
             r"(?:relleno|lleno)[^.!?]{0,30}por (?:ella|él|ellos)",
             r"(?:apuntarlos|apuntarlas|apuntarla|apuntarlo|inscribirlos|inscribirla|"
@@ -263,6 +267,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?:braucht|brauchen|bräuchte\w*|"
             r"muss|müssen|soll|sollte\w*|fehlt)",
             r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
+            r"(?:zwei|drei|vier|fünf|einige|mehrere|ein paar) (?:meiner|unserer|von meinen|von "
+            r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
             r"(?:alle|ihn|sie alle) anmelden|(?:ihm|ihr|ihnen) einen (?:coach|mentor)",
@@ -510,12 +516,38 @@ _OTHERS = re.compile(
 )
 
 
+# An organisation deciding or asking ("the board has approved coaching for our logistics
+# manager", "el comité ha aprobado..."), in a statement where no one speaks as "I": the
+# wish is the organisation's, about one of its people.
+_ORGANISATION = re.compile(
+    r"(?<!\w)(?:board|committee|management|leadership team|hr|human resources|head office|"
+    r"company|organi[sz]ation|comité|direction|drh|rh|entreprise|société|dirección|"
+    r"empresa|rrhh|recursos humanos|junta|geschäftsführung|geschäftsleitung|vorstand|"
+    r"personalabteilung|firma|unternehmen)(?!\w)",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'])(?:i|i'm|i've|i'd|me|my|myself|je|j'\w*|me|moi|mon|ma|mes|m'\w*|yo|mí|"
+    r"mi|mis|conmigo|ich|mich|mir|mein\w*)(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether ``text`` names another person or a group to act on ("him", "my employee"),
+    or is an organisation speaking of one of its people with no one speaking as "I"."""
+    plain = text.replace("\u2019", "'")
+    if _OTHERS.search(plain):
+        return True
+    return bool(_ORGANISATION.search(plain)) and not _FIRST_PERSON.search(plain)
+
+
 def heard_third_party(text: str) -> ThirdParty | None:
     """Someone else's wish heard by the reader of meaning rather than by a pattern: only
     when the statement names another person or a group to act on ("him", "my team"). A
     statement about the writer alone ("I've just been promoted to ward manager") is theirs,
     whatever it sounds like; being sent is left to the patterns, which hear who sent whom."""
-    if not _OTHERS.search(text):
+    if not names_someone_else(text):
         return None
     first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
     quote = first if len(first) <= 120 else first[:119] + "…"
