@@ -372,13 +372,18 @@ def _own_wishes_in_the_labelled_set() -> list[str]:
 
 
 def test_the_third_party_reader_never_hears_an_own_wish_as_someone_elses() -> None:
+    # The reader gates only beside a named other person (``names_someone_else``): a terse
+    # "New manager, need help delegating." may sound like a referral to it, and the guard
+    # is what keeps it the person's own. Together they must never fire on an own wish.
     texts = _own_wishes_in_the_labelled_set()
     assert len(texts) >= 10
     threshold = semantic.third_party_threshold()
 
     heard = {t: semantic.third_party_probability(t) for t in texts}
+    gated = [t for t, p in heard.items() if p is None or (p >= threshold and names_someone_else(t))]
 
-    assert all(p is not None and p < threshold for p in heard.values()), heard
+    assert gated == []
+    assert not any(triage(t).third_party for t in texts)
 
 
 @pytest.mark.parametrize(
