@@ -297,6 +297,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:an (?:seinem|seiner|ihrem|ihrer)|lernen|einen coach|eine mentorin|einen mentor)",
             r"jemanden,? (?:der|die) (?:ihn|ihm)\b",
             r"(?:könnt ihr|können sie|könnten sie|kann man) (?:bitte )?(?:ihn|ihm)\b",
+            r"(?:könnte|kann|würde) (?:jemand|einer|eine)(?: von ihnen| von euch)? "
+            r"(?:sie|ihn|ihm|ihr|ihnen)\b",
             r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
         ),
     },
