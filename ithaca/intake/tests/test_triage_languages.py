@@ -16,6 +16,7 @@ import pytest
 from ithaca.intake.triage import semantic, triage
 from ithaca.intake.triage.language import detect_language
 from ithaca.intake.triage.result import TriageResult
+from ithaca.intake.triage.third_party import names_someone_else
 from ithaca.intake.triage.vote import vote
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -371,13 +372,18 @@ def _own_wishes_in_the_labelled_set() -> list[str]:
 
 
 def test_the_third_party_reader_never_hears_an_own_wish_as_someone_elses() -> None:
+    # The reader gates only beside a named other person (``names_someone_else``): a terse
+    # "New manager, need help delegating." may sound like a referral to it, and the guard
+    # is what keeps it the person's own. Together they must never fire on an own wish.
     texts = _own_wishes_in_the_labelled_set()
     assert len(texts) >= 10
     threshold = semantic.third_party_threshold()
 
     heard = {t: semantic.third_party_probability(t) for t in texts}
+    gated = [t for t, p in heard.items() if p is None or (p >= threshold and names_someone_else(t))]
 
-    assert all(p is not None and p < threshold for p in heard.values()), heard
+    assert gated == []
+    assert not any(triage(t).third_party for t in texts)
 
 
 @pytest.mark.parametrize(
@@ -421,3 +427,172 @@ def test_below_its_threshold_the_third_party_reader_changes_nothing(
 
     assert after.recommendation == before.recommendation == "coaching"
     assert not after.third_party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My flatmate hates her job but is too shy to apply. Could someone reach out to her?",
+        "I'm writing for my mum, she was made redundant and won't fill this in herself.",
+        "Please allocate a mentor to each of our new graduates from September.",
+        "The partners have agreed that Priya, our newest associate, will start with a coach.",
+        "Ma collègue est débordée. Pourriez-vous la contacter pour lui proposer un suivi ?",
+        "Je vous écris pour mon frère, qui cherche sa voie depuis deux ans.",
+        "Se ha acordado que el nuevo encargado recibirá acompañamiento durante tres meses.",
+        "Os escribo por mi hermana: no lo va a pedir ella, pero le vendría bien alguien.",
+        "Es wurde vereinbart, dass Herr Kaya ab April an sechs Sitzungen teilnimmt.",
+        "Ich schreibe für meine Schwester. Gibt es jemanden, der ihr beim Berufseinstieg hilft?",
+    ],
+)
+def test_more_ways_of_writing_for_someone_else_go_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I pay for my employee's sessions, so I'd like a short summary after every one.",
+        "Nous finançons l'accompagnement de Mme Roux et souhaitons un résumé de chaque séance.",
+        "Como patrocinador, quiero un resumen de cada sesión de mi colaboradora.",
+        "Ich finanziere das Coaching meiner Mitarbeiterin und möchte nach jeder Sitzung "
+        "eine Zusammenfassung.",
+    ],
+)
+def test_a_payer_asking_for_copies_of_someone_elses_sessions_hears_about_confidentiality(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like a short summary after each session so I can track my own progress.",
+        "Could I get the notes from my sessions sent to me afterwards? I forget things.",
+        "I pay for my own sessions and I'd like a summary after each one.",
+        "I want my manager to see that I can lead the team by the end of the year.",
+        "My wife thinks I should talk to a mentor about my career and honestly I agree.",
+        "I have a new team of six and I'd like to learn how to give them feedback by March.",
+        "Could someone help me support them through the restructure? I lead them now.",
+        "I want my skills to improve by summer, especially my presentations.",
+        "I want my sales numbers to improve this quarter; I keep losing deals at the close.",
+        "Je voudrais garder des notes de mes séances pour voir mes progrès.",
+        "A mi equipo le vendría bien que yo aprenda a delegar, quiero trabajarlo este trimestre.",
+        "Ich suche jemanden, der ihr Fach kennt und mir beim Berufseinstieg Orientierung gibt.",
+    ],
+)
+def test_a_persons_own_wish_about_their_sessions_or_their_people_is_their_own(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est ma cheffe qui m'a parlé du programme, mais j'ai moi-même envie d'échanger avec "
+        "quelqu'un d'expérimenté sur la suite de ma carrière.",
+        "For my 'development' I've been told to speak up more in the leadership meeting. Can I "
+        "get some sessions just on that before the spring review?",
+    ],
+)
+def test_a_referral_with_an_own_wish_in_other_words_is_the_persons_own(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation != "unclear"
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Devo migliorare la gestione del tempo entro la fine del trimestre.", "other"),
+        ("Fui promovido a gerente há um mês e preciso aprender a delegar tarefas.", "other"),
+        ("Necesito mejorar la gestión del tiempo antes del trimestre.", "es"),
+    ],
+)
+def test_italian_and_portuguese_are_not_taken_for_spanish(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.skipif(not semantic.available(), reason="the reader of meaning is not installed")
+def test_a_need_worded_without_any_listed_cue_is_read_by_the_reader_of_meaning() -> None:
+    text = (
+        "Bin vor einem Jahr aus einer Agentur in ein Ministerium gewechselt. Fachlich passt "
+        "alles, aber die Kultur hier verstehe ich nicht, und ich hätte gern jemanden, der "
+        "schon lange dabei ist, für gelegentliche Gespräche."
+    )
+
+    result = triage(text)
+
+    assert result.recommendation == "mentoring"
+    assert result.semantic
+    assert any(
+        "schon lange dabei" in reason or "Ministerium" in reason for reason in result.reasons
+    )
+
+
+def test_without_the_reader_a_need_with_no_listed_cue_is_still_asked_about(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ITHACA_TRIAGE_SEMANTIC", "off")
+
+    result = triage("Bin vor einem Jahr aus einer Agentur in ein Ministerium gewechselt.")
+
+    assert result.recommendation == "unclear"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you move my session on Friday to the afternoon?",
+        "Je voudrais annuler ma séance de jeudi, j'ai un empêchement.",
+        "¿Dónde puedo descargar la factura del taller del mes pasado?",
+        "Ich muss meinen Termin am Montag leider verschieben, wo geht das?",
+    ],
+)
+def test_arranging_or_paying_for_sessions_is_not_a_need(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert not result.third_party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois de mes vendeuses auraient besoin d'apprendre à gérer les clients difficiles.",
+        "Me gustaría que dos de mis cocineros tuvieran a alguien que los oriente.",
+        "Zwei meiner Monteure bräuchten dringend Hilfe beim Umgang mit Kunden.",
+        "A few of the porters are struggling and I'd love them to have someone to talk to.",
+    ],
+)
+def test_some_of_my_people_need_is_written_for_others_in_each_language(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+
+
+@pytest.mark.parametrize(
+    ("text", "someone_else"),
+    [
+        ("Le comité a validé un accompagnement pour notre responsable des achats.", True),
+        ("La junta ha aprobado un proceso para nuestra jefa de compras.", True),
+        ("Der Vorstand hat ein Coaching für unseren Einkaufsleiter genehmigt.", True),
+        ("The board has approved my request for coaching before the merger.", False),
+        ("New manager, need help delegating.", False),
+    ],
+)
+def test_an_organisation_speaking_of_one_of_its_people_names_someone_else(
+    text: str, someone_else: bool
+) -> None:
+    assert names_someone_else(text) is someone_else

@@ -72,7 +72,8 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         trabalho carreira ik het een niet wil graag mijn ben jij wij voor naar lavoro
         questo questa essere fare sto io dei degli alla alle nei cosa perché anni mesi
         settimane appena diventata diventato migliorare carriera responsabile reparto uma
-        você alguém ainda então minhas meus weet moet hier"""
+        você alguém ainda então minhas meus weet moet hier há preciso equipe tarefas
+        devo gestione entro"""
     ),
 }
 
@@ -83,7 +84,7 @@ MARKS: Mapping[str, re.Pattern[str]] = {
     "de": re.compile(r"[ßäöü]|\b\w+(?:ung|heit|keit|schaft)\b", re.IGNORECASE),
     # Polish, Turkish, Scandinavian, Portuguese and Welsh letters and spellings.
     # (Matched without IGNORECASE: the Turkish dotless i would otherwise match every "i".)
-    "other": re.compile("[ąęłńśźżşğıøåãõŵŷ]|i\u0307|\\b(?:fy|yn|gyda|eich)\\b"),
+    "other": re.compile("[ąęłńśźżşğıøåãõŵŷ]|i\u0307|ções?\\b|\\b(?:fy|yn|gyda|eich)\\b"),
 }
 
 

@@ -14,7 +14,7 @@ from .phrase import Phrase
 from .questions import Answers, normalize_answers
 from .result import Recommendation, TriageResult
 from .signals import Signal, answer_signals, text_signals
-from .text import Gate, gate_for, is_errand, is_on_topic, opens_second_need, segments
+from .text import Gate, gate_for, is_admin, is_errand, is_on_topic, opens_second_need, segments
 from .third_party import ThirdParty, heard_third_party, read_third_party
 from .vote import vote
 
@@ -131,7 +131,15 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         # A word or two cannot be judged off-topic, only too short; answers may carry it.
         if _tally(from_answers).high < THIN_TEXT_MIN:
             return _gated(Gate.TOO_SHORT, text, signals, language)
-    elif is_errand(text) or (not is_on_topic(text, language) and not _has_evidence(found)):
+    elif (
+        is_errand(text)
+        or (is_admin(text) and _tally(found).high < MIN_EVIDENCE)
+        or (
+            not is_on_topic(text, language)
+            and not _has_evidence(found)
+            and not semantic.reads_a_need(text)
+        )
+    ):
         return _gated(Gate.OFF_TOPIC, text, signals, language)
     thin = gate is Gate.TOO_SHORT
     result = _decided(text, signals, _tally(signals), thin=thin, language=language)
@@ -139,7 +147,9 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         result.reasons.append(wording.own_wish_reason(referral))
     # The reader of meaning reads only the text: where the answers weigh as much as the
     # text does (or the text is a word or two), the decision rests on them and it abstains.
-    if thin or _weight(from_answers) >= _weight(found):
+    # Where neither the text's cues nor any answer say anything, it reads the text alone
+    # (a French or German need worded without the listed phrases).
+    if thin or (from_answers and _weight(from_answers) >= _weight(found)):
         return result
     return vote(result, text)
 

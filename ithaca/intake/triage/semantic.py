@@ -187,6 +187,19 @@ def read(text: str) -> Reading | None:
     return Reading({label: float(p) for label, p in zip(LABELS, probs, strict=True)})
 
 
+# The topic words of ``text.py`` are lists; a need worded without any of them ("Bin vor
+# einem halben Jahr in eine Behörde gewechselt ... hätte gern jemanden, der schon lange
+# dabei ist") is still a need when the reader of meaning gives "unclear" at most this much.
+NEED_UNCLEAR_MAX = 0.2
+
+
+def reads_a_need(text: str) -> bool:
+    """Whether the reader of meaning hears a development need in ``text`` (false when it
+    is not available): the off-topic gate then leaves the statement to the vote."""
+    reading = read(text)
+    return reading is not None and reading.probabilities["unclear"] <= NEED_UNCLEAR_MAX
+
+
 def side_clauses(text: str) -> tuple[str | None, str | None]:
     """The clause that reads most like coaching and the one most like mentoring.
 

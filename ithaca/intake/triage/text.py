@@ -65,12 +65,27 @@ WISH = re.compile(
     r"(?<!\w)(?:coach|mentor)\w*",
     re.IGNORECASE,
 )
+# Arrangements around sessions in the four languages (cancel or move a session, an invoice, a
+# receipt, a room): not a need when nothing else in the statement speaks of growth.
+ADMIN = re.compile(
+    r"(?<!\w)(?:(?:cancel|move|reschedule) (?:my|the|our|this) (?:session|appointment|"
+    r"meeting)|invoice|receipts?|parking|projector|"
+    r"(?:annuler|déplacer|reporter|décaler) (?:ma|mon|la|le|notre) (?:séance|rendez-vous|"
+    r"session|réunion)|factures?|reçus?|"
+    r"(?:cancelar|cambiar|aplazar|mover) (?:mi|la|el) (?:sesión|cita|reunión)|facturas?|"
+    r"recibos?|"
+    r"(?:termin|sitzung)\w*[^.!?]{0,30}(?:absagen|verschieben|stornieren)|rechnung|"
+    r"quittung|beleg)(?!\w)",
+    re.IGNORECASE,
+)
 # Not a development need whatever else it says: a complaint or grievance to be filed.
 GRIEVANCE = re.compile(
     r"(?<!\w)(?:(?:file|make|lodge|raise|submit|put in) (?:a |an )?(?:formal |official )?"
     r"(?:complaint|grievance)|(?:porter|déposer|faire) (?:une )?(?:plainte|réclamation)|"
     r"(?:poner|presentar) (?:una )?(?:queja|reclamación|denuncia)|(?:eine )?beschwerde "
-    r"(?:einreichen|einlegen|erheben))(?!\w)",
+    r"(?:einreichen|einlegen|erheben)|i (?:want|would like|'d like) to complain|"
+    r"je (?:veux|voudrais|souhaite) (?:me plaindre|réclamer)|quiero (?:quejarme|reclamar)|"
+    r"(?:ich )?(?:möchte|will) mich beschweren)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -135,7 +150,13 @@ SECOND_NEED = (
     r"more generally|bigger picture|"
     r"in the long(?:er)? (?:run|term)|separately|on top of (?:that|this)|more broadly|"
     r"apart from (?:that|this)|aside from (?:that|this)|alongside (?:that|this)|"
-    r"at the same time|outside of (?:that|this)|then there's|the other thing)"
+    r"at the same time|outside of (?:that|this)|then there's|the other thing|"
+    # French, Spanish and German announce a second need in their own words.
+    r"au-delà de (?:ça|cela)|à côté de (?:ça|cela)|par ailleurs|en parallèle|"
+    r"à plus long terme|sur le long terme|plus largement|d'autre part|après (?:ça|cela)|"
+    r"en dehors de (?:ça|cela)|aparte de (?:eso|esto)|más allá de (?:eso|esto)|"
+    r"a (?:más )?largo plazo|por otro lado|en paralelo|además|darüber hinaus|"
+    r"(?:ganz )?unabhängig davon|langfristig|auf lange sicht|abgesehen davon|außerdem|zudem)"
 )
 _SUBJECT = r"(?:i'?m\s+|i\s+am\s+|i'?d\s+|i'?ve\s+|i\s+|would\s+|i\s+would\s+)?"
 SEGMENT_BREAK = re.compile(
@@ -255,6 +276,11 @@ def is_errand(text: str) -> bool:
     if GRIEVANCE.search(plain) is not None:
         return True
     return ERRAND.search(plain) is not None and WISH.search(plain) is None
+
+
+def is_admin(text: str) -> bool:
+    """Whether the text is about arranging sessions or paying for them (``ADMIN``)."""
+    return ADMIN.search(normalize(text).text) is not None
 
 
 def segments(text: str) -> list[tuple[int, int]]:

@@ -35,6 +35,17 @@ _OTHERS_EN = (
     r"(?:three|two|four|several|some) managers|(?<!i )(?<!i'm )he|(?<!i )she|they)"
 )
 
+# Someone other than the writer, named by their role or tie to the writer ("the employee",
+# "our new head of IT", "my husband", "one of our newly qualified teachers").
+_SOMEONE_EN = (
+    r"(?:(?:my|our|the|this|an?) (?:new |newly qualified |junior |senior |young )?"
+    r"(?:employee|staff member|worker|report|direct report|team member|colleague|husband|"
+    r"wife|partner|son|daughter|child|kid|nephew|niece|ceo|cfo|coo|cto|head of [\w]+|"
+    r"director|manager|supervisor|team lead(?:er)?|nurse|doctor|teacher|engineer|analyst|"
+    r"trainee|apprentice|graduate|intern|beneficiary|participant|coachee|mentee)|"
+    r"one of (?:my|our|the) [\w ]{1,30}?(?:s|staff|people))"
+)
+
 PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
     "sessions": {
         "en": (
@@ -46,7 +57,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:talks?|talking|talked|discuss\w*|says?|saying|said|tells?|telling|told|"
             r"rais\w+|brings? up|bringing up|shar\w+) (?:about )?(?:with|in|during|at) "
             r"(?:his|her|their|the) (?:\w+ )?(?:coach\w*|mentor\w*|sessions?|meetings?)",
-            r"(?:notes|content) (?:from|of) (?:my |his |her |their |the )?[\w' ]{0,25}"
+            r"(?:notes|content) (?:from|of) (?:my \w+'s |his |her |their |the )[\w' ]{0,25}"
             r"(?:sessions?|coaching|mentoring)",
         ),
         "fr": (
@@ -95,16 +106,72 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:manager|boss|director|hr|lead|supervisor) wants? (?!me\b)(?:[\w']+ ){1,4}to "
             r"['\"]?(?:get|have|do|see|attend|go)",
             r"for (?:the whole|my whole|the entire) team",
-            r"i(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?(?:team|staff|"
-            r"reports?|direct reports?|nurses|engineers|reps|juniors?|\w+s) to (?:get|learn|have|"
-            r"be|become|improve|work|attend|do|see|join)",
-            r"i(?:'d| would)? (?:like|want|need) (?:him|her|them)(?: all| both)? to (?:get|learn|"
+            r"(?:i|we)(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?"
+            r"(?:\w+ )?(?:team|staff|reports?|direct reports?|juniors?|"
+            # People named in the plural, never any plural ("my skills to improve" is the
+            # writer's own wish).
+            r"(?:people|nurses|engineers|reps|teachers|managers|supervisors|analysts|"
+            r"developers|agents|drivers|operators|technicians|graduates|trainees|apprentices|"
+            r"interns|employees|colleagues|members|doctors|residents|leads|leaders|workers|"
+            r"porters|cashiers|carers|students|associates|consultants|officers|clerks|chefs|"
+            r"cooks|pharmacists|assistants|coordinators|directors|volunteers)) to (?:get|learn|"
             r"have|be|become|improve|work|attend|do|see|join)",
+            r"i(?:'d| would)? (?:like|love|want|need) (?:him|her|them)(?: all| both)? to "
+            r"(?:get|learn|have|be|become|improve|work|attend|do|see|join)",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
-            r"(?:we|i|management|the board|hr|have|has|'ve) decided (?:that )?[\w .'-]{1,40} "
+            r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed|determined|"
+            r"resolved|ruled) (?:that )?"
+            r"[\w .,'-]{1,50} "
             r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
             r"receive|undergo|complete)",
+            r"(?:it has been|it's been|it was|it is|has been|was) (?:agreed|decided|arranged|"
+            r"determined|resolved)(?: that)? [\w .'-]{1,40} (?:will|should|must|is to|are to|"
+            r"shall) "
+            r"(?:attend|do|get|join|take|start|go|receive|undergo|complete)",
+            rf"(?:wants?|would like|asked for|needs?) {_SOMEONE_EN} to (?:get|have|attend|do|"
+            r"join|start) (?:some |a |an |the |this )?(?:coach\w*|mentor\w*|programme|program|"
+            r"sessions|training|support)",
+            rf"{_SOMEONE_EN} (?:\w+ ){{0,6}}(?:needs?|has) to be (?:fixed|sorted|coached|mentored|"
+            r"straightened out)",
+            r"(?:fix|sort out|straighten out) (?:(?:his|her|their) (?:attitude|behaviou?r|"
+            r"manners)|(?:him|them)\b)",
+            r"(?:find|get|assign|give) (?:him|her|them) (?:someone|somebody|a person)",
+            rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
+            rf"{_SOMEONE_EN})",
+            r"put (?:him|her|them) forward",
+            r"(?:wants?|would like|expects?) (?:all |every |each |the |our )(?:new |junior )?"
+            r"[\w ]{1,30} to (?:have|get|be given|be assigned) (?:a |an )?(?:coach|mentor)",
+            r"(?:mentors?|coach(?:es)?) for (?:the whole|all (?:the|our)|every|each of)",
+            r"(?:email|send|tell|forward|update) (?:me|us) (?:on )?what (?:was|is|gets|got|has "
+            r"been) (?:covered|discussed|said|talked about)",
+            r"(?:put|enrol+|sign up|register|send) (?:all|every|each) (?:[\w-]+ ){0,3}(?:in|on|"
+            r"into|through|for) (?:the |our |your )?(?:\w+ )?(?:scheme|programme|program|"
+            r"coaching|mentoring)",
+            # A request that the service act on a third person ("could someone reach out to
+            # her", "is there someone who could take him on", "work with the pair of them").
+            r"(?:can|could|would|will) (?:you|your \w+|someone|somebody|anyone|one of your \w+)"
+            r" (?:(?!me\b)\w+ ){0,2}(?:reach out to|take|work with|help|guide|support|talk to|"
+            r"contact|call|coach|mentor|meet|look after|see) (?:him|her|them|the (?:two|pair|"
+            r"both|three|four|lot) of them)\b(?! ?\w+self)",
+            r"(?:someone|somebody|anyone) (?:who|that) (?:could|can|would|might|will) "
+            r"(?:(?!me\b)\w+ ){1,2}(?:him|her|them)\b(?! ?\w+self)",
+            r"(?:i'm|i am|i'm just|just) writing (?:this )?(?:for|on behalf of) (?:my|a|our) "
+            r"(?:\w+ )?(?:dad|father|mum|mom|mother|son|daughter|husband|wife|partner|brother|"
+            r"sister|friend|flatmate|colleague|report|employee|boss|manager)(?!'s)",
+            r"(?:coach|mentor)\w* (?:for|to) (?:a|one|two|some|each|all|every) (?:member|of|"
+            r"\w+ of (?:my|our))",
+            r"(?:allocate|assign|provide|match) (?:a |an )?(?:coach|mentor)\w* (?:to|for|with) "
+            r"(?:each|all|every|our|my|the|him|her|them)",
+            r"(?:match|pair|connect|team) (?:him|her|them) (?:up )?with",
+            r"(?:my|our) (?:husband|wife|partner|son|daughter|brother|sister|father|mother|"
+            r"dad|mum|mom)\b(?:(?! i | i'm | me | my )[^.!?]){0,80}(?:needs?|should|could use|"
+            r"won't|ought to)",
+            r"(?:he|she|they) (?:won't|will not|wouldn't|refuses? to|doesn't want to) "
+            r"(?:sign up|apply|register|reach out|ask for (?:it|help))(?: for (?:it|this))? "
+            r"(?:himself|herself|themselves|on (?:his|her|their) own)",
+            r"(?:doesn't|does not|don't|do not) (?:know|tell (?:him|her|them)) (?:that )?"
+            r"(?:i'm writing|i am writing|i asked|i wrote)",
         ),
         "fr": (
             r"(?:mon|ma|mes|notre|nos) (?:équipe|equipe|collaborat\w+|stagiaires?|agents?|"
@@ -112,6 +179,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"collègues?|cadres)\b[^.!?]{0,60}(?:a besoin|ont besoin|aurait besoin|"
             r"auraient besoin|doi(?:t|vent)|devrai(?:t|ent)|manque|prenne)",
             r"(?:l'un|l'une) d'(?:eux|elles)[^.!?]{0,40}besoin",
+            r"(?:deux|trois|quatre|cinq|plusieurs|certain(?:e)?s|quelques-un(?:e)?s|une|un) de "
+            r"(?:mes|nos) [\w-]+[^.!?]{0,60}(?:besoin|devrai\w*|pourrai\w*|manque\w*)",
             r"(?:il|elle|ils|elles) (?:a|ont|aurai(?:t|ent)) besoin d'un (?:coach|mentor)",
             r"(?:pour (?:lui|elle|eux)|à sa place)\b[^.!?]{0,20}$|je remplis[^.!?]{0,30}pour",
             r"(?:les|l') ?inscrire (?:tous|toutes)?|(?:lui|leur) trouver (?:un|une)",
@@ -121,8 +190,29 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"elles|l'équipe|toute l'équipe|tous)",
             r"(?:je vous informe|nous vous informons|veuillez noter) qu[e'][^!?]{1,60}"
             r"(?:participera|suivra|commencera|bénéficiera|intégrera)",
-            r"(?:nous avons|on a|j'ai|la direction a|les rh ont) décidé qu[e'][^!?]{1,60}"
+            r"(?:nous avons|on a|j'ai|la direction a|les rh ont|il a été|il est) "
+            r"(?:décidé|convenu|acté) qu[e'][^!?]{1,60}"
             r"(?:suivr\w+|participer\w*|fer\w+|aur\w+|commencer\w*|bénéficier\w*)",
+            r"(?:nous souhaitons|nous voudrions|nous aimerions|on voudrait|on aimerait|nous "
+            r"voulons) qu[e'] ?(?:mon|ma|mes|notre|nos|il|elle|ils|elles|l'équipe|toute|tous|"
+            r"le|la|les)\b",
+            r"(?:mon|ma) (?:mari|femme|conjoint\w*|fils|fille|compagne|compagnon)\b"
+            r"(?:(?! je | j'| me | moi | m')[^.!?]){0,80}"
+            r"(?:besoin|pourrait|devrait|ne sait pas|refuse|ne veut pas)",
+            r"(?:le|la|les) prendre en main|(?:lui|leur) (?:trouver|attribuer|assigner) "
+            r"(?:quelqu'un|un\w*)",
+            r"(?:il|elle) n'est pas au courant|sans (?:le|lui) dire|(?:il|elle) ne sait pas que "
+            r"je",
+            r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
+            r"(?:inscrire|nominer|proposer|envoyer) (?:deux|trois|quatre|cinq|mes|nos|l'un|"
+            r"l'une|plusieurs|tous|toute|certains)\b",
+            r"(?:que vous|vous pourriez|pourriez-vous|pouvez-vous|quelqu'un (?:pourrait|peut)|"
+            r"merci de) (?:les|le|la|lui|leur) (?:pren\w+|suiv\w+|accompagn\w+|aid\w+|"
+            r"form\w+|coach\w+|guid\w+|contact\w+|appel\w+|rencontr\w+|proposer)",
+            r"(?:je vous écris|j'écris|je vous contacte|je m'adresse à vous) (?:pour|au nom de|"
+            r"de la part de) (?:mon|ma|mes|notre|nos) (?:\w+ )?(?:père|mère|fils|fille|mari|"
+            r"femme|frère|sœur|soeur|ami\w*|collègue|colocataire|collaborat\w+|salarié\w*|"
+            r"chef\w*|conjoint\w*)",
         ),
         "es": (
             r"(?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:equipo|colaborador\w*|becari\w+|"
@@ -130,16 +220,46 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"compañer\w+|mandos)\b[^.!?]{0,60}(?:necesita\w*|tiene\w* que|debe\w*|"
             r"debería\w*|no tiene)",
             r"(?:uno|una) de (?:ellos|ellas|mis \w+)[^.!?]{0,40}necesita",
+            r"(?:dos|tres|cuatro|cinco|varios|varias|algunos|algunas) de (?:mis|nuestros|"
+            r"nuestras) \w+[^.!?]{0,60}(?:necesit\w+|tuvieran|tengan|deberían|vendría)",
             r"(?:él|ella|ellos|ellas) necesita\w* (?:un |una )?(?:coach|mentor)",
             r"(?:relleno|lleno)[^.!?]{0,30}por (?:ella|él|ellos)",
             r"(?:apuntarlos|apuntarlas|apuntarla|apuntarlo|inscribirlos|inscribirla|"
             r"inscribirlo|buscarle|buscarles)",
             r"(?:le|les) (?:pueden|puede|podéis|podrían) (?:buscar|encontrar|asignar)",
             r"(?:organizar|montar) (?:un )?coaching para",
-            r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|el equipo|"
+            r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|le|les|"
+            r"el equipo|"
             r"todo el equipo|todos)\b",
-            r"(?:hemos|he|han|ha) decidido que[^!?]{1,60}(?:hará|haga|participe|participará|"
-            r"asista|asistirá|empiece|empezará|reciba|recibirá|siga|seguirá)",
+            r"(?:hemos|he|han|ha|se ha|se) (?:decidido|acordado|decidió|acordó|resuelto|"
+            r"determinado|establecido) que[^!?]{1,60}"
+            r"(?:debe|deben|tiene que|tienen que|hará|harán|haga|hagan|realice|realicen|realizará|"
+            r"participe|participen|participará|"
+            r"participarán|asista|"
+            r"asistan|asistirá|asistirán|recibirán|seguirán|empezarán|"
+            r"empiece|empezará|reciba|recibirá|siga|seguirá)",
+            r"(?:queremos|quisiéramos|nos gustaría|necesitamos) que (?:a )?(?:mi|mis|nuestro|"
+            r"nuestra|nuestros|nuestras|él|ella|ellos|ellas|el equipo|todo el equipo|todos|"
+            r"la|el|los|las)\b",
+            r"(?:mi|nuestro|nuestra) (?:marido|mujer|esposo|esposa|pareja|hijo|hija)\b"
+            r"(?:(?! yo | me | mi )[^.!?]){0,80}"
+            r"(?:necesita|debería|no sabe|no quiere|podría)",
+            r"(?:asignarle|asignarles|buscarle|buscarles|apuntadlos|apuntadlas|apuntadle|"
+            r"inscribidlos|apúntenlos|apuntarle)",
+            r"(?:de parte de|en nombre de) (?:mi|nuestro|nuestra) \w+",
+            r"(?:quiere|quieren|queremos|desea|desean) que (?:los|las|el|la|todos|todas|sus|"
+            r"nuestros|nuestras) [\w ]{0,30}(?:tengan|tenga|hagan|haga|reciban|reciba|sigan|"
+            r"asistan) (?:un |una |el |la )?(?:mentor\w*|coach\w*|sesiones|programa|"
+            r"acompañamiento)",
+            r"(?:os|les|le) escribo (?:por|de parte de|en nombre de) (?:mi|nuestro|nuestra) "
+            r"(?:\w+ )?(?:padre|madre|hij[oa]|marido|mujer|herman[oa]|amig[oa]|compañer[oa]|"
+            r"emplead[oa]|jef[ea]|pareja|colaborador\w*)",
+            r"(?:le|les) (?:vendría|vendrían|iría) (?:muy )?bien(?! que yo)",
+            r"(?:podéis|puede|pueden|podríais|podrían|alguien (?:podría|puede)) "
+            r"(?:asignarle|ayudarle|ayudarla|ayudarles|llamarle|llamarla|guiarle|guiarla|"
+            r"acompañarle|acompañarla|hablar con (?:él|ella|ellos)|hacerle|hacerles)",
+            r"(?:prefiero que )?no (?:sepa|sabe) que (?:os |les |le )?(?:he escrito|escribo)",
+            r"quiere que (?!yo\b|me\b)\w+ (?:haga|participe|asista|empiece|reciba|siga)",
         ),
         "de": (
             r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:team|"
@@ -147,6 +267,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?:braucht|brauchen|bräuchte\w*|"
             r"muss|müssen|soll|sollte\w*|fehlt)",
             r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
+            r"(?:zwei|drei|vier|fünf|einige|mehrere|ein paar) (?:meiner|unserer|von meinen|von "
+            r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
             r"(?:alle|ihn|sie alle) anmelden|(?:ihm|ihr|ihnen) einen (?:coach|mentor)",
@@ -154,9 +276,30 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"ich (?:möchte|will|hätte gern),? dass (?:mein|meine|er|das team|unser)\b",
             r"(?:möchte|will|hätte gern|wünsche mir|würde gern),? dass (?:mein|meine|das "
             r"(?:ganze )?team|unser|unsere|alle)\b",
-            r"(?:haben|habe|hat) (?:entschieden|beschlossen),? "
-            r"dass[^!?]{1,60}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
-            r"beginnt|absolviert)",
+            r"(?:haben|habe|hat|wurde|ist) (?:entschieden|beschlossen|vereinbart|festgelegt),? "
+            r"dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
+            r"beginnt|absolviert|absolvieren|durchlaufen|wahrnehmen)",
+            r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
+            r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr) "
+            r"(?:jemanden|einen coach|eine coachin|einen mentor|eine mentorin)"
+            r"\b",
+            r"(?:mein|meine) (?:mann|frau|partner\w*|sohn|tochter)\b"
+            r"(?:(?! ich | mich | mir )[^.!?]){0,80}(?:braucht|"
+            r"bräuchte|sollte|will nicht|weiß nicht)",
+            r"(?:coaching|mentoring|sitzungen|programm)\w* (?:meiner|meines|für meine|für "
+            r"meinen) (?:mitarbeiter\w*|bereichsleiter\w*|teamleiter\w*|kolleg\w*|"
+            r"angestellte\w*)",
+            r"(?:er|sie) weiß nicht, dass ich",
+            r"(?:ich )?schreibe (?:hier |ihnen )?für (?:meinen|meine|unseren|unsere) (?:\w+ )?"
+            r"(?:vater|mutter|sohn|tochter|mann|frau|bruder|schwester|freund\w*|kolleg\w+|"
+            r"mitarbeiter\w*|chef\w*|partner\w*)",
+            r"(?:er|sie) (?:müsste|sollte|bräuchte) (?:dringend |unbedingt |mal |wirklich )?"
+            r"(?:an (?:seinem|seiner|ihrem|ihrer)|lernen|einen coach|eine mentorin|einen mentor)",
+            r"jemanden,? (?:der|die) (?:ihn|ihm)\b",
+            r"(?:könnt ihr|können sie|könnten sie|kann man) (?:bitte )?(?:ihn|ihm)\b",
+            r"(?:könnte|kann|würde) (?:jemand|einer|eine)(?: von ihnen| von euch)? "
+            r"(?:sie|ihn|ihm|ihr|ihnen)\b",
+            r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
         ),
     },
     "sent": {
@@ -217,13 +360,70 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
     },
 }
 
+# A copy, summary or report of sessions sent to the writer. A person may want notes of their
+# own sessions, so these count only when the statement also names someone else or who
+# pays for the sessions (``_FOR_SOMEONE``): "I pay for my employee's sessions, so I'd like a
+# copy of the notes after each one".
+COPIES: Mapping[str, Sequence[str]] = {
+    "en": (
+        # A copy, summary or notes of someone else's sessions, to be sent to the writer.
+        r"(?:copy|copies|summary|summaries|transcripts?|notes|minutes|write-?ups?|"
+        r"reports?|updates?)\b[^.!?]{0,50}(?:sent|emailed|forwarded|passed on|shared|"
+        r"copied) (?:on )?(?:to|with) (?:me|us|hr|the board|management)",
+        r"(?:i|we)(?:'d| would)? (?:like|want|need|expect|require) (?:a |the |full |short |"
+        r"brief |weekly |monthly )*(?:copy|copies|summary|summaries|transcripts?|notes|"
+        r"minutes|write-?ups?|reports?) (?:of |from |after |on )[^.!?]{0,40}"
+        r"(?:each|every|sessions?|meetings?|one)",
+        r"(?:feedback|updates?|reports?) from (?:whoever|the (?:coach|mentor)|the person "
+        r"who) (?:works|coaches|mentors|meets) (?:with )?(?:him|her|them)",
+        r"what (?:they|he|she) (?:talked|talk|talks|discussed|discuss|spoke|speak) about",
+        r"(?:notes|content|summary|summaries) (?:from|of) [\w' ]{0,30}"
+        r"(?:sessions?|coaching|mentoring)",
+    ),
+    "fr": (
+        r"(?:transmission|copie|résumé|synthèse|compte rendu|comptes rendus|notes|contenu)"
+        r"s? (?:des |de la |du |de |d')?[^.!?]{0,30}(?:séances?|seances?|entretiens)",
+        r"(?:après|à la fin de) chaque (?:séance|seance|rendez-vous)[^.!?]{0,40}(?:résumé|"
+        r"compte rendu|synthèse|notes)",
+    ),
+    "es": (
+        r"(?:resumen|resúmenes|copia|informes?|notas|actas|contenido)[^.!?]{0,30}"
+        r"(?:de (?:cada|la|las) )(?:sesi[oó]n|sesiones|reuni[oó]n)",
+        r"(?:después de|tras|al final de) cada sesi[oó]n[^.!?]{0,40}(?:resumen|informe|"
+        r"notas|copia)",
+        r"(?:necesitamos|queremos|quiero|necesito) informes?[^.!?]{0,30}(?:de cada uno|"
+        r"de cada una|mensuales|semanales)",
+    ),
+    "de": (
+        r"nach jeder (?:sitzung|stunde|einheit)[^.!?]{0,50}(?:zusammenfassung|bericht|"
+        r"protokoll|notizen|rückmeldung)",
+        r"nach jede[mr] (?:termin|treffen|gespräch)[^.!?]{0,50}(?:zusammenfassung|bericht|"
+        r"protokoll|notizen|rückmeldung)",
+        r"worüber[^.!?]{0,40}gesprochen (?:wurde|wird)",
+        r"(?:zusammenfassung|bericht|protokoll|protokolle|notizen|mitschrift)\w*[^.!?]{0,20}"
+        r"(?:der|über die|zu den) (?:inhalte|sitzungen|gespräche|gespräch)",
+    ),
+}
+_FOR_SOMEONE = re.compile(
+    r"(?<!\w)(?:his|her|their|him|them|each of|employee\w*|daughter|son|husband|wife|"
+    r"report's|sponsor\w*|funder|funding|fund|pay(?:ing)? for (?:his|her|their|the|"
+    r"my \w+'s)|chair|board|"
+    r"financeur|finan[cç]\w+|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
+    r"patrocinador\w*|financiador\w*|pago|trabajador\w*|cada uno|cada una|mandos|"
+    r"finanzier\w*|bezahle|zahle|seine[rnm]?|ihre[rnm]?|mitarbeiter\w*|bereichsleiter\w*|"
+    r"teilnehmer\w*|azubis?|auszubildende\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
 # A wish stated in the person's own voice, outside the clause that reports the referral.
 OWN_WISH: Mapping[str, str] = {
-    "en": r"(?<![\w'])(?:i (?:really |actually |personally |also )?(?:want|would like|'d like|"
+    "en": r"(?<![\w'])(?:i (?:really |actually |personally |also |do )?(?:want|would like|'d like|"
     r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
-    r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen))(?![\w'])",
+    r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
+    r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
-    r"j'ai envie|j'en ai envie|ce que (?:moi )?je veux|pour moi)(?!\w)",
+    r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
+    r"ce que (?:moi )?je veux|pour moi)(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
     r"lo que (?:yo )?quiero)(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gern|wünsche mir|suche)|für mich)"
@@ -236,6 +436,10 @@ _COMPILED: Mapping[Kind, Mapping[str, re.Pattern[str]]] = {
         for lang, ps in by_lang.items()
     }
     for kind, by_lang in PATTERNS.items()
+}
+_COPIES: Mapping[str, re.Pattern[str]] = {
+    lang: re.compile(r"(?<!\w)(?:" + "|".join(ps) + r")(?!\w)", re.IGNORECASE)
+    for lang, ps in COPIES.items()
 }
 _SENTENCE_END = re.compile(r"[.!?;]")
 _OWN_WISH = {lang: re.compile(p, re.IGNORECASE) for lang, p in OWN_WISH.items()}
@@ -271,6 +475,9 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
         for lang in langs:
             pattern = _COMPILED[kind].get(lang)
             match = pattern.search(plain) if pattern else None
+            if match is None and kind == "sessions" and _FOR_SOMEONE.search(plain):
+                copies = _COPIES.get(lang)
+                match = copies.search(plain) if copies else None
             if match is None:
                 continue
             own = _own_wish(plain, match, langs) if kind == "sent" else None
@@ -300,11 +507,41 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
 # Words that point at another person or a group: the third-party reader's hearing counts
 # only when the statement names someone other than the writer.
 _OTHERS = re.compile(
-    r"(?<!\w)(?:he|she|him|her|his|they|them|their|team|staff|reports?|colleague|"
-    r"il|elle|ils|elles|lui|leur|équipe|collaborat\w+|él|ella|ellos|ellas|equipo|"
-    r"compañer\w+|er|ihm|ihr|ihnen|team|mitarbeiter\w*|kolleg\w+)(?!\w)",
+    r"(?<!\w)(?:he|she|him|her|his|they|them|their|(?:my|our|a|direct) reports?|"
+    r"colleagues?|employees?|husband|wife|son|daughter|ceo|mr|mrs|ms|beneficiar(?:y|ies)|"
+    r"il|elle|ils|elles|lui|leur|collaborat\w+|salarié\w*|employé\w*|mari|fils|"
+    r"fille|mme|bénéficiaires?|él|ella|ellos|ellas|compañer\w+|trabajador\w*|"
+    r"emplead\w+|marido|mujer|hij[oa]s?|beneficiari\w+|sr|sra|er|ihm|ihr|ihnen|"
+    r"mitarbeiter\w*|kolleg\w+|angestellte\w*|beschäftigte\w*|sohn|tochter|herrn?|frau|"
+    r"bereichsleiter\w*)(?!\w)",
     re.IGNORECASE,
 )
+
+
+# An organisation deciding or asking ("the board has approved coaching for our logistics
+# manager", "el comité ha aprobado..."), in a statement where no one speaks as "I": the
+# wish is the organisation's, about one of its people.
+_ORGANISATION = re.compile(
+    r"(?<!\w)(?:board|committee|management|leadership team|hr|human resources|head office|"
+    r"company|organi[sz]ation|comité|direction|drh|rh|entreprise|société|dirección|"
+    r"empresa|rrhh|recursos humanos|junta|geschäftsführung|geschäftsleitung|vorstand|"
+    r"personalabteilung|firma|unternehmen)(?!\w)",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'])(?:i|i'm|i've|i'd|me|my|myself|je|j'\w*|me|moi|mon|ma|mes|m'\w*|yo|mí|"
+    r"mi|mis|conmigo|ich|mich|mir|mein\w*)(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether ``text`` names another person or a group to act on ("him", "my employee"),
+    or is an organisation speaking of one of its people with no one speaking as "I"."""
+    plain = text.replace("\u2019", "'")
+    if _OTHERS.search(plain):
+        return True
+    return bool(_ORGANISATION.search(plain)) and not _FIRST_PERSON.search(plain)
 
 
 def heard_third_party(text: str) -> ThirdParty | None:
@@ -312,7 +549,7 @@ def heard_third_party(text: str) -> ThirdParty | None:
     when the statement names another person or a group to act on ("him", "my team"). A
     statement about the writer alone ("I've just been promoted to ward manager") is theirs,
     whatever it sounds like; being sent is left to the patterns, which hear who sent whom."""
-    if not _OTHERS.search(text):
+    if not names_someone_else(text):
         return None
     first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
     quote = first if len(first) <= 120 else first[:119] + "…"

@@ -74,7 +74,8 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
     "career": (r"carrière|carriere|parcours|trajectoire|évoluer|evoluer|faire carrière",),
     "direction_doubt": (
         r"je me demande|j'hésite|j'hesite|je ne sais (?:pas|plus)|aucune idée|quelle suite|"
-        r"est-ce que je veux|la suite",
+        r"est-ce que je veux|la suite|si je veux|la vraie question|ce qui me (?:travaille|"
+        r"préoccupe|tracasse)",
     ),
     "belonging": (
         r"seule? (?:femme|homme)|à part|me sens (?:seule?|isolée?|perdue?)|isolée?|"
@@ -155,7 +156,8 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
     ),
     "career": (r"carrera|trayectoria|crecer|hacer carrera|avanzar|progres\w+",),
     "direction_doubt": (
-        r"me pregunto|dudo entre|no sé si|no se si|no tengo ni idea|ya no sé|la verdadera "
+        r"me pregunto|dudo entre|dudo si|no tengo claro|no sé si|no se si|no tengo ni idea|"
+        r"ya no sé|la verdadera "
         r"pregunta|qué hago aquí|por qué hago",
     ),
     "belonging": (
