@@ -120,10 +120,10 @@ def _output(pool: Any, result: Any, write: bool) -> int:
     """
     from django.db import transaction
 
-    from ithaca.matching.explain import factor_warnings
+    from ithaca.matching.explain import has_warning
     from ithaca.matching.models import MatchingRound
     from ithaca.matching.pool import Pool
-    from ithaca.matching.services.rounds import RoundOutcome, save_outcome_rows
+    from ithaca.matching.services.rounds import RoundOutcome, heap_frozen, save_outcome_rows
 
     round_pool = Pool(
         program=None,  # type: ignore[arg-type]
@@ -135,7 +135,8 @@ def _output(pool: Any, result: Any, write: bool) -> int:
     round_pool.__dict__["text"] = pool.vectors  # the pool's text index (a cached property)
     outcome = RoundOutcome(pool=round_pool, result=result)
     if not write:
-        return sum(bool(factor_warnings(b)) for b in outcome.breakdowns())
+        with heap_frozen():
+            return sum(has_warning(b) for b in outcome.breakdowns())
     with transaction.atomic():
         matching_round = MatchingRound.objects.create(program_id=2**31 - 1, objective="fit")
         warnings = save_outcome_rows(matching_round, outcome)
