@@ -86,8 +86,9 @@ class RoundOutcome:
                 for m in matches[lo : lo + SAVE_BATCH]
             ]
             scored = engine.score_pairs(pairs, pool.rules, pool.text)
-            for (seeker, helper), breakdown in zip(pairs, scored, strict=True):
-                yield breakdown_json(breakdown, engine.check_rules(seeker, helper, pool.rules))
+            checked = engine.check_rules_many(pairs, pool.rules)
+            for breakdown, checks in zip(scored, checked, strict=True):
+                yield breakdown_json(breakdown, checks)
 
     @property
     def summary(self) -> dict[str, Any]:
