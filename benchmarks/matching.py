@@ -54,6 +54,7 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()  # the output stage needs the models; set up before anything is timed
+    from ithaca.matching.services.rounds import heap_frozen
     n_seekers, n_helpers = SIZES[size]
     program = Program(kind="mentoring", mode="traditional", requires_training=True, chain_depth=3)
     pool = random_pool(
@@ -62,10 +63,11 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
     pool_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     load = os.getloadavg()[0]
     clock = _Clock()
-    graph = candidate_graph(
-        pool.seekers, pool.helpers, pool.program, k=K, text=pool.vectors, progress=clock.phase
-    )
-    result = solve(graph, "fit")
+    with heap_frozen():  # as `compute_round` does
+        graph = candidate_graph(
+            pool.seekers, pool.helpers, pool.program, k=K, text=pool.vectors, progress=clock.phase
+        )
+        result = solve(graph, "fit")
     clock.lap("solving")
     warnings = _output(pool, result, write)
     clock.lap("output")

@@ -181,16 +181,17 @@ def compute_round(
     report("loading", 0.0)
     pool = build_pool(program)
     report("loading", 1.0)
-    result = engine.match_pool(
-        pool.seekers,
-        pool.helpers,
-        pool.rules,
-        objective=objective,  # type: ignore[arg-type]
-        k=pool.config.top_k,
-        text=pool.text,
-        progress=progress,
-        should_cancel=should_cancel,
-    )
+    with heap_frozen():
+        result = engine.match_pool(
+            pool.seekers,
+            pool.helpers,
+            pool.rules,
+            objective=objective,  # type: ignore[arg-type]
+            k=pool.config.top_k,
+            text=pool.text,
+            progress=progress,
+            should_cancel=should_cancel,
+        )
     report("done", 0.0)
     return RoundOutcome(pool=pool, result=result)
 
@@ -293,9 +294,9 @@ def _save_outcome(round_id: int, outcome: RoundOutcome) -> str:
 def heap_frozen() -> Iterator[None]:
     """Keep the garbage collector off the objects that exist now (the pool) for a while.
 
-    Explaining a draft makes millions of short-lived objects; each time they
-    trigger a full collection, Python walks every person of the pool too (a
-    quarter of the output's time at 100,000 seekers). Collections also run a
+    Matching and explaining a draft make millions of short-lived objects; each
+    time they trigger a full collection, Python walks every person of the pool
+    too (a quarter of the output's time at 100,000 seekers). Collections also run a
     hundred times less often meanwhile: almost everything made is freed as
     soon as it is written (no cycles), so they found next to nothing. Both
     settings are put back afterwards.
