@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .candidates import candidate_graph
-    from .rules import check_rules, check_rules_many, is_allowed
+    from .rules import check_rules, is_allowed
     from .scoring import default_levels, levels_for, rank_candidates, score_pair, score_pairs
     from .single import PoolIndex
     from .solver import OBJECTIVES, flow_matching, match_pool, solve
@@ -48,7 +48,6 @@ from .types import (
 _LAZY = {
     "candidate_graph": "candidates",
     "check_rules": "rules",
-    "check_rules_many": "rules",
     "is_allowed": "rules",
     "default_levels": "scoring",
     "levels_for": "scoring",
@@ -102,7 +101,6 @@ __all__ = [
     "blocking_pairs",
     "candidate_graph",
     "check_rules",
-    "check_rules_many",
     "default_levels",
     "deferred_acceptance",
     "flow_matching",

@@ -22,48 +22,20 @@ def roles(program: Program) -> tuple[str, str]:
     return ("mentee", "mentor") if program.kind == "mentoring" else ("coachee", "coach")
 
 
-Check = Callable[[Seeker, Helper, Program], RuleCheck]
-
-
-def _checks(program: Program) -> list[Check]:
-    checks: list[Check] = [_capacity, _not_self, _seeker_eligible, _helper_eligible]
+def check_rules(seeker: Seeker, helper: Helper, program: Program) -> list[RuleCheck]:
+    """Every hard rule that applies to this program, each with its verdict."""
+    checks: list[Callable[[Seeker, Helper, Program], RuleCheck]] = [
+        _capacity,
+        _not_self,
+        _seeker_eligible,
+        _helper_eligible,
+    ]
     if program.kind == "mentoring":
         checks += [_not_line_manager, _not_above_in_chain, _not_assessor]
     checks += [_no_conflict, _not_blocked, _not_declined, _training, _shared_language]
     if program.kind == "coaching":
         checks.append(_modality)
-    return checks
-
-
-def check_rules(seeker: Seeker, helper: Helper, program: Program) -> list[RuleCheck]:
-    """Every hard rule that applies to this program, each with its verdict."""
-    return [check(seeker, helper, program) for check in _checks(program)]
-
-
-def check_rules_many(
-    pairs: Sequence[tuple[Seeker, Helper]], program: Program
-) -> list[list[RuleCheck]]:
-    """`check_rules` for many pairs of one program: the same checks, in the same order.
-
-    A rule that looks at the helper alone (room, eligibility, training, coaching
-    mode) is checked once per helper and its verdict shared by that helper's pairs.
-    """
-    checks = _checks(program)
-    memo: dict[tuple[int, int], RuleCheck] = {}
-    out = []
-    for seeker, helper in pairs:
-        row = []
-        for i, check in enumerate(checks):
-            if check in _HELPER_ONLY:
-                key = (i, id(helper))
-                found = memo.get(key)
-                if found is None:
-                    found = memo[key] = check(seeker, helper, program)
-                row.append(found)
-            else:
-                row.append(check(seeker, helper, program))
-        out.append(row)
-    return out
+    return [check(seeker, helper, program) for check in checks]
 
 
 def is_allowed(seeker: Seeker, helper: Helper, program: Program) -> bool:
@@ -260,10 +232,6 @@ def _modality(s: Seeker, h: Helper, p: Program) -> RuleCheck:
 
 
 # --- The same rules over a whole pool -------------------------------------------------
-
-
-# Rules whose verdict and words depend on the helper and the program only.
-_HELPER_ONLY: frozenset[Check] = frozenset({_capacity, _helper_eligible, _training, _modality})
 
 
 def seeker_mask(seekers: Sequence[Seeker], program: Program) -> BoolArray:

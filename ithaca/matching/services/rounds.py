@@ -86,9 +86,8 @@ class RoundOutcome:
                 for m in matches[lo : lo + SAVE_BATCH]
             ]
             scored = engine.score_pairs(pairs, pool.rules, pool.text)
-            checked = engine.check_rules_many(pairs, pool.rules)
-            for breakdown, checks in zip(scored, checked, strict=True):
-                yield breakdown_json(breakdown, checks)
+            for (seeker, helper), breakdown in zip(pairs, scored, strict=True):
+                yield breakdown_json(breakdown, engine.check_rules(seeker, helper, pool.rules))
 
     @property
     def summary(self) -> dict[str, Any]:

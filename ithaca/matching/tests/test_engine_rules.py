@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ithaca.matching.engine import Helper, Program, Seeker, check_rules, is_allowed, rules
-from ithaca.matching.engine.rules import check_rules_many
 from ithaca.matching.engine.synthetic import random_pool, random_program
 
 SAM = Seeker(
@@ -162,19 +161,3 @@ def test_it_applies_the_same_rules_to_a_whole_pool_as_to_one_pair(seed, n_seeker
     )
 
     assert np.array_equal(pool_allowed(pool.seekers, pool.helpers, pool.program), expected)
-
-
-@pytest.mark.parametrize("kind", ["mentoring", "coaching"])
-def test_checking_many_pairs_gives_each_pairs_own_checks(kind: str) -> None:
-    """check_rules_many (what a round explains its draft with) shares the helper-only
-    checks between a helper's pairs; every pair still reads exactly its own checks."""
-    pool = random_pool(13, 30, 12, program=random_program(13, kind))  # type: ignore[arg-type]
-    pairs = [(s, h) for s in pool.seekers for h in pool.helpers]
-    many = check_rules_many(pairs, pool.program)
-    one = [check_rules(s, h, pool.program) for s, h in pairs]
-    assert many == one
-    assert [[c.explanation.params for c in checks] for checks in many] == [  # type: ignore[attr-defined]
-        [c.explanation.params for c in checks]
-        for checks in one  # type: ignore[attr-defined]
-    ]
-    assert any(not c.passed for checks in many for c in checks)
