@@ -55,6 +55,7 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()  # the output stage needs the models; set up before anything is timed
     from ithaca.matching.services.rounds import heap_frozen
+
     n_seekers, n_helpers = SIZES[size]
     program = Program(kind="mentoring", mode="traditional", requires_training=True, chain_depth=3)
     pool = random_pool(
