@@ -54,6 +54,8 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()  # the output stage needs the models; set up before anything is timed
+    from ithaca.matching.services.rounds import heap_frozen
+
     n_seekers, n_helpers = SIZES[size]
     program = Program(kind="mentoring", mode="traditional", requires_training=True, chain_depth=3)
     pool = random_pool(
@@ -62,10 +64,11 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
     pool_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     load = os.getloadavg()[0]
     clock = _Clock()
-    graph = candidate_graph(
-        pool.seekers, pool.helpers, pool.program, k=K, text=pool.vectors, progress=clock.phase
-    )
-    result = solve(graph, "fit")
+    with heap_frozen():  # as `compute_round` does
+        graph = candidate_graph(
+            pool.seekers, pool.helpers, pool.program, k=K, text=pool.vectors, progress=clock.phase
+        )
+        result = solve(graph, "fit")
     clock.lap("solving")
     warnings = _output(pool, result, write)
     clock.lap("output")
@@ -120,10 +123,10 @@ def _output(pool: Any, result: Any, write: bool) -> int:
     """
     from django.db import transaction
 
-    from ithaca.matching.explain import factor_warnings
+    from ithaca.matching.explain import has_warning
     from ithaca.matching.models import MatchingRound
     from ithaca.matching.pool import Pool
-    from ithaca.matching.services.rounds import RoundOutcome, save_outcome_rows
+    from ithaca.matching.services.rounds import RoundOutcome, heap_frozen, save_outcome_rows
 
     round_pool = Pool(
         program=None,  # type: ignore[arg-type]
@@ -135,7 +138,8 @@ def _output(pool: Any, result: Any, write: bool) -> int:
     round_pool.__dict__["text"] = pool.vectors  # the pool's text index (a cached property)
     outcome = RoundOutcome(pool=round_pool, result=result)
     if not write:
-        return sum(bool(factor_warnings(b)) for b in outcome.breakdowns())
+        with heap_frozen():
+            return sum(has_warning(b) for b in outcome.breakdowns())
     with transaction.atomic():
         matching_round = MatchingRound.objects.create(program_id=2**31 - 1, objective="fit")
         warnings = save_outcome_rows(matching_round, outcome)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ithaca.accounts.languages import language_name
 from ithaca.matching import engine
@@ -27,14 +27,32 @@ def _phrase(text: str) -> dict[str, Any] | None:
     return text.as_data() if isinstance(text, Phrase) else None
 
 
+# Factor and rule labels as text, per active language: turning a lazy label into
+# text looks up the catalogue each time, and a round explains 70,000 pairs of
+# seventeen labels each (most of the time it spent explaining).
+_LABELS: dict[str | None, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _labels() -> tuple[dict[str, str], dict[str, str]]:
+    language = get_language()
+    found = _LABELS.get(language)
+    if found is None:
+        found = _LABELS[language] = (
+            {key: str(label) for key, label in FACTOR_LABELS.items()},
+            {key: str(label) for key, label in RULE_LABELS.items()},
+        )
+    return found
+
+
 def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) -> dict[str, Any]:
     """What both people and the program manager read about why a pair was proposed."""
+    factor_labels, rule_labels = _labels()
     return {
         "score": round(breakdown.total, 2),
         "factors": [
             {
                 "factor": f.factor,
-                "label": str(FACTOR_LABELS.get(f.factor, f.factor)),
+                "label": factor_labels.get(f.factor, f.factor),
                 "level": f.level,
                 "value": round(f.value, 4),
                 "points": round(f.points, 2),
@@ -47,7 +65,7 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
         "rules": [
             {
                 "rule": c.rule,
-                "label": str(RULE_LABELS.get(c.rule, c.rule)),
+                "label": rule_labels.get(c.rule, c.rule),
                 "passed": c.passed,
                 "explanation": _named(c),
                 "phrase": _phrase(c.explanation),
@@ -113,6 +131,24 @@ def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
         elif float(f.get("value", 0.0)) <= 0.0:
             warnings.append(str(ZERO_WARNINGS[level]) % words)
     return warnings
+
+
+def has_warning(breakdown: dict[str, Any]) -> bool:
+    """Whether `factor_warnings(breakdown)` says anything, without writing its sentences.
+
+    The sentences depend on the reader's language, whether there is one does
+    not: a round counts its warned pairs with this.
+    """
+    for f in breakdown.get("factors", []):
+        level = f.get("level", "")
+        if level not in WARN_LEVELS:
+            continue
+        if not f.get("applicable", True):
+            if level in UNCHECKED_WARNINGS:
+                return True
+        elif float(f.get("value", 0.0)) <= 0.0:
+            return True
+    return False
 
 
 def explain(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .candidates import candidate_graph
     from .rules import check_rules, is_allowed
-    from .scoring import default_levels, levels_for, rank_candidates, score_pair
+    from .scoring import default_levels, levels_for, rank_candidates, score_pair, score_pairs
     from .single import PoolIndex
     from .solver import OBJECTIVES, flow_matching, match_pool, solve
     from .stable import blocking_pairs, deferred_acceptance
@@ -53,6 +53,7 @@ _LAZY = {
     "levels_for": "scoring",
     "rank_candidates": "scoring",
     "score_pair": "scoring",
+    "score_pairs": "scoring",
     "OBJECTIVES": "solver",
     "flow_matching": "solver",
     "match_pool": "solver",
@@ -108,6 +109,7 @@ __all__ = [
     "match_pool",
     "rank_candidates",
     "score_pair",
+    "score_pairs",
     "solve",
     "tfidf_index",
     "tokens",

@@ -196,18 +196,20 @@ class Interests(TableFactor):
             return None
         indicator = _indicator(self.hw[cols], self.sw.shape[1] * 64)
         slots = _slots(self.sw, most, indicator.shape[0] - 1)
-        helper_sizes = self.hn[cols].astype(np.float32)
+        # Counts stay whole numbers in the smallest integer type that holds the
+        # largest union, and become float32 only once, for the division.
+        small = np.uint8 if most + int(self.hn.max(initial=0)) <= 255 else np.uint16
+        helper_sizes = self.hn[cols].astype(small)
 
         def rows(seekers: IntArray, weight: float) -> Float32:
             chosen = slots[seekers]
             shared = indicator[chosen[:, 0]]
             for j in range(1, most):
                 shared += indicator[chosen[:, j]]
-            out = shared.astype(np.float32)
             # Seekers without interests get size 1 so their row is 0 / (1 + b) = 0.
-            sizes = np.maximum(self.sn[seekers], 1).astype(np.float32)
-            union = np.add.outer(sizes, helper_sizes)
-            union -= out
+            union = np.add.outer(np.maximum(self.sn[seekers], 1).astype(small), helper_sizes)
+            union -= shared
+            out = shared.astype(np.float32)
             out *= np.float32(weight)
             out /= union
             return out

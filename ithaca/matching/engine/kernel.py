@@ -82,7 +82,11 @@ class _Layer:
                 block[picked] += self.live(self.seekers[lo + picked], self.weight)
             return
         if self.table is not None:
-            block += self.table[self.codes[lo:hi]]
+            # Row by row: a row of the block and of the table stay in cache, where
+            # gathering the block's rows first would write and read a block-sized copy.
+            table = self.table
+            for row, code in zip(block, self.codes[lo:hi].tolist(), strict=True):
+                np.add(row, table[code], out=row)
             return
         codes = self.codes[lo:hi]
         keys, inverse = np.unique(codes, return_inverse=True)

@@ -45,7 +45,10 @@ class Phrase(str):
         cls, template: str, /, *, plural: str = "", count: int | None = None, **params: Any
     ) -> Phrase:
         chosen = plural if plural and count != 1 else template
-        values = {key: _english(value) for key, value in params.items()}
+        # Most values are plain text already (names): only the rest need converting.
+        values = {
+            key: value if type(value) is str else _english(value) for key, value in params.items()
+        }
         values.setdefault("count", str(count))
         text = chosen % values
         self = super().__new__(cls, text)
@@ -59,7 +62,7 @@ class Phrase(str):
         """What is stored beside the sentence so it can be rendered in another language."""
         data: dict[str, Any] = {
             "template": self.template,
-            "params": {k: _data(v) for k, v in self.params.items()},
+            "params": {k: v if type(v) is str else _data(v) for k, v in self.params.items()},
         }
         if self.plural:
             data["plural"], data["count"] = self.plural, self.number

@@ -17,6 +17,7 @@ from ithaca.matching.engine import (
     levels_for,
     rank_candidates,
     score_pair,
+    score_pairs,
     tfidf_index,
 )
 from ithaca.matching.engine.features import PoolFeatures
@@ -261,3 +262,25 @@ def test_one_seeker_against_a_prepared_pool_ranks_as_pair_by_pair(
             and not score_pair(s, helper, pool.program, text).excluded
         ]
         assert sorted(pool.seekers[i].id for i in order) == sorted(allowed)
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+@pytest.mark.parametrize("vectors", [0, 8])
+def test_scoring_many_pairs_at_once_gives_each_pairs_own_breakdown(seed: int, vectors: int) -> None:
+    """score_pairs (what a round explains its draft with) equals score_pair, pair by pair,
+    to the last bit and word, on TF-IDF text and on embeddings, with must-haves."""
+    pool = random_pool(seed, 40, 25, vector_dim=vectors)
+    text = pool.vectors or tfidf_index(pool.seekers, pool.helpers)
+    program = replace(pool.program, weights={**pool.program.weights, "need_similarity": "must"})
+    pairs = [(s, h) for s in pool.seekers for h in pool.helpers[: 7 + seed % 5]]
+    for chosen in (program, pool.program):
+        many = score_pairs(pairs, chosen, text)
+        one = [score_pair(s, h, chosen, text) for s, h in pairs]
+        assert many == one
+        assert [[f.explanation for f in b.factors] for b in many] == [
+            [f.explanation for f in b.factors] for b in one
+        ]
+        assert [[getattr(f.explanation, "params", None) for f in b.factors] for b in many] == [
+            [getattr(f.explanation, "params", None) for f in b.factors] for b in one
+        ]
+    assert score_pairs([], program, text) == []

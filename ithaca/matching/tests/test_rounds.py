@@ -305,3 +305,47 @@ def test_a_pair_with_every_factor_met_has_no_warning() -> None:
         ]
     }
     assert factor_warnings(breakdown) == []
+
+
+def test_a_rounds_breakdowns_are_each_pairs_own_explanation_and_warnings_count_alike() -> None:
+    """The draft explains its pairs a batch at a time; each stored breakdown is what
+    `explain` gives for that pair alone, and `has_warning` agrees with `factor_warnings`."""
+    from dataclasses import replace
+
+    from ithaca.matching.engine import solve
+    from ithaca.matching.engine.candidates import candidate_graph
+    from ithaca.matching.engine.synthetic import random_pool
+    from ithaca.matching.explain import breakdown_json, explain, factor_warnings, has_warning
+    from ithaca.matching.pool import Pool
+    from ithaca.matching.services import rounds
+
+    pool = random_pool(5, 60, 20, vector_dim=6, min_capacity=1)
+    rules = replace(pool.program, weights={**pool.program.weights, "walked_the_path": "must"})
+    round_pool = Pool(
+        program=None,  # type: ignore[arg-type]
+        config=None,  # type: ignore[arg-type]
+        rules=rules,
+        seekers=tuple(pool.seekers),
+        helpers=tuple(pool.helpers),
+    )
+    round_pool.__dict__["text"] = pool.vectors
+    graph = candidate_graph(pool.seekers, pool.helpers, rules, k=5, text=pool.vectors)
+    result = solve(graph, "fit")
+    assert len(result.matches) > 10
+    outcome = rounds.RoundOutcome(pool=round_pool, result=result)
+    seekers = {s.id: s for s in pool.seekers}
+    helpers = {h.id: h for h in pool.helpers}
+    one_by_one = [
+        breakdown_json(*explain(seekers[m.seeker_id], helpers[m.helper_id], rules, pool.vectors))
+        for m in result.matches
+    ]
+    original = rounds.SAVE_BATCH
+    try:
+        rounds.SAVE_BATCH = 7  # several batches, the last one short
+        batched = list(outcome.breakdowns())
+    finally:
+        rounds.SAVE_BATCH = original
+    assert batched == one_by_one
+    warned = [bool(factor_warnings(b)) for b in batched]
+    assert [has_warning(b) for b in batched] == warned
+    assert any(warned) and not all(warned)
