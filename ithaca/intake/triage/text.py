@@ -85,7 +85,9 @@ GRIEVANCE = re.compile(
     r"(?:poner|presentar) (?:una )?(?:queja|reclamación|denuncia)|(?:eine )?beschwerde "
     r"(?:einreichen|einlegen|erheben)|i (?:want|would like|'d like) to complain|"
     r"je (?:veux|voudrais|souhaite) (?:me plaindre|réclamer)|quiero (?:quejarme|reclamar)|"
-    r"(?:ich )?(?:möchte|will) mich beschweren)(?!\w)",
+    r"(?:ich )?(?:möchte|will|werde) mich (?:\w+ ){0,2}beschweren|(?:formally|officially) "
+    r"complain|me plaindre (?:officiellement|formellement|auprès)|quejarme (?:formalmente|"
+    r"oficialmente|ante))(?!\w)",
     re.IGNORECASE,
 )
 
