@@ -209,6 +209,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"salespeople|team members|direct reports)\b[^\n]{0,150}?(?:(?:he|she|they) "
             r"(?:needs?|has to|have to|must|should)|needs? (?:someone|a coach|a mentor|help|"
             r"coaching|mentoring))",
+            r"(?:doing|filling (?:this )?(?:in|out)|completing|writing) (?:this )?(?:for|on behalf "
+            r"of) (?:my|our) (?:\w+ )?(?:brother|sister|father|mother|son|daughter|cousin|uncle|"
+            r"aunt|grandson|granddaughter|fianc\w*|girlfriend|boyfriend|neighbou?r|friend|"
+            r"husband|wife|partner|dad|mum|mom)(?:-in-law)?\b",
             r"(?:i'm|i am|i'm just|just) writing (?:this )?(?:for|on behalf of) (?:my|a|our) "
             r"(?:\w+ )?(?:dad|father|mum|mom|mother|son|daughter|husband|wife|partner|brother|"
             r"sister|friend|flatmate|colleague|report|employee|boss|manager)(?!'s)",
@@ -358,6 +362,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
             r"(?:alle|ihn|sie alle|das (?:ganze )?team)(?: \w+){0,4} anmelden|(?:ihm|ihr|ihnen) "
             r"einen (?:coach|mentor)",
+            r"für (?:die ganze|unsere ganze) (?:gruppe|abteilung|station|schicht|belegschaft|"
+            r"truppe|klasse)|"
             r"für (?:das ganze|unser ganzes|mein ganzes) \w*team|für (?:alle|unsere ganzen) "
             r"(?:\w+ )?(?:mitarbeiter\w*|kolleg\w+|pflegekräfte|azubis|assistenzärzt\w+)",
             r"coaching für (?:das|mein|unser) team",
@@ -532,7 +538,8 @@ OWN_WISH: Mapping[str, str] = {
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
     r"lo que (?:yo )?quiero|por mi parte|personalmente|a mí me (?:gustaría|interesa))(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
-    r"gerne?)|für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
+    r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"
+    r"für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
     r"für meinen teil)"
     r"(?!\w)",
 }
