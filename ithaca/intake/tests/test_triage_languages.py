@@ -533,6 +533,7 @@ def test_a_budget_holder_asking_what_is_said_hears_about_confidentiality(text: s
     "text",
     [
         "I'd like to receive my session notes after each meeting so I can reread them.",
+        "Can I get a copy of my own session notes? I lost the ones from last month.",
         "As a new manager I want to get better at taking notes in meetings.",
         "One of my goals is to stop rambling in meetings, I'd like a few sessions on it.",
         "I want to sign up for my first session next week, I need help with delegation.",

@@ -50,6 +50,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
     "sessions": {
         "en": (
             r"(?:see|read|access|view|share|copy of|know|hear|look at|report (?:back )?on) "
+            # ...not the writer's own ("a copy of my own session notes").
+            r"(?!my (?:own )?(?:session|coaching|mentoring))"
             r"(?:[\w']+ ){0,5}(?:session|coaching|mentoring)(?:'s)? (?:notes|content|records?|"
             r"reports?|conversations?|sessions)",
             r"(?:access to|see|read|share) (?:his|her|their|my \w+'s) (?:session )?notes",
@@ -334,7 +336,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"quiere que (?!yo\b|me\b)\w+ (?:haga|participe|asista|empiece|reciba|siga)",
             # Signing up others ("quiero apuntar a todo mi equipo", "inscribir a mi compañera").
             r"(?:apuntar|inscribir|matricular|nominar|apunto|inscribo) a (?:todo |toda |todos |"
-            r"todas )?(?:mi|mis|nuestr\w+)\b",
+            r"todas )?(?:mi|mis|nuestr\w+)(?: [\w-]+)?\b",
             r"(?:inscripción|apunt\w+|inscrib\w+) (?:de |para |por )(?:mi|nuestr\w+) (?:\w+ )?"
             r"(?:compañer\w+|colaborador\w*|emplead\w+|hij[oa]|amig[oa]|equipo|marido|mujer)\b",
             # Someone to act on him, her or them ("necesita que alguien le enseñe").
