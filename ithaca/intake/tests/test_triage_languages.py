@@ -16,6 +16,7 @@ import pytest
 from ithaca.intake.triage import semantic, triage
 from ithaca.intake.triage.language import detect_language
 from ithaca.intake.triage.result import TriageResult
+from ithaca.intake.triage.signals import text_signals
 from ithaca.intake.triage.third_party import names_someone_else
 from ithaca.intake.triage.vote import vote
 
@@ -313,6 +314,10 @@ def test_asking_to_be_sent_or_told_what_was_said_is_a_request_to_read_sessions(
         "Je veux déposer une réclamation contre mon service.",
         "Quiero presentar una queja por el trato que recibí.",
         "Ich möchte eine Beschwerde einreichen.",
+        "Ich will mich offiziell über meinen Teamleiter beschweren, er ignoriert mich.",
+        "Je voudrais me plaindre officiellement de la façon dont mon bilan s'est passé.",
+        "Quiero quejarme formalmente de mi evaluación de este año.",
+        "I want to formally complain about how my appraisal was handled.",
     ],
 )
 def test_a_complaint_is_not_a_development_need(text: str) -> None:
@@ -469,6 +474,120 @@ def test_a_payer_asking_for_copies_of_someone_elses_sessions_hears_about_confide
 
     assert result.recommendation == "unclear"
     assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Signing up, nominating or writing for a named other.
+        "Registering for my teammate Joe, he's too proud to do it himself. He needs to learn "
+        "to delegate.",
+        "Rachel needs to get her presentations sorted before the conference, she keeps "
+        "reading off the slides.",
+        "Je voudrais inscrire ma stagiaire, elle a besoin de prendre confiance à l'oral.",
+        "Quiero inscribir a mi ayudante, tiene que aprender a organizarse.",
+        "Ich möchte meinen Azubi anmelden, er muss lernen, pünktlich zu sein.",
+        # A group described by what it lacks, or a group session asked for.
+        "The junior analysts in our team keep missing deadlines, we'd like a group workshop "
+        "for the whole cohort.",
+        "Our weekend crew needs to get better at customer service before the summer rush.",
+        "Queremos un taller para todo el turno de noche, no saben gestionar las quejas.",
+        "Nous cherchons une formation pour toute l'équipe de nuit, il faut que quelqu'un les "
+        "remotive.",
+        "Für das ganze Kassenteam suchen wir ein Coaching, die Stimmung ist schlecht.",
+        # One of the writer's people, someone to act on them, a grown child.
+        "One of my drivers keeps having near misses. He needs someone to talk sense into him.",
+        "Uno de mis técnicos trata mal a los clientes. Necesito que alguien le enseñe a "
+        "comunicarse.",
+        "L'une de mes vendeuses perd ses moyens face aux clients difficiles. Il faudrait que "
+        "quelqu'un l'accompagne.",
+        "Einer meiner Pfleger ist völlig überfordert. Er bräuchte jemanden, der ihn begleitet.",
+        "My son is 30 and has no idea what he wants to do; could someone guide him?",
+    ],
+)
+def test_new_shapes_of_writing_for_someone_else_go_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As budget holder, I'd like a copy of the session notes for my three supervisors.",
+        "We are paying for this, so could the mentor send us a quick update on how she is "
+        "doing after each meeting?",
+        "Soy quien paga el programa y quiero un resumen de cada sesión de mis jefes de turno.",
+    ],
+)
+def test_a_budget_holder_asking_what_is_said_hears_about_confidentiality(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to receive my session notes after each meeting so I can reread them.",
+        "Can I get a copy of my own session notes? I lost the ones from last month.",
+        "As a new manager I want to get better at taking notes in meetings.",
+        "One of my goals is to stop rambling in meetings, I'd like a few sessions on it.",
+        "I want to sign up for my first session next week, I need help with delegation.",
+        "Busco a alguien que lo haya vivido, para hablar de mi carrera de vez en cuando.",
+        "Je cherche quelqu'un qui connaît bien ces métiers pour me conseiller sur ma carrière.",
+        "Ich suche jemanden, der sie kennt, die Branche, und mir erzählt, wie es dort läuft.",
+        "Our night shift is exhausting and I want to learn to manage my energy this quarter.",
+    ],
+)
+def test_own_wishes_that_share_those_words_stay_the_persons_own(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meine Chefin hat mich darauf gebracht. Mir selbst geht es darum, langfristig mit "
+        "jemandem über meinen Weg im Unternehmen zu sprechen.",
+        "Mon manager m'a inscrite. Pour ma part, j'aimerais surtout un mentor pour réfléchir "
+        "à la suite de ma carrière.",
+        "Mi jefe me apuntó. Por mi parte, me gustaría alguien con experiencia para hablar de "
+        "mi futuro en la empresa.",
+    ],
+)
+def test_an_own_wish_said_as_for_my_part_beside_a_referral_is_the_persons_own(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation != "unclear"
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Two things. Keynote in May. More broadly I'm wondering what the next ten years "
+            "should look like.",
+            "en",
+        ),
+        ("Bigger question: research or industry after the postdoc?", "en"),
+        ("J'aimerais réfléchir à la place que je veux donner au travail.", "fr"),
+        ("Llevo tiempo pensando si quiero seguir en un despacho grande.", "es"),
+        ("Ich weiß nicht, wie es für mich beruflich weitergehen soll.", "de"),
+    ],
+)
+def test_an_open_question_about_direction_is_read_as_such(text: str, language: str) -> None:
+    names = {s.name for s in text_signals(text, language) if s.side == "mentoring"}
+
+    assert "direction_doubt" in names
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,9 @@ GRIEVANCE = re.compile(
     r"(?:poner|presentar) (?:una )?(?:queja|reclamación|denuncia)|(?:eine )?beschwerde "
     r"(?:einreichen|einlegen|erheben)|i (?:want|would like|'d like) to complain|"
     r"je (?:veux|voudrais|souhaite) (?:me plaindre|réclamer)|quiero (?:quejarme|reclamar)|"
-    r"(?:ich )?(?:möchte|will) mich beschweren)(?!\w)",
+    r"(?:ich )?(?:möchte|will|werde) mich (?:\w+ ){0,2}beschweren|(?:formally|officially) "
+    r"complain|me plaindre (?:officiellement|formellement|auprès)|quejarme (?:formalmente|"
+    r"oficialmente|ante))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -151,10 +153,11 @@ SECOND_NEED = (
     r"in the long(?:er)? (?:run|term)|separately|on top of (?:that|this)|more broadly|"
     r"apart from (?:that|this)|aside from (?:that|this)|alongside (?:that|this)|"
     r"at the same time|outside of (?:that|this)|then there's|the other thing|"
+    r"underneath (?:it|that|all that)|deeper down|"
     # French, Spanish and German announce a second need in their own words.
     r"au-delà de (?:ça|cela)|à côté de (?:ça|cela)|par ailleurs|en parallèle|"
     r"à plus long terme|sur le long terme|plus largement|d'autre part|après (?:ça|cela)|"
-    r"en dehors de (?:ça|cela)|aparte de (?:eso|esto)|más allá de (?:eso|esto)|"
+    r"en dehors de (?:ça|cela)|aparte de (?:eso|esto)|aparte|más allá de (?:eso|esto)|"
     r"a (?:más )?largo plazo|por otro lado|en paralelo|además|darüber hinaus|"
     r"(?:ganz )?unabhängig davon|langfristig|auf lange sicht|abgesehen davon|außerdem|zudem)"
 )

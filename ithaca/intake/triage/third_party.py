@@ -50,6 +50,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
     "sessions": {
         "en": (
             r"(?:see|read|access|view|share|copy of|know|hear|look at|report (?:back )?on) "
+            # ...not the writer's own ("a copy of my own session notes").
+            r"(?!my (?:own )?(?:session|coaching|mentoring))"
             r"(?:[\w']+ ){0,5}(?:session|coaching|mentoring)(?:'s)? (?:notes|content|records?|"
             r"reports?|conversations?|sessions)",
             r"(?:access to|see|read|share) (?:his|her|their|my \w+'s) (?:session )?notes",
@@ -59,6 +61,20 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:his|her|their|the) (?:\w+ )?(?:coach\w*|mentor\w*|sessions?|meetings?)",
             r"(?:notes|content) (?:from|of) (?:my \w+'s |his |her |their |the )[\w' ]{0,25}"
             r"(?:sessions?|coaching|mentoring)",
+            # A note on how others are getting on ("could the coach send me a short note after
+            # each session on how my two managers are getting on").
+            r"(?:send|email|forward|give|copy) (?:me|us) (?:a |an )?(?:short |brief |quick )?"
+            r"(?:note|summary|update|report|feedback|line)[^.!?]{0,60}(?:how|what) (?:my|our|his|"
+            r"her|their|he|she|they)\b",
+            # Someone who pays or manages asking for what is said ("As budget holder for
+            # this coaching engagement, I'd like to receive the session notes").
+            r"(?:as (?:the |their |his |her )?(?:budget[- ]holder|sponsor|funder|payer|"
+            r"(?:line )?manager|hr(?: partner| business partner)?|head of \w+)|(?:i|we) "
+            r"(?:pay|am paying|are paying|fund|am funding|sponsor) for (?:this|the|these|his|"
+            r"her|their))\b[^.!?]{0,80}(?:(?:session|coaching|mentoring) (?:notes|summar\w+|"
+            r"minutes|reports?|content)|(?:notes|summar\w+|minutes|transcripts?|write-?ups?|"
+            r"reports?) (?:of|from|after) (?:each|every|the|all|their|his|her) (?:\w+ )?"
+            r"(?:sessions?|meetings?|coaching)|what (?:is|was|gets) (?:said|discussed))",
         ),
         "fr": (
             r"(?:lire|voir|consulter|accéder|acceder|connaître|connaitre|savoir|recevoir|transmettre|"
@@ -105,7 +121,41 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"sort (?:out )?mentors for",
             r"(?:manager|boss|director|hr|lead|supervisor) wants? (?!me\b)(?:[\w']+ ){1,4}to "
             r"['\"]?(?:get|have|do|see|attend|go)",
-            r"for (?:the whole|my whole|the entire) team",
+            r"for (?:the whole|my whole|the entire|our whole|our entire) (?:team|cohort|group|"
+            r"crew|shift|ward|unit|department|class|year group|intake|staff)",
+            # A group described by what it lacks ("the residents in our programme have poor
+            # bedside manner", "our night shift crew keeps...") or offered a group session.
+            r"(?:the|our|my) (?:[\w-]+ ){0,2}(?:residents|nurses|trainees|juniors|interns|"
+            r"apprentices|students|graduates|reps|agents|staff|crew|cohort|managers|"
+            r"supervisors|engineers|drivers|carers|teachers|doctors|volunteers) (?:in|on|at|of) "
+            r"(?:our |my |the )?[\w ]{1,30}?(?:have|has|are|is|keep|lack|need|struggle|don't|"
+            r"can't|cannot)\b",
+            r"(?:our|my) (?:[\w-]+ ){0,2}(?:crew|cohort|shift|ward team|night team|day team) "
+            r"(?:\w+ ){0,3}(?:needs?|has to|have to|must|should|keeps?|lacks?|struggles?)\b",
+            r"the (?:[\w-]+ ){0,2}(?:crew|cohort|shift team|night team|day team) (?:[\w-]+ ){0,3}"
+            r"(?:need|needs|has to|have to|must|should|are struggling|is struggling|lack|lacks)\b",
+            r"put (?:my|our|the) (?:whole |entire )?[\w ]{1,25}? through (?:this|the|some|a|"
+            r"coaching|mentoring)",
+            r"group (?:intervention|session|workshop|training|coaching)s? for (?:the |our |my |"
+            r"all )",
+            # Signing up or writing for a named other ("signing up for my colleague").
+            r"(?:sign(?:ing)?|enrol+(?:ing)?|register(?:ing)?|apply(?:ing)?) (?:up )?(?:for|on "
+            r"behalf of) (?:my|our) (?:\w+ )?(?:colleague|friend|coworker|co-worker|report|"
+            r"employee|team ?mate|manager|boss|son|daughter|husband|wife|partner|brother|"
+            r"sister|mum|mom|dad|father|mother)\b",
+            # "someone to guide her", "a mentor to take him under their wing".
+            r"(?:someone|somebody|a coach|a mentor|a person) (?:to|who can|who could|who "
+            r"would) (?:guide|mentor|coach|support|help|advise|accompany|look after|talk to|"
+            r"take on|straighten out|sort out) (?:him|her|them)\b(?! ?\w+self)",
+            # A named person's need ("Tom needs...", "Sarah has to learn..."): a capitalised
+            # name...
+            r"^\W*(?!(?:i|everyone|everybody|someone|somebody|nobody|he|she|it|this|that|"
+            r"what|who|my|our|the|one|each|management|leadership)\b)(?-i:[A-Z][a-z]+),? "
+            # ...and is then spoken of as "he", "she" or "they".
+            r"(?=[\s\S]{0,200}?(?<!\w)(?:he|she|him|her|his|they|them|their)(?!\w))"
+            r"(?:(?:really|badly|urgently|also) )?(?:needs|has to|must|"
+            r"should) (?:to )?(?:\w+ ){0,3}(?:learn|improve|work on|get better|be coached|be "
+            r"mentored|coach\w*|mentor\w*|help|support|training)",
             r"(?:i|we)(?:'d| would)? (?:like|want|need) (?:my|our|the) (?:whole |entire )?"
             r"(?:\w+ )?(?:team|staff|reports?|direct reports?|juniors?|"
             # People named in the plural, never any plural ("my skills to improve" is the
@@ -151,11 +201,20 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             # A request that the service act on a third person ("could someone reach out to
             # her", "is there someone who could take him on", "work with the pair of them").
             r"(?:can|could|would|will) (?:you|your \w+|someone|somebody|anyone|one of your \w+)"
-            r" (?:(?!me\b)\w+ ){0,2}(?:reach out to|take|work with|help|guide|support|talk to|"
+            r" (?:(?!me\b)\w+ ){0,3}(?:reach out to|take|work with|help|guide|support|talk to|"
             r"contact|call|coach|mentor|meet|look after|see) (?:him|her|them|the (?:two|pair|"
             r"both|three|four|lot) of them)\b(?! ?\w+self)",
             r"(?:someone|somebody|anyone) (?:who|that) (?:could|can|would|might|will) "
             r"(?:(?!me\b)\w+ ){1,2}(?:him|her|them)\b(?! ?\w+self)",
+            r"(?:uno|one) of (?:my|our) (?:reps|agents|nurses|engineers|staff|employees|"
+            r"technicians|drivers|residents|trainees|juniors|analysts|supervisors|managers|"
+            r"salespeople|team members|direct reports)\b[^\n]{0,150}?(?:(?:he|she|they) "
+            r"(?:needs?|has to|have to|must|should)|needs? (?:someone|a coach|a mentor|help|"
+            r"coaching|mentoring))",
+            r"(?:doing|filling (?:this )?(?:in|out)|completing|writing) (?:this )?(?:for|on behalf "
+            r"of) (?:my|our) (?:\w+ )?(?:brother|sister|father|mother|son|daughter|cousin|uncle|"
+            r"aunt|grandson|granddaughter|fianc\w*|girlfriend|boyfriend|neighbou?r|friend|"
+            r"husband|wife|partner|dad|mum|mom)(?:-in-law)?\b",
             r"(?:i'm|i am|i'm just|just) writing (?:this )?(?:for|on behalf of) (?:my|a|our) "
             r"(?:\w+ )?(?:dad|father|mum|mom|mother|son|daughter|husband|wife|partner|brother|"
             r"sister|friend|flatmate|colleague|report|employee|boss|manager)(?!'s)",
@@ -166,7 +225,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:match|pair|connect|team) (?:him|her|them) (?:up )?with",
             r"(?:my|our) (?:husband|wife|partner|son|daughter|brother|sister|father|mother|"
             r"dad|mum|mom)\b(?:(?! i | i'm | me | my )[^.!?]){0,80}(?:needs?|should|could use|"
-            r"won't|ought to)",
+            r"won't|ought to|has no idea|doesn't know|does not know|is lost|is stuck|"
+            r"is struggling|can't decide|has no direction)",
             r"(?:he|she|they) (?:won't|will not|wouldn't|refuses? to|doesn't want to) "
             r"(?:sign up|apply|register|reach out|ask for (?:it|help))(?: for (?:it|this))? "
             r"(?:himself|herself|themselves|on (?:his|her|their) own)",
@@ -206,6 +266,20 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
             r"(?:inscrire|nominer|proposer|envoyer) (?:deux|trois|quatre|cinq|mes|nos|l'un|"
             r"l'une|plusieurs|tous|toute|certains)\b",
+            # Signing up a named other ("inscrire mon collaborateur, M. Durand").
+            r"(?:inscri\w+|nominer|inscription) (?:de |pour )?(?:mon|ma|notre) (?:\w+ )?"
+            r"(?:collègue|collaborat\w+|salarié\w*|employé\w*|agent|fils|fille|ami\w*|mari|"
+            r"femme|conjoint\w*|équipe|equipe|adjoint\w*|stagiaire|apprenti\w*)\b",
+            r"pour (?:toute la|tout le|tous les|toutes les) (?:promo\w*|service|groupe|personnel|"
+            r"équipe|equipe|unité|étage|internes|infirmi\w+|agents)",
+            # Someone to act on them ("il faut que quelqu'un les remette sur les rails").
+            r"quelqu'un (?:qui |pour )?(?:les|le|la|l'|lui|leur) ?(?:remett\w+|repren\w+|"
+            r"pren\w+ en main|accompagn\w+|aid\w+|form\w+|coach\w+|guid\w+|motiv\w+|recadr\w+|"
+            r"suiv\w+|secou\w+|apprenn\w+|apprend\w+|montr\w+|expliqu\w+|encadr\w+|"
+            r"soutien\w+|soutenir|rebooste\w*)",
+            r"(?:il|elle) (?:doit|devrait|devra) (?:absolument |impérativement |vraiment |"
+            r"urgemment )?(?:apprendre|améliorer|progresser|travailler sur|gagner en|revoir|"
+            r"être coaché\w*|être accompagné\w*|se former)",
             r"(?:que vous|vous pourriez|pourriez-vous|pouvez-vous|quelqu'un (?:pourrait|peut)|"
             r"merci de) (?:les|le|la|lui|leur) (?:pren\w+|suiv\w+|accompagn\w+|aid\w+|"
             r"form\w+|coach\w+|guid\w+|contact\w+|appel\w+|rencontr\w+|proposer)",
@@ -260,18 +334,40 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"acompañarle|acompañarla|hablar con (?:él|ella|ellos)|hacerle|hacerles)",
             r"(?:prefiero que )?no (?:sepa|sabe) que (?:os |les |le )?(?:he escrito|escribo)",
             r"quiere que (?!yo\b|me\b)\w+ (?:haga|participe|asista|empiece|reciba|siga)",
+            # Signing up others ("quiero apuntar a todo mi equipo", "inscribir a mi compañera").
+            r"(?:apuntar|inscribir|matricular|nominar|apunto|inscribo) a (?:todo |toda |todos |"
+            r"todas )?(?:mi|mis|nuestr\w+)(?: [\w-]+)?\b",
+            r"(?:inscripción|apunt\w+|inscrib\w+) (?:de |para |por )(?:mi|nuestr\w+) (?:\w+ )?"
+            r"(?:compañer\w+|colaborador\w*|emplead\w+|hij[oa]|amig[oa]|equipo|marido|mujer)\b",
+            # Someone to act on him, her or them ("necesita que alguien le enseñe").
+            r"alguien (?:que |para )?(?:le|les|lo|los|la|las) (?:enseñ\w+|ayud\w+|guí\w+|gui\w+|"
+            r"acompañ\w+|form\w+|orient\w+|motiv\w+|entren\w+|espabil\w+|pong\w+ las pilas|"
+            r"saqu\w+|expliqu\w+|apoy\w+|endere\w+|corrij\w+|coache\w+|eche una mano)",
+            r"para (?:todo el|toda la) (?:grupo|equipo|servicio|turno|departamento|plantilla|"
+            r"promoción|planta|unidad)",
+            r"(?:uno|una) de (?:mis|nuestros|nuestras) (?:comerciales|emplead\w+|trabajador\w+|"
+            r"técnic\w+|enfermer\w+|colaborador\w+|becari\w+|agentes|vendedor\w+|médic\w+|"
+            r"profesor\w+|ingenier\w+|residentes|alumn\w+|subordinad\w+|mandos|"
+            r"compañer\w+)\b[^\n]{0,150}?(?:necesita|tiene que|debe|debería|le vendría|que "
+            r"alguien)(?!\w)",
         ),
         "de": (
-            r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:team|"
+            r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:\w*team|"
             r"mitarbeiter\w*|azubis?|auszubildende\w*|vertriebler|kolleg\w+|techniker|"
             r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?:braucht|brauchen|bräuchte\w*|"
-            r"muss|müssen|soll|sollte\w*|fehlt)",
+            r"muss|müssen|soll|sollte\w*|fehlt|macht zu viele|bekommt \w+ nicht hin|"
+            r"bekommen \w+ nicht hin)",
             r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
             r"(?:zwei|drei|vier|fünf|einige|mehrere|ein paar) (?:meiner|unserer|von meinen|von "
             r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
-            r"(?:alle|ihn|sie alle) anmelden|(?:ihm|ihr|ihnen) einen (?:coach|mentor)",
+            r"(?:alle|ihn|sie alle|das (?:ganze )?team)(?: \w+){0,4} anmelden|(?:ihm|ihr|ihnen) "
+            r"einen (?:coach|mentor)",
+            r"für (?:die ganze|unsere ganze) (?:gruppe|abteilung|station|schicht|belegschaft|"
+            r"truppe|klasse)|"
+            r"für (?:das ganze|unser ganzes|mein ganzes) \w*team|für (?:alle|unsere ganzen) "
+            r"(?:\w+ )?(?:mitarbeiter\w*|kolleg\w+|pflegekräfte|azubis|assistenzärzt\w+)",
             r"coaching für (?:das|mein|unser) team",
             r"ich (?:möchte|will|hätte gern),? dass (?:mein|meine|er|das team|unser)\b",
             r"(?:möchte|will|hätte gern|wünsche mir|würde gern),? dass (?:mein|meine|das "
@@ -300,6 +396,19 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:könnte|kann|würde) (?:jemand|einer|eine)(?: von ihnen| von euch)? "
             r"(?:sie|ihn|ihm|ihr|ihnen)\b",
             r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
+            # Signing up others ("meinen Kollegen anmelden", "mein ganzes Team anmelden").
+            r"(?:meinen|meine|unseren|unsere|mein|unser) (?:\w+ ){0,2}(?:mitarbeiter\w*|"
+            r"kolleg\w+|team|azubis?|leute|sohn|tochter|vertriebler\w*|pflegekräfte|"
+            r"schichtteam|angestellte\w*)\b[^.!?]{0,40}(?:anmelden|einschreiben|schicken|"
+            r"vorschlagen|nominieren|anmelde)",
+            r"(?:einer?|eine) (?:meiner|unserer) (?:mitarbeiter\w*|kolleg\w+|azubis|"
+            r"vertriebler\w*|pflegekräfte|angestellte\w*|techniker\w*|leute)\b[^\n]{0,150}?"
+            r"(?:braucht|bräuchte|muss|müsste|sollte)(?!\w)",
+            r"(?:er|sie) muss (?:dringend |unbedingt |endlich |wirklich )?(?:lernen|besser|an "
+            r"(?:seinem|seiner|ihrem|ihrer)|gecoacht)",
+            r"jemand(?:en)?,? (?:der|die) (?:sie|ihnen|ihn|ihm) (?:\w+ )?(?:begleitet|coacht|"
+            r"unterstützt|anleitet|betreut|fördert|hilft|zeigt|beibringt|motiviert|an die hand|"
+            r"wieder auf|auf vordermann|auf kurs|in den griff)",
         ),
     },
     "sent": {
@@ -407,26 +516,33 @@ COPIES: Mapping[str, Sequence[str]] = {
 _FOR_SOMEONE = re.compile(
     r"(?<!\w)(?:his|her|their|him|them|each of|employee\w*|daughter|son|husband|wife|"
     r"report's|sponsor\w*|funder|funding|fund|pay(?:ing)? for (?:his|her|their|the|"
-    r"my \w+'s)|chair|board|"
-    r"financeur|finan[cç]\w+|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
-    r"patrocinador\w*|financiador\w*|pago|trabajador\w*|cada uno|cada una|mandos|"
-    r"finanzier\w*|bezahle|zahle|seine[rnm]?|ihre[rnm]?|mitarbeiter\w*|bereichsleiter\w*|"
+    r"my \w+'s)|chair|board|budget[- ]holder|cost cent(?:re|er)|"
+    r"financeur|finan[cç]\w+|budgets?|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
+    r"patrocinador\w*|financiador\w*|presupuestos?|paga|pagamos|pagando|pago|trabajador\w*|"
+    r"cada uno|cada una|mandos|"
+    r"finanzier\w*|budget\w*|kostenstelle|bezahle|zahle|seine[rnm]?|ihre[rnm]?|"
+    r"mitarbeiter\w*|bereichsleiter\w*|"
     r"teilnehmer\w*|azubis?|auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
 
 # A wish stated in the person's own voice, outside the clause that reports the referral.
 OWN_WISH: Mapping[str, str] = {
-    "en": r"(?<![\w'])(?:i (?:really |actually |personally |also |do )?(?:want|would like|'d like|"
+    "en": r"(?<![\w'])(?:for my part|personally,? i|what matters to me|i myself|"
+    r"i (?:really |actually |personally |also |do )?(?:want|would like|'d like|"
     r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
     r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
     r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
-    r"ce que (?:moi )?je veux|pour moi)(?!\w)",
+    r"ce que (?:moi )?je veux|pour moi|personnellement|de mon côté|pour ma part|"
+    r"moi,? (?:je|j'))(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
-    r"lo que (?:yo )?quiero)(?!\w)",
-    "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gern|wünsche mir|suche)|für mich)"
+    r"lo que (?:yo )?quiero|por mi parte|personalmente|a mí me (?:gustaría|interesa))(?!\w)",
+    "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
+    r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"
+    r"für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
+    r"für meinen teil)"
     r"(?!\w)",
 }
 
@@ -535,11 +651,23 @@ _FIRST_PERSON = re.compile(
 )
 
 
+# "They", "them" and "their" may stand for things ("my session notes... so I can reread
+# them"): where the writer speaks of their own sessions, those words alone name no one.
+_THINGS_TOO = frozenset({"they", "them", "their"})
+_OWN_SESSIONS = re.compile(
+    r"(?<!\w)(?:my (?:own )?(?:sessions?|session notes|notes|coaching|mentoring)|mes (?:propres )?"
+    r"(?:séances|notes)|mis (?:propias )?(?:sesiones|notas)|meine[rn]? (?:eigenen )?"
+    r"(?:sitzungen|notizen))(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def names_someone_else(text: str) -> bool:
     """Whether ``text`` names another person or a group to act on ("him", "my employee"),
     or is an organisation speaking of one of its people with no one speaking as "I"."""
     plain = text.replace("\u2019", "'")
-    if _OTHERS.search(plain):
+    named = {m.group(0).lower() for m in _OTHERS.finditer(plain)}
+    if named and not (named <= _THINGS_TOO and _OWN_SESSIONS.search(plain)):
         return True
     return bool(_ORGANISATION.search(plain)) and not _FIRST_PERSON.search(plain)
 

@@ -166,6 +166,23 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             r"i want|'s next|comes next|'s out there|is out there|else is out there|"
             r"(?:my )?options|to go|to head|i'm heading|i belong|i fit|path|direction|route)"
         ),
+        # The open question said as such: "wondering what the second half of my working
+        # life should look like", "bigger question: academia or industry afterwards?",
+        # "whether this job still fits who I am now".
+        (
+            r"(?:wondering|thinking about|asking myself|ask myself) (?:what|where|how) "
+            r"(?:[\w'-]+ ){0,8}?(?:should|will|could|might|would) (?:look like|go|be)"
+        ),
+        r"(?:the )?(?:bigger|big|real|broader|deeper) question",
+        r"second half of my (?:career|working life|life)",
+        (
+            r"(?:academia|industry|research|clinical|private|public sector|management|"
+            r"consulting|teaching|practice) or (?:academia|industry|research|clinical|private|"
+            r"public sector|management|consulting|teaching|practice)\b"
+        ),
+        r"(?:still )?fits? (?:who i am|the person i am|me) (?:now|anymore|any more)",
+        r"what i (?:really |actually )?want (?:to do )?(?:from now on|next|with my (?:life|"
+        r"career|working life)|from here|afterwards)",
     ),
     "belonging": (
         r"belong\w*",

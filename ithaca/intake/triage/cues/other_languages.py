@@ -42,6 +42,8 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"ce (?:trimestre|mois|semestre)",
         rf"(?:les|des) (?:{_NUM_FR} )?prochaines? (?:semaines|mois)",
         r"rapidement|tout de suite|en ce moment|urgent\w*",
+        r"(?:dès |pendant |durant )?les (?:deux |trois |quatre )?premi(?:ères|eres|ers) "
+        r"(?:semaines|jours|mois)|dès (?:mon retour|la reprise)",
     ),
     "long_horizon": (
         r"(?:sur le |à |a )(?:long terme|plus long terme|la durée|duree)",
@@ -52,7 +54,8 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"délég\w+|deleg\w+|confier des tâches",
         r"prise de parole|parler en public|prendre la parole|présenter|presenter",
         r"négoci\w+|negoci\w+",
-        r"gestion du temps|gérer mon temps|gerer mon temps|prioris\w+",
+        r"gestion du temps|gérer mon temps|gerer mon temps|prioris\w+|(?:tenir|gérer) mes "
+        r"priorités",
         r"recadr\w+|feedback|dire non|poser des limites",
         r"animer (?:des |les )?\w+|conduite de réunions",
         r"gérer (?:les )?conflits|gestion des conflits",
@@ -76,6 +79,9 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"je me demande|j'hésite|j'hesite|je ne sais (?:pas|plus)|aucune idée|quelle suite|"
         r"est-ce que je veux|la suite|si je veux|la vraie question|ce qui me (?:travaille|"
         r"préoccupe|tracasse)",
+        r"(?:la )?place que je veux donner|ce que je veux (?:faire|vraiment)|réfléchir (?:plus "
+        r"largement )?à (?:ce que|la place|ma place|la suite|mon avenir)|quelle (?:place|suite)|"
+        r"(?:la )?(?:grande|vraie) question|si (?:ce|le) (?:métier|poste|travail) me correspond",
     ),
     "belonging": (
         r"seule? (?:femme|homme)|à part|me sens (?:seule?|isolée?|perdue?)|isolée?|"
@@ -125,7 +131,8 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
     ),
     "short_horizon": (
         r"este (?:trimestre|mes|semestre)",
-        rf"(?:las|los) (?:{_NUM_ES} )?próxim[oa]s (?:semanas|meses)",
+        rf"(?:las|los) (?:{_NUM_ES} )?pr[oó]xim[oa]s (?:semanas|meses)",
+        r"(?:las|los) (?:dos |tres |cuatro )?primer[oa]s (?:semanas|meses|días|dias)",
         r"ya mismo|cuanto antes|ahora mismo|urgente\w*|\bya\b",
     ),
     "long_horizon": (
@@ -159,6 +166,10 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
         r"me pregunto|dudo entre|dudo si|no tengo claro|no sé si|no se si|no tengo ni idea|"
         r"ya no sé|la verdadera "
         r"pregunta|qué hago aquí|por qué hago",
+        r"pensando si (?:quiero|debo|sigo)|si quiero seguir|qu[eé] quiero hacer (?:a partir de "
+        r"ahora|después|con mi vida|de aquí en adelante|en adelante)|hacia dónde (?:quiero|voy)|"
+        r"la (?:gran|otra) pregunta|si (?:este|el) (?:trabajo|puesto|oficio) (?:es para mí|"
+        r"me sigue)",
     ),
     "belonging": (
         r"únic[oa] (?:mujer|ingeniera|hombre)|fuera de lugar|me siento (?:sol[oa]|perdid[oa])|"
@@ -201,6 +212,7 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
     ),
     "short_horizon": (
         r"dieses quartal|diesen monat|in den nächsten (?:wochen|monaten)|sofort|jetzt|dringend",
+        r"(?:in )?den ersten (?:zwei |drei |vier |paar )?(?:wochen|monaten|tagen)",
     ),
     "long_horizon": (
         r"langfristig|auf (?:längere sicht|dauer)|irgendwann|bis zur rente|später|in ruhe",
@@ -228,7 +240,11 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
         r"(?:teamleiter\w*|führungskraft|leitung)|ab \w+ führungskraft|leite seit",
     ),
     "career": (r"karriere|laufbahn|weiterkommen|vorankommen|entwickeln|weg\b",),
-    "direction_doubt": (r"frage mich|schwanke|weiß nicht|weiß nicht mehr|keine ahnung|ob ich",),
+    "direction_doubt": (
+        r"frage mich|schwanke|weiß nicht|weiß nicht mehr|keine ahnung|ob ich",
+        r"wie es (?:für mich )?(?:beruflich )?(?:überhaupt )?weitergeh\w*|was ich (?:eigentlich |"
+        r"wirklich )?(?:will|möchte)|die (?:größere|eigentliche|große) frage|wohin (?:es|ich)",
+    ),
     "belonging": (
         r"einzige frau|einziger mann|fehl am platz|allein|fremdkörper|meinen platz|"
         r"ungeschriebenen regeln",
