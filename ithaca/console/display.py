@@ -15,10 +15,25 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import TIME_STRINGS, timesince
+from django.utils.translation import gettext_lazy as _
 
 from ithaca.console.templatetags.console_tags import role_label
+
+# The rows' sentences and words: the templates' own messages (same msgids), each
+# translated once per request rather than once per row.
+AGO = _("%(since)s ago")
+APPROVE = _("Approve")
+DECLINE = _("Decline")
+DECLINE_CONFIRM = _("Decline %(name)s's application? They will be told by e-mail.")
+STUCK_APPLICATION = _("%(name)s (%(role)s), applied %(since)s ago: approve or decline above.")
+WAITING = _("%(name)s, waiting since %(since)s")
+EMAIL_THEM = _("e-mail them")
+SINCE = _("since %(since)s")
+USED_OF = _("%(used)s of %(capacity)s")
 
 # A primary key no row has: reversed once, then replaced by each row's.
 _MARK = 987654321
@@ -46,6 +61,20 @@ class Phrases:
         self._units = {name: _Unit(lazy) for name, lazy in TIME_STRINGS.items()}
         self._dates: dict[dt.date, str] = {}
         self._links: dict[tuple[str, tuple[Any, ...]], tuple[str, str]] = {}
+        self._said: dict[int, str] = {}
+
+    def word(self, message: Any) -> str:
+        """A lazy message in the request's language, translated once."""
+        key = id(message)
+        if key not in self._said:
+            self._said[key] = str(message)
+        return self._said[key]
+
+    def say(self, message: Any, **params: Any) -> SafeString:
+        """What `{% blocktranslate trimmed with ... %}` renders: the translated
+        message, not escaped, with each value localized and escaped."""
+        values = {k: conditional_escape(localize(v)) for k, v in params.items()}
+        return mark_safe(self.word(message) % values)  # the values are escaped
 
     def date(self, value: dt.datetime | None) -> str:
         """What `{{ value|date:"DATE_FORMAT" }}` shows."""
@@ -83,7 +112,11 @@ def prepare_applications(rows: Any, program: Any, phrases: Phrases) -> list[Any]
     for application in rows:
         application.role_text = role_label(application.role)
         application.applied_on = phrases.date(application.created_at)
-        application.applied_since = phrases.since(application.created_at)
+        application.applied_ago = phrases.say(AGO, since=phrases.since(application.created_at))
+        name = application.user.display_name
+        application.decline_confirm = phrases.say(DECLINE_CONFIRM, name=name)
+        application.approve_text = phrases.word(APPROVE)
+        application.decline_text = phrases.word(DECLINE)
         pk = application.pk
         application.approve_url = phrases.link(
             "console:decide", program.slug, None, "approve", pk=pk
@@ -98,8 +131,12 @@ def prepare_applications(rows: Any, program: Any, phrases: Phrases) -> list[Any]
 def prepare_stuck_applications(rows: Any, phrases: Phrases) -> list[Any]:
     out = []
     for p in rows:
-        p.role_text = role_label(p.role).lower()
-        p.applied_since = phrases.since(p.created_at)
+        p.stuck_text = phrases.say(
+            STUCK_APPLICATION,
+            name=p.user.display_name,
+            role=role_label(p.role).lower(),
+            since=phrases.since(p.created_at),
+        )
         out.append(p)
     return out
 
@@ -107,7 +144,10 @@ def prepare_stuck_applications(rows: Any, phrases: Phrases) -> list[Any]:
 def prepare_waiting(rows: Any, phrases: Phrases) -> list[Any]:
     out = []
     for p in rows:
-        p.waiting_on = phrases.date(p.waiting_since)
+        p.waiting_text = phrases.say(
+            WAITING, name=p.user.display_name, since=phrases.date(p.waiting_since)
+        )
+        p.email_them = phrases.word(EMAIL_THEM)
         out.append(p)
     return out
 
@@ -115,11 +155,14 @@ def prepare_waiting(rows: Any, phrases: Phrases) -> list[Any]:
 def prepare_proposals(rows: Any, program: Any, phrases: Phrases) -> list[Any]:
     out = []
     for r in rows:
-        r.proposed_since = phrases.since(r.created_at)
+        r.proposed_ago = phrases.say(AGO, since=phrases.since(r.created_at))
         r.nudge_url = phrases.link("console:proposal", program.slug, None, "nudge", pk=r.pk)
         r.withdraw_url = phrases.link("console:proposal", program.slug, None, "withdraw", pk=r.pk)
         out.append(r)
     return out
+
+
+HELPER_ROLES = ("mentor", "coach")
 
 
 def prepare_participants(rows: Any, phrases: Phrases) -> list[Any]:
@@ -127,6 +170,9 @@ def prepare_participants(rows: Any, phrases: Phrases) -> list[Any]:
     for p, stage in rows:
         p.role_text = role_label(p.role)
         p.joined_on = phrases.date(p.created_at)
-        p.waiting_on = phrases.date(p.waiting_since)
+        p.waiting_on = phrases.say(SINCE, since=phrases.date(p.waiting_since))
+        p.used_text = ""
+        if p.role in HELPER_ROLES:
+            p.used_text = phrases.say(USED_OF, used=p.n_active + p.n_proposed, capacity=p.capacity)
         out.append((p, stage))
     return out

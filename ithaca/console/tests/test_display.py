@@ -45,3 +45,25 @@ def test_links_put_each_rows_key_into_the_reversed_address() -> None:
         for action in ("approve", "decline"):
             expected = reverse("console:decide", args=["a-program", pk, action])
             assert phrases.link("console:decide", "a-program", None, action, pk=pk) == expected
+
+
+def test_sentences_read_as_blocktranslate_with_names_escaped() -> None:
+    from django.template import Context, Template
+
+    from ithaca.console.display import DECLINE_CONFIRM, USED_OF
+
+    template = Template(
+        "{% load i18n %}{% blocktranslate trimmed with name=name %}"
+        "Decline {{ name }}'s application? They will be told by e-mail.{% endblocktranslate %}"
+        "|{% blocktranslate trimmed with used=used capacity=capacity %}"
+        "{{ used }} of {{ capacity }}{% endblocktranslate %}"
+    )
+    name = "Zoë <b>O'Brien</b> & co"
+    for language in ("en", "fr", "es", "de"):
+        with translation.override(language):
+            phrases = Phrases(NOW)
+            said = phrases.say(DECLINE_CONFIRM, name=name) + "|"
+            said += phrases.say(USED_OF, used=3, capacity=1200)
+            expected = template.render(Context({"name": name, "used": 3, "capacity": 1200}))
+            assert said == expected
+            assert "<b>" not in said
