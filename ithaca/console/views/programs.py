@@ -24,6 +24,14 @@ from ithaca.console.access import (
     require_console,
 )
 from ithaca.console.context_processors import SESSION_KEY
+from ithaca.console.display import (
+    Phrases,
+    prepare_applications,
+    prepare_participants,
+    prepare_proposals,
+    prepare_stuck_applications,
+    prepare_waiting,
+)
 from ithaca.console.forms import InviteForm, ProgramForm
 from ithaca.console.services import program_invite, proposal_nudge
 from ithaca.console.stages import Stage
@@ -111,20 +119,30 @@ def program_overview(request: HttpRequest, slug: str) -> HttpResponse:
         rows = rows.filter(role=role)
         total = None
     page = paginate(request, rows, per_page=25, count=total)
+    phrases = Phrases(now)
+    applications = (
+        program.participations.filter(state=Participation.State.PENDING)
+        .select_related("user")
+        .order_by("created_at")[:50]
+    )
     context = {
         "program": program,
         "counts": counts,
-        "applications": program.participations.filter(state=Participation.State.PENDING)
-        .select_related("user")
-        .order_by("created_at")[:50],
-        "stuck_applications": selectors.stuck_applications(program, now)[:50],
-        "stuck_waiting": selectors.stuck_waiting(program, now)[:50],
-        "stuck_proposals": selectors.stuck_proposals(program, now)[:50],
+        "applications": prepare_applications(applications, program, phrases),
+        "stuck_applications": prepare_stuck_applications(
+            selectors.stuck_applications(program, now)[:50], phrases
+        ),
+        "stuck_waiting": prepare_waiting(selectors.stuck_waiting(program, now)[:50], phrases),
+        "stuck_proposals": prepare_proposals(
+            selectors.stuck_proposals(program, now)[:50], program, phrases
+        ),
         "independence_flags": IndependenceFlag.objects.filter(
             program=program, decided_at__isnull=True
         ).select_related("helper", "seeker")[:50],
         "page": page,
-        "rows": [(p, selectors.stage_of(p)) for p in page.object_list],
+        "rows": prepare_participants(
+            [(p, selectors.stage_of(p)) for p in page.object_list], phrases
+        ),
         "stage": stage,
         "role": role,
         "stages": list(Stage),
@@ -161,6 +179,7 @@ def application_decide(request: HttpRequest, slug: str, pk: int, decision: str) 
     except DomainError as exc:
         error = exc.message
     if getattr(request, "htmx", False):
+        [participation] = prepare_applications([participation], program, Phrases(timezone.now()))
         context = {"program": program, "application": participation, "error": error}
         return render(
             request, "console/_application_row.html", context, status=400 if error else 200
