@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ithaca.core.fields import ErasableTextField
 from ithaca.core.models import TimeStampedModel
 from ithaca.programs.models import Program
 
@@ -43,7 +44,7 @@ class Referral(TimeStampedModel):
     kind = models.CharField(
         max_length=16, choices=[("coaching", _("Coaching")), ("mentoring", _("Mentoring"))]
     )
-    reason = models.TextField(max_length=2000)
+    reason = ErasableTextField(max_length=2000)
     program = models.ForeignKey(
         Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

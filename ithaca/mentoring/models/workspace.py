@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ithaca.core.fields import ErasableCharField
 from ithaca.mentoring.models.relationship import MentoringRelationship
 
 USER = settings.AUTH_USER_MODEL
@@ -275,7 +276,7 @@ class Goal(models.Model):
         MentoringRelationship, on_delete=models.CASCADE, related_name="goals"
     )
     area = models.CharField(max_length=16, choices=Area.choices)
-    title = models.CharField(max_length=200)
+    title = ErasableCharField(max_length=200)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
