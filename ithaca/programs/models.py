@@ -15,7 +15,7 @@ from ithaca.core.models import TimeStampedModel
 from ithaca.programs import bounds
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
-from ithaca.programs.reasons import reason_text
+from ithaca.programs.reasons import flag_reasons_text, reason_text
 
 
 def shown_choices(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
@@ -394,4 +394,9 @@ class IndependenceFlag(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.helper} / {self.seeker}: {self.reasons[:60]}"
+        return f"{self.helper} / {self.seeker}: {self.reasons_text[:60]}"
+
+    @property
+    def reasons_text(self) -> str:
+        """Why the pair is no longer independent, in the active language (older: as stored)."""
+        return flag_reasons_text(self.reasons)
