@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
@@ -215,7 +216,16 @@ class Participation(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} as {self.get_role_display().lower()} in {self.program}"
+        return gettext("%(person)s as %(role)s in %(program)s") % {
+            "person": self.user,
+            "role": self.get_role_display(),
+            "program": self.program,
+        }
+
+    @property
+    def application_note_text(self) -> str:
+        """The application note, in the active language when Ithaca wrote it."""
+        return reason_text(self.application_note)
 
     def is_taking_new_people(self, today: dt.date) -> bool:
         """A helper who said yes to new people and is not paused on `today`."""

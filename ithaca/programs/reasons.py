@@ -28,10 +28,14 @@ COMPETING = gettext_noop(
 )
 NO_ANSWER = gettext_noop("No answer in time.")
 ERASED = gettext_noop("Ended because one person's data was erased.")
+CLOSED_OUT = gettext_noop("Closed out with a final evaluation.")
+CONCLUDED_AT_REVIEW = gettext_noop("Concluded at review.")
+# An application note Ithaca wrote (intake.services), not the person.
+FROM_INTAKE = gettext_noop("Applied from an intake.")
 # A proposal nobody answered before the program's expiry (matching.services.proposals).
 EXPIRED = "expired"
 
-KNOWN = frozenset({COMPETING, NO_ANSWER, ERASED})
+KNOWN = frozenset({COMPETING, NO_ANSWER, ERASED, CLOSED_OUT, CONCLUDED_AT_REVIEW, FROM_INTAKE})
 INDEPENDENCE = "independence:"
 WITHDRAWN_INDEPENDENCE = gettext_noop("Withdrawn automatically: %(reasons)s.")
 

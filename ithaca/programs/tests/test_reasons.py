@@ -57,3 +57,11 @@ def test_older_independence_reasons_keep_their_text() -> None:
         assert reasons.flag_reasons_text("not_above_in_chain") == (
             "der Mentor steht in der Führungslinie über dem Mentee"
         )
+
+
+def test_other_sentences_ithaca_stores_read_translated() -> None:
+    with translation.override("fr"):
+        assert reason_text(reasons.CONCLUDED_AT_REVIEW) == "Clôturée lors du bilan."
+        assert reason_text(reasons.CLOSED_OUT) == "Clôturé avec une évaluation finale."
+    with translation.override("de"):
+        assert reason_text("Applied from an intake.") == "Aus einer Bedarfsanalyse heraus beworben."
