@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
+from ithaca.core.nouns import in_sentence
 from ithaca.programs import bounds
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
@@ -218,7 +219,7 @@ class Participation(TimeStampedModel):
     def __str__(self) -> str:
         return gettext("%(person)s as %(role)s in %(program)s") % {
             "person": self.user,
-            "role": self.get_role_display(),
+            "role": in_sentence(self.get_role_display()),
             "program": self.program,
         }
 

@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
+from ithaca.core.nouns import in_sentence
+
 register = template.Library()
 # A save within this long of the first one is part of writing, not an edit.
 EDIT_GRACE = dt.timedelta(seconds=2)
@@ -96,6 +98,13 @@ def weekday_date(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = template_localtime(value)
     return _weekday(value, date_format(value, "DATE_FORMAT"))
+
+
+@register.filter
+def noun(label: object) -> str:
+    """A role or a kind inside a sentence: lower case, except in German (a noun keeps
+    its capital there); see `ithaca.core.nouns`."""
+    return in_sentence(label)
 
 
 @register.filter
