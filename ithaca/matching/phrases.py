@@ -23,7 +23,7 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from ithaca.accounts.languages import language_name
+from ithaca.accounts.languages import shown_name
 from ithaca.programs.modes import MODE_LABELS
 
 SENTENCES = (
@@ -191,7 +191,7 @@ def _language(code: str) -> str:
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
-        return language_name(code)
+        return shown_name(code)
 
 
 def _value(key: str, value: Any, params: Mapping[str, Any]) -> Any:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts import interface_language as ui_language
-from ithaca.accounts.languages import language_names
+from ithaca.accounts.languages import shown_names
 from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.accounts.photos import MAX_BYTES
 from ithaca.accounts.profiles import MAX_BIO
@@ -71,7 +71,7 @@ class BasicsForm(DomainForm):
             "pronouns": profile.pronouns,
             "job_title": profile.job_title,
             "time_zone": profile.time_zone,
-            "languages": ", ".join(language_names(profile.languages)),
+            "languages": ", ".join(shown_names(profile.languages)),
             "interface_language": profile.interface_language,
         }
         return cls(data, initial=initial)
