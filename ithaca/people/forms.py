@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.text import format_lazy
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -85,9 +86,12 @@ class AboutForm(DomainForm):
         label=_("About you"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=format_lazy(
-            _("Up to {limit} characters: what you do, what you care about."), limit=f"{MAX_BIO:,}"
-        ),
+        help_text=lazy(
+            lambda: gettext("Up to {limit} characters: what you do, what you care about.").format(
+                limit=number_format(MAX_BIO, force_grouping=True)
+            ),
+            str,
+        )(),
     )
     expertise = forms.CharField(
         label=_("Expertise"),
