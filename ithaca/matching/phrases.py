@@ -11,6 +11,7 @@ table to the engine, so a new sentence cannot go untranslated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -227,8 +228,20 @@ def localized(explanation: str, phrase: Mapping[str, Any] | None) -> str:
     return render(phrase)
 
 
+# A pair a program manager took out of a draft round (services.drafts): stored in
+# English with the two names, recognized and worded again when read.
+REMOVED_BY_MANAGER = "removed_by_manager"
+REMOVED_PAIRING = gettext_noop("%(manager)s removed the pairing with %(helper)s.")
+_REMOVED = re.compile(r"^(?P<manager>.+?) removed the pairing with (?P<helper>.+)\.$", re.S)
+
+
 def unmatched_explanation(reason: str, explanation: str) -> str:
     """Why a seeker was left out, in the reader's language when the reason is a fixed one."""
-    if in_english() or reason not in UNMATCHED_EXPLANATIONS:
+    if in_english():
+        return explanation
+    if reason == REMOVED_BY_MANAGER:
+        found = _REMOVED.match(explanation)
+        return gettext(REMOVED_PAIRING) % found.groupdict() if found else explanation
+    if reason not in UNMATCHED_EXPLANATIONS:
         return explanation
     return str(UNMATCHED_EXPLANATIONS[reason])
