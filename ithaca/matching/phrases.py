@@ -28,6 +28,10 @@ from ithaca.accounts.languages import shown_name
 from ithaca.programs.modes import MODE_LABELS
 
 SENTENCES = (
+    # Written by programs.relationships when a proposal's person left the program.
+    gettext_noop("%(helper)s is no longer an active mentor in %(program)s"),
+    gettext_noop("%(helper)s is no longer an active coach in %(program)s"),
+    gettext_noop("%(seeker)s is no longer active in %(program)s"),
     gettext_noop("%(helper)s is not %(seeker)s's line manager"),
     gettext_noop("%(helper)s is not above %(seeker)s in their management chain"),
     gettext_noop("%(helper)s does not assess %(seeker)s's work"),

@@ -182,7 +182,7 @@ def _supersede_drafts(published: MatchingRound) -> None:
     ).exclude(pk=published.pk)
     others.update(
         status=MatchingRound.Status.CANCELLED,
-        phase=f"Superseded by the round published on {timezone.now():%d %b %Y}.",
+        phase="superseded",  # a code, like the running phases; finished_at says when
         finished_at=timezone.now(),
         updated_at=timezone.now(),
     )

@@ -137,3 +137,17 @@ def test_only_the_programs_managers_record_that_a_flagged_relationship_goes_on(p
         independence_flag_keep(flag=flag, by=rel.mentee)
     kept = independence_flag_keep(flag=flag, by=program.boss)
     assert kept.decided_by == program.boss and kept.decided_at is not None
+
+
+def test_a_refused_acceptance_says_why_in_the_readers_language(program) -> None:
+    rel = _pair(program, status="proposed")
+    _make_manager(rel)
+    with translation.override("de"), pytest.raises(DomainError) as refused:
+        lifecycle.relationship_accept(rel, user=rel.mentor)
+    assert "ist die direkte Führungskraft von" in str(refused.value)
+    assert "line manager" not in str(refused.value)
+    left = _pair(program, status="proposed")
+    Participation.objects.filter(user=left.mentor, program=program).update(state="left")
+    with translation.override("fr"), pytest.raises(DomainError) as refused:
+        lifecycle.relationship_accept(left, user=left.mentor)
+    assert f"{left.mentor} n'est plus mentor actif dans {program}" in str(refused.value)
