@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.fields import ErasableTextField
@@ -128,4 +129,7 @@ class IntakeShare(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.intake} shared with {self.program}"
+        return gettext("%(intake)s shared with %(program)s") % {
+            "intake": self.intake,
+            "program": self.program,
+        }

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.fields import ErasableCharField
@@ -130,7 +131,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Meeting on {self.starts_at:%Y-%m-%d %H:%M}"
+        return gettext("Meeting on %(when)s") % {"when": f"{self.starts_at:%Y-%m-%d %H:%M}"}
 
     @property
     def uid(self) -> str:
@@ -186,7 +187,7 @@ class JournalEntry(models.Model):
         indexes = [models.Index(fields=["relationship", "side", "created_at"])]
 
     def __str__(self) -> str:
-        return f"Journal entry {self.pk}"
+        return gettext("Journal entry %(number)s") % {"number": self.pk}
 
 
 class Introduction(models.Model):
@@ -310,7 +311,7 @@ class GoalNote(models.Model):
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="goal_note_has_body")]
 
     def __str__(self) -> str:
-        return f"Progress note {self.pk}"
+        return gettext("Progress note %(number)s") % {"number": self.pk}
 
 
 __all__ = [
