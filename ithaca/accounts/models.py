@@ -198,7 +198,7 @@ class Profile(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Profile of {self.user}"
+        return gettext("Profile of %(person)s") % {"person": self.user}
 
     @property
     def name(self) -> str:

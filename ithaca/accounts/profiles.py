@@ -13,6 +13,7 @@ from typing import IO, Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ithaca.accounts.interface_language import supported
@@ -87,7 +88,12 @@ def _cleaned(changes: dict[str, Any]) -> dict[str, Any]:
             limit = TEXT_LIMITS.get(field, MAX_BIO)
             if len(text) > limit:
                 raise DomainError(
-                    f"Keep it under {limit:,} characters (this is {len(text):,}).", field=field
+                    _("Keep it under %(limit)s characters (this is %(length)s).")
+                    % {
+                        "limit": number_format(limit, force_grouping=True),
+                        "length": number_format(len(text), force_grouping=True),
+                    },
+                    field=field,
                 )
             out[field] = text
         elif field == "time_zone":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
@@ -51,7 +52,7 @@ class ProgramSurveySettings(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Surveys of {self.program}"
+        return gettext("Surveys of %(program)s") % {"program": self.program}
 
 
 class SurveyInvitation(models.Model):

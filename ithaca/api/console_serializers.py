@@ -105,6 +105,11 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class ApplicationSerializer(serializers.ModelSerializer):
     person = ConsolePersonSerializer(source="user", read_only=True)
+    application_note = serializers.CharField(
+        source="application_note_text",
+        read_only=True,
+        help_text="The applicant's note (one Ithaca wrote is in the reader's language).",
+    )
 
     class Meta:
         model = Participation

@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 from ithaca.accounts import profiles
 from ithaca.accounts.http import current_user
 from ithaca.accounts.interface_language import remember_language
-from ithaca.accounts.languages import language_code, language_names
+from ithaca.accounts.languages import language_code, shown_names
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.api.pagination import Pagination
 from ithaca.api.serializers import ErrorSerializer
@@ -62,7 +62,7 @@ class LanguageSerializer(serializers.Serializer):
 
 
 def _languages(codes: list[str]) -> list[dict[str, str]]:
-    return [{"code": c, "name": n} for c, n in zip(codes, language_names(codes), strict=True)]
+    return [{"code": c, "name": n} for c, n in zip(codes, shown_names(codes), strict=True)]
 
 
 class CardSerializer(serializers.Serializer):

@@ -22,6 +22,7 @@ from django.utils.timesince import TIME_STRINGS, timesince
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.console.templatetags.console_tags import role_label
+from ithaca.core.nouns import in_sentence
 
 # The rows' sentences and words: the templates' own messages (same msgids), each
 # translated once per request rather than once per row.
@@ -134,7 +135,7 @@ def prepare_stuck_applications(rows: Any, phrases: Phrases) -> list[Any]:
         p.stuck_text = phrases.say(
             STUCK_APPLICATION,
             name=p.user.display_name,
-            role=role_label(p.role).lower(),
+            role=in_sentence(role_label(p.role)),
             since=phrases.since(p.created_at),
         )
         out.append(p)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ithaca.core.fields import ErasableTextField
 from ithaca.core.models import TimeStampedModel
 from ithaca.programs.models import Program
 
@@ -43,7 +45,7 @@ class Referral(TimeStampedModel):
     kind = models.CharField(
         max_length=16, choices=[("coaching", _("Coaching")), ("mentoring", _("Mentoring"))]
     )
-    reason = models.TextField(max_length=2000)
+    reason = ErasableTextField(max_length=2000)
     program = models.ForeignKey(
         Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -127,4 +129,7 @@ class IntakeShare(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.intake} shared with {self.program}"
+        return gettext("%(intake)s shared with %(program)s") % {
+            "intake": self.intake,
+            "program": self.program,
+        }

@@ -18,6 +18,7 @@ from ithaca.intake.models import MAX_TEXT, Intake, IntakeShare, Referral
 from ithaca.intake.phrases import phrases_of, said
 from ithaca.intake.triage import TriageResult, normalize_answers, triage
 from ithaca.notifications.services import notify
+from ithaca.programs import reasons
 from ithaca.programs.models import Participation, Program
 from ithaca.programs.services import participation_apply
 
@@ -104,7 +105,7 @@ def intake_apply(*, intake: Intake, program: Program, share: bool) -> Participat
             % {"program": program}
         )
     participation = participation_apply(
-        program=program, user=intake.author, note="Applied from an intake."
+        program=program, user=intake.author, note=reasons.FROM_INTAKE
     )
     if share:
         IntakeShare.objects.get_or_create(intake=intake, program=program)

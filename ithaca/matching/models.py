@@ -85,7 +85,7 @@ class MatchingConfig(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Matching settings of {self.program}"
+        return gettext("Matching settings of %(program)s") % {"program": self.program}
 
 
 class MatchProfile(TimeStampedModel):

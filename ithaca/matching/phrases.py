@@ -11,6 +11,7 @@ table to the engine, so a new sentence cannot go untranslated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,10 +24,14 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from ithaca.accounts.languages import language_name
+from ithaca.accounts.languages import shown_name
 from ithaca.programs.modes import MODE_LABELS
 
 SENTENCES = (
+    # Written by programs.relationships when a proposal's person left the program.
+    gettext_noop("%(helper)s is no longer an active mentor in %(program)s"),
+    gettext_noop("%(helper)s is no longer an active coach in %(program)s"),
+    gettext_noop("%(seeker)s is no longer active in %(program)s"),
     gettext_noop("%(helper)s is not %(seeker)s's line manager"),
     gettext_noop("%(helper)s is not above %(seeker)s in their management chain"),
     gettext_noop("%(helper)s does not assess %(seeker)s's work"),
@@ -191,7 +196,7 @@ def _language(code: str) -> str:
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
-        return language_name(code)
+        return shown_name(code)
 
 
 def _value(key: str, value: Any, params: Mapping[str, Any]) -> Any:
@@ -227,8 +232,20 @@ def localized(explanation: str, phrase: Mapping[str, Any] | None) -> str:
     return render(phrase)
 
 
+# A pair a program manager took out of a draft round (services.drafts): stored in
+# English with the two names, recognized and worded again when read.
+REMOVED_BY_MANAGER = "removed_by_manager"
+REMOVED_PAIRING = gettext_noop("%(manager)s removed the pairing with %(helper)s.")
+_REMOVED = re.compile(r"^(?P<manager>.+?) removed the pairing with (?P<helper>.+)\.$", re.S)
+
+
 def unmatched_explanation(reason: str, explanation: str) -> str:
     """Why a seeker was left out, in the reader's language when the reason is a fixed one."""
-    if in_english() or reason not in UNMATCHED_EXPLANATIONS:
+    if in_english():
+        return explanation
+    if reason == REMOVED_BY_MANAGER:
+        found = _REMOVED.match(explanation)
+        return gettext(REMOVED_PAIRING) % found.groupdict() if found else explanation
+    if reason not in UNMATCHED_EXPLANATIONS:
         return explanation
     return str(UNMATCHED_EXPLANATIONS[reason])

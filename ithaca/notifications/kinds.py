@@ -149,11 +149,30 @@ _WORD_LABELS = (
 # What an erased person becomes in others' notifications (ithaca.privacy.erasure).
 FORMER = gettext_noop("A former participant")
 
+# Why a pair is no longer independent, by the engine's rule code: `reasons` in a
+# notification's context is a list of these codes (older notifications hold English
+# sentences, shown as they are). `ithaca.programs.reasons` words stored reasons with them.
+INDEPENDENCE_REASONS = {
+    "not_line_manager": gettext_noop("the mentor is the mentee's line manager"),
+    "not_above_in_chain": gettext_noop("the mentor is above the mentee in their management chain"),
+    "not_assessor": gettext_noop("the mentor assesses the mentee's work"),
+}
+
+
+def independence_reasons(codes: list[str] | tuple[str, ...]) -> str:
+    """The rules a pair breaks, in the reader's language, as one clause."""
+    return "; ".join(
+        gettext(INDEPENDENCE_REASONS[code]) if code in INDEPENDENCE_REASONS else code
+        for code in codes
+    )
+
 
 def word(key: str, value: Any) -> Any:
     """A context value as the reader reads it: domain words translated, the rest as is."""
     if value == FORMER:
         return gettext(FORMER)
+    if key == "reasons" and isinstance(value, list):
+        return independence_reasons(value)
     if key in WORDS and isinstance(value, str) and value:
         return pgettext("notification word", value)
     return value

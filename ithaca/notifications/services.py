@@ -74,10 +74,19 @@ def _email_state(mode: str, *, has_ics: bool, reachable: bool) -> str:
 
 def params_of(actor: User | None, context: Mapping[str, Any]) -> dict[str, Any]:
     """What a sentence needs, kept with the notification so that it is written in the
-    reader's language when read: plain values as they are, anything else as text."""
+    reader's language when read: plain values and lists of words (codes, such as the
+    rules a pair breaks) as they are, anything else as text."""
     values = {**context, "actor": actor.display_name if actor else ""}
     plain = (str, int, float, bool, type(None))
-    return {k: v if isinstance(v, plain) else str(v) for k, v in values.items()}
+
+    def kept(value: Any) -> Any:
+        if isinstance(value, plain):
+            return value
+        if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+            return list(value)
+        return str(value)
+
+    return {k: kept(v) for k, v in values.items()}
 
 
 def sentence(kind: str, params: Mapping[str, Any]) -> str:

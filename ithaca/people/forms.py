@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.text import format_lazy
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts import interface_language as ui_language
-from ithaca.accounts.languages import language_names
+from ithaca.accounts.languages import shown_names
 from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.accounts.photos import MAX_BYTES
 from ithaca.accounts.profiles import MAX_BIO
@@ -71,7 +72,7 @@ class BasicsForm(DomainForm):
             "pronouns": profile.pronouns,
             "job_title": profile.job_title,
             "time_zone": profile.time_zone,
-            "languages": ", ".join(language_names(profile.languages)),
+            "languages": ", ".join(shown_names(profile.languages)),
             "interface_language": profile.interface_language,
         }
         return cls(data, initial=initial)
@@ -85,9 +86,12 @@ class AboutForm(DomainForm):
         label=_("About you"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=format_lazy(
-            _("Up to {limit} characters: what you do, what you care about."), limit=f"{MAX_BIO:,}"
-        ),
+        help_text=lazy(
+            lambda: gettext("Up to {limit} characters: what you do, what you care about.").format(
+                limit=number_format(MAX_BIO, force_grouping=True)
+            ),
+            str,
+        )(),
     )
     expertise = forms.CharField(
         label=_("Expertise"),

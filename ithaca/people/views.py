@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ithaca.accounts import profiles
 from ithaca.accounts.http import current_user
 from ithaca.accounts.interface_language import language_remembered, remember_language
-from ithaca.accounts.languages import LANGUAGES, language_code
+from ithaca.accounts.languages import language_code, shown_languages
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.core.errors import DomainError
 from ithaca.matching.kinds import helper_plural, helper_word
@@ -83,7 +83,7 @@ def _context(user: User, **forms: Any) -> dict[str, Any]:
         "career_form": forms.get("career") or CareerForm(),
         "career": list(CareerEntry.objects.filter(user=user)),
         "roles": roles,
-        "language_names": list(LANGUAGES.values()),
+        "language_names": list(shown_languages().values()),
         "expertise_tags": tag_suggestions("expertise"),
         "interest_tags": tag_suggestions("interests"),
     }
@@ -296,7 +296,7 @@ def directory(request: HttpRequest, slug: str) -> HttpResponse:
         "found": found,
         "filters": filters,
         "query": query.urlencode(),
-        "languages": LANGUAGES,
+        "languages": shown_languages(),
         "helper_word": helper_word(program),
         "helper_plural": helper_plural(program),
     }

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from ithaca.accounts import profiles
 from ithaca.accounts.http import current_user
 from ithaca.accounts.interface_language import remember_language
-from ithaca.accounts.languages import LANGUAGES
+from ithaca.accounts.languages import shown_languages
 from ithaca.accounts.models import CareerEntry, Profile, User
 from ithaca.core.errors import DomainError
 from ithaca.people import services
@@ -89,7 +89,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
         "title": TITLES[step],
         "form": form,
         "profile": profile,
-        "language_names": list(LANGUAGES.values()),
+        "language_names": list(shown_languages().values()),
         **extra,
     }
     status = 400 if form is not None and getattr(form, "errors", None) else 200

@@ -54,6 +54,7 @@ from ithaca.coaching.models import (
 )
 from ithaca.coaching.models import Goal as CoachingGoal
 from ithaca.core.errors import DomainError
+from ithaca.core.fields import ERASED
 from ithaca.intake.models import Intake, Referral
 from ithaca.matching.models import FitCheck, MatchProfile
 from ithaca.mentoring.models import (
@@ -77,7 +78,7 @@ from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, PersonBlock
 from ithaca.scim.models import ScimGroup, ScimUser
 
-BLANKED = "(erased)"
+BLANKED = ERASED
 ENDED = reasons.ERASED
 
 

@@ -10,6 +10,7 @@ the moment of writing cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,21 @@ from ithaca.programs.models import PairExclusion, Participation, PersonBlock, Pr
 
 # Ids of the seeker's managers, nearest first, far enough for any program.
 MAX_CHAIN = 10
+
+# How a rule check's explanation reads in the reader's language. The engine's sentences
+# are worded by `matching` (above this app), which registers its reader when it loads
+# (`MatchingConfig.ready`); until then they read in English.
+_reader: Callable[[Any], str] = str
+
+
+def register_reader(reader: Callable[[Any], str]) -> None:
+    global _reader  # one reader per process, set once at start-up
+    _reader = reader
+
+
+def said(explanation: Any) -> str:
+    """A rule check's explanation in the active language."""
+    return _reader(explanation)
 
 
 def management_chain(user_id: int, depth: int = MAX_CHAIN) -> tuple[int, ...]:

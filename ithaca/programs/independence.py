@@ -35,10 +35,10 @@ from ithaca.programs.eligibility import MAX_CHAIN
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import HelpingRelationship, IndependenceFlag
 from ithaca.programs.modes import MENTORING
+from ithaca.programs.reasons import independence_withdrawal
 from ithaca.programs.relationships import _move
 
 INDEPENDENCE_RULES = frozenset({"not_line_manager", "not_above_in_chain", "not_assessor"})
-WITHDRAWN_REASON = "Withdrawn automatically: {reasons}."
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def independence_recheck(*, now: object = None) -> dict[str, int]:
             broken = independence_broken(relationship, people)
             if not broken:
                 continue
-            reasons = "; ".join(check.explanation for check in broken)
+            reasons = [check.rule for check in broken]
             if relationship.status == Status.PROPOSED:
                 withdrawn += _withdraw(relationship, reasons)
             elif relationship.pk not in flagged_ids:
@@ -132,16 +132,16 @@ def independence_recheck(*, now: object = None) -> dict[str, int]:
 
 
 @transaction.atomic
-def _withdraw(relationship: HelpingRelationship, reasons: str) -> int:
+def _withdraw(relationship: HelpingRelationship, reasons: list[str]) -> int:
     locked = type(relationship).objects.select_for_update().get(pk=relationship.pk)  # type: ignore[attr-defined]
     if locked.status != Status.PROPOSED:
         return 0
-    _move(locked, Status.WITHDRAWN, WITHDRAWN_REASON.format(reasons=reasons)[:300])
+    _move(locked, Status.WITHDRAWN, independence_withdrawal(reasons))
     notices.tell_withdrawn_for_independence(locked, reasons=reasons)
     return 1
 
 
-def _flag(relationship: HelpingRelationship, reasons: str) -> int:
+def _flag(relationship: HelpingRelationship, reasons: list[str]) -> int:
     try:
         with transaction.atomic():
             flag = IndependenceFlag.objects.create(
@@ -150,7 +150,7 @@ def _flag(relationship: HelpingRelationship, reasons: str) -> int:
                 program=relationship.program,
                 helper_id=relationship.helper_id_value,
                 seeker_id=relationship.seeker_id_value,
-                reasons=reasons[:2000],
+                reasons=",".join(reasons),
             )
             notices.tell_independence_flag(flag)
     except IntegrityError:

@@ -9,13 +9,15 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
+from ithaca.core.nouns import in_sentence
 from ithaca.programs import bounds
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.modes import ALL_MODES, COACHING, KINDS, MENTORING, MODES_BY_KIND
-from ithaca.programs.reasons import reason_text
+from ithaca.programs.reasons import flag_reasons_text, reason_text
 
 
 def shown_choices(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
@@ -215,7 +217,16 @@ class Participation(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} as {self.get_role_display().lower()} in {self.program}"
+        return gettext("%(person)s as %(role)s in %(program)s") % {
+            "person": self.user,
+            "role": in_sentence(self.get_role_display()),
+            "program": self.program,
+        }
+
+    @property
+    def application_note_text(self) -> str:
+        """The application note, in the active language when Ithaca wrote it."""
+        return reason_text(self.application_note)
 
     def is_taking_new_people(self, today: dt.date) -> bool:
         """A helper who said yes to new people and is not paused on `today`."""
@@ -394,4 +405,9 @@ class IndependenceFlag(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.helper} / {self.seeker}: {self.reasons[:60]}"
+        return f"{self.helper} / {self.seeker}: {self.reasons_text[:60]}"
+
+    @property
+    def reasons_text(self) -> str:
+        """Why the pair is no longer independent, in the active language (older: as stored)."""
+        return flag_reasons_text(self.reasons)

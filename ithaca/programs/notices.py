@@ -12,6 +12,7 @@ from django.urls import reverse
 from ithaca.accounts.models import User
 from ithaca.notifications.services import notify
 from ithaca.programs.models import HelpingRelationship, IndependenceFlag
+from ithaca.programs.reasons import rule_codes
 
 
 def parties(relationship: HelpingRelationship) -> tuple[User, User]:
@@ -115,7 +116,9 @@ def tell_started(relationship: HelpingRelationship, *, actor: User | None) -> No
         )
 
 
-def tell_withdrawn_for_independence(relationship: HelpingRelationship, *, reasons: str) -> None:
+def tell_withdrawn_for_independence(
+    relationship: HelpingRelationship, *, reasons: list[str]
+) -> None:
     """Both people (and a third-party proposer): the pair is no longer independent."""
     helper, seeker = parties(relationship)
     people = {p.pk: p for p in (helper, seeker, relationship.proposed_by) if p is not None}
@@ -143,7 +146,7 @@ def tell_independence_flag(flag: IndependenceFlag) -> None:
         "kind": program.kind,
         "helper": flag.helper.display_name,
         "seeker": flag.seeker.display_name,
-        "reasons": flag.reasons,
+        "reasons": rule_codes(flag.reasons) or flag.reasons,
     }
     workspace = reverse(f"{flag.kind}:detail", args=[flag.relationship_id])
     for person, other in ((flag.helper, flag.seeker), (flag.seeker, flag.helper)):

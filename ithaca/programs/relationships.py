@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
 from ithaca.matching.engine import RuleCheck
+from ithaca.matching.engine.phrase import Phrase as P
 from ithaca.programs import notices, reasons
-from ithaca.programs.eligibility import failed_rules
+from ithaca.programs.eligibility import failed_rules, said
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status, check_transition
 from ithaca.programs.models import HelpingRelationship, Participation, Program
 
@@ -97,7 +98,7 @@ def relationship_accept(relationship: R, *, user: User) -> R:
     # a yes counts only for a pair that still keeps every hard rule.
     broken = proposal_broken_rules(relationship)
     if broken:
-        reasons = "; ".join(check.explanation for check in broken)
+        reasons = "; ".join(said(check.explanation) for check in broken)
         raise DomainError(
             _("This proposal can no longer start: %(reasons)s.") % {"reasons": reasons}
         )
@@ -172,11 +173,23 @@ def proposal_broken_rules(relationship: HelpingRelationship) -> list[RuleCheck]:
     helper_role = Participation.Role.MENTOR if program.is_mentoring else Participation.Role.COACH
     helper_part = _active_participation(program.pk, helper, helper_role)
     if helper_part is None:
+        template = (
+            "%(helper)s is no longer an active mentor in %(program)s"
+            if program.is_mentoring
+            else "%(helper)s is no longer an active coach in %(program)s"
+        )
         return [
-            RuleCheck("helper_eligible", False, f"{helper} is no longer an active {helper_role}")
+            RuleCheck(
+                "helper_eligible", False, P(template, helper=str(helper), program=str(program))
+            )
         ]
     if _active_participation(program.pk, seeker, Participation.Role.SEEKER) is None:
-        return [RuleCheck("seeker_eligible", False, f"{seeker} is no longer active in {program}")]
+        text = P(
+            "%(seeker)s is no longer active in %(program)s",
+            seeker=str(seeker),
+            program=str(program),
+        )
+        return [RuleCheck("seeker_eligible", False, text)]
     return failed_rules(
         type(relationship),
         program=program,
@@ -222,7 +235,7 @@ def validate_proposal(
         model, program=program, helper=helper, seeker=seeker, helper_part=helper_part
     )
     if broken:
-        reasons = "; ".join(check.explanation for check in broken)
+        reasons = "; ".join(said(check.explanation) for check in broken)
         raise DomainError(_("This pair cannot be proposed: %(reasons)s.") % {"reasons": reasons})
 
 

@@ -16,6 +16,7 @@ from ithaca.accounts.models import User
 from ithaca.audit.services import permission_changed
 from ithaca.audit.summaries import word
 from ithaca.core.errors import DomainError, PermissionDenied, TransitionError
+from ithaca.core.nouns import in_sentence
 from ithaca.notifications.services import notify
 from ithaca.programs import bounds, reasons
 from ithaca.programs.access import is_program_manager
@@ -175,7 +176,11 @@ def participation_add(
     except IntegrityError:
         raise DomainError(
             _("%(person)s already has the %(role)s role in %(program)s.")
-            % {"person": user, "role": Participation.Role(role).label.lower(), "program": program},
+            % {
+                "person": user,
+                "role": in_sentence(Participation.Role(role).label),
+                "program": program,
+            },
             field="role",
         ) from None
     if state == Participation.State.ACTIVE:

@@ -8,9 +8,8 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
 
-from ithaca.accounts.languages import language_name, language_names
+from ithaca.accounts.languages import shown_name, shown_names
 
 register = template.Library()
 
@@ -29,13 +28,13 @@ def person_name(person: Any) -> str:
 @register.filter
 def languages(codes: Any) -> str:
     """['en', 'ga'] -> 'English, Irish', in the reader's language ('Englisch, Irisch')."""
-    return ", ".join(gettext(name) for name in language_names(codes))
+    return ", ".join(shown_names(codes))
 
 
 @register.filter(name="language_name")
 def language_name_filter(code: str) -> str:
     """'ga' -> 'Irish' (Django's catalogues name the languages in the reader's language)."""
-    return gettext(language_name(code))
+    return shown_name(code)
 
 
 def initials(name: str) -> str:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching import rules
@@ -83,7 +84,10 @@ class AgreementVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Agreement v{self.number} for {self.engagement}"
+        return gettext("Agreement v%(number)s for %(engagement)s") % {
+            "number": self.number,
+            "engagement": self.engagement,
+        }
 
     @property
     def minutes_agreed(self) -> int:

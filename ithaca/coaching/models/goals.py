@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching.models.engagement import CoachingEngagement
+from ithaca.core.fields import ErasableCharField, ErasableTextField
 from ithaca.core.models import TimeStampedModel
 
 METRIC_DIGITS, METRIC_PLACES = 14, 4
@@ -21,8 +22,8 @@ class Goal(TimeStampedModel):
     engagement = models.ForeignKey(
         CoachingEngagement, on_delete=models.CASCADE, related_name="goals"
     )
-    statement = models.TextField(max_length=1000)
-    metric = models.CharField(max_length=200)
+    statement = ErasableTextField(max_length=1000)
+    metric = ErasableCharField(max_length=200)
     unit = models.CharField(max_length=40)
     baseline = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
     target = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
@@ -94,7 +95,7 @@ class ActionItem(TimeStampedModel):
     goal = models.ForeignKey(
         Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
     )
-    title = models.CharField(max_length=300)
+    title = ErasableCharField(max_length=300)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField()
     done_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching import questions
@@ -56,7 +57,10 @@ class SponsorReport(TimeStampedModel):
         indexes = [models.Index(fields=["engagement", "status"])]
 
     def __str__(self) -> str:
-        return f"Sponsor report for {self.engagement} ({self.get_status_display().lower()})"
+        return gettext("Sponsor report for %(engagement)s (%(status)s)") % {
+            "engagement": self.engagement,
+            "status": self.get_status_display().lower(),
+        }
 
 
 class CloseOutEvaluation(TimeStampedModel):

@@ -29,6 +29,7 @@ from ithaca.coaching.models import (
 from ithaca.coaching.selectors import engagement_goals, governing_agreement, session_usage
 from ithaca.coaching.services._base import locked, require_role
 from ithaca.core.errors import DomainError
+from ithaca.programs import reasons
 from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.relationships import relationship_conclude
 
@@ -77,9 +78,7 @@ def engagement_close_out(
         evaluation=evaluation, due_on=today + dt.timedelta(days=questions.FOLLOW_UP_AFTER_DAYS)
     )
     if engagement.status in OPEN_STATUSES:
-        relationship_conclude(
-            engagement, user=user, reason="Closed out with a final evaluation.", tell=False
-        )
+        relationship_conclude(engagement, user=user, reason=reasons.CLOSED_OUT, tell=False)
     notices.tell_evaluation_due(engagement, actor=user)
     return evaluation
 

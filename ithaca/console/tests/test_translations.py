@@ -60,3 +60,35 @@ def test_a_decision_message_reads_in_german(compiled) -> None:
             follow=True,
         )
     assert f"{world.applied.display_name}: angenommen." in response.content.decode()
+
+
+def test_what_ithaca_wrote_on_the_program_page_reads_in_the_managers_language() -> None:
+    """An application made from an intake and an independence flag, in French."""
+    from ithaca.programs.models import IndependenceFlag, Participation
+
+    world = make_world()
+    Participation.objects.filter(user=world.applied, program=world.program).update(
+        application_note="Applied from an intake."
+    )
+    IndependenceFlag.objects.create(
+        kind="mentoring",
+        relationship_id=1,
+        program=world.program,
+        helper=world.mentor,
+        seeker=world.applied,
+        reasons="not_assessor",
+    )
+    client = Client()
+    client.force_login(world.manager)
+    page = client.get(f"/console/programs/{world.program.slug}/", HTTP_ACCEPT_LANGUAGE="fr")
+    text = page.content.decode()
+    assert "Candidature envoyée depuis une demande d&#x27;accompagnement." in text
+    assert "le mentor évalue le travail du mentoré" in text
+    assert "Applied from an intake." not in text and "not_assessor" not in text
+    api = client.get(
+        f"/api/v1/console/programs/{world.program.slug}/applications/", HTTP_ACCEPT_LANGUAGE="de"
+    )
+    assert api.status_code == 200
+    body = api.json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert "Aus einer Bedarfsanalyse heraus beworben." in [r["application_note"] for r in rows]

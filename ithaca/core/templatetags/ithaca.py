@@ -6,9 +6,12 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+
+from ithaca.core.nouns import in_sentence
 
 register = template.Library()
 # A save within this long of the first one is part of writing, not an edit.
@@ -58,6 +61,50 @@ def current(context: Any, url: str, exact: bool = False) -> SafeString:
     path = getattr(request, "path", "")
     hit = path == url if exact or url == "/" else path.startswith(url)
     return mark_safe('aria-current="page"' if hit else "")
+
+
+def _weekday(value: dt.date, text: str) -> str:
+    # Each language orders and punctuates a weekday before a date its own way
+    # ("Monday 7 Dec 2026", "Montag, 7. Dezember 2026").
+    return pgettext("weekday before a date", "%(weekday)s %(date)s") % {
+        "weekday": date_format(value, "l"),
+        "date": text,
+    }
+
+
+@register.filter
+def moment(value: dt.datetime | None) -> str:
+    """A date and time with its zone, in the reader's language's own format
+    (7 Dec 2026, 14:00 GMT; 7. Dezember 2026 14:00 GMT)."""
+    if not value:
+        return ""
+    value = template_localtime(value)
+    return f"{date_format(value, 'DATETIME_FORMAT')} {date_format(value, 'T')}"
+
+
+@register.filter
+def day_moment(value: dt.datetime | None) -> str:
+    """`moment` after the weekday (Monday 7 Dec 2026, 14:00 GMT)."""
+    if not value:
+        return ""
+    return _weekday(template_localtime(value), moment(value))
+
+
+@register.filter
+def weekday_date(value: dt.date | dt.datetime | None) -> str:
+    """The weekday and the date (Monday 7 Dec 2026; Montag, 7. Dezember 2026)."""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = template_localtime(value)
+    return _weekday(value, date_format(value, "DATE_FORMAT"))
+
+
+@register.filter
+def noun(label: object) -> str:
+    """A role or a kind inside a sentence: lower case, except in German (a noun keeps
+    its capital there); see `ithaca.core.nouns`."""
+    return in_sentence(label)
 
 
 @register.filter

@@ -33,3 +33,21 @@ def test_every_app_and_model_of_ithaca_has_a_translatable_name() -> None:
             meta = model._meta.original_attrs
             assert isinstance(meta.get("verbose_name"), Promise), model._meta.label
             assert isinstance(meta.get("verbose_name_plural"), Promise), model._meta.label
+
+
+@pytest.mark.django_db
+def test_records_are_named_in_the_readers_language() -> None:
+    import datetime as dt
+
+    from django.utils import translation
+
+    from ithaca.mentoring.models import Meeting
+    from ithaca.mentoring.tests.factories import MeetingFactory
+
+    meeting = Meeting.objects.get(pk=MeetingFactory().pk)
+    when = f"{meeting.starts_at:%Y-%m-%d %H:%M}"
+    assert isinstance(meeting.starts_at, dt.datetime)
+    with translation.override("de"):
+        assert str(meeting) == f"Treffen am {when}"
+    with translation.override("fr"):
+        assert str(meeting) == f"Rencontre du {when}"

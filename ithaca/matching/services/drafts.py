@@ -21,13 +21,14 @@ from ithaca.matching import engine, notices
 from ithaca.matching.explain import breakdown_json, explain, refusal
 from ithaca.matching.kinds import model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
+from ithaca.matching.phrases import REMOVED_BY_MANAGER, REMOVED_PAIRING
 from ithaca.matching.pool import build_pool
 from ithaca.matching.services.settings import require_manager
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Program
 from ithaca.programs.relationships import validate_proposal
 
-REMOVED = "removed_by_manager"
+REMOVED = REMOVED_BY_MANAGER
 
 
 def _draft(matching_round: MatchingRound, by: User) -> MatchingRound:
@@ -60,7 +61,9 @@ def round_pair_remove(*, matching_round: MatchingRound, pair_id: int, by: User) 
         seeker_id=pair.seeker_id,
         defaults={
             "reason": REMOVED,
-            "explanation": f"{by.display_name} removed the pairing with {pair.helper}."[:300],
+            "explanation": (REMOVED_PAIRING % {"manager": by.display_name, "helper": pair.helper})[
+                :300
+            ],
         },
     )
     _refresh_summary(locked)
@@ -179,7 +182,7 @@ def _supersede_drafts(published: MatchingRound) -> None:
     ).exclude(pk=published.pk)
     others.update(
         status=MatchingRound.Status.CANCELLED,
-        phase=f"Superseded by the round published on {timezone.now():%d %b %Y}.",
+        phase="superseded",  # a code, like the running phases; finished_at says when
         finished_at=timezone.now(),
         updated_at=timezone.now(),
     )

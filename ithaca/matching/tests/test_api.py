@@ -170,6 +170,11 @@ def test_a_manager_runs_a_round_reads_it_edits_it_and_publishes_it(
     assert removed.status_code == 204
     unmatched = client.get(f"{API}rounds/{round_id}/unmatched/").json()["results"]
     assert unmatched[0]["reason"] == "removed_by_manager"
+    boss = program.boss.display_name
+    assert unmatched[0]["explanation"].startswith(f"{boss} removed the pairing with ")
+    in_german = client.get(f"{API}rounds/{round_id}/unmatched/", HTTP_ACCEPT_LANGUAGE="de")
+    said = in_german.json()["results"][0]["explanation"]
+    assert said.startswith(f"{boss} hat das Matching mit ") and said.endswith(" entfernt.")
     with django_capture_on_commit_callbacks(execute=True):
         published = client.post(f"{API}rounds/{round_id}/publish/")
     assert published.json()["summary"]["published"] == {"proposed": 1, "skipped": 0}

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ithaca.core.fields import ErasableTextField
 from ithaca.mentoring.models.relationship import MentoringRelationship
 from ithaca.mentoring.models.workspace import Side
 
@@ -96,7 +97,7 @@ class Closing(models.Model):
         MentoringRelationship, on_delete=models.CASCADE, related_name="+"
     )
     side = models.CharField(max_length=8, choices=Side.choices)
-    reflection = models.TextField(max_length=3000)
+    reflection = ErasableTextField(max_length=3000)
     shared = models.BooleanField(default=False, help_text=_("Show it to the other person."))
     growth = models.PositiveSmallIntegerField()
     career_clarity = models.PositiveSmallIntegerField()

@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ithaca.core.fields import ErasableCharField
 from ithaca.mentoring.models.relationship import MentoringRelationship
 
 USER = settings.AUTH_USER_MODEL
@@ -129,7 +131,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Meeting on {self.starts_at:%Y-%m-%d %H:%M}"
+        return gettext("Meeting on %(when)s") % {"when": f"{self.starts_at:%Y-%m-%d %H:%M}"}
 
     @property
     def uid(self) -> str:
@@ -185,7 +187,7 @@ class JournalEntry(models.Model):
         indexes = [models.Index(fields=["relationship", "side", "created_at"])]
 
     def __str__(self) -> str:
-        return f"Journal entry {self.pk}"
+        return gettext("Journal entry %(number)s") % {"number": self.pk}
 
 
 class Introduction(models.Model):
@@ -275,7 +277,7 @@ class Goal(models.Model):
         MentoringRelationship, on_delete=models.CASCADE, related_name="goals"
     )
     area = models.CharField(max_length=16, choices=Area.choices)
-    title = models.CharField(max_length=200)
+    title = ErasableCharField(max_length=200)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -309,7 +311,7 @@ class GoalNote(models.Model):
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="goal_note_has_body")]
 
     def __str__(self) -> str:
-        return f"Progress note {self.pk}"
+        return gettext("Progress note %(number)s") % {"number": self.pk}
 
 
 __all__ = [

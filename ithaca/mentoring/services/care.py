@@ -15,6 +15,7 @@ from ithaca.mentoring import notices
 from ithaca.mentoring.models import Closing, Decision, Meeting, MentoringRelationship, Review
 from ithaca.mentoring.services.base import clean_text, locked_workspace
 from ithaca.mentoring.workspace import Workspace
+from ithaca.programs import reasons
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.relationships import relationship_conclude
 
@@ -64,7 +65,7 @@ def review_answer(*, relationship: MentoringRelationship, user: User, decision: 
     now = timezone.now()
     if decision == Decision.CONCLUDE:
         review.outcome, review.resolved_at = Decision.CONCLUDE, now
-        relationship_conclude(workspace.relationship, user=user, reason="Concluded at review.")
+        relationship_conclude(workspace.relationship, user=user, reason=reasons.CONCLUDED_AT_REVIEW)
         _cancel_upcoming(workspace)
     elif review.mentor_decision == review.mentee_decision == Decision.CONTINUE:
         review.outcome, review.resolved_at = Decision.CONTINUE, now

@@ -53,6 +53,20 @@ def test_languages_are_shown_by_name_never_by_code() -> None:
     assert 'value="English, Irish"' in page
 
 
+def test_languages_are_named_and_typed_in_the_readers_language() -> None:
+    user = UserFactory()
+    Profile.objects.filter(user=user).update(languages=["en", "ga", "zu"], interface_language="fr")
+    client = client_for(user)
+    page = client.get("/me/profile/").content.decode()
+    assert 'value="anglais, Irlandais, zoulou"' in page
+    assert '<option value="allemand">' in page and '<option value="German">' not in page
+    client.post(
+        "/me/profile/basics/",
+        {"time_zone": "Europe/Dublin", "languages": "allemand, Irlandais, English"},
+    )
+    assert Profile.objects.get(user=user).languages == ["de", "ga", "en"]
+
+
 def test_an_htmx_save_answers_with_the_section_only() -> None:
     user = UserFactory()
     response = client_for(user).post(

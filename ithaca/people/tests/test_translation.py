@@ -45,3 +45,20 @@ def test_a_capacity_over_the_limit_is_refused_in_german_under_german() -> None:
     assert "erlaubt höchstens 4 Personen pro Mentor." in response.content.decode()
     part.refresh_from_db()
     assert part.capacity == 3
+
+
+def test_a_too_long_bio_is_refused_with_numbers_written_the_readers_way() -> None:
+    from ithaca.accounts.tests.factories import UserFactory
+
+    user = UserFactory()
+    client = client_for(user)
+    page = client.get("/me/profile/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Jusqu&#x27;à 2\xa0000 caractères" in page
+    response = client.patch(
+        "/api/v1/me/profile/",
+        {"bio": "x" * 2001},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert response.status_code == 400
+    assert "Bleiben Sie unter 2.000 Zeichen (dieser Text hat 2.001)." in response.content.decode()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.utils import translation
 
 from ithaca.accounts.tests.factories import UserFactory
 from ithaca.core.errors import DomainError
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.mentoring.services import mentoring_propose
+from ithaca.notifications.models import Notification
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.independence import independence_flag_keep, independence_recheck
 from ithaca.programs.models import IndependenceFlag, Participation, PersonBlock
@@ -50,7 +53,9 @@ def test_an_active_relationship_that_lost_independence_is_flagged_to_managers_an
         assert independence_recheck() == {"withdrawn": 0, "flagged": 1}
     flag = IndependenceFlag.objects.get()
     assert (flag.relationship_id, flag.helper, flag.seeker) == (rel.pk, rel.mentor, rel.mentee)
-    assert "line manager" in flag.reasons
+    assert flag.reasons == "not_line_manager"  # a code, worded when shown
+    with translation.override("de"):
+        assert flag.reasons_text == "der Mentor ist die direkte Führungskraft des Mentees"
     rel.refresh_from_db()
     assert rel.status == "active"  # the people and the managers decide
     recipients = sorted(address for message in mail.outbox for address in message.to)
@@ -81,10 +86,24 @@ def test_a_pending_proposal_that_lost_independence_is_withdrawn_with_a_notice(
     with django_capture_on_commit_callbacks(execute=True):
         assert independence_recheck() == {"withdrawn": 1, "flagged": 0}
     rel.refresh_from_db()
-    assert rel.status == "withdrawn" and "line manager" in rel.status_reason
+    assert rel.status == "withdrawn" and rel.status_reason == "independence:not_line_manager"
     told = sorted(address for message in mail.outbox for address in message.to)
     assert told == sorted([rel.mentor.email, rel.mentee.email])
-    assert all("line manager" in message.body for message in mail.outbox)
+    assert all("line manager" in " ".join(message.body.split()) for message in mail.outbox)
+    with translation.override("fr"):
+        assert rel.status_reason_text == (
+            "Retirée automatiquement : le mentor est le ou la responsable hiérarchique "
+            "direct·e du mentoré."
+        )
+        notice = Notification.objects.filter(recipient=rel.mentee).get()
+        assert "responsable hiérarchique direct·e du mentoré" in notice.message
+        assert "line manager" not in notice.message
+    page = Client()
+    page.force_login(rel.mentee)
+    shown = page.get(f"/matching/proposals/mentoring/{rel.pk}/", HTTP_ACCEPT_LANGUAGE="de")
+    assert "Automatisch zurückgezogen: der Mentor ist die direkte Führungskraft" in (
+        shown.content.decode()
+    )
 
 
 def test_acceptance_rechecks_the_hard_rules(program) -> None:
@@ -118,3 +137,17 @@ def test_only_the_programs_managers_record_that_a_flagged_relationship_goes_on(p
         independence_flag_keep(flag=flag, by=rel.mentee)
     kept = independence_flag_keep(flag=flag, by=program.boss)
     assert kept.decided_by == program.boss and kept.decided_at is not None
+
+
+def test_a_refused_acceptance_says_why_in_the_readers_language(program) -> None:
+    rel = _pair(program, status="proposed")
+    _make_manager(rel)
+    with translation.override("de"), pytest.raises(DomainError) as refused:
+        lifecycle.relationship_accept(rel, user=rel.mentor)
+    assert "ist die direkte Führungskraft von" in str(refused.value)
+    assert "line manager" not in str(refused.value)
+    left = _pair(program, status="proposed")
+    Participation.objects.filter(user=left.mentor, program=program).update(state="left")
+    with translation.override("fr"), pytest.raises(DomainError) as refused:
+        lifecycle.relationship_accept(left, user=left.mentor)
+    assert f"{left.mentor} n'est plus mentor actif dans {program}" in str(refused.value)
