@@ -169,9 +169,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"i(?:'d| would)? (?:like|love|want|need) (?:him|her|them)(?: all| both)? to "
             r"(?:get|learn|have|be|become|improve|work|attend|do|see|join)",
             # Others to be booked in ("I want all of them booked in for six weeks of coaching").
-            r"(?:i|we)(?:'d| would)? (?:like|love|want|need) (?:him|her|them|(?:all|each|every "
-            r"one|both) of them|them all|them both|everyone|everybody|the (?:whole |entire )?"
-            r"team|my (?:whole |entire )?team|all (?:my|our|the) \w+) (?:all )?(?:booked|"
+            r"(?:i|we)(?:'d| would)? (?:like|love|want|need) (?:him|her|them|(?:all|each|"
+            r"every one|both|the (?:whole )?lot) of them|them all|them both|everyone|everybody|"
+            r"(?:the|my) (?:whole |entire )?team|all (?:my|our|the) \w+) (?:all )?(?:booked|"
             r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added)\b",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
