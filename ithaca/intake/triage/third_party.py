@@ -548,12 +548,15 @@ OWN_WISH: Mapping[str, str] = {
     r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
     r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
-    r"ce que (?:moi )?je veux|pour moi|personnellement|de mon côté|pour ma part|"
+    r"ce que (?:moi )?je (?:veux|voudrais|souhaite|cherche)|ce que j'aimerais|pour moi|"
+    r"personnellement|de mon côté|pour ma part|"
     r"moi,? (?:je|j'))(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
-    r"lo que (?:yo )?quiero|por mi parte|personalmente|a mí me (?:gustaría|interesa))(?!\w)",
+    r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|"
+    r"a mí me (?:gustaría|interesa))(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
     r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"
+    r"(?:was|worum|wofür) ich (?:mir )?(?:selbst |persönlich )?(?:wünsche|will|möchte|suche)|"
     r"für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
     r"für meinen teil)"
     r"(?!\w)",
@@ -603,7 +606,7 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
     for kind in kinds:
         for lang in langs:
             pattern = _COMPILED[kind].get(lang)
-            match = pattern.search(plain) if pattern else None
+            match = _first_for_others(pattern, plain) if pattern else None
             if match is None and kind == "sessions" and _FOR_SOMEONE.search(plain):
                 copies = _COPIES.get(lang)
                 match = copies.search(plain) if copies else None
@@ -616,6 +619,34 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
                 start=match.start(),
                 own_wish=own,
             )
+    return None
+
+
+# The writer's own goal of letting go ("je voudrais que l'équipe gère les réceptions sans
+# moi", "I want the team to run the stand-up without me"): a wish about others that asks
+# nothing for them is the writer learning to delegate, not a request on their behalf.
+_WITHOUT_ME = re.compile(
+    r"(?<!\w)(?:without me|without my (?:help|input|involvement)|sans moi|sans que je|"
+    r"sin mí|sin que yo|sin mi (?:ayuda|intervención)|ohne mich|ohne dass ich)(?!\w)",
+    re.IGNORECASE,
+)
+_HELP_FOR_OTHERS = re.compile(
+    r"(?:coach|mentor|accompagn|formation|former|acompañ|formaci|begleit|schulung|"
+    r"training|support|help|aide|ayud|hilfe|programme|programa|programm|sessions?|séances?|"
+    r"sesiones|sitzungen)",
+    re.IGNORECASE,
+)
+
+
+def _first_for_others(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match that is not the writer's own goal of letting go (``_WITHOUT_ME``)."""
+    for match in pattern.finditer(text):
+        start = max(text.rfind(end, 0, match.start()) for end in ".!?;")
+        stop = _SENTENCE_END.search(text, match.end())
+        sentence = text[start + 1 : stop.start() if stop else len(text)]
+        if _WITHOUT_ME.search(sentence) and not _HELP_FOR_OTHERS.search(sentence):
+            continue
+        return match
     return None
 
 
