@@ -715,3 +715,66 @@ def test_an_organisation_speaking_of_one_of_its_people_names_someone_else(
     text: str, someone_else: bool
 ) -> None:
     assert names_someone_else(text) is someone_else
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partners have decided that our office manager will undertake a leadership "
+        "programme. How will her progress be reported to us?",
+        "Le comité a décidé que notre directrice entreprendra un parcours de leadership.",
+        "La dirección ha decidido que nuestro jefe de almacén emprenda un programa directivo.",
+        "Der Vorstand hat beschlossen, dass unsere Finanzchefin ein Führungsprogramm durchläuft.",
+        "I lead nine pickers and their error rates are poor. I want all of them booked in for "
+        "four weeks of coaching.",
+        "Ich leite zehn Servicekräfte. Ich möchte sie alle für sechs Wochen Coaching einbuchen.",
+    ],
+)
+def test_a_decision_or_a_booking_for_others_is_written_for_them_in_each_language(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have decided that I will undertake some coaching: I want to run meetings without "
+        "rambling by the end of next month.",
+        "New team lead, I do everything myself. By March I want the team to run the weekly "
+        "stand-up without me.",
+        "Nouvelle cheffe d'équipe, je fais tout moi-même. D'ici juin, je voudrais que l'équipe "
+        "gère les réceptions sans moi.",
+        "Nueva jefa de turno, lo hago todo yo. Antes del verano quiero que el equipo gestione "
+        "los pedidos sin mí.",
+        "Neue Schichtleiterin, ich mache alles selbst. Bis Juni möchte ich, dass das Team die "
+        "Übergabe ohne mich schafft.",
+    ],
+)
+def test_a_decision_of_ones_own_or_a_wish_to_let_go_stays_the_persons_own(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.recommendation == "coaching"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Chef hat mir die Plattform empfohlen. Was ich mir selbst wünsche: jemanden "
+        "außerhalb meiner Abteilung, mit dem ich über meine Entwicklung sprechen kann.",
+        "Mon chef m'a parlé de la plateforme. Ce que je cherche, c'est quelqu'un "
+        "d'expérimenté pour parler de ma carrière sur plusieurs années.",
+        "Mi jefe me recomendó la plataforma. Lo que yo busco es alguien con experiencia para "
+        "hablar de mi carrera en los próximos años.",
+    ],
+)
+def test_what_i_myself_want_beside_a_referral_is_the_persons_own(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "mentoring"
+    assert result.next_step is None

@@ -168,13 +168,22 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"have|be|become|improve|work|attend|do|see|join)",
             r"i(?:'d| would)? (?:like|love|want|need) (?:him|her|them)(?: all| both)? to "
             r"(?:get|learn|have|be|become|improve|work|attend|do|see|join)",
+            # Others to be booked in ("I want all of them booked in for six weeks of coaching").
+            r"(?:i|we)(?:'d| would)? (?:like|love|want|need) (?:him|her|them|(?:all|each|"
+            r"every one|both|the (?:whole )?lot) of them|them all|them both|everyone|everybody|"
+            r"(?:the|my) (?:whole |entire )?team|all (?:my|our|the) \w+) (?:all )?(?:booked|"
+            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added)\b",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
+            # A decision about someone else ("the board has decided that our CFO will
+            # undertake a leadership programme"); "I've decided that I will..." is the
+            # writer's own.
             r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed|determined|"
-            r"resolved|ruled) (?:that )?"
+            r"resolved|ruled) (?!(?:that )?(?:i|i'll)\b)(?:that )?"
             r"[\w .,'-]{1,50} "
             r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
-            r"receive|undergo|complete)",
+            r"receive|undergo|complete|undertake|follow|participate|begin|embark|enrol+|"
+            r"be (?:enrolled|put|sent|given|assigned|coached|mentored))",
             r"(?:it has been|it's been|it was|it is|has been|was) (?:agreed|decided|arranged|"
             r"determined|resolved)(?: that)? [\w .'-]{1,40} (?:will|should|must|is to|are to|"
             r"shall) "
@@ -250,9 +259,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"elles|l'équipe|toute l'équipe|tous)",
             r"(?:je vous informe|nous vous informons|veuillez noter) qu[e'][^!?]{1,60}"
             r"(?:participera|suivra|commencera|bénéficiera|intégrera)",
-            r"(?:nous avons|on a|j'ai|la direction a|les rh ont|il a été|il est) "
-            r"(?:décidé|convenu|acté) qu[e'][^!?]{1,60}"
-            r"(?:suivr\w+|participer\w*|fer\w+|aur\w+|commencer\w*|bénéficier\w*)",
+            r"(?:nous avons|on a|j'ai|a|ont|il a été|il est) "
+            r"(?:décidé|convenu|acté) qu[e'](?! ?(?:je\b|j'))[^!?]{1,60}"
+            r"(?:suivr\w+|participer\w*|fer\w+|aur\w+|commencer\w*|bénéficier\w*|"
+            r"entreprendr\w+|intégrer\w*|s'inscri\w+|ser\w+ (?:inscrit|accompagn|coach))",
             r"(?:nous souhaitons|nous voudrions|nous aimerions|on voudrait|on aimerait|nous "
             r"voulons) qu[e'] ?(?:mon|ma|mes|notre|nos|il|elle|ils|elles|l'équipe|toute|tous|"
             r"le|la|les)\b",
@@ -311,7 +321,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"participe|participen|participará|"
             r"participarán|asista|"
             r"asistan|asistirá|asistirán|recibirán|seguirán|empezarán|"
-            r"empiece|empezará|reciba|recibirá|siga|seguirá)",
+            r"empiece|empezará|reciba|recibirá|siga|seguirá|emprenda|emprenderá|curse|"
+            r"cursará|inicie|iniciará|se inscriba|será inscrit\w+|sea inscrit\w+)",
             r"(?:queremos|quisiéramos|nos gustaría|necesitamos) que (?:a )?(?:mi|mis|nuestro|"
             r"nuestra|nuestros|nuestras|él|ella|ellos|ellas|el equipo|todo el equipo|todos|"
             r"la|el|los|las)\b",
@@ -362,7 +373,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
-            r"(?:alle|ihn|sie alle|das (?:ganze )?team)(?: \w+){0,4} anmelden|(?:ihm|ihr|ihnen) "
+            r"(?:alle|ihn|sie alle|das (?:ganze )?team)(?: \w+){0,4} (?:anmelden|einbuchen|"
+            r"buchen|eintragen)|(?:ihm|ihr|ihnen) "
             r"einen (?:coach|mentor)",
             r"für (?:die ganze|unsere ganze) (?:gruppe|abteilung|station|schicht|belegschaft|"
             r"truppe|klasse)|"
@@ -374,7 +386,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:ganze )?team|unser|unsere|alle)\b",
             r"(?:haben|habe|hat|wurde|ist) (?:entschieden|beschlossen|vereinbart|festgelegt),? "
             r"dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
-            r"beginnt|absolviert|absolvieren|durchlaufen|wahrnehmen)",
+            r"beginnt|absolviert|absolvieren|durchlaufen|durchläuft|wahrnehmen|wahrnimmt|"
+            r"belegt|belegen|antritt|antreten|startet|starten)",
             r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
             r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr) "
             r"(?:jemanden|einen coach|eine coachin|einen mentor|eine mentorin)"
@@ -535,12 +548,15 @@ OWN_WISH: Mapping[str, str] = {
     r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
     r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
-    r"ce que (?:moi )?je veux|pour moi|personnellement|de mon côté|pour ma part|"
+    r"ce que (?:moi )?je (?:veux|voudrais|souhaite|cherche)|ce que j'aimerais|pour moi|"
+    r"personnellement|de mon côté|pour ma part|"
     r"moi,? (?:je|j'))(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
-    r"lo que (?:yo )?quiero|por mi parte|personalmente|a mí me (?:gustaría|interesa))(?!\w)",
+    r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|"
+    r"a mí me (?:gustaría|interesa))(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
     r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"
+    r"(?:was|worum|wofür) ich (?:mir )?(?:selbst |persönlich )?(?:wünsche|will|möchte|suche)|"
     r"für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
     r"für meinen teil)"
     r"(?!\w)",
@@ -590,7 +606,7 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
     for kind in kinds:
         for lang in langs:
             pattern = _COMPILED[kind].get(lang)
-            match = pattern.search(plain) if pattern else None
+            match = _first_for_others(pattern, plain) if pattern else None
             if match is None and kind == "sessions" and _FOR_SOMEONE.search(plain):
                 copies = _COPIES.get(lang)
                 match = copies.search(plain) if copies else None
@@ -603,6 +619,34 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
                 start=match.start(),
                 own_wish=own,
             )
+    return None
+
+
+# The writer's own goal of letting go ("je voudrais que l'équipe gère les réceptions sans
+# moi", "I want the team to run the stand-up without me"): a wish about others that asks
+# nothing for them is the writer learning to delegate, not a request on their behalf.
+_WITHOUT_ME = re.compile(
+    r"(?<!\w)(?:without me|without my (?:help|input|involvement)|sans moi|sans que je|"
+    r"sin mí|sin que yo|sin mi (?:ayuda|intervención)|ohne mich|ohne dass ich)(?!\w)",
+    re.IGNORECASE,
+)
+_HELP_FOR_OTHERS = re.compile(
+    r"(?:coach|mentor|accompagn|formation|former|acompañ|formaci|begleit|schulung|"
+    r"training|support|help|aide|ayud|hilfe|programme|programa|programm|sessions?|séances?|"
+    r"sesiones|sitzungen)",
+    re.IGNORECASE,
+)
+
+
+def _first_for_others(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match that is not the writer's own goal of letting go (``_WITHOUT_ME``)."""
+    for match in pattern.finditer(text):
+        start = max(text.rfind(end, 0, match.start()) for end in ".!?;")
+        stop = _SENTENCE_END.search(text, match.end())
+        sentence = text[start + 1 : stop.start() if stop else len(text)]
+        if _WITHOUT_ME.search(sentence) and not _HELP_FOR_OTHERS.search(sentence):
+            continue
+        return match
     return None
 
 
