@@ -89,10 +89,15 @@ class User(AbstractUser):
 class Department(models.Model):
     """A unit of the organization; departments form a tree through `parent`."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    slug = models.SlugField(max_length=120, unique=True, verbose_name=_("slug"))
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
 
     class Meta:
@@ -122,60 +127,93 @@ class Profile(TimeStampedModel):
         SKIPPED = "skipped", _("Skipped")
         DONE = "done", _("Done")
 
-    user = models.OneToOneField(User, primary_key=True, on_delete=models.CASCADE)
-    preferred_name = models.CharField(
-        max_length=80, blank=True, help_text=_("The name people call you by.")
+    user = models.OneToOneField(
+        User, primary_key=True, on_delete=models.CASCADE, verbose_name=_("user")
     )
-    pronouns = models.CharField(max_length=40, blank=True)
+    preferred_name = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text=_("The name people call you by."),
+        verbose_name=_("preferred name"),
+    )
+    pronouns = models.CharField(max_length=40, blank=True, verbose_name=_("pronouns"))
     photo = models.FileField(
         upload_to="photos/",
         blank=True,
         help_text=_("A square JPEG made by Ithaca from the upload; read through the photo view."),
+        verbose_name=_("photo"),
     )
     welcome = models.CharField(
-        max_length=16, choices=Welcome.choices, default=Welcome.NOT_OFFERED, blank=True
+        max_length=16,
+        choices=Welcome.choices,
+        default=Welcome.NOT_OFFERED,
+        blank=True,
+        verbose_name=_("welcome"),
     )
     welcome_step = models.CharField(
-        max_length=16, blank=True, help_text=_("The wizard step to resume at.")
+        max_length=16,
+        blank=True,
+        help_text=_("The wizard step to resume at."),
+        verbose_name=_("welcome step"),
     )
-    job_title = models.CharField(max_length=160, blank=True)
+    job_title = models.CharField(max_length=160, blank=True, verbose_name=_("job title"))
     department = models.ForeignKey(
-        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        verbose_name=_("department"),
     )
     grade = models.PositiveSmallIntegerField(
-        default=3, help_text=_("Seniority from 1 (entry level) to 10 (executive).")
+        default=3,
+        help_text=_("Seniority from 1 (entry level) to 10 (executive)."),
+        verbose_name=_("grade"),
     )
-    years_experience = models.PositiveSmallIntegerField(default=0)
-    location = models.CharField(max_length=120, blank=True)
-    time_zone = models.CharField(max_length=64, default="UTC")
+    years_experience = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("years experience")
+    )
+    location = models.CharField(max_length=120, blank=True, verbose_name=_("location"))
+    time_zone = models.CharField(max_length=64, default="UTC", verbose_name=_("time zone"))
     languages = models.JSONField(
-        default=list, blank=True, help_text=_("Language codes, e.g. en, fr.")
+        default=list,
+        blank=True,
+        help_text=_("Language codes, e.g. en, fr."),
+        verbose_name=_("languages"),
     )
     interface_language = models.CharField(
         max_length=8,
         blank=True,
         choices=settings.LANGUAGES,
         help_text=_("The language Ithaca speaks to the person; empty: their browser's."),
+        verbose_name=_("interface language"),
     )
-    bio = models.TextField(blank=True, max_length=2000)
-    expertise = models.JSONField(default=list, blank=True)
-    interests = models.JSONField(default=list, blank=True)
+    bio = models.TextField(blank=True, max_length=2000, verbose_name=_("bio"))
+    expertise = models.JSONField(default=list, blank=True, verbose_name=_("expertise"))
+    interests = models.JSONField(default=list, blank=True, verbose_name=_("interests"))
     disclosed_identities = models.JSONField(
         default=list,
         blank=True,
         help_text=_("Identities the person chose to share, for diversity mentoring only."),
+        verbose_name=_("disclosed identities"),
     )
     line_manager = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="direct_reports"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="direct_reports",
+        verbose_name=_("line manager"),
     )
     assessors = models.ManyToManyField(
         User,
         blank=True,
         related_name="assessees",
         help_text=_("Supervisors and examiners who assess this person's work."),
+        verbose_name=_("assessors"),
     )
-    started_on = models.DateField(null=True, blank=True)
-    left_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, verbose_name=_("started on"))
+    left_on = models.DateField(null=True, blank=True, verbose_name=_("left on"))
 
     class Meta:
         verbose_name = _("profile")
@@ -209,13 +247,19 @@ class Profile(TimeStampedModel):
 class CareerEntry(models.Model):
     """A role the person has held: the paths they have walked."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="career")
-    role = models.CharField(max_length=160)
-    organization = models.CharField(max_length=160, blank=True)
-    started_on = models.DateField()
-    ended_on = models.DateField(null=True, blank=True, help_text=_("Empty while current."))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="career", verbose_name=_("user")
+    )
+    role = models.CharField(max_length=160, verbose_name=_("role"))
+    organization = models.CharField(max_length=160, blank=True, verbose_name=_("organization"))
+    started_on = models.DateField(verbose_name=_("started on"))
+    ended_on = models.DateField(
+        null=True, blank=True, help_text=_("Empty while current."), verbose_name=_("ended on")
+    )
     position = models.PositiveSmallIntegerField(
-        default=0, help_text=_("Order the person chose; 0 first. Ties: the latest first.")
+        default=0,
+        help_text=_("Order the person chose; 0 first. Ties: the latest first."),
+        verbose_name=_("position"),
     )
 
     class Meta:
@@ -258,19 +302,31 @@ class PeopleImport(TimeStampedModel):
         FAILED = "failed", _("Failed")
 
     created_by = models.ForeignKey(
-        User, null=True, on_delete=models.SET_NULL, related_name="people_imports"
+        User,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="people_imports",
+        verbose_name=_("created by"),
     )
-    filename = models.CharField(max_length=255)
-    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.CSV)
-    content = models.TextField(help_text=_("The uploaded file as text (XLSX converted to CSV)."))
-    step = models.CharField(max_length=8, choices=Step.choices, default=Step.CHECK)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    total_rows = models.PositiveIntegerField(default=0)
-    processed_rows = models.PositiveIntegerField(default=0)
-    phase = models.CharField(max_length=120, blank=True)
-    report = models.JSONField(default=dict, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    filename = models.CharField(max_length=255, verbose_name=_("filename"))
+    kind = models.CharField(
+        max_length=8, choices=Kind.choices, default=Kind.CSV, verbose_name=_("kind")
+    )
+    content = models.TextField(
+        help_text=_("The uploaded file as text (XLSX converted to CSV)."), verbose_name=_("content")
+    )
+    step = models.CharField(
+        max_length=8, choices=Step.choices, default=Step.CHECK, verbose_name=_("step")
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status")
+    )
+    total_rows = models.PositiveIntegerField(default=0, verbose_name=_("total rows"))
+    processed_rows = models.PositiveIntegerField(default=0, verbose_name=_("processed rows"))
+    phase = models.CharField(max_length=120, blank=True, verbose_name=_("phase"))
+    report = models.JSONField(default=dict, blank=True, verbose_name=_("report"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
 
     class Meta:
         verbose_name = _("people import")
@@ -318,16 +374,22 @@ class ApiToken(models.Model):
     only such tokens.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100, blank=True)
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=12, help_text=_("The key's first characters, to tell it."))
-    credential_stamp = models.CharField(max_length=64)
-    mfa_verified = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(max_length=100, blank=True, verbose_name=_("name"))
+    key_hash = models.CharField(max_length=64, unique=True, verbose_name=_("key hash"))
+    prefix = models.CharField(
+        max_length=12,
+        help_text=_("The key's first characters, to tell it."),
+        verbose_name=_("prefix"),
+    )
+    credential_stamp = models.CharField(max_length=64, verbose_name=_("credential stamp"))
+    mfa_verified = models.BooleanField(default=False, verbose_name=_("mfa verified"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    last_used_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last used at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     class Meta:
         verbose_name = _("API token")

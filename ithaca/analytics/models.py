@@ -32,13 +32,22 @@ class ProgramSurveySettings(models.Model):
     DEFAULT_FIRST, DEFAULT_EVERY = 30, 60
 
     program = models.OneToOneField(
-        "programs.Program", on_delete=models.CASCADE, related_name="survey_settings"
+        "programs.Program",
+        on_delete=models.CASCADE,
+        related_name="survey_settings",
+        verbose_name=_("program"),
     )
-    pulse_enabled = models.BooleanField(default=True)
-    first_after_days = models.PositiveSmallIntegerField(default=DEFAULT_FIRST)
-    every_days = models.PositiveSmallIntegerField(default=DEFAULT_EVERY)
+    pulse_enabled = models.BooleanField(default=True, verbose_name=_("pulse enabled"))
+    first_after_days = models.PositiveSmallIntegerField(
+        default=DEFAULT_FIRST, verbose_name=_("first after days")
+    )
+    every_days = models.PositiveSmallIntegerField(
+        default=DEFAULT_EVERY, verbose_name=_("every days")
+    )
     rate_meetings = models.BooleanField(
-        default=True, help_text=_("Ask both people for a 1-5 rating after each meeting or session.")
+        default=True,
+        help_text=_("Ask both people for a 1-5 rating after each meeting or session."),
+        verbose_name=_("rate meetings"),
     )
 
     class Meta:
@@ -60,15 +69,19 @@ class SurveyInvitation(models.Model):
     of the program's schedule. Unique per person, relationship and point, so the
     periodic job can run any number of times and invite once."""
 
-    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="survey_invitations")
-    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
-    relationship_id = models.PositiveIntegerField()
-    sequence = models.PositiveSmallIntegerField()
-    due_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
+    person = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="survey_invitations", verbose_name=_("person")
+    )
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS), verbose_name=_("kind"))
+    relationship_id = models.PositiveIntegerField(verbose_name=_("relationship id"))
+    sequence = models.PositiveSmallIntegerField(verbose_name=_("sequence"))
+    due_at = models.DateTimeField(verbose_name=_("due at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("answered at"))
 
     class Meta:
         verbose_name = _("survey invitation")
@@ -105,16 +118,21 @@ class SurveyResponse(models.Model):
     )
 
     invitation = models.OneToOneField(
-        SurveyInvitation, on_delete=models.CASCADE, related_name="response"
+        SurveyInvitation,
+        on_delete=models.CASCADE,
+        related_name="response",
+        verbose_name=_("invitation"),
     )
-    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
-    satisfaction = models.PositiveSmallIntegerField()
-    progress = models.PositiveSmallIntegerField()
-    relationship_quality = models.PositiveSmallIntegerField()
-    would_recommend = models.PositiveSmallIntegerField()
-    comment = models.TextField(blank=True, max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS), verbose_name=_("kind"))
+    satisfaction = models.PositiveSmallIntegerField(verbose_name=_("satisfaction"))
+    progress = models.PositiveSmallIntegerField(verbose_name=_("progress"))
+    relationship_quality = models.PositiveSmallIntegerField(verbose_name=_("relationship quality"))
+    would_recommend = models.PositiveSmallIntegerField(verbose_name=_("would recommend"))
+    comment = models.TextField(blank=True, max_length=2000, verbose_name=_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("survey response")
@@ -141,18 +159,22 @@ class MeetingRating(models.Model):
     the person answers; one per person and meeting, so prompts are sent once.
     """
 
-    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="meeting_ratings")
-    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
-    relationship_id = models.PositiveIntegerField()
-    meeting_id = models.PositiveIntegerField(
-        help_text=_("A mentoring meeting or coaching session.")
+    person = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="meeting_ratings", verbose_name=_("person")
     )
-    held_at = models.DateTimeField()
-    rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    prompt_sent_at = models.DateTimeField(null=True, blank=True)
-    rated_at = models.DateTimeField(null=True, blank=True)
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS), verbose_name=_("kind"))
+    relationship_id = models.PositiveIntegerField(verbose_name=_("relationship id"))
+    meeting_id = models.PositiveIntegerField(
+        help_text=_("A mentoring meeting or coaching session."), verbose_name=_("meeting id")
+    )
+    held_at = models.DateTimeField(verbose_name=_("held at"))
+    rating = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("rating"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    prompt_sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("prompt sent at"))
+    rated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("rated at"))
 
     class Meta:
         verbose_name = _("meeting rating")
@@ -186,11 +208,13 @@ class FigureCache(models.Model):
 
     # The figures' scope and the language they are worded in, e.g. "program:7@de"
     # (ithaca/analytics/dashboard.py cache_key).
-    scope = models.CharField(max_length=100, help_text='"org" or "program:<id>".')
-    start = models.DateField()
-    end = models.DateField()
-    computed_at = models.DateTimeField()
-    data = models.JSONField()
+    scope = models.CharField(
+        max_length=100, help_text='"org" or "program:<id>".', verbose_name=_("scope")
+    )
+    start = models.DateField(verbose_name=_("start"))
+    end = models.DateField(verbose_name=_("end"))
+    computed_at = models.DateTimeField(verbose_name=_("computed at"))
+    data = models.JSONField(verbose_name=_("data"))
 
     class Meta:
         verbose_name = _("cached figures")
@@ -214,18 +238,29 @@ class Report(TimeStampedModel):
         FAILED = "failed", _("Failed")
 
     program = models.ForeignKey(
-        "programs.Program", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "programs.Program",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("program"),
     )
-    start = models.DateField()
-    end = models.DateField()
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    start = models.DateField(verbose_name=_("start"))
+    end = models.DateField(verbose_name=_("end"))
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status")
+    )
     created_by = models.ForeignKey(
-        USER, null=True, on_delete=models.SET_NULL, related_name="analytics_reports"
+        USER,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="analytics_reports",
+        verbose_name=_("created by"),
     )
-    html = models.TextField(blank=True)
-    pdf = models.BinaryField(blank=True, default=b"")
-    error = models.TextField(blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    html = models.TextField(blank=True, verbose_name=_("html"))
+    pdf = models.BinaryField(blank=True, default=b"", verbose_name=_("pdf"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
 
     class Meta:
         verbose_name = _("leadership report")

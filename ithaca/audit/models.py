@@ -50,7 +50,9 @@ class AuditEvent(models.Model):
 
     Action = Action
 
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -58,10 +60,13 @@ class AuditEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("Who did it; empty for the system (a periodic job or a command)."),
+        verbose_name=_("actor"),
     )
-    action = models.CharField(max_length=24, choices=Action.choices)
-    object_type = models.CharField(max_length=100, help_text=_("app_label.model"))
-    object_id = models.CharField(max_length=64, blank=True)
+    action = models.CharField(max_length=24, choices=Action.choices, verbose_name=_("action"))
+    object_type = models.CharField(
+        max_length=100, help_text=_("app_label.model"), verbose_name=_("object type")
+    )
+    object_id = models.CharField(max_length=64, blank=True, verbose_name=_("object id"))
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -69,9 +74,12 @@ class AuditEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The person the record is about."),
+        verbose_name=_("subject"),
     )
-    program_id = models.PositiveBigIntegerField(null=True, blank=True)
-    summary = models.CharField(max_length=500, help_text=_("What happened, in English."))
+    program_id = models.PositiveBigIntegerField(null=True, blank=True, verbose_name=_("program id"))
+    summary = models.CharField(
+        max_length=500, help_text=_("What happened, in English."), verbose_name=_("summary")
+    )
     code = models.CharField(
         max_length=64,
         blank=True,
@@ -79,9 +87,12 @@ class AuditEvent(models.Model):
             "What happened, as a code whose sentence is written in the reader's language "
             "when read. Empty for events recorded before: they show the summary."
         ),
+        verbose_name=_("code"),
     )
-    params = models.JSONField(null=True, blank=True, help_text=_("The values of the code."))
-    ip = models.GenericIPAddressField(null=True, blank=True)
+    params = models.JSONField(
+        null=True, blank=True, help_text=_("The values of the code."), verbose_name=_("params")
+    )
+    ip = models.GenericIPAddressField(null=True, blank=True, verbose_name=_("ip"))
 
     objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 

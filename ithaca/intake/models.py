@@ -37,20 +37,35 @@ class Referral(TimeStampedModel):
         DECLINED = "declined", _("Declined")
 
     referrer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals_made"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="referrals_made",
+        verbose_name=_("referrer"),
     )
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals_received"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="referrals_received",
+        verbose_name=_("person"),
     )
     kind = models.CharField(
-        max_length=16, choices=[("coaching", _("Coaching")), ("mentoring", _("Mentoring"))]
+        max_length=16,
+        choices=[("coaching", _("Coaching")), ("mentoring", _("Mentoring"))],
+        verbose_name=_("kind"),
     )
-    reason = ErasableTextField(max_length=2000)
+    reason = ErasableTextField(max_length=2000, verbose_name=_("reason"))
     program = models.ForeignKey(
-        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Program,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("program"),
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
-    responded_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
+    responded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("responded at"))
 
     class Meta:
         verbose_name = _("referral")
@@ -83,15 +98,27 @@ class Intake(TimeStampedModel):
     """
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intakes"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="intakes",
+        verbose_name=_("author"),
     )
-    text = models.TextField(max_length=MAX_TEXT)
-    answers = models.JSONField(default=dict, blank=True)
-    recommendation = models.CharField(max_length=16, choices=Recommendation.choices)
-    confidence = models.FloatField()
-    result = models.JSONField(default=dict, help_text=_("The explained recommendation."))
+    text = models.TextField(max_length=MAX_TEXT, verbose_name=_("text"))
+    answers = models.JSONField(default=dict, blank=True, verbose_name=_("answers"))
+    recommendation = models.CharField(
+        max_length=16, choices=Recommendation.choices, verbose_name=_("recommendation")
+    )
+    confidence = models.FloatField(verbose_name=_("confidence"))
+    result = models.JSONField(
+        default=dict, help_text=_("The explained recommendation."), verbose_name=_("result")
+    )
     referral = models.ForeignKey(
-        Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="intakes"
+        Referral,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intakes",
+        verbose_name=_("referral"),
     )
 
     class Meta:
@@ -118,8 +145,12 @@ class Intake(TimeStampedModel):
 class IntakeShare(TimeStampedModel):
     """The author's choice to show an intake to one program's managers."""
 
-    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="shares")
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    intake = models.ForeignKey(
+        Intake, on_delete=models.CASCADE, related_name="shares", verbose_name=_("intake")
+    )
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
 
     class Meta:
         verbose_name = _("intake shared with a program")

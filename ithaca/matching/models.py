@@ -61,14 +61,20 @@ class MatchingConfig(TimeStampedModel):
     """
 
     program = models.OneToOneField(
-        Program, on_delete=models.CASCADE, related_name="matching_config"
+        Program, on_delete=models.CASCADE, related_name="matching_config", verbose_name=_("program")
     )
-    levels = models.JSONField(default=dict, blank=True, validators=[validate_levels])
+    levels = models.JSONField(
+        default=dict, blank=True, validators=[validate_levels], verbose_name=_("levels")
+    )
     top_k = models.PositiveSmallIntegerField(
-        default=engine.DEFAULT_K, help_text=_("Best candidates kept per seeker in a round.")
+        default=engine.DEFAULT_K,
+        help_text=_("Best candidates kept per seeker in a round."),
+        verbose_name=_("top k"),
     )
     max_open_requests = models.PositiveSmallIntegerField(
-        default=3, help_text=_("Requests a seeker may have waiting for an answer at once.")
+        default=3,
+        help_text=_("Requests a seeker may have waiting for an answer at once."),
+        verbose_name=_("max open requests"),
     )
 
     class Meta:
@@ -96,11 +102,17 @@ class MatchProfile(TimeStampedModel):
     higher); `preferences` are keys the engine knows.
     """
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="match_profiles")
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    need = models.TextField(blank=True, max_length=5000)
-    target = models.CharField(max_length=160, blank=True)
-    preferences = models.JSONField(default=list, blank=True, validators=[validate_preferences])
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="match_profiles", verbose_name=_("user")
+    )
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
+    need = models.TextField(blank=True, max_length=5000, verbose_name=_("need"))
+    target = models.CharField(max_length=160, blank=True, verbose_name=_("target"))
+    preferences = models.JSONField(
+        default=list, blank=True, validators=[validate_preferences], verbose_name=_("preferences")
+    )
 
     class Meta:
         verbose_name = _("match profile")
@@ -132,21 +144,34 @@ class MatchingRound(TimeStampedModel):
 
     BUSY = (Status.QUEUED, Status.RUNNING)
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="matching_rounds")
-    objective = models.CharField(max_length=16, choices=Objective.choices, default=Objective.FIT)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    phase = models.CharField(max_length=120, blank=True)
-    progress = models.FloatField(default=0.0)
-    cancel_requested = models.BooleanField(default=False)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    published_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="matching_rounds", verbose_name=_("program")
     )
-    summary = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    objective = models.CharField(
+        max_length=16, choices=Objective.choices, default=Objective.FIT, verbose_name=_("objective")
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status")
+    )
+    phase = models.CharField(max_length=120, blank=True, verbose_name=_("phase"))
+    progress = models.FloatField(default=0.0, verbose_name=_("progress"))
+    cancel_requested = models.BooleanField(default=False, verbose_name=_("cancel requested"))
+    created_by = models.ForeignKey(
+        USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+    )
+    published_by = models.ForeignKey(
+        USER,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    summary = models.JSONField(default=dict, blank=True, verbose_name=_("summary"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published at"))
 
     class Meta:
         verbose_name = _("matching round")
@@ -195,15 +220,25 @@ class RoundPair(models.Model):
         ENGINE = "engine", _("Proposed by the round")
         MANAGER = "manager", _("Added by a program manager")
 
-    round = models.ForeignKey(MatchingRound, on_delete=models.CASCADE, related_name="pairs")
-    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    helper = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField()
-    breakdown = models.JSONField(default=dict)
-    source = models.CharField(max_length=16, choices=Source.choices, default=Source.ENGINE)
-    removed = models.BooleanField(default=False)
-    relationship_id = models.PositiveIntegerField(null=True, blank=True)
-    publish_error = models.CharField(max_length=1000, blank=True)
+    round = models.ForeignKey(
+        MatchingRound, on_delete=models.CASCADE, related_name="pairs", verbose_name=_("round")
+    )
+    seeker = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("seeker")
+    )
+    helper = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("helper")
+    )
+    score = models.FloatField(verbose_name=_("score"))
+    breakdown = models.JSONField(default=dict, verbose_name=_("breakdown"))
+    source = models.CharField(
+        max_length=16, choices=Source.choices, default=Source.ENGINE, verbose_name=_("source")
+    )
+    removed = models.BooleanField(default=False, verbose_name=_("removed"))
+    relationship_id = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("relationship id")
+    )
+    publish_error = models.CharField(max_length=1000, blank=True, verbose_name=_("publish error"))
 
     class Meta:
         verbose_name = _("pair in a round")
@@ -233,10 +268,14 @@ class RoundPair(models.Model):
 class RoundUnmatched(models.Model):
     """A seeker a round left without a pair, and why, in words."""
 
-    round = models.ForeignKey(MatchingRound, on_delete=models.CASCADE, related_name="unmatched")
-    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=40)
-    explanation = models.CharField(max_length=300)
+    round = models.ForeignKey(
+        MatchingRound, on_delete=models.CASCADE, related_name="unmatched", verbose_name=_("round")
+    )
+    seeker = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("seeker")
+    )
+    reason = models.CharField(max_length=40, verbose_name=_("reason"))
+    explanation = models.CharField(max_length=300, verbose_name=_("explanation"))
 
     class Meta:
         verbose_name = _("seeker left unmatched")
@@ -262,23 +301,35 @@ class ProposalExplanation(models.Model):
         OFFER = "offer", _("Offered by the helper")
         ROUND = "round", _("Proposed by a matching round")
 
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    relationship_id = models.PositiveIntegerField()
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    helper = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    source = models.CharField(max_length=16, choices=Source.choices)
-    round = models.ForeignKey(
-        MatchingRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
+    relationship_id = models.PositiveIntegerField(verbose_name=_("relationship id"))
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
     )
-    breakdown = models.JSONField(default=dict)
+    seeker = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("seeker")
+    )
+    helper = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("helper")
+    )
+    source = models.CharField(max_length=16, choices=Source.choices, verbose_name=_("source"))
+    round = models.ForeignKey(
+        MatchingRound,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("round"),
+    )
+    breakdown = models.JSONField(default=dict, verbose_name=_("breakdown"))
     note = models.TextField(
         blank=True,
         max_length=1000,
         help_text=_("The proposer's personal note, for the other person."),
+        verbose_name=_("note"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expired_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    expired_at = models.DateTimeField(null=True, blank=True, verbose_name=_("expired at"))
 
     class Meta:
         verbose_name = _("proposal explanation")
@@ -305,14 +356,22 @@ class FitCheck(models.Model):
     people end it. Program managers see fit checks on the matching page.
     """
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    relationship_id = models.PositiveIntegerField()
-    seeker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    helper = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    requested_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    reason = models.TextField(blank=True, max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
+    relationship_id = models.PositiveIntegerField(verbose_name=_("relationship id"))
+    seeker = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("seeker")
+    )
+    helper = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("helper")
+    )
+    requested_by = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by")
+    )
+    reason = models.TextField(blank=True, max_length=2000, verbose_name=_("reason"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("fit check")

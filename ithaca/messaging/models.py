@@ -27,12 +27,14 @@ class Message(models.Model):
     """One message in a conversation. Erasing its author blanks the body and leaves a
     placeholder, so the other side's replies still read in order."""
 
-    thread = models.CharField(max_length=12, choices=Thread.choices)
-    thread_id = models.PositiveIntegerField()
-    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    body = models.TextField(max_length=MAX_LENGTH, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    erased_at = models.DateTimeField(null=True, blank=True)
+    thread = models.CharField(max_length=12, choices=Thread.choices, verbose_name=_("thread"))
+    thread_id = models.PositiveIntegerField(verbose_name=_("thread id"))
+    author = models.ForeignKey(
+        USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("author")
+    )
+    body = models.TextField(max_length=MAX_LENGTH, blank=True, verbose_name=_("body"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    erased_at = models.DateTimeField(null=True, blank=True, verbose_name=_("erased at"))
 
     class Meta:
         verbose_name = _("message")
@@ -54,10 +56,12 @@ class Message(models.Model):
 class ReadMark(models.Model):
     """How far one person has read one conversation."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    thread = models.CharField(max_length=12, choices=Thread.choices)
-    thread_id = models.PositiveIntegerField()
-    read_at = models.DateTimeField()
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    thread = models.CharField(max_length=12, choices=Thread.choices, verbose_name=_("thread"))
+    thread_id = models.PositiveIntegerField(verbose_name=_("thread id"))
+    read_at = models.DateTimeField(verbose_name=_("read at"))
 
     class Meta:
         verbose_name = _("read mark")

@@ -30,14 +30,21 @@ class Notification(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed after every retry")
 
-    recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=40)
-    category = models.CharField(max_length=16, choices=Category.choices)
-    key = models.CharField(max_length=160)
-    actor = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    recipient = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
     )
-    text = models.CharField(max_length=300)
+    kind = models.CharField(max_length=40, verbose_name=_("kind"))
+    category = models.CharField(max_length=16, choices=Category.choices, verbose_name=_("category"))
+    key = models.CharField(max_length=160, verbose_name=_("key"))
+    actor = models.ForeignKey(
+        USER,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    text = models.CharField(max_length=300, verbose_name=_("text"))
     params = models.JSONField(
         null=True,
         blank=True,
@@ -46,23 +53,35 @@ class Notification(models.Model):
             "The values of the kind's sentence, which is written in the reader's "
             "language when read. Empty for notifications recorded before: they show `text`."
         ),
+        verbose_name=_("params"),
     )
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    url = models.CharField(max_length=300, blank=True, verbose_name=_("url"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
     count = models.PositiveIntegerField(
-        default=1, help_text=_("Events coalesced into this one (a burst of messages).")
+        default=1,
+        help_text=_("Events coalesced into this one (a burst of messages)."),
+        verbose_name=_("count"),
     )
-    email = models.CharField(max_length=8, choices=Email.choices, default=Email.NONE)
-    ics = models.TextField(blank=True, help_text=_("A calendar invitation to attach, if any."))
-    ics_method = models.CharField(max_length=8, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=300, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    email = models.CharField(
+        max_length=8, choices=Email.choices, default=Email.NONE, verbose_name=_("email")
+    )
+    ics = models.TextField(
+        blank=True, help_text=_("A calendar invitation to attach, if any."), verbose_name=_("ics")
+    )
+    ics_method = models.CharField(max_length=8, blank=True, verbose_name=_("ics method"))
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    next_attempt_at = models.DateTimeField(null=True, blank=True, verbose_name=_("next attempt at"))
+    last_error = models.CharField(max_length=300, blank=True, verbose_name=_("last error"))
+    emailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
     digest = models.ForeignKey(
-        "Digest", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+        "Digest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+        verbose_name=_("digest"),
     )
 
     class Meta:
@@ -103,11 +122,16 @@ class Preference(models.Model):
     """How one person wants the e-mails of one category (the inbox always has them)."""
 
     user = models.ForeignKey(
-        USER, on_delete=models.CASCADE, related_name="notification_preferences"
+        USER,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("user"),
     )
-    category = models.CharField(max_length=16, choices=Category.choices)
-    mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.IMMEDIATE)
-    updated_at = models.DateTimeField(auto_now=True)
+    category = models.CharField(max_length=16, choices=Category.choices, verbose_name=_("category"))
+    mode = models.CharField(
+        max_length=12, choices=Mode.choices, default=Mode.IMMEDIATE, verbose_name=_("mode")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("notification preference")
@@ -128,12 +152,16 @@ class Digest(models.Model):
     """One digest e-mail to one person for one period (a day or an ISO week); unique,
     so running the digest job twice sends nothing twice."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    period = models.CharField(
-        max_length=12, help_text=_("2026-12-06 (daily) or 2026-W49 (weekly).")
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    period = models.CharField(
+        max_length=12,
+        help_text=_("2026-12-06 (daily) or 2026-W49 (weekly)."),
+        verbose_name=_("period"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
 
     class Meta:
         verbose_name = _("digest e-mail")
@@ -150,9 +178,11 @@ class CalendarFeed(models.Model):
     """The secret address of a person's calendar feed. Regenerating it replaces the
     token, so the old address stops working at once."""
 
-    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="calendar_feed")
-    token = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now=True)
+    user = models.OneToOneField(
+        USER, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("user")
+    )
+    token = models.CharField(max_length=64, unique=True, verbose_name=_("token"))
+    created_at = models.DateTimeField(auto_now=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("calendar feed")
@@ -166,14 +196,16 @@ class WebhookEndpoint(models.Model):
     """An HTTPS address an administrator registers for integrations (Slack, Teams, an
     HR system), with the event kinds it wants. Deliveries are signed with `secret`."""
 
-    name = models.CharField(max_length=120)
-    url = models.URLField(max_length=500)
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    url = models.URLField(max_length=500, verbose_name=_("url"))
     kinds = models.JSONField(
-        default=list, help_text=_("Notification kinds to send, e.g. meeting.cancelled.")
+        default=list,
+        help_text=_("Notification kinds to send, e.g. meeting.cancelled."),
+        verbose_name=_("kinds"),
     )
-    secret = models.CharField(max_length=64, editable=False)
-    active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    secret = models.CharField(max_length=64, editable=False, verbose_name=_("secret"))
+    active = models.BooleanField(default=True, verbose_name=_("active"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("webhook endpoint")
@@ -188,17 +220,22 @@ class WebhookDelivery(models.Model):
     endpoint and event, so an event recorded twice is delivered once."""
 
     endpoint = models.ForeignKey(
-        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+        WebhookEndpoint,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("endpoint"),
     )
-    event_key = models.CharField(max_length=160)
-    payload = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    failed = models.BooleanField(default=False)
-    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
-    last_error = models.CharField(max_length=300, blank=True)
+    event_key = models.CharField(max_length=160, verbose_name=_("event key"))
+    payload = models.JSONField(verbose_name=_("payload"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    next_attempt_at = models.DateTimeField(null=True, blank=True, verbose_name=_("next attempt at"))
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("delivered at"))
+    failed = models.BooleanField(default=False, verbose_name=_("failed"))
+    last_status = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("last status")
+    )
+    last_error = models.CharField(max_length=300, blank=True, verbose_name=_("last error"))
 
     class Meta:
         verbose_name = _("webhook delivery")

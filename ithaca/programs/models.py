@@ -48,57 +48,77 @@ def range_constraints(prefix: str, table: dict[str, bounds.Bounds]) -> list[Any]
 class Program(TimeStampedModel):
     """A mentoring or a coaching program with its mode, rules and managers."""
 
-    name = models.CharField(max_length=160)
-    slug = models.SlugField(max_length=80, unique=True)
-    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
-    mode = models.CharField(max_length=32, choices=shown_choices(ALL_MODES))
+    name = models.CharField(max_length=160, verbose_name=_("name"))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS), verbose_name=_("kind"))
+    mode = models.CharField(max_length=32, choices=shown_choices(ALL_MODES), verbose_name=_("mode"))
     description = models.TextField(_("description"), blank=True)
-    enrolment_open = models.BooleanField(default=True)
+    enrolment_open = models.BooleanField(default=True, verbose_name=_("enrolment open"))
     enrolment_questions = models.JSONField(
         default=list,
         blank=True,
         help_text=_("Questions every applicant answers (a list of short texts)."),
+        verbose_name=_("enrolment questions"),
     )
     managers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="managed_programs"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="managed_programs",
+        verbose_name=_("managers"),
     )
     requires_training = models.BooleanField(
-        default=False, help_text=_("Mentors must complete mentor training before being matched.")
+        default=False,
+        help_text=_("Mentors must complete mentor training before being matched."),
+        verbose_name=_("requires training"),
     )
     requires_mfa = models.BooleanField(
-        "requires MFA",
+        _("requires MFA"),
         default=False,
         help_text=_("Managers and coaches must use two-factor authentication for its pages."),
     )
     # Mentoring: relationships are reviewed (continue or conclude) after this many days.
     review_period_days = models.PositiveIntegerField(
-        default=182, validators=range_validators(bounds.PROGRAM["review_period_days"])
+        default=182,
+        validators=range_validators(bounds.PROGRAM["review_period_days"]),
+        verbose_name=_("review period days"),
     )
     # Coaching: the default contract offered for a new engagement.
     session_count = models.PositiveSmallIntegerField(
-        default=6, validators=range_validators(bounds.PROGRAM["session_count"])
+        default=6,
+        validators=range_validators(bounds.PROGRAM["session_count"]),
+        verbose_name=_("session count"),
     )
     session_cadence_days = models.PositiveSmallIntegerField(
-        default=14, validators=range_validators(bounds.PROGRAM["session_cadence_days"])
+        default=14,
+        validators=range_validators(bounds.PROGRAM["session_cadence_days"]),
+        verbose_name=_("session cadence days"),
     )
     session_length_minutes = models.PositiveSmallIntegerField(
-        default=60, validators=range_validators(bounds.PROGRAM["session_length_minutes"])
+        default=60,
+        validators=range_validators(bounds.PROGRAM["session_length_minutes"]),
+        verbose_name=_("session length minutes"),
     )
     nudge_after_days = models.PositiveSmallIntegerField(
         default=30,
         help_text=_("Nudge both people after this many days without contact."),
         validators=range_validators(bounds.PROGRAM["nudge_after_days"]),
+        verbose_name=_("nudge after days"),
     )
     request_expiry_days = models.PositiveSmallIntegerField(
-        default=14, validators=range_validators(bounds.PROGRAM["request_expiry_days"])
+        default=14,
+        validators=range_validators(bounds.PROGRAM["request_expiry_days"]),
+        verbose_name=_("request expiry days"),
     )
     independence_depth = models.PositiveSmallIntegerField(
         default=3,
         help_text=_("How many levels of the seeker's management chain may not mentor them."),
         validators=range_validators(bounds.PROGRAM["independence_depth"]),
+        verbose_name=_("independence depth"),
     )
     max_capacity = models.PositiveSmallIntegerField(
-        default=10, help_text=_("The most people one mentor or coach may take on at once.")
+        default=10,
+        help_text=_("The most people one mentor or coach may take on at once."),
+        verbose_name=_("max capacity"),
     )
 
     class Meta:
@@ -157,34 +177,56 @@ class Participation(TimeStampedModel):
 
     HELPER_ROLES: ClassVar[tuple[str, ...]] = (Role.MENTOR, Role.COACH)
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participations")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participations"
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="participations", verbose_name=_("program")
     )
-    role = models.CharField(max_length=16, choices=Role.choices)
-    state = models.CharField(max_length=16, choices=State.choices, default=State.ACTIVE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(max_length=16, choices=Role.choices, verbose_name=_("role"))
+    state = models.CharField(
+        max_length=16, choices=State.choices, default=State.ACTIVE, verbose_name=_("state")
+    )
     capacity = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         help_text=_("Mentors and coaches: how many people at once."),
         validators=range_validators(bounds.CAPACITY),
+        verbose_name=_("capacity"),
     )
     accepting = models.BooleanField(
-        default=True, help_text=_("Mentors and coaches: open to new people in this program.")
+        default=True,
+        help_text=_("Mentors and coaches: open to new people in this program."),
+        verbose_name=_("accepting"),
     )
     paused_until = models.DateField(
-        null=True, blank=True, help_text=_("Mentors and coaches: no new people before this date.")
+        null=True,
+        blank=True,
+        help_text=_("Mentors and coaches: no new people before this date."),
+        verbose_name=_("paused until"),
     )
-    training_completed_at = models.DateTimeField(null=True, blank=True)
-    coach_type = models.CharField(max_length=16, choices=CoachType.choices, blank=True)
-    modalities = models.JSONField(default=list, blank=True)
-    accreditation = models.CharField(max_length=160, blank=True)
-    hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
-    application_note = models.TextField(blank=True, max_length=2000)
+    training_completed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("training completed at")
+    )
+    coach_type = models.CharField(
+        max_length=16, choices=CoachType.choices, blank=True, verbose_name=_("coach type")
+    )
+    modalities = models.JSONField(default=list, blank=True, verbose_name=_("modalities"))
+    accreditation = models.CharField(max_length=160, blank=True, verbose_name=_("accreditation"))
+    hourly_rate = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, verbose_name=_("hourly rate")
+    )
+    application_note = models.TextField(
+        blank=True, max_length=2000, verbose_name=_("application note")
+    )
     application_answers = models.JSONField(
         default=list,
         blank=True,
         help_text=_("The program's questions with the applicant's answers."),
+        verbose_name=_("application answers"),
     )
 
     class Meta:
@@ -243,16 +285,29 @@ class HelpingRelationship(TimeStampedModel):
     HELPER_FIELD: ClassVar[str]
     SEEKER_FIELD: ClassVar[str]
 
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    program = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="+", verbose_name=_("program")
     )
-    helper_accepted_at = models.DateTimeField(null=True, blank=True)
-    seeker_accepted_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
-    status_reason = models.TextField(blank=True, max_length=2000)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PROPOSED, verbose_name=_("status")
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    helper_accepted_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("helper accepted at")
+    )
+    seeker_accepted_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("seeker accepted at")
+    )
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    ended_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ended at"))
+    status_reason = models.TextField(blank=True, max_length=2000, verbose_name=_("status reason"))
 
     class Meta:
         abstract = True
@@ -318,13 +373,21 @@ class PersonBlock(TimeStampedModel):
         CONFLICT = "conflict", _("Conflict of interest")
 
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="blocks_made",
+        verbose_name=_("person"),
     )
     other = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="blocks_received",
+        verbose_name=_("other"),
     )
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OPT_OUT)
-    reason = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(
+        max_length=16, choices=Kind.choices, default=Kind.OPT_OUT, verbose_name=_("kind")
+    )
+    reason = models.CharField(max_length=300, blank=True, verbose_name=_("reason"))
 
     class Meta:
         verbose_name = _("person never to match")
@@ -345,14 +408,30 @@ class PairExclusion(TimeStampedModel):
         FIT_CHECK = "fit_check", _("A re-match was asked for")
         MANAGER = "manager", _("Excluded by a program manager")
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="exclusions")
-    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=16, choices=Reason.choices)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="exclusions", verbose_name=_("program")
     )
-    note = models.TextField(blank=True, max_length=2000)
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("helper"),
+    )
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("seeker"),
+    )
+    reason = models.CharField(max_length=16, choices=Reason.choices, verbose_name=_("reason"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    note = models.TextField(blank=True, max_length=2000, verbose_name=_("note"))
 
     class Meta:
         verbose_name = _("excluded pair")
@@ -380,15 +459,32 @@ class IndependenceFlag(TimeStampedModel):
     At most one flag per relationship.
     """
 
-    kind = models.CharField(max_length=16, choices=shown_choices(KINDS))
-    relationship_id = models.PositiveIntegerField()
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reasons = models.TextField(max_length=2000)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(max_length=16, choices=shown_choices(KINDS), verbose_name=_("kind"))
+    relationship_id = models.PositiveIntegerField(verbose_name=_("relationship id"))
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program")
+    )
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("helper"),
+    )
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("seeker"),
+    )
+    reasons = models.TextField(max_length=2000, verbose_name=_("reasons"))
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
 
     class Meta:

@@ -22,7 +22,9 @@ class ScimClient(TimeStampedModel):
         _("name"), max_length=120, unique=True, help_text=_("e.g. Okta, Entra ID")
     )
     token_prefix = models.CharField(_("token prefix"), max_length=12, editable=False)
-    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    token_digest = models.CharField(
+        max_length=64, unique=True, editable=False, verbose_name=_("token digest")
+    )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
 
@@ -44,7 +46,11 @@ class ScimUser(TimeStampedModel):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE, related_name="scim"
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="scim",
+        verbose_name=_("user"),
     )
     client = models.ForeignKey(
         ScimClient,
@@ -54,9 +60,9 @@ class ScimUser(TimeStampedModel):
         verbose_name=_("identity provider"),
     )
     user_name = models.CharField(_("userName"), max_length=255)
-    external_id = models.CharField(max_length=255, blank=True)
-    document = models.JSONField(default=dict, blank=True)
-    version = models.PositiveIntegerField(default=1)
+    external_id = models.CharField(max_length=255, blank=True, verbose_name=_("external id"))
+    document = models.JSONField(default=dict, blank=True, verbose_name=_("document"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     deleted_at = models.DateTimeField(
         _("deleted at"),
         null=True,
@@ -91,7 +97,7 @@ class ScimGroup(TimeStampedModel):
     )
     display_name = models.CharField(_("display name"), max_length=255)
     external_id = models.CharField(_("external ID"), max_length=255, blank=True)
-    document = models.JSONField(default=dict, blank=True)
+    document = models.JSONField(default=dict, blank=True, verbose_name=_("document"))
     version = models.PositiveIntegerField(_("version"), default=1)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("members")

@@ -14,10 +14,10 @@ class ConsumedAssertion(models.Model):
     Rows are kept until the assertion's own validity ends (`manage.py periodic`).
     """
 
-    issuer = models.CharField(max_length=512)
-    assertion_id = models.CharField(max_length=256)
-    not_on_or_after = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    issuer = models.CharField(max_length=512, verbose_name=_("issuer"))
+    assertion_id = models.CharField(max_length=256, verbose_name=_("assertion id"))
+    not_on_or_after = models.DateTimeField(verbose_name=_("not on or after"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("used SAML assertion")

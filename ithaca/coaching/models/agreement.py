@@ -31,36 +31,52 @@ class AgreementVersion(models.Model):
     """
 
     engagement = models.ForeignKey(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="agreement_versions"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="agreement_versions",
+        verbose_name=_("engagement"),
     )
-    number = models.PositiveSmallIntegerField()
-    scope = models.TextField(max_length=4000)
-    objectives = models.TextField(max_length=4000)
+    number = models.PositiveSmallIntegerField(verbose_name=_("number"))
+    scope = models.TextField(max_length=4000, verbose_name=_("scope"))
+    objectives = models.TextField(max_length=4000, verbose_name=_("objectives"))
     session_count = models.PositiveSmallIntegerField(
-        validators=range_validators(bounds.AGREEMENT["session_count"])
+        validators=range_validators(bounds.AGREEMENT["session_count"]),
+        verbose_name=_("session count"),
     )
     session_cadence_days = models.PositiveSmallIntegerField(
-        validators=range_validators(bounds.AGREEMENT["session_cadence_days"])
+        validators=range_validators(bounds.AGREEMENT["session_cadence_days"]),
+        verbose_name=_("session cadence days"),
     )
     session_length_minutes = models.PositiveSmallIntegerField(
-        validators=range_validators(bounds.AGREEMENT["session_length_minutes"])
+        validators=range_validators(bounds.AGREEMENT["session_length_minutes"]),
+        verbose_name=_("session length minutes"),
     )
-    starts_on = models.DateField()
-    ends_on = models.DateField()
+    starts_on = models.DateField(verbose_name=_("starts on"))
+    ends_on = models.DateField(verbose_name=_("ends on"))
     sponsor_sees = models.CharField(
-        max_length=32, choices=rules.SPONSOR_TERMS, default=rules.SHARE_ATTENDANCE
+        max_length=32,
+        choices=rules.SPONSOR_TERMS,
+        default=rules.SHARE_ATTENDANCE,
+        verbose_name=_("sponsor sees"),
     )
     cancellation_notice_hours = models.PositiveSmallIntegerField(
         default=24,
         validators=range_validators(bounds.AGREEMENT["cancellation_notice_hours"]),
         help_text=_("A session cancelled with less notice than this counts as used."),
+        verbose_name=_("cancellation notice hours"),
     )
-    cancellation_terms = models.TextField(blank=True, max_length=2000)
+    cancellation_terms = models.TextField(
+        blank=True, max_length=2000, verbose_name=_("cancellation terms")
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    signed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    signed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("signed at"))
 
     class Meta:
         verbose_name = _("coaching agreement version")
@@ -98,11 +114,19 @@ class AgreementSignature(models.Model):
     """One party's recorded acceptance of one agreement version, with its time."""
 
     version = models.ForeignKey(
-        AgreementVersion, on_delete=models.CASCADE, related_name="signatures"
+        AgreementVersion,
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        verbose_name=_("version"),
     )
-    party = models.CharField(max_length=16, choices=SIGNING_PARTIES)
-    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    signed_at = models.DateTimeField(default=timezone.now)
+    party = models.CharField(max_length=16, choices=SIGNING_PARTIES, verbose_name=_("party"))
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("signer"),
+    )
+    signed_at = models.DateTimeField(default=timezone.now, verbose_name=_("signed at"))
 
     class Meta:
         verbose_name = _("agreement signature")

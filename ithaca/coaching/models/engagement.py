@@ -30,10 +30,16 @@ class CoachingEngagement(HelpingRelationship):
     SEEKER_FIELD = "coachee"
 
     coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_as_coach"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="coaching_as_coach",
+        verbose_name=_("coach"),
     )
     coachee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_as_coachee"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="coaching_as_coachee",
+        verbose_name=_("coachee"),
     )
     sponsor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -41,15 +47,20 @@ class CoachingEngagement(HelpingRelationship):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="coaching_as_sponsor",
+        verbose_name=_("sponsor"),
     )
     session_count = models.PositiveSmallIntegerField(
-        default=6, validators=range_validators(bounds.ENGAGEMENT["session_count"])
+        default=6,
+        validators=range_validators(bounds.ENGAGEMENT["session_count"]),
+        verbose_name=_("session count"),
     )
     session_cadence_days = models.PositiveSmallIntegerField(
-        default=14, validators=range_validators(bounds.ENGAGEMENT["session_cadence_days"])
+        default=14,
+        validators=range_validators(bounds.ENGAGEMENT["session_cadence_days"]),
+        verbose_name=_("session cadence days"),
     )
-    starts_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True)
+    starts_on = models.DateField(null=True, blank=True, verbose_name=_("starts on"))
+    ends_on = models.DateField(null=True, blank=True, verbose_name=_("ends on"))
 
     class Meta:
         verbose_name = _("coaching engagement")

@@ -20,15 +20,27 @@ class Goal(TimeStampedModel):
     should move from a baseline to a target by a due date, owned by one person."""
 
     engagement = models.ForeignKey(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="goals"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="goals",
+        verbose_name=_("engagement"),
     )
-    statement = ErasableTextField(max_length=1000)
-    metric = ErasableCharField(max_length=200)
-    unit = models.CharField(max_length=40)
-    baseline = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
-    target = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    due_on = models.DateField()
+    statement = ErasableTextField(max_length=1000, verbose_name=_("statement"))
+    metric = ErasableCharField(max_length=200, verbose_name=_("metric"))
+    unit = models.CharField(max_length=40, verbose_name=_("unit"))
+    baseline = models.DecimalField(
+        max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES, verbose_name=_("baseline")
+    )
+    target = models.DecimalField(
+        max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES, verbose_name=_("target")
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    due_on = models.DateField(verbose_name=_("due on"))
 
     class Meta:
         verbose_name = _("coaching goal")
@@ -56,14 +68,22 @@ class CheckIn(models.Model):
     `superseded_at` set. Attainment and reports read current check-ins only.
     """
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="checkins")
-    value = models.DecimalField(max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES)
-    recorded_on = models.DateField()
-    comment = models.CharField(max_length=500, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="checkins", verbose_name=_("goal")
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    value = models.DecimalField(
+        max_digits=METRIC_DIGITS, decimal_places=METRIC_PLACES, verbose_name=_("value")
+    )
+    recorded_on = models.DateField(verbose_name=_("recorded on"))
+    comment = models.CharField(max_length=500, blank=True, verbose_name=_("comment"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
     replaces = models.OneToOneField(
         "self",
         null=True,
@@ -71,9 +91,13 @@ class CheckIn(models.Model):
         on_delete=models.PROTECT,
         related_name="replaced_by",
         help_text=_("The check-in this one corrects."),
+        verbose_name=_("replaces"),
     )
     superseded_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When a correction replaced this value.")
+        null=True,
+        blank=True,
+        help_text=_("When a correction replaced this value."),
+        verbose_name=_("superseded at"),
     )
 
     class Meta:
@@ -90,18 +114,35 @@ class ActionItem(TimeStampedModel):
     """Something one of the pair committed to do before a due date, perhaps towards a goal."""
 
     engagement = models.ForeignKey(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="actions"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("engagement"),
     )
     goal = models.ForeignKey(
-        Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+        Goal,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        verbose_name=_("goal"),
     )
-    title = ErasableCharField(max_length=300)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    due_on = models.DateField()
-    done_at = models.DateTimeField(null=True, blank=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    title = ErasableCharField(max_length=300, verbose_name=_("title"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    due_on = models.DateField(verbose_name=_("due on"))
+    done_at = models.DateTimeField(null=True, blank=True, verbose_name=_("done at"))
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:

@@ -29,19 +29,35 @@ class SponsorReport(TimeStampedModel):
         APPROVED = "approved", _("Approved")
 
     engagement = models.ForeignKey(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="reports"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("engagement"),
     )
-    agreement = models.ForeignKey(AgreementVersion, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    content = models.JSONField(default=dict)
+    agreement = models.ForeignKey(
+        AgreementVersion, on_delete=models.PROTECT, related_name="+", verbose_name=_("agreement")
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
+    )
+    content = models.JSONField(default=dict, verbose_name=_("content"))
     summary = models.TextField(
-        blank=True, max_length=2000, help_text=_("The coach's words, read by the coachee first.")
+        blank=True,
+        max_length=2000,
+        help_text=_("The coach's words, read by the coachee first."),
+        verbose_name=_("summary"),
     )
-    coachee_comment = models.TextField(blank=True, max_length=2000)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
+    coachee_comment = models.TextField(
+        blank=True, max_length=2000, verbose_name=_("coachee comment")
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted at"))
+    approved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("approved at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -68,17 +84,34 @@ class CloseOutEvaluation(TimeStampedModel):
     answers, and the coach's own reflection (private to the coach)."""
 
     engagement = models.OneToOneField(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="evaluation"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="evaluation",
+        verbose_name=_("engagement"),
     )
-    attainment = models.JSONField(default=list, help_text=_("Each goal's numbers at close-out."))
-    mean_attainment = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
-    sessions_held = models.PositiveSmallIntegerField(default=0)
-    minutes_used = models.PositiveIntegerField(default=0)
-    satisfaction = models.PositiveSmallIntegerField(null=True, blank=True)
-    coach_reflection = models.TextField(blank=True, max_length=4000)
-    coachee_submitted_at = models.DateTimeField(null=True, blank=True)
+    attainment = models.JSONField(
+        default=list, help_text=_("Each goal's numbers at close-out."), verbose_name=_("attainment")
+    )
+    mean_attainment = models.DecimalField(
+        max_digits=5, decimal_places=4, null=True, blank=True, verbose_name=_("mean attainment")
+    )
+    sessions_held = models.PositiveSmallIntegerField(default=0, verbose_name=_("sessions held"))
+    minutes_used = models.PositiveIntegerField(default=0, verbose_name=_("minutes used"))
+    satisfaction = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("satisfaction")
+    )
+    coach_reflection = models.TextField(
+        blank=True, max_length=4000, verbose_name=_("coach reflection")
+    )
+    coachee_submitted_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("coachee submitted at")
+    )
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
 
     class Meta:
@@ -105,13 +138,16 @@ class EvaluationAnswer(models.Model):
     """The coachee's answer to one fixed question, stored with its Kirkpatrick level."""
 
     evaluation = models.ForeignKey(
-        CloseOutEvaluation, on_delete=models.CASCADE, related_name="answers"
+        CloseOutEvaluation,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("evaluation"),
     )
-    survey = models.CharField(max_length=16, choices=questions.SURVEYS)
-    question = models.CharField(max_length=32)
-    level = models.CharField(max_length=16, choices=questions.LEVELS)
-    rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True, max_length=4000)
+    survey = models.CharField(max_length=16, choices=questions.SURVEYS, verbose_name=_("survey"))
+    question = models.CharField(max_length=32, verbose_name=_("question"))
+    level = models.CharField(max_length=16, choices=questions.LEVELS, verbose_name=_("level"))
+    rating = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("rating"))
+    text = models.TextField(blank=True, max_length=4000, verbose_name=_("text"))
 
     class Meta:
         verbose_name = _("evaluation answer")
@@ -138,11 +174,14 @@ class FollowUpSurvey(models.Model):
     """The behaviour survey sent three months after close-out; `sent_at` marks the e-mail."""
 
     evaluation = models.OneToOneField(
-        CloseOutEvaluation, on_delete=models.CASCADE, related_name="follow_up"
+        CloseOutEvaluation,
+        on_delete=models.CASCADE,
+        related_name="follow_up",
+        verbose_name=_("evaluation"),
     )
-    due_on = models.DateField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
+    due_on = models.DateField(verbose_name=_("due on"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    completed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("completed at"))
 
     class Meta:
         verbose_name = _("follow-up survey")

@@ -34,20 +34,33 @@ class CoachingSession(TimeStampedModel):
         CANCELLED = "cancelled", _("Cancelled")
 
     engagement = models.ForeignKey(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="sessions"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("engagement"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ONE_TO_ONE)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    location = models.CharField(max_length=300, help_text=_("A place, or a video-call link."))
-    agenda = models.TextField(blank=True, max_length=4000)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
-    sequence = models.PositiveIntegerField(default=0)
-    change_reason = models.TextField(blank=True, max_length=2000)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    late_cancellation = models.BooleanField(default=False)
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.ONE_TO_ONE, verbose_name=_("kind")
+    )
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
+    location = models.CharField(
+        max_length=300, help_text=_("A place, or a video-call link."), verbose_name=_("location")
+    )
+    agenda = models.TextField(blank=True, max_length=4000, verbose_name=_("agenda"))
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.SCHEDULED, verbose_name=_("status")
+    )
+    sequence = models.PositiveIntegerField(default=0, verbose_name=_("sequence"))
+    change_reason = models.TextField(blank=True, max_length=2000, verbose_name=_("change reason"))
+    cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    late_cancellation = models.BooleanField(default=False, verbose_name=_("late cancellation"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -83,15 +96,24 @@ class SessionNote(TimeStampedModel):
     three-way sessions only, with the sponsor). GROW prompts are optional headings:
     any may be filled, in any order, or none."""
 
-    session = models.ForeignKey(CoachingSession, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    visibility = models.CharField(max_length=16, choices=rules.NOTE_VISIBILITIES)
-    text = models.TextField(blank=True, max_length=10000)
+    session = models.ForeignKey(
+        CoachingSession, on_delete=models.CASCADE, related_name="notes", verbose_name=_("session")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    visibility = models.CharField(
+        max_length=16, choices=rules.NOTE_VISIBILITIES, verbose_name=_("visibility")
+    )
+    text = models.TextField(blank=True, max_length=10000, verbose_name=_("text"))
     grow_goal = models.TextField(_("Goal"), blank=True, max_length=4000)
     grow_reality = models.TextField(_("Reality"), blank=True, max_length=4000)
     grow_options = models.TextField(_("Options"), blank=True, max_length=4000)
     grow_will = models.TextField(_("Will"), blank=True, max_length=4000)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
 
     class Meta:
         verbose_name = _("session note")

@@ -31,17 +31,27 @@ class SponsorInvitation(TimeStampedModel):
     OPEN = (Status.AWAITING_COACHEE, Status.AWAITING_SPONSOR)
 
     engagement = models.ForeignKey(
-        CoachingEngagement, on_delete=models.CASCADE, related_name="sponsor_invitations"
+        CoachingEngagement,
+        on_delete=models.CASCADE,
+        related_name="sponsor_invitations",
+        verbose_name=_("engagement"),
     )
     sponsor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("sponsor"),
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
-    status = models.CharField(max_length=20, choices=Status.choices)
-    message = models.TextField(blank=True, max_length=1000)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, verbose_name=_("status"))
+    message = models.TextField(blank=True, max_length=1000, verbose_name=_("message"))
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
 
     class Meta:
         verbose_name = _("sponsor invitation")

@@ -51,3 +51,40 @@ def test_records_are_named_in_the_readers_language() -> None:
         assert str(meeting) == f"Treffen am {when}"
     with translation.override("fr"):
         assert str(meeting) == f"Rencontre du {when}"
+
+
+def test_every_field_of_every_ithaca_model_has_a_translatable_label() -> None:
+    untranslatable = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("ithaca."):
+            continue
+        for model in config.get_models():
+            fields = [*model._meta.concrete_fields, *model._meta.many_to_many]
+            for field in fields:
+                if field.auto_created:  # the primary key Django adds
+                    continue
+                if not isinstance(field.verbose_name, Promise):
+                    untranslatable.append(f"{model._meta.label}.{field.name}")
+    assert untranslatable == []
+
+
+def test_a_programs_change_form_and_list_in_german_show_german_field_labels(
+    admin_client,
+) -> None:
+    from ithaca.programs.tests.factories import ProgramFactory
+
+    program = ProgramFactory()
+    form = admin_client.get(
+        f"/admin/programs/program/{program.pk}/change/", HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    for label in ("Verantwortliche:", "Fragen zur Anmeldung:", "Modus:", "Erfordert Schulung"):
+        assert f">{label}</label>" in form, label
+    for english in ("Managers:</label>", "Enrolment questions:</label>", "Requires training"):
+        assert english not in form, english
+
+    listing = admin_client.get(
+        "/admin/programs/program/", HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    assert "Modus" in listing
+    assert "Erfordert Schulung" in listing
+    assert "Requires training" not in listing

@@ -18,11 +18,16 @@ class Nudge(models.Model):
     contact it is about), so the periodic job may run any number of times."""
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="+"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("relationship"),
     )
-    silent_since = models.DateTimeField()
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    silent_since = models.DateTimeField(verbose_name=_("silent since"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
 
     class Meta:
         verbose_name = _("nudge")
@@ -50,16 +55,27 @@ class Review(models.Model):
     """
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="reviews"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("relationship"),
     )
-    period = models.PositiveSmallIntegerField()
-    due_at = models.DateTimeField()
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    mentor_decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
-    mentee_decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
-    outcome = models.CharField(max_length=16, choices=Decision.choices, blank=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    notified_at = models.DateTimeField(null=True, blank=True)
+    period = models.PositiveSmallIntegerField(verbose_name=_("period"))
+    due_at = models.DateTimeField(verbose_name=_("due at"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    mentor_decision = models.CharField(
+        max_length=16, choices=Decision.choices, blank=True, verbose_name=_("mentor decision")
+    )
+    mentee_decision = models.CharField(
+        max_length=16, choices=Decision.choices, blank=True, verbose_name=_("mentee decision")
+    )
+    outcome = models.CharField(
+        max_length=16, choices=Decision.choices, blank=True, verbose_name=_("outcome")
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("resolved at"))
+    notified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("notified at"))
 
     class Meta:
         verbose_name = _("review")
@@ -94,16 +110,23 @@ class Closing(models.Model):
     other person; never with program managers) and a short outcome survey."""
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="+"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("relationship"),
     )
-    side = models.CharField(max_length=8, choices=Side.choices)
-    reflection = ErasableTextField(max_length=3000)
-    shared = models.BooleanField(default=False, help_text=_("Show it to the other person."))
-    growth = models.PositiveSmallIntegerField()
-    career_clarity = models.PositiveSmallIntegerField()
-    belonging = models.PositiveSmallIntegerField()
-    would_recommend = models.BooleanField()
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    side = models.CharField(max_length=8, choices=Side.choices, verbose_name=_("side"))
+    reflection = ErasableTextField(max_length=3000, verbose_name=_("reflection"))
+    shared = models.BooleanField(
+        default=False, help_text=_("Show it to the other person."), verbose_name=_("shared")
+    )
+    growth = models.PositiveSmallIntegerField(verbose_name=_("growth"))
+    career_clarity = models.PositiveSmallIntegerField(verbose_name=_("career clarity"))
+    belonging = models.PositiveSmallIntegerField(verbose_name=_("belonging"))
+    would_recommend = models.BooleanField(verbose_name=_("would recommend"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
 
     SCALE = (1, 5)
 

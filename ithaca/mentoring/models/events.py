@@ -23,21 +23,27 @@ class MentoringEvent(models.Model):
         PEER_CIRCLE = "peer_circle", _("Peer circle")
         SPEED_MENTORING = "speed_mentoring", _("Speed-mentoring round")
 
-    program = models.ForeignKey("programs.Program", on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(max_length=24, choices=Kind.choices)
-    title = models.CharField(max_length=160)
-    description = models.TextField(blank=True, max_length=4000)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    capacity = models.PositiveIntegerField()
-    location = models.CharField(max_length=300, blank=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    cancel_reason = models.CharField(max_length=500, blank=True)
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.PROTECT, related_name="+", verbose_name=_("program")
+    )
+    kind = models.CharField(max_length=24, choices=Kind.choices, verbose_name=_("kind"))
+    title = models.CharField(max_length=160, verbose_name=_("title"))
+    description = models.TextField(blank=True, max_length=4000, verbose_name=_("description"))
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
+    capacity = models.PositiveIntegerField(verbose_name=_("capacity"))
+    location = models.CharField(max_length=300, blank=True, verbose_name=_("location"))
+    created_by = models.ForeignKey(
+        USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
+    cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    cancel_reason = models.CharField(max_length=500, blank=True, verbose_name=_("cancel reason"))
     # Goes up with every change, so calendars replace the invite they hold.
-    sequence = models.PositiveIntegerField(default=0)
+    sequence = models.PositiveIntegerField(default=0, verbose_name=_("sequence"))
 
     class Meta:
         verbose_name = _("mentoring event")
@@ -67,11 +73,17 @@ class MentoringEvent(models.Model):
 class EventSignup(models.Model):
     """A person's place at an event; the event's capacity is checked under a row lock."""
 
-    event = models.ForeignKey(MentoringEvent, on_delete=models.CASCADE, related_name="signups")
-    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    event = models.ForeignKey(
+        MentoringEvent, on_delete=models.CASCADE, related_name="signups", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
     # Taken by the program manager once the event has started; None until then.
-    attended = models.BooleanField(null=True, blank=True)
+    attended = models.BooleanField(null=True, blank=True, verbose_name=_("attended"))
 
     class Meta:
         verbose_name = _("event sign-up")
@@ -89,10 +101,18 @@ class ContinueMark(models.Model):
     """ "I'd like to continue with ...": seen only by the person who made it, unless
     the other person marks them too."""
 
-    event = models.ForeignKey(MentoringEvent, on_delete=models.CASCADE, related_name="+")
-    marker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    marked = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    event = models.ForeignKey(
+        MentoringEvent, on_delete=models.CASCADE, related_name="+", verbose_name=_("event")
+    )
+    marker = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("marker")
+    )
+    marked = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("marked")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
 
     class Meta:
         verbose_name = _("wish to continue")
@@ -115,15 +135,28 @@ class MutualInterest(models.Model):
     still needs both to accept); when the program's rules refuse the pair, the
     reason is kept here for both to read. `first` is the lower user id."""
 
-    event = models.ForeignKey(MentoringEvent, on_delete=models.CASCADE, related_name="+")
-    first = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    relationship = models.ForeignKey(
-        MentoringRelationship, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    event = models.ForeignKey(
+        MentoringEvent, on_delete=models.CASCADE, related_name="+", verbose_name=_("event")
     )
-    refused_reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    notified_at = models.DateTimeField(null=True, blank=True)
+    first = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("first")
+    )
+    second = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("second")
+    )
+    relationship = models.ForeignKey(
+        MentoringRelationship,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("relationship"),
+    )
+    refused_reason = models.TextField(blank=True, verbose_name=_("refused reason"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    notified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("notified at"))
 
     class Meta:
         verbose_name = _("mutual interest")

@@ -20,12 +20,19 @@ class MentoringGroup(models.Model):
     each person's journal stays their own. One group per mentor and program.
     """
 
-    program = models.ForeignKey("programs.Program", on_delete=models.PROTECT, related_name="+")
-    mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring_groups"
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.PROTECT, related_name="+", verbose_name=_("program")
     )
-    name = models.CharField(max_length=160, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mentoring_groups",
+        verbose_name=_("mentor"),
+    )
+    name = models.CharField(max_length=160, blank=True, verbose_name=_("name"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
 
     class Meta:
         verbose_name = _("mentoring group")
@@ -53,10 +60,16 @@ class MentoringRelationship(HelpingRelationship):
     SEEKER_FIELD = "mentee"
 
     mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring_as_mentor"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mentoring_as_mentor",
+        verbose_name=_("mentor"),
     )
     mentee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring_as_mentee"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mentoring_as_mentee",
+        verbose_name=_("mentee"),
     )
     group = models.ForeignKey(
         MentoringGroup,
@@ -64,6 +77,7 @@ class MentoringRelationship(HelpingRelationship):
         blank=True,
         on_delete=models.PROTECT,
         related_name="relationships",
+        verbose_name=_("group"),
     )
 
     class Meta:

@@ -51,13 +51,15 @@ class TrainingModule(models.Model):
     check. `questions` is a list of {"prompt", "choices", "answer"} (answer is the
     index of the right choice); `pass_mark` is the percentage needed to pass."""
 
-    slug = models.SlugField(max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(unique=True)
-    title = models.CharField(max_length=160)
-    summary = models.CharField(max_length=300)
-    body = models.TextField()
-    questions = models.JSONField(default=list)
-    pass_mark = models.PositiveSmallIntegerField(help_text=_("Percentage of right answers needed."))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    position = models.PositiveSmallIntegerField(unique=True, verbose_name=_("position"))
+    title = models.CharField(max_length=160, verbose_name=_("title"))
+    summary = models.CharField(max_length=300, verbose_name=_("summary"))
+    body = models.TextField(verbose_name=_("body"))
+    questions = models.JSONField(default=list, verbose_name=_("questions"))
+    pass_mark = models.PositiveSmallIntegerField(
+        help_text=_("Percentage of right answers needed."), verbose_name=_("pass mark")
+    )
 
     class Meta:
         verbose_name = _("training module")
@@ -97,13 +99,19 @@ class TrainingModule(models.Model):
 class TrainingAttempt(models.Model):
     """One try at a module's knowledge check, with the answers given and the score."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    module = models.ForeignKey(TrainingModule, on_delete=models.CASCADE, related_name="+")
-    answers = models.JSONField(default=list)
-    correct = models.PositiveSmallIntegerField()
-    total = models.PositiveSmallIntegerField()
-    passed = models.BooleanField()
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    module = models.ForeignKey(
+        TrainingModule, on_delete=models.CASCADE, related_name="+", verbose_name=_("module")
+    )
+    answers = models.JSONField(default=list, verbose_name=_("answers"))
+    correct = models.PositiveSmallIntegerField(verbose_name=_("correct"))
+    total = models.PositiveSmallIntegerField(verbose_name=_("total"))
+    passed = models.BooleanField(verbose_name=_("passed"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
 
     class Meta:
         verbose_name = _("training attempt")
@@ -123,9 +131,13 @@ class TrainingAttempt(models.Model):
 class TrainingCompletion(models.Model):
     """A module passed by a person; one per person and module."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    module = models.ForeignKey(TrainingModule, on_delete=models.CASCADE, related_name="+")
-    completed_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    module = models.ForeignKey(
+        TrainingModule, on_delete=models.CASCADE, related_name="+", verbose_name=_("module")
+    )
+    completed_at = models.DateTimeField(default=timezone.now, verbose_name=_("completed at"))
 
     class Meta:
         verbose_name = _("training completion")

@@ -40,16 +40,25 @@ class AgendaTopic(models.Model):
         DECLINED = "declined", _("Not taken up")
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="topics"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="topics",
+        verbose_name=_("relationship"),
     )
-    title = models.CharField(max_length=200)
-    detail = models.TextField(blank=True, max_length=2000)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
-    position = models.PositiveIntegerField(default=0)
-    added_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    detail = models.TextField(blank=True, max_length=2000, verbose_name=_("detail"))
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.OPEN, verbose_name=_("status")
+    )
+    position = models.PositiveIntegerField(default=0, verbose_name=_("position"))
+    added_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("added by")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("closed at"))
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
 
     class Meta:
         verbose_name = _("agenda topic")
@@ -85,21 +94,39 @@ class Meeting(models.Model):
         HELD = "held", _("Held (logged)")
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="meetings"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        verbose_name=_("relationship"),
     )
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    location = models.CharField(max_length=300, blank=True, help_text=_("A place or a link."))
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
-    proposed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
+    location = models.CharField(
+        max_length=300, blank=True, help_text=_("A place or a link."), verbose_name=_("location")
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PROPOSED, verbose_name=_("status")
+    )
+    proposed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
     responded_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        USER,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("responded by"),
     )
-    responded_at = models.DateTimeField(null=True, blank=True)
-    topics = models.ManyToManyField(AgendaTopic, blank=True, related_name="meetings")
-    sequence = models.PositiveIntegerField(default=0)
-    invite_sent_sequence = models.IntegerField(default=-1)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    responded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("responded at"))
+    topics = models.ManyToManyField(
+        AgendaTopic, blank=True, related_name="meetings", verbose_name=_("topics")
+    )
+    sequence = models.PositiveIntegerField(default=0, verbose_name=_("sequence"))
+    invite_sent_sequence = models.IntegerField(default=-1, verbose_name=_("invite sent sequence"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
 
     class Meta:
         verbose_name = _("meeting")
@@ -142,11 +169,17 @@ class MeetingNote(models.Model):
     """A shared note on a meeting, written by either side and read by both (the whole
     group in group mentoring). Never shown to program managers."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField(max_length=5000)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="notes", verbose_name=_("meeting")
+    )
+    author = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    body = models.TextField(max_length=5000, verbose_name=_("body"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    updated_at = models.DateTimeField(default=timezone.now, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("meeting note")
@@ -167,12 +200,17 @@ class JournalEntry(models.Model):
     """
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="+"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("relationship"),
     )
-    side = models.CharField(max_length=8, choices=Side.choices)
-    body = models.TextField(max_length=10000)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now)
+    side = models.CharField(max_length=8, choices=Side.choices, verbose_name=_("side"))
+    body = models.TextField(max_length=10000, verbose_name=_("body"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    updated_at = models.DateTimeField(default=timezone.now, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("journal entry")
@@ -205,22 +243,42 @@ class Introduction(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="introductions"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="introductions",
+        verbose_name=_("relationship"),
     )
-    introduced_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    introduced_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("introduced by")
+    )
+    person = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("person")
+    )
     contact = models.ForeignKey(
-        USER, on_delete=models.PROTECT, related_name="mentoring_introductions_received"
+        USER,
+        on_delete=models.PROTECT,
+        related_name="mentoring_introductions_received",
+        verbose_name=_("contact"),
     )
-    reason = models.TextField(max_length=2000)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.AWAITING_PERSON)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    reason = models.TextField(max_length=2000, verbose_name=_("reason"))
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.AWAITING_PERSON,
+        verbose_name=_("status"),
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
     person_agreed_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When the person introduced agreed to be introduced.")
+        null=True,
+        blank=True,
+        help_text=_("When the person introduced agreed to be introduced."),
+        verbose_name=_("person agreed at"),
     )
-    responded_at = models.DateTimeField(null=True, blank=True)
-    request_sent_at = models.DateTimeField(null=True, blank=True)
-    made_sent_at = models.DateTimeField(null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("responded at"))
+    request_sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("request sent at"))
+    made_sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("made sent at"))
 
     class Meta:
         verbose_name = _("introduction")
@@ -274,14 +332,23 @@ class Goal(models.Model):
         SET_ASIDE = "set_aside", _("Set aside")
 
     relationship = models.ForeignKey(
-        MentoringRelationship, on_delete=models.CASCADE, related_name="goals"
+        MentoringRelationship,
+        on_delete=models.CASCADE,
+        related_name="goals",
+        verbose_name=_("relationship"),
     )
-    area = models.CharField(max_length=16, choices=Area.choices)
-    title = ErasableCharField(max_length=200)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
-    created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    area = models.CharField(max_length=16, choices=Area.choices, verbose_name=_("area"))
+    title = ErasableCharField(max_length=200, verbose_name=_("title"))
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.OPEN, verbose_name=_("status")
+    )
+    created_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
 
     class Meta:
         verbose_name = _("goal")
@@ -298,11 +365,17 @@ class Goal(models.Model):
 class GoalNote(models.Model):
     """A free-text progress note on a goal, by either side, read by both."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField(max_length=3000)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="notes", verbose_name=_("goal")
+    )
+    author = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    body = models.TextField(max_length=3000, verbose_name=_("body"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
 
     class Meta:
         verbose_name = _("progress note")
