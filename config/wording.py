@@ -22,4 +22,6 @@ WORDS = (
     gettext_noop("No, take me back"),
     gettext_noop("Not found."),
     gettext_noop("Warning:"),
+    # A coaching session's field label: French "séance", not Django's "session".
+    gettext_noop("session"),
 )
