@@ -24,6 +24,16 @@ def test_the_admin_index_in_german_shows_german_app_and_model_names(admin_client
         assert english not in page
 
 
+def test_the_libraries_admin_names_read_in_german_too(admin_client) -> None:
+    """django-tasks-db's app (renamed in config/apps.py) and the names libraries leave
+    untranslated (config/library_names.py)."""
+    page = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    for name in ("Hintergrundaufgaben", "Aufgabenergebnisse"):
+        assert name in page, name
+    for english in ("Tasks Database Backend", "Task Results"):
+        assert english not in page, english
+
+
 def test_every_app_and_model_of_ithaca_has_a_translatable_name() -> None:
     for config in apps.get_app_configs():
         if not config.name.startswith("ithaca."):
