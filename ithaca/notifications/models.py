@@ -149,7 +149,7 @@ class Preference(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} {self.category}: {self.mode}"
+        return f"{self.user_id} {self.get_category_display()}: {self.get_mode_display()}"
 
 
 class Digest(models.Model):
