@@ -274,7 +274,12 @@ class CareerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.role} at {self.organization}" if self.organization else self.role
+        if not self.organization:
+            return self.role
+        return gettext("%(role)s at %(organization)s") % {
+            "role": self.role,
+            "organization": self.organization,
+        }
 
 
 class PeopleImport(TimeStampedModel):

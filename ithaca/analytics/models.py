@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
+from ithaca.core.nouns import in_sentence
 from ithaca.programs.models import shown_choices
 from ithaca.programs.modes import KINDS
 
@@ -100,7 +101,11 @@ class SurveyInvitation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Pulse survey {self.sequence} on {self.kind} {self.relationship_id}"
+        return gettext("Pulse survey %(number)s on %(kind)s %(relationship)s") % {
+            "number": self.sequence,
+            "kind": in_sentence(self.get_kind_display()),
+            "relationship": self.relationship_id,
+        }
 
 
 class SurveyResponse(models.Model):
@@ -149,7 +154,7 @@ class SurveyResponse(models.Model):
         indexes = [models.Index(fields=["program", "created_at"])]
 
     def __str__(self) -> str:
-        return f"Answers to invitation {self.invitation_id}"
+        return gettext("Answers to invitation %(number)s") % {"number": self.invitation_id}
 
 
 class MeetingRating(models.Model):
@@ -196,7 +201,10 @@ class MeetingRating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Rating of {self.kind} meeting {self.meeting_id}"
+        return gettext("Rating of %(kind)s meeting %(number)s") % {
+            "kind": in_sentence(self.get_kind_display()),
+            "number": self.meeting_id,
+        }
 
 
 class FigureCache(models.Model):
@@ -224,7 +232,11 @@ class FigureCache(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Figures {self.scope} {self.start}..{self.end}"
+        return gettext("Figures %(scope)s %(start)s..%(end)s") % {
+            "scope": self.scope,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 class Report(TimeStampedModel):
@@ -271,8 +283,16 @@ class Report(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        scope = self.program.name if self.program_id and self.program else "Organization"
-        return f"{scope} report {self.start}..{self.end}"
+        if self.program_id and self.program:
+            return gettext("%(program)s report %(start)s..%(end)s") % {
+                "program": self.program.name,
+                "start": self.start,
+                "end": self.end,
+            }
+        return gettext("Organization report %(start)s..%(end)s") % {
+            "start": self.start,
+            "end": self.end,
+        }
 
     @property
     def is_busy(self) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.fields import ErasableTextField
 from ithaca.core.models import TimeStampedModel
+from ithaca.core.nouns import in_sentence
 from ithaca.programs.models import Program
 
 MAX_TEXT = 5000
@@ -87,7 +88,11 @@ class Referral(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.referrer} suggests {self.kind} for {self.person}"
+        return gettext("%(referrer)s suggests %(kind)s for %(person)s") % {
+            "referrer": self.referrer,
+            "kind": in_sentence(self.get_kind_display()),
+            "person": self.person,
+        }
 
 
 class Intake(TimeStampedModel):
@@ -139,7 +144,10 @@ class Intake(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Intake by {self.author} ({self.recommendation})"
+        return gettext("Intake by %(author)s (%(recommendation)s)") % {
+            "author": self.author,
+            "recommendation": self.get_recommendation_display(),
+        }
 
 
 class IntakeShare(TimeStampedModel):

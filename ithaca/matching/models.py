@@ -9,10 +9,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.core.models import TimeStampedModel
+from ithaca.core.nouns import in_sentence
 from ithaca.matching import engine
 from ithaca.matching.explain import factor_warnings
 from ithaca.matching.words import PREFERENCE_LABELS
@@ -122,7 +124,7 @@ class MatchProfile(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.program}"
+        return gettext("%(person)s in %(program)s") % {"person": self.user, "program": self.program}
 
 
 class MatchingRound(TimeStampedModel):
@@ -194,7 +196,11 @@ class MatchingRound(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Round {self.pk} of {self.program} ({self.status})"
+        return gettext("Round %(number)s of %(program)s (%(status)s)") % {
+            "number": self.pk,
+            "program": self.program,
+            "status": self.get_status_display(),
+        }
 
     @property
     def is_busy(self) -> bool:
@@ -257,7 +263,11 @@ class RoundPair(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.helper} with {self.seeker} ({self.score:.1f})"
+        return gettext("%(helper)s with %(seeker)s (%(score)s)") % {
+            "helper": self.helper,
+            "seeker": self.seeker,
+            "score": number_format(self.score, 1),
+        }
 
     @property
     def warnings(self) -> list[str]:
@@ -345,7 +355,10 @@ class ProposalExplanation(models.Model):
         indexes = [models.Index(fields=["source", "expired_at", "created_at"])]
 
     def __str__(self) -> str:
-        return f"Why {self.kind} {self.relationship_id} was proposed"
+        return gettext("Why %(kind)s %(number)s was proposed") % {
+            "kind": in_sentence(self.get_kind_display()),
+            "number": self.relationship_id,
+        }
 
 
 class FitCheck(models.Model):
@@ -387,4 +400,7 @@ class FitCheck(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Fit check on {self.kind} {self.relationship_id}"
+        return gettext("Fit check on %(kind)s %(number)s") % {
+            "kind": in_sentence(self.get_kind_display()),
+            "number": self.relationship_id,
+        }

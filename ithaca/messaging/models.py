@@ -11,7 +11,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from ithaca.core.nouns import in_sentence
 
 USER = settings.AUTH_USER_MODEL
 MAX_LENGTH = 4000
@@ -50,7 +53,11 @@ class Message(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Message {self.pk} in {self.thread} {self.thread_id}"
+        return gettext("Message %(number)s in %(thread)s %(thread_number)s") % {
+            "number": self.pk,
+            "thread": in_sentence(self.get_thread_display()),
+            "thread_number": self.thread_id,
+        }
 
 
 class ReadMark(models.Model):
@@ -71,4 +78,8 @@ class ReadMark(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} read {self.thread} {self.thread_id}"
+        return gettext("%(person)s read %(thread)s %(thread_number)s") % {
+            "person": self.user_id,
+            "thread": in_sentence(self.get_thread_display()),
+            "thread_number": self.thread_id,
+        }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.notifications.kinds import Category, Mode
@@ -105,7 +106,10 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} for {self.recipient_id}"
+        return gettext("%(kind)s for %(recipient)s") % {
+            "kind": self.kind,
+            "recipient": self.recipient_id,
+        }
 
     @property
     def message(self) -> str:
@@ -145,7 +149,7 @@ class Preference(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} {self.category}: {self.mode}"
+        return f"{self.user_id} {self.get_category_display()}: {self.get_mode_display()}"
 
 
 class Digest(models.Model):
@@ -171,7 +175,10 @@ class Digest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Digest {self.period} for {self.user_id}"
+        return gettext("Digest %(period)s for %(person)s") % {
+            "period": self.period,
+            "person": self.user_id,
+        }
 
 
 class CalendarFeed(models.Model):
@@ -189,7 +196,7 @@ class CalendarFeed(models.Model):
         verbose_name_plural = _("calendar feeds")
 
     def __str__(self) -> str:
-        return f"Calendar feed of {self.user_id}"
+        return gettext("Calendar feed of %(person)s") % {"person": self.user_id}
 
 
 class WebhookEndpoint(models.Model):
@@ -246,4 +253,7 @@ class WebhookDelivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.event_key} to {self.endpoint_id}"
+        return gettext("%(event)s to %(endpoint)s") % {
+            "event": self.event_key,
+            "endpoint": self.endpoint_id,
+        }

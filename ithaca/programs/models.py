@@ -446,7 +446,11 @@ class PairExclusion(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.helper} and {self.seeker} excluded in {self.program}"
+        return gettext("%(helper)s and %(seeker)s excluded in %(program)s") % {
+            "helper": self.helper,
+            "seeker": self.seeker,
+            "program": self.program,
+        }
 
 
 class IndependenceFlag(TimeStampedModel):

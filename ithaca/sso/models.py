@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,4 +30,7 @@ class ConsumedAssertion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.assertion_id} from {self.issuer}"
+        return gettext("%(assertion)s from %(issuer)s") % {
+            "assertion": self.assertion_id,
+            "issuer": self.issuer,
+        }

@@ -146,4 +146,7 @@ class AgreementSignature(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_party_display()} signed v{self.version.number}"
+        return gettext("%(party)s signed version %(number)s") % {
+            "party": self.get_party_display(),
+            "number": self.version.number,
+        }

@@ -100,4 +100,7 @@ class CoachingEngagement(HelpingRelationship):
         return gettext("Every party must sign the coaching agreement before it starts.")
 
     def __str__(self) -> str:
-        return f"{self.coach} coaching {self.coachee}"
+        return gettext("%(coach)s coaching %(coachee)s") % {
+            "coach": self.coach,
+            "coachee": self.coachee,
+        }

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching.models.engagement import CoachingEngagement
@@ -107,7 +108,7 @@ class CheckIn(models.Model):
         indexes = [models.Index(fields=["goal", "recorded_on"])]
 
     def __str__(self) -> str:
-        return f"{self.value} on {self.recorded_on}"
+        return gettext("%(value)s on %(day)s") % {"value": self.value, "day": self.recorded_on}
 
 
 class ActionItem(TimeStampedModel):

@@ -131,7 +131,7 @@ class CloseOutEvaluation(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Close-out of {self.engagement}"
+        return gettext("Close-out of %(engagement)s") % {"engagement": self.engagement}
 
 
 class EvaluationAnswer(models.Model):
@@ -189,4 +189,4 @@ class FollowUpSurvey(models.Model):
         indexes = [models.Index(fields=["due_on", "sent_at"])]
 
     def __str__(self) -> str:
-        return f"Follow-up due {self.due_on}"
+        return gettext("Follow-up due %(day)s") % {"day": self.due_on}

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching import rules
@@ -80,7 +81,10 @@ class CoachingSession(TimeStampedModel):
         indexes = [models.Index(fields=["engagement", "status", "starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} session on {self.starts_at:%Y-%m-%d}"
+        return gettext("%(kind)s session on %(day)s") % {
+            "kind": self.get_kind_display(),
+            "day": f"{self.starts_at:%Y-%m-%d}",
+        }
 
     @property
     def is_three_way(self) -> bool:
@@ -131,7 +135,7 @@ class SessionNote(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_visibility_display()} note"
+        return gettext("%(visibility)s note") % {"visibility": self.get_visibility_display()}
 
     @property
     def grow(self) -> list[tuple[Any, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.coaching.models.engagement import CoachingEngagement
@@ -83,7 +84,10 @@ class SponsorInvitation(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.sponsor} asked to sponsor {self.engagement}"
+        return gettext("%(sponsor)s asked to sponsor %(engagement)s") % {
+            "sponsor": self.sponsor,
+            "engagement": self.engagement,
+        }
 
     @property
     def is_open(self) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ithaca.core.fields import ErasableTextField
+from ithaca.core.nouns import in_sentence
 from ithaca.mentoring.models.relationship import MentoringRelationship
 from ithaca.mentoring.models.workspace import Side
 
@@ -39,7 +40,7 @@ class Nudge(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Nudge {self.pk}"
+        return gettext("Nudge %(number)s") % {"number": self.pk}
 
 
 class Decision(models.TextChoices):
@@ -99,7 +100,10 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review {self.period} of relationship {self.relationship_id}"
+        return gettext("Review %(period)s of relationship %(number)s") % {
+            "period": self.period,
+            "number": self.relationship_id,
+        }
 
     def decision_of(self, side: str) -> str:
         return str(getattr(self, f"{side}_decision"))
@@ -147,4 +151,7 @@ class Closing(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Closing by the {self.side} of relationship {self.relationship_id}"
+        return gettext("Closing by the %(side)s of relationship %(number)s") % {
+            "side": in_sentence(self.get_side_display()),
+            "number": self.relationship_id,
+        }

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.mentoring.models.relationship import MentoringRelationship
@@ -94,7 +95,7 @@ class EventSignup(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Sign-up {self.pk}"
+        return gettext("Sign-up %(number)s") % {"number": self.pk}
 
 
 class ContinueMark(models.Model):
@@ -127,7 +128,7 @@ class ContinueMark(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Mark {self.pk}"
+        return gettext("Wish to continue %(number)s") % {"number": self.pk}
 
 
 class MutualInterest(models.Model):
@@ -171,4 +172,4 @@ class MutualInterest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Mutual interest {self.pk}"
+        return gettext("Mutual interest %(number)s") % {"number": self.pk}

@@ -92,4 +92,7 @@ class MentoringRelationship(HelpingRelationship):
         ]
 
     def __str__(self) -> str:
-        return f"{self.mentor} mentoring {self.mentee}"
+        return gettext("%(mentor)s mentoring %(mentee)s") % {
+            "mentor": self.mentor,
+            "mentee": self.mentee,
+        }

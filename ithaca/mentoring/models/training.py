@@ -125,7 +125,7 @@ class TrainingAttempt(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Attempt {self.pk}"
+        return gettext("Attempt %(number)s") % {"number": self.pk}
 
 
 class TrainingCompletion(models.Model):
@@ -147,4 +147,7 @@ class TrainingCompletion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} completed {self.module_id}"
+        return gettext("%(person)s completed %(module)s") % {
+            "person": self.user_id,
+            "module": self.module_id,
+        }

@@ -188,7 +188,10 @@ class MeetingNote(models.Model):
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="meeting_note_has_body")]
 
     def __str__(self) -> str:
-        return f"Note by {self.author_id} on meeting {self.meeting_id}"
+        return gettext("Note by %(author)s on meeting %(number)s") % {
+            "author": self.author_id,
+            "number": self.meeting_id,
+        }
 
 
 class JournalEntry(models.Model):
@@ -312,7 +315,7 @@ class Introduction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Introduction {self.pk}"
+        return gettext("Introduction %(number)s") % {"number": self.pk}
 
 
 class Goal(models.Model):
