@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # missing from django-stubs
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from ithaca.core.nouns import in_sentence
