@@ -111,6 +111,18 @@ ZERO_WARNINGS = {
 WARN_LEVELS = ("must", "high")
 
 
+def _warning_of(factor: dict[str, Any]) -> Any:
+    """The warning a breakdown's factor calls for (a lazy sentence), or None."""
+    level = factor.get("level", "")
+    if level not in WARN_LEVELS:
+        return None
+    if not factor.get("applicable", True):
+        return UNCHECKED_WARNINGS.get(level)
+    if float(factor.get("value", 0.0)) <= 0.0:
+        return ZERO_WARNINGS[level]
+    return None
+
+
 def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
     """What a program manager should look at before proposing this pair, in words.
 
@@ -121,15 +133,10 @@ def factor_warnings(breakdown: dict[str, Any]) -> list[str]:
     """
     warnings = []
     for f in localized_breakdown(breakdown).get("factors", []):
-        level = f.get("level", "")
-        if level not in WARN_LEVELS:
-            continue
-        words = {"label": f.get("label", f.get("factor", "")), "why": f.get("explanation", "")}
-        if not f.get("applicable", True):
-            if level in UNCHECKED_WARNINGS:
-                warnings.append(str(UNCHECKED_WARNINGS[level]) % words)
-        elif float(f.get("value", 0.0)) <= 0.0:
-            warnings.append(str(ZERO_WARNINGS[level]) % words)
+        sentence = _warning_of(f)
+        if sentence is not None:
+            words = {"label": f.get("label", f.get("factor", "")), "why": f.get("explanation", "")}
+            warnings.append(str(sentence) % words)
     return warnings
 
 
@@ -139,16 +146,7 @@ def has_warning(breakdown: dict[str, Any]) -> bool:
     The sentences depend on the reader's language, whether there is one does
     not: a round counts its warned pairs with this.
     """
-    for f in breakdown.get("factors", []):
-        level = f.get("level", "")
-        if level not in WARN_LEVELS:
-            continue
-        if not f.get("applicable", True):
-            if level in UNCHECKED_WARNINGS:
-                return True
-        elif float(f.get("value", 0.0)) <= 0.0:
-            return True
-    return False
+    return any(_warning_of(f) is not None for f in breakdown.get("factors", []))
 
 
 def explain(
