@@ -24,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -38,6 +40,8 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_pages"
 PAGE_BUDGET_MS = 100.0
 EXPORT_BUDGET_MS = 200.0
 ROLES = ("admin", "manager", "mentee", "mentor", "coach")
+# Sign-ins besides the demo roles' own, found in targets(): label -> e-mail.
+LOGINS: dict[str, str] = {}
 
 
 @dataclass
@@ -94,7 +98,8 @@ def load_demo(people: int) -> None:
     call_command("migrate", verbosity=0)
     if not demo_loaded():
         print(f"Loading the demo with {people} people (once per database)...", file=sys.stderr)
-        call_command("seed_demo", people=people, verbosity=0)
+        # The loader reports its progress on stdout; keep stdout for the table or --json.
+        call_command("seed_demo", people=people, verbosity=0, stdout=sys.stderr)
 
 
 def targets() -> list[tuple[str, str, str]]:
@@ -143,6 +148,15 @@ def targets() -> list[tuple[str, str, str]]:
         ("mentor", f"/matching/{scheme}/offers/", "page"),
         ("mentor", f"/api/v1/matching/programs/{scheme}/offers/", "api"),
     ]
+    roomy = _mentor_with_room(scheme)
+    if roomy is not None:
+        # The demo mentor's places may all be taken at 100,000 people, and then
+        # offers are an empty list; this mentor has free places and real offers.
+        LOGINS["mentor+"] = roomy
+        out += [
+            ("mentor+", f"/matching/{scheme}/offers/", "page"),
+            ("mentor+", f"/api/v1/matching/programs/{scheme}/offers/", "api"),
+        ]
     if rel is not None:
         out += [("mentee", f"/mentoring/{rel.pk}/", "page")]
     if mentors is not None:
@@ -150,6 +164,26 @@ def targets() -> list[tuple[str, str, str]]:
     if eng is not None:
         out += [("coach", f"/coaching/{eng.pk}/", "page")]
     return out
+
+
+def _mentor_with_room(slug: str) -> str | None:
+    """The e-mail of the mentor with the most free places in the program (lowest id on ties)."""
+    from ithaca.matching import poolcache
+    from ithaca.programs.models import Program
+
+    program = Program.objects.get(slug=slug)
+    ready = poolcache.prepared(program)
+    in_use = poolcache.places_in_use(poolcache.open_pairs(program))
+    best: tuple[int, int] | None = None
+    for position, helper in enumerate(ready.pool.helpers):
+        free = int(ready.places[position]) - in_use.get(helper.id, 0)
+        if free > 0 and (best is None or (-free, helper.id) < (-best[0], best[1])):
+            best = (free, helper.id)
+    if best is None:
+        return None
+    from ithaca.accounts.models import User
+
+    return User.objects.get(pk=best[1]).email
 
 
 def measure(role: str, path: str, kind: str, runs: int) -> Row:
@@ -162,7 +196,7 @@ def measure(role: str, path: str, kind: str, runs: int) -> Row:
     from ithaca.demo.builder.vocabulary import EMAIL_DOMAIN
 
     client = Client()
-    client.force_login(User.objects.get(email=f"{role}@{EMAIL_DOMAIN}"))
+    client.force_login(User.objects.get(email=LOGINS.get(role, f"{role}@{EMAIL_DOMAIN}")))
     client.get(path)  # warm-up: templates, prepared pools, the figure cache
     times, cpu, queries, size, status = [], [], 0, 0, 0
     for _ in range(runs):
@@ -194,6 +228,30 @@ def measure(role: str, path: str, kind: str, runs: int) -> Row:
     )
 
 
+def path_shape(path: str) -> str:
+    """A path with its numbers replaced, so the same page matches across demo sizes."""
+    return re.sub(r"\d+", "N", path)
+
+
+def query_drift(rows: list[Row], reference: dict[str, Any]) -> list[tuple[Row, int]]:
+    """Rows whose query count differs from the same role's same page in a reference run.
+
+    The reference is another run's --json output (e.g. `--small`): query counts
+    must not grow with the number of people.
+    """
+    counts = {
+        (r["role"], path_shape(r["path"]), r["kind"]): r["queries"]
+        for r in reference["rows"]
+        if r["status"] < 400
+    }
+    drift = []
+    for row in rows:
+        expected = counts.get((row.role, path_shape(row.path), row.kind))
+        if row.status < 400 and expected is not None and expected != row.queries:
+            drift.append((row, expected))
+    return drift
+
+
 def _empty_figure_cache() -> None:
     from ithaca.analytics.models import FigureCache
 
@@ -207,6 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", action="store_true", help="300 people on SQLite (CI)")
     parser.add_argument("--only", default="", help="time only paths containing this text")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--queries-like",
+        metavar="JSON",
+        help="another run's --json output (e.g. --small); a page whose query count differs "
+        "from it is reported and counts as a miss",
+    )
     parser.add_argument(
         "--report-only",
         action="store_true",
@@ -233,17 +297,29 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)  # fmt: skip
     reached = [r for r in rows if r.status < 400]
     missed = [r for r in reached if r.over]
+    drift = []
+    if args.queries_like:
+        with open(args.queries_like, encoding="utf-8") as handle:
+            drift = query_drift(rows, json.load(handle))
+        for row, expected in drift:
+            print(f"queries differ: {row.path} as {row.role}: {row.queries} here, "
+                  f"{expected} in {args.queries_like}", file=sys.stderr)  # fmt: skip
     if args.json:
         payload = [{**asdict(r), "over_budget": r.over} for r in rows]
-        print(json.dumps({"people": people, "runs": args.runs, "rows": payload}, indent=2))
+        differ = [{"role": r.role, "path": r.path, "queries": r.queries, "reference": n}
+                  for r, n in drift]  # fmt: skip
+        print(json.dumps({"people": people, "runs": args.runs, "rows": payload,
+                          "queries_differ": differ}, indent=2))  # fmt: skip
     else:
         print(f"{len(missed)} of {len(reached)} reached paths over budget ({people} people).")
+        if args.queries_like:
+            print(f"{len(drift)} paths with a query count different from {args.queries_like}.")
     # Every reached path must answer below 500 even when only reporting.
     broken = [r for r in rows if r.status >= 500]
     if broken:
         print(f"{len(broken)} paths answered a server error.")
         return 2
-    return 1 if missed and not args.report_only else 0
+    return 1 if (missed or drift) and not args.report_only else 0
 
 
 if __name__ == "__main__":
