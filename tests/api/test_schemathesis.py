@@ -35,7 +35,28 @@ ERROR_KEYS = {"status", "code", "message", "fields"}
 
 
 @pytest.fixture(scope="module")
-def tokens(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, str]]:
+def connection_kept() -> Iterator[None]:
+    """Keep the test's database connection across the in-process requests.
+
+    Schemathesis calls the WSGI application itself, not Django's test client,
+    so each request's end would close the connection where CONN_MAX_AGE is 0
+    (PostgreSQL's default here) and every later query would fail. The test
+    client avoids this the same way: by disconnecting close_old_connections.
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
+def tokens(
+    django_db_setup: Any, django_db_blocker: Any, connection_kept: None
+) -> Iterator[dict[str, str]]:
     """A token for one person of each kind, from a 60-person demo organization."""
     from ithaca.accounts.models import User
     from ithaca.accounts.tokens import api_token_issue
@@ -65,7 +86,7 @@ def tokens(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, s
 
 
 @pytest.fixture(scope="module")
-def api_schema(django_db_setup: Any, django_db_blocker: Any) -> Any:
+def api_schema(django_db_setup: Any, django_db_blocker: Any, connection_kept: None) -> Any:
     from config.wsgi import application
 
     with django_db_blocker.unblock():
