@@ -172,7 +172,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:i|we)(?:'d| would)? (?:like|love|want|need) (?:him|her|them|(?:all|each|"
             r"every one|both|the (?:whole )?lot) of them|them all|them both|everyone|everybody|"
             r"(?:the|my) (?:whole |entire )?team|all (?:my|our|the) \w+) (?:all )?(?:booked|"
-            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added)\b",
+            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added|paired|matched|"
+            r"connected|introduced|teamed up|linked up|put in touch|set up|coached|mentored)\b",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
             # A decision about someone else ("the board has decided that our CFO will
@@ -196,6 +197,16 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:fix|sort out|straighten out) (?:(?:his|her|their) (?:attitude|behaviou?r|"
             r"manners)|(?:him|them)\b)",
             r"(?:find|get|assign|give) (?:him|her|them) (?:someone|somebody|a person)",
+            # Support arranged for someone else ("I'd like to get her some support"); "give
+            # them support" is left out: a manager may want to learn to give it.
+            r"(?:find|get|arrange|organi[sz]e|sort out|line up) (?:him|her|them) (?:some |a bit "
+            r"of |proper |real |extra |more )?(?:support|help|guidance|advice|coaching|"
+            r"mentoring|sessions)\b",
+            r"(?:would|could|might|will) do (?:him|her|them) (?:a (?:lot|world) of |some )?good|"
+            r"would be (?:so |really )?good for (?:him|her|them)\b",
+            # A promise to look for someone for another ("I told him I'd look for something").
+            r"(?:told|promised) (?:him|her|them) (?:that )?(?:i'd|i would|i'll|i will|we'd|we'll|"
+            r"we would) (?:try to )?(?:look|find|search|ask|see)",
             rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
             rf"{_SOMEONE_EN})",
             r"put (?:him|her|them) forward",
@@ -235,7 +246,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:my|our) (?:husband|wife|partner|son|daughter|brother|sister|father|mother|"
             r"dad|mum|mom)\b(?:(?! i | i'm | me | my )[^.!?]){0,80}(?:needs?|should|could use|"
             r"won't|ought to|has no idea|doesn't know|does not know|is lost|is stuck|"
-            r"is struggling|can't decide|has no direction)",
+            r"is struggling|can't decide|has no direction|(?:is|'s|seems|has been) (?:\w+ )?"
+            r"(?:exhausted|unhappy|miserable|burn(?:ed|t) out|drifting|stuck)|talking about "
+            r"(?:leaving|quitting|giving up))",
+            r"(?:a|my|one of my|our) (?:\w+ )?(?:colleague|coworker|co-worker|teammate|friend)\b"
+            r"(?:(?! i | i'm | me | my )[^.!?]){0,60}(?:is|'s|has been|seems) (?:\w+ )?"
+            r"(?:exhausted|stuck|lost|burn(?:ed|t) out|unhappy|miserable|drowning|drifting)",
             r"(?:he|she|they) (?:won't|will not|wouldn't|refuses? to|doesn't want to) "
             r"(?:sign up|apply|register|reach out|ask for (?:it|help))(?: for (?:it|this))? "
             r"(?:himself|herself|themselves|on (?:his|her|their) own)",
@@ -268,9 +284,18 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"le|la|les)\b",
             r"(?:mon|ma) (?:mari|femme|conjoint\w*|fils|fille|compagne|compagnon)\b"
             r"(?:(?! je | j'| me | moi | m')[^.!?]){0,80}"
-            r"(?:besoin|pourrait|devrait|ne sait pas|refuse|ne veut pas)",
+            r"(?:besoin|pourrait|devrait|ne sait pas|refuse|ne veut pas|épuisée?|malheureu\w+|"
+            r"parle de (?:partir|quitter|changer|tout arrêter))",
             r"(?:le|la|les) prendre en main|(?:lui|leur) (?:trouver|attribuer|assigner) "
             r"(?:quelqu'un|un\w*)",
+            r"(?:lui|leur) (?:ferait|ferai|fera|feraient|feront) (?:du |beaucoup de |le plus "
+            r"grand )?bien|(?:lui|leur) (?:serait|seraient|sera) (?:très |vraiment )?(?:utile|"
+            r"bénéfique|profitable)",
+            r"(?:je )?(?:lui|leur) ai (?:dit|promis) que je (?:lui |leur )?(?:trouverais|"
+            r"chercherais|demanderais)",
+            r"(?:une?|ma|mon) (?:\w+ )?collègue\b(?:(?! je | j'| me | moi | m')[^.!?]){0,60}"
+            r"(?:est|se sent|semble) (?:\w+ )?(?:épuisée?|perdue?|découragée?|démotivée?|"
+            r"bloquée?|malheureu\w+)",
             r"(?:il|elle) n'est pas au courant|sans (?:le|lui) dire|(?:il|elle) ne sait pas que "
             r"je",
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
@@ -328,7 +353,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"la|el|los|las)\b",
             r"(?:mi|nuestro|nuestra) (?:marido|mujer|esposo|esposa|pareja|hijo|hija)\b"
             r"(?:(?! yo | me | mi )[^.!?]){0,80}"
-            r"(?:necesita|debería|no sabe|no quiere|podría)",
+            r"(?:necesita|debería|no sabe|no quiere|podría|agotad\w+|quemad\w+|infeliz|"
+            r"habla de (?:dejar|irse|cambiar))",
             r"(?:asignarle|asignarles|buscarle|buscarles|apuntadlos|apuntadlas|apuntadle|"
             r"inscribidlos|apúntenlos|apuntarle)",
             r"(?:de parte de|en nombre de) (?:mi|nuestro|nuestra) \w+",
@@ -339,7 +365,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:os|les|le) escribo (?:por|de parte de|en nombre de) (?:mi|nuestro|nuestra) "
             r"(?:\w+ )?(?:padre|madre|hij[oa]|marido|mujer|herman[oa]|amig[oa]|compañer[oa]|"
             r"emplead[oa]|jef[ea]|pareja|colaborador\w*)",
-            r"(?:le|les) (?:vendría|vendrían|iría) (?:muy )?bien(?! que yo)",
+            r"(?:le|les) (?:vendría|vendrían|iría|haría|harían) (?:muy )?bien(?! que yo)",
+            r"(?:le|les) (?:buscaría|buscaré|busco|voy a buscar|encontraría|encontraré|"
+            r"conseguiría) (?:algo|alguien|a alguien|un\w*)\b",
+            r"(?:un|una|mi) compañer[oa]\b(?:(?! yo | me | mi )[^.!?]){0,60}(?:atascad|perdid|"
+            r"agotad|quemad|desmotivad|bloquead|estancad)\w*",
             r"(?:podéis|puede|pueden|podríais|podrían|alguien (?:podría|puede)) "
             r"(?:asignarle|ayudarle|ayudarla|ayudarles|llamarle|llamarla|guiarle|guiarla|"
             r"acompañarle|acompañarla|hablar con (?:él|ella|ellos)|hacerle|hacerles)",
@@ -389,12 +419,17 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"beginnt|absolviert|absolvieren|durchlaufen|durchläuft|wahrnehmen|wahrnimmt|"
             r"belegt|belegen|antritt|antreten|startet|starten)",
             r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
-            r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr) "
+            r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr|ihnen) "
+            r"(?:(?:gern|gerne|bitte|mal|einfach|irgendwie|endlich) )*"
             r"(?:jemanden|einen coach|eine coachin|einen mentor|eine mentorin)"
             r"\b",
             r"(?:mein|meine) (?:mann|frau|partner\w*|sohn|tochter)\b"
             r"(?:(?! ich | mich | mir )[^.!?]){0,80}(?:braucht|"
-            r"bräuchte|sollte|will nicht|weiß nicht)",
+            r"bräuchte|sollte|will nicht|weiß nicht|unglücklich|erschöpft|ausgebrannt|spricht davon)",
+            r"(?:würde|täte|tut) (?:ihm|ihr|ihnen) (?:sicher |bestimmt |wirklich |sehr )?gut",
+            r"(?:ein|eine|mein|meine) (?:\w+ )?(?:kollege|kollegin|freund|freundin)\b"
+            r"(?:(?! ich | mich | mir )[^.!?]){0,60}(?:erschöpft|ausgebrannt|unglücklich|"
+            r"festgefahren|steckt fest|demotiviert)",
             r"(?:coaching|mentoring|sitzungen|programm)\w* (?:meiner|meines|für meine|für "
             r"meinen) (?:mitarbeiter\w*|bereichsleiter\w*|teamleiter\w*|kolleg\w*|"
             r"angestellte\w*)",
@@ -638,13 +673,41 @@ _HELP_FOR_OTHERS = re.compile(
 )
 
 
+# "Them" may stand for things the writer does ("1:1s are awkward and I want them to be good by
+# end of quarter"): where the sentence before it names such things and no people, "them" is
+# the writer's own work, not someone else.
+_THEM = re.compile(r"(?<!\w)(?:them|they)(?!\w)", re.IGNORECASE)
+_THINGS_BEFORE = re.compile(
+    r"(?<!\w)(?:1:1s|1-1s|one-to-ones|one-on-ones|meetings|presentations|talks|pitches|"
+    r"slides|decks|reviews|appraisals|conversations|emails|numbers|figures|results|grades|"
+    r"scores|skills|habits|notes|rotas|budgets|plans|projects|deadlines|shifts|rounds|"
+    r"handovers|lessons|classes|stand-ups|standups)(?!\w)",
+    re.IGNORECASE,
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?<!\w)(?:team|staff|reports|people|colleagues|employees|juniors|nurses|engineers|"
+    r"students|trainees|members|kids|children|residents|he|she|him|her)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _them_means_things(text: str, match: re.Match[str], start: int) -> bool:
+    if not _THEM.search(match.group(0)):
+        return False
+    before = text[start + 1 : match.start()]
+    return bool(_THINGS_BEFORE.search(before)) and not _PEOPLE_BEFORE.search(before)
+
+
 def _first_for_others(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match that is not the writer's own goal of letting go (``_WITHOUT_ME``)."""
+    """The first match that is not the writer's own goal of letting go (``_WITHOUT_ME``)
+    nor a wish about the writer's own things (``_them_means_things``)."""
     for match in pattern.finditer(text):
         start = max(text.rfind(end, 0, match.start()) for end in ".!?;")
         stop = _SENTENCE_END.search(text, match.end())
         sentence = text[start + 1 : stop.start() if stop else len(text)]
         if _WITHOUT_ME.search(sentence) and not _HELP_FOR_OTHERS.search(sentence):
+            continue
+        if _them_means_things(text, match, start):
             continue
         return match
     return None
