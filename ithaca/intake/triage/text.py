@@ -162,7 +162,7 @@ SECOND_NEED = (
     r"(?:ganz )?unabhängig davon|langfristig|auf lange sicht|abgesehen davon|außerdem|zudem|"
     # "...und grundsätzlich: ...", "...et plus fondamentalement...", "...y en el fondo..."
     r"grundsätzlich|überhaupt|im grunde|plus fondamentalement|sur le fond|en el fondo|"
-    r"más en general)"
+    r"más en general|lo de fondo)"
 )
 _SUBJECT = r"(?:i'?m\s+|i\s+am\s+|i'?d\s+|i'?ve\s+|i\s+|would\s+|i\s+would\s+)?"
 SEGMENT_BREAK = re.compile(

@@ -78,7 +78,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
         ),
         "fr": (
             r"(?:lire|voir|consulter|accéder|acceder|connaître|connaitre|savoir|recevoir|transmettre|"
-            r"envoyer|communiquer|partager)"
+            r"envoyer|communiquer|partager|adresser|faire parvenir|remonter)"
             r"[^.!?]{0,50}(?:séances?|seances?|comptes? rendus?|notes de)",
             r"ce que (?:mon|ma|mes|son|sa|il|elle)[^.!?]{0,30}(?:raconte|dit|dise|racontent|"
             r"disent)[^.!?]{0,30}(?:séances?|coach|mentor)",
@@ -210,6 +210,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
             rf"{_SOMEONE_EN})",
             r"put (?:him|her|them) forward",
+            # A request that the service meet someone close to the writer ("could one of your
+            # mentors have a coffee with my new graduate", "sit down with my nephew").
+            r"(?:can|could|would|will) (?:you|someone|somebody|anyone|one of your \w+)"
+            r"(?: \w+){0,3} (?:meet|talk|speak|sit down|have a (?:chat|coffee|word)|get in touch)"
+            r" (?:with|to) (?:my|our) (?:\w+ )?(?:nephew|niece|son|daughter|brother|sister|cousin|husband|wife|partner|friend|graduate|trainee|apprentice|intern|employee|report|direct report|deputy|junior|student|mentee)s?\b",
             r"(?:wants?|would like|expects?) (?:all |every |each |the |our )(?:new |junior )?"
             r"[\w ]{1,30} to (?:have|get|be given|be assigned) (?:a |an )?(?:coach|mentor)",
             r"(?:mentors?|coach(?:es)?) for (?:the whole|all (?:the|our)|every|each of)",
@@ -224,7 +229,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r" (?:(?!me\b)\w+ ){0,3}(?:reach out to|take|work with|help|guide|support|talk to|"
             r"contact|call|coach|mentor|meet|look after|see) (?:him|her|them|the (?:two|pair|"
             r"both|three|four|lot) of them)\b(?! ?\w+self)",
-            r"(?:someone|somebody|anyone) (?:who|that) (?:could|can|would|might|will) "
+            r"(?:someone|somebody|anyone) (?:who|that)(?: (?:could|can|would|might|will)|'d|'ll) "
             r"(?:(?!me\b)\w+ ){1,2}(?:him|her|them)\b(?! ?\w+self)",
             r"(?:uno|one) of (?:my|our) (?:reps|agents|nurses|engineers|staff|employees|"
             r"technicians|drivers|residents|trainees|juniors|analysts|supervisors|managers|"
@@ -296,6 +301,16 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:une?|ma|mon) (?:\w+ )?collègue\b(?:(?! je | j'| me | moi | m')[^.!?]){0,60}"
             r"(?:est|se sent|semble) (?:\w+ )?(?:épuisée?|perdue?|découragée?|démotivée?|"
             r"bloquée?|malheureu\w+)",
+            r"il (?:leur|lui) (?:faut|faudrait) (?:absolument |vraiment )?(?:quelqu'un|un coach|"
+            r"une coach|un mentor|une formation|de l'aide|un accompagnement|un suivi)",
+            r"(?:rencontrer|recevoir|appeler|contacter|parler avec|parler à|échanger avec) "
+            r"(?:mon|ma|mes|notre|nos) (?:\w+ )?(?:neveu|nièce|fils|fille|frère|sœur|soeur|"
+            r"cousin\w*|ami\w*|stagiaire|apprenti\w*|collaborat\w+|salarié\w*|adjoint\w*)\b",
+            # Asked to find a coach for others ("m'a chargé de trouver un coach pour nos deux
+            # chargés de clientèle").
+            r"(?:trouver|chercher|organiser|réserver) (?:un|une|des) (?:coach|mentor|"
+            r"accompagnement|formation)\w* (?:pour|à) (?:mon|ma|mes|notre|nos|lui|elle|eux|"
+            r"elles|leur|l'équipe|toute)\b",
             r"(?:il|elle) n'est pas au courant|sans (?:le|lui) dire|(?:il|elle) ne sait pas que "
             r"je",
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
@@ -366,6 +381,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:\w+ )?(?:padre|madre|hij[oa]|marido|mujer|herman[oa]|amig[oa]|compañer[oa]|"
             r"emplead[oa]|jef[ea]|pareja|colaborador\w*)",
             r"(?:le|les) (?:vendría|vendrían|iría|haría|harían) (?:muy )?bien(?! que yo)",
+            r"(?:reunirse|hablar|quedar|verse|charlar) con (?:mi|mis|nuestr\w+) (?:\w+ )?"
+            r"(?:sobrin\w+|hij[oa]s?|herman\w+|prim[oa]s?|amig\w+|emplead\w+|becari\w+|"
+            r"alumn\w+|colaborador\w*|marido|mujer|pareja|aprendiz\w*)\b",
+            r"(?:buscar|encontrar|conseguir) (?:un|una) (?:coach|mentor\w*) (?:para|a) (?:mi|mis|"
+            r"nuestr\w+|él|ella|ellos|ellas|el equipo|todo)\b",
             r"(?:le|les) (?:buscaría|buscaré|busco|voy a buscar|encontraría|encontraré|"
             r"conseguiría) (?:algo|alguien|a alguien|un\w*)\b",
             r"(?:un|una|mi) compañer[oa]\b(?:(?! yo | me | mi )[^.!?]){0,60}(?:atascad|perdid|"
@@ -400,7 +420,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"bekommen \w+ nicht hin)",
             r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
             r"(?:zwei|drei|vier|fünf|einige|mehrere|ein paar) (?:meiner|unserer|von meinen|von "
-            r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*)",
+            r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*|kommen "
+            r"[^.!?]{0,40}nicht (?:zurecht|klar)|sind (?:\w+ )?überfordert)",
+            r"(?:kontakt|verbindung) (?:mit|zu) (?:ihm|ihr|ihnen) auf|(?:nehmen|nimmt) (?:sie |ihr |"
+            r"jemand )?(?:bitte )?(?:kontakt|verbindung) (?:mit|zu) (?:ihm|ihr|ihnen)",
+            r"(?:einen|eine) (?:coach|coachin|mentor\w*) für (?:meinen|meine|unseren|unsere|ihn|"
+            r"sie|das team) (?:\w+ )?(?:finden|suchen|organisieren)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
             r"(?:alle|ihn|sie alle|das (?:ganze )?team)(?: \w+){0,4} (?:anmelden|einbuchen|"
@@ -441,6 +466,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:an (?:seinem|seiner|ihrem|ihrer)|lernen|einen coach|eine mentorin|einen mentor)",
             r"jemanden,? (?:der|die) (?:ihn|ihm)\b",
             r"(?:könnt ihr|können sie|könnten sie|kann man) (?:bitte )?(?:ihn|ihm)\b",
+            r"(?:treffen|sprechen|reden|unterhalten) (?:mit|sich mit) (?:meinem|meiner|unserem|"
+            r"unserer) (?:\w+ )?(?:neffen|nichte|sohn|tochter|bruder|schwester|azubi|"
+            r"auszubildenden|mitarbeiter\w*|praktikant\w*|freund\w*)\b",
             r"(?:könnte|kann|würde) (?:jemand|einer|eine)(?: von ihnen| von euch)? "
             r"(?:sie|ihn|ihm|ihr|ihnen)\b",
             r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
@@ -540,12 +568,16 @@ COPIES: Mapping[str, Sequence[str]] = {
     "fr": (
         r"(?:transmission|copie|résumé|synthèse|compte rendu|comptes rendus|notes|contenu)"
         r"s? (?:des |de la |du |de |d')?[^.!?]{0,30}(?:séances?|seances?|entretiens)",
+        r"(?:bilan|résumé|compte rendu|synthèse)[^.!?]{0,30}ce qui se (?:dit|passe|raconte|"
+        r"dira)",
         r"(?:après|à la fin de) chaque (?:séance|seance|rendez-vous)[^.!?]{0,40}(?:résumé|"
         r"compte rendu|synthèse|notes)",
     ),
     "es": (
         r"(?:resumen|resúmenes|copia|informes?|notas|actas|contenido)[^.!?]{0,30}"
         r"(?:de (?:cada|la|las) )(?:sesi[oó]n|sesiones|reuni[oó]n)",
+        r"(?:resumen|informe|notas|acta)[^.!?]{0,30}de lo (?:hablado|tratado|que se (?:habla|"
+        r"dice|trata))",
         r"(?:después de|tras|al final de) cada sesi[oó]n[^.!?]{0,40}(?:resumen|informe|"
         r"notas|copia)",
         r"(?:necesitamos|queremos|quiero|necesito) informes?[^.!?]{0,30}(?:de cada uno|"
@@ -570,7 +602,7 @@ _FOR_SOMEONE = re.compile(
     r"cada uno|cada una|mandos|"
     r"finanzier\w*|budget\w*|kostenstelle|bezahle|zahle|seine[rnm]?|ihre[rnm]?|"
     r"mitarbeiter\w*|bereichsleiter\w*|"
-    r"teilnehmer\w*|azubis?|auszubildende\w*)(?!\w)",
+    r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|azubis?|auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
 

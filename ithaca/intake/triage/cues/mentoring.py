@@ -163,6 +163,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         (
             r"(?:no idea|no clue|not sure|unsure|(?:don't|do not) (?:really )?know) (?:about )?"
             r"(?:what|where|which) (?:to do (?:with my (?:life|career|future)|next|after|long)|"
+            r"comes after (?:the|my|this)|"
             r"i want|'s next|comes next|'s out there|is out there|else is out there|"
             r"(?:my )?options|to go|to head|i'm heading|i belong|i fit|path|direction|route)"
         ),

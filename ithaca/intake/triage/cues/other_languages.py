@@ -35,6 +35,7 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"evaluation|inspection|concours|salon|présentation|presentation|réorganisation|"
         r"examen|comité|audit)",
         r"(?:le mois|la semaine|l'année) prochaine?",
+        r"(?:d'ici|avant|pour) (?:la rentrée|l'été|noël|les vacances|la fin de l'année)",
         r"(?:soutenance|entretien|inspection|concours|évaluation|évaluation annuelle) "
         r"(?:est |a lieu )?(?:dans|en|le)",
     ),
@@ -59,6 +60,8 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"gestion du temps|gérer mon temps|gerer mon temps|prioris\w+|(?:tenir|gérer) mes "
         r"priorités",
         r"recadr\w+|feedback|dire non|poser des limites",
+        r"(?:gérer|tenir|respecter|construire|faire|organiser) (?:mes |les |nos )?(?:délais|"
+        r"plannings?|échéances)",
         r"animer (?:des |les )?\w+|conduite de réunions",
         r"(?:mener|conduire|présider) (?:les |des |mes |une |un )?(?:réunions?|conseils?|"
         r"entretiens?|comités?)",
@@ -86,7 +89,8 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"(?:la )?place que je veux donner|ce que je veux (?:faire|vraiment)|réfléchir (?:plus "
         r"largement )?à (?:ce que|la place|ma place|la suite|mon avenir)|quelle (?:place|suite)|"
         r"(?:la )?(?:grande|vraie) question|si (?:ce|le) (?:métier|poste|travail) me correspond",
-        r"ce que je veux devenir|quel(?:le)? (?:\w+ )?je (?:veux|voudrais) être|"
+        r"ce que je veux devenir|quel(?:le)? (?:\w+ )?je (?:veux|voudrais) être|où je (?:vais|"
+        r"veux aller)|"
         r"(?:me pose|je me pose) (?:aussi |beaucoup de |des )?(?:des )?questions sur (?:ce que|"
         r"mon avenir|la suite|ma place)",
     ),
@@ -110,6 +114,7 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"une? (?:femme|personne) (?:qui|expérimentée)|personne expérimentée|"
         r"quelqu'un d'expérience|de la bouteille|passée? par là|fait le chemin|"
         r"fait le saut|fait ce choix|qui a dirigé",
+        r"(?:une?|quelqu'un de) (?:\w+ )?plus (?:ancien|ancienne|expérimentée?)",
     ),
     # Not a meeting ("les conseils de maîtres", "conseil de classe").
     "advice": (
@@ -152,12 +157,13 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
         r"(?:diez|\d{2}) años más|sin prisa|más adelante|mas adelante|algún día|algun dia",
     ),
     "named_skill": (
-        r"delegar|repartir el trabajo",
+        r"delegar|repartir (?:el trabajo|las tareas|tareas)",
         r"hablar en público|hablo en público|presentar\w*|presentaciones",
         r"negoci\w+",
         r"gestionar (?:mi )?tiempo|gestión del tiempo|prioriz\w+",
         r"dar feedback|feedback|decir que no|poner l[ií]mites",
         r"llevar reuniones|organizar reuniones|reuniones uno a uno",
+        r"(?:organizar|cuadrar|hacer) (?:los )?(?:turnos|cuadrantes|horarios)",
         r"gestionar conflictos|conversaciones difíciles|conversaciones dificiles",
         r"comunicar malas noticias|mantener la calma|controlar la clase|venderme",
     ),
@@ -239,7 +245,7 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
         r"verhandl\w+|gehaltsverhandlung\w*",
         r"zeitmanagement|zeit einteilen|priorisier\w*",
         r"kritik äußern|rückmeldung\w*|feedback|nein sagen|grenzen (?:zu )?setzen",
-        r"besprechungsführung|meetings? (?:leiten|moderieren)|mitarbeitergespräch\w*",
+        r"besprechungsführung|meetings? (?:leiten|moderieren)|mitarbeitergespräch\w*|moderier\w*",
         r"konflikte? (?:im team )?(?:zu )?moderieren|schwierige\w* gespräch\w*",
         r"schlechte nachrichten|ruhiger bleiben|in den griff|schichtpläne",
     ),
@@ -287,7 +293,10 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
     "self_discovery": (r"selbst lösungen|eigene lösungen|selbst (?:zu )?finden",),
     "structured": (r"sitzungen|festen terminen|termine|routine",),
     "informal": (r"ab und zu|gelegentlich|in ruhe",),
-    "someone_to_talk_to": (r"(?:sprechen|reden|austausch|besprechen|teilen)\b",),
+    "someone_to_talk_to": (
+        r"(?:sprechen|reden|austausch|besprechen|teilen)\b",
+        r"jemanden,? (?:der|die) mir (?:erzählt|erklärt|zeigt|sagt),? wie",
+    ),
     "measurable": (r"messen|an den \w+ messen",),
     "growth_outcome": (r"abstand|breiteren blick|orientierung",),
     "asks_for_coach": (r"coach\w*",),
