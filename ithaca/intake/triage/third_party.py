@@ -88,6 +88,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"[^.!?]{0,50}(?:sesiones|"
             r"notas de|actas)",
             r"qué (?:cuenta|dice|habla|cuentan|dicen)[^.!?]{0,40}(?:sesiones|coach|mentor)",
+            r"(?:me|nos) (?:informen|informe|cuenten|cuente|digan|diga|pasen|pase) (?:de |sobre )?"
+            r"(?:qué|lo que) (?:\w+ ){0,3}(?:trabaj\w+|habl\w+|trat\w+|dic\w+|cuent\w+)"
+            r"[^.!?]{0,60}(?:sesi[oó]n|sesiones|encuentros?|reuni[oó]n|reuniones|mentor\w*|coach)",
         ),
         "de": (
             r"(?:protokolle|notizen|inhalte|aufzeichnungen)[^.!?]{0,40}(?:sitzungen|coachings?|"
@@ -180,7 +183,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             # undertake a leadership programme"); "I've decided that I will..." is the
             # writer's own.
             r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed|determined|"
-            r"resolved|ruled) (?!(?:that )?(?:i|i'll)\b)(?:that )?"
+            r"resolved|ruled|planned|arranged) (?!(?:that )?(?:i|i'll)\b)(?:that )?"
             r"[\w .,'-]{1,50} "
             r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
             r"receive|undergo|complete|undertake|follow|participate|begin|embark|enrol+|"
@@ -311,6 +314,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:trouver|chercher|organiser|réserver) (?:un|une|des) (?:coach|mentor|"
             r"accompagnement|formation)\w* (?:pour|à) (?:mon|ma|mes|notre|nos|lui|elle|eux|"
             r"elles|leur|l'équipe|toute)\b",
+            r"qu[e'] ?(?:un|une) (?:coach|mentor|mentore|personne|conseill\w+)\w* (?:la|le|les|"
+            r"l'|lui|leur) ?(?:pren\w+|accompagn\w+|aid\w+|suiv\w+|appel\w+|contact\w+|"
+            r"orient\w+|rencontr\w+|reç\w+|recev\w+|form\w+|coach\w+)",
             r"(?:il|elle) n'est pas au courant|sans (?:le|lui) dire|(?:il|elle) ne sait pas que "
             r"je",
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
@@ -323,9 +329,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"pour (?:toute la|tout le|tous les|toutes les) (?:promo\w*|service|groupe|personnel|"
             r"équipe|equipe|unité|étage|internes|infirmi\w+|agents)",
             # Someone to act on them ("il faut que quelqu'un les remette sur les rails").
-            r"quelqu'un (?:qui |pour )?(?:les|le|la|l'|lui|leur) ?(?:remett\w+|repren\w+|"
+            r"quelqu'un (?:qui |pour )?(?:(?:puisse|pourrait|saurait|voudrait) )?(?:les|le|la|l'|"
+            r"lui|leur) ?(?:remett\w+|repren\w+|"
             r"pren\w+ en main|accompagn\w+|aid\w+|form\w+|coach\w+|guid\w+|motiv\w+|recadr\w+|"
-            r"suiv\w+|secou\w+|apprenn\w+|apprend\w+|montr\w+|expliqu\w+|encadr\w+|"
+            r"suiv\w+|secou\w+|apprenn\w+|apprend\w+|montr\w+|expliqu\w+|encadr\w+|orient\w+|"
             r"soutien\w+|soutenir|rebooste\w*)",
             r"(?:il|elle) (?:doit|devrait|devra) (?:absolument |impérativement |vraiment |"
             r"urgemment )?(?:apprendre|améliorer|progresser|travailler sur|gagner en|revoir|"
@@ -404,6 +411,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"alguien (?:que |para )?(?:le|les|lo|los|la|las) (?:enseñ\w+|ayud\w+|guí\w+|gui\w+|"
             r"acompañ\w+|form\w+|orient\w+|motiv\w+|entren\w+|espabil\w+|pong\w+ las pilas|"
             r"saqu\w+|expliqu\w+|apoy\w+|endere\w+|corrij\w+|coache\w+|eche una mano)",
+            # A plan for others ("desde gerencia hemos pensado que los tres encargados hagan...").
+            r"(?:hemos|han|ha|se ha) (?:pensado|previsto|planificado|propuesto) que[^!?]{1,60}"
+            r"(?:hagan|haga|participen|participe|asistan|asista|reciban|reciba|sigan|siga|"
+            r"empiecen|empiece|realicen|realice|cursen|curse)(?!\w)",
+            r"alguien (?:que|para|quien) (?:(?:pueda|podría|quiera|sepa) )?(?:orient|ayud|gui|"
+            r"acompañ|enseñ|form|motiv|entren|apoy|llam|contact|aconsej|asesor)(?:ar|er|ir)"
+            r"(?:le|les|la|las|lo|los)\b",
             r"para (?:todo el|toda la) (?:grupo|equipo|servicio|turno|departamento|plantilla|"
             r"promoción|planta|unidad)",
             r"(?:uno|una) de (?:mis|nuestros|nuestras) (?:comerciales|emplead\w+|trabajador\w+|"
@@ -439,8 +453,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"ich (?:möchte|will|hätte gern),? dass (?:mein|meine|er|das team|unser)\b",
             r"(?:möchte|will|hätte gern|wünsche mir|würde gern),? dass (?:mein|meine|das "
             r"(?:ganze )?team|unser|unsere|alle)\b",
-            r"(?:haben|habe|hat|wurde|ist) (?:entschieden|beschlossen|vereinbart|festgelegt),? "
-            r"dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
+            r"(?:haben|habe|hat|wurde|ist)(?: [\w ]{1,30}?)? (?:entschieden|beschlossen|"
+            r"vereinbart|festgelegt|geplant|vorgesehen),? dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
             r"beginnt|absolviert|absolvieren|durchlaufen|durchläuft|wahrnehmen|wahrnimmt|"
             r"belegt|belegen|antritt|antreten|startet|starten)",
             r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
@@ -589,6 +603,9 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"nach jede[mr] (?:termin|treffen|gespräch)[^.!?]{0,50}(?:zusammenfassung|bericht|"
         r"protokoll|notizen|rückmeldung)",
         r"worüber[^.!?]{0,40}gesprochen (?:wurde|wird)",
+        r"(?:übersicht|bericht|zusammenfassung|rückmeldung)\w*[^.!?]{0,40}(?:welche themen|"
+        r"woran|worüber) [^.!?]{0,40}(?:bearbeite\w*|arbeite\w*|besprech\w*|bespricht|"
+        r"sprech\w*|spricht)",
         r"(?:zusammenfassung|bericht|protokoll|protokolle|notizen|mitschrift)\w*[^.!?]{0,20}"
         r"(?:der|über die|zu den) (?:inhalte|sitzungen|gespräche|gespräch)",
     ),
@@ -602,7 +619,8 @@ _FOR_SOMEONE = re.compile(
     r"cada uno|cada una|mandos|"
     r"finanzier\w*|budget\w*|kostenstelle|bezahle|zahle|seine[rnm]?|ihre[rnm]?|"
     r"mitarbeiter\w*|bereichsleiter\w*|"
-    r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|azubis?|auszubildende\w*)(?!\w)",
+    r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|projektträger|azubis?|"
+    r"auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -762,7 +780,8 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
 # Words that point at another person or a group: the third-party reader's hearing counts
 # only when the statement names someone other than the writer.
 _OTHERS = re.compile(
-    r"(?<!\w)(?:he|she|him|her|his|they|them|their|(?:my|our|a|direct) reports?|"
+    # Spanish "he" before a participle is the writer ("he pensado que...", "he decidido").
+    r"(?<!\w)(?:he(?! \w+(?:ado|ido|ada|ida|cho|sto|to)\b)|she|him|her|his|they|them|their|(?:my|our|a|direct) reports?|"
     r"colleagues?|employees?|husband|wife|son|daughter|ceo|mr|mrs|ms|beneficiar(?:y|ies)|"
     r"il|elle|ils|elles|lui|leur|collaborat\w+|salarié\w*|employé\w*|mari|fils|"
     r"fille|mme|bénéficiaires?|él|ella|ellos|ellas|compañer\w+|trabajador\w*|"
