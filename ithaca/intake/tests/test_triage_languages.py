@@ -811,8 +811,7 @@ def test_support_arranged_for_someone_close_goes_to_the_referral_flow(text: str)
     [
         "Nous finançons l'accompagnement de deux jeunes : merci de nous adresser un bilan de "
         "ce qui se dit en séance.",
-        "Nuestra fundación paga las sesiones y queremos un resumen de lo hablado con cada "
-        "becaria.",
+        "Nuestra fundación paga las sesiones y queremos un resumen de lo hablado con cada becaria.",
         "Als Geldgeber erwarten wir nach jedem Termin eine Rückmeldung, woran die "
         "Teilnehmenden arbeiten.",
     ],
@@ -827,8 +826,7 @@ def test_a_funder_asking_what_is_said_in_sessions_hears_about_confidentiality(te
 @pytest.mark.parametrize(
     "text",
     [
-        "New manager. My 1:1s are stiff and I want them to be useful by the end of the "
-        "quarter.",
+        "New manager. My 1:1s are stiff and I want them to be useful by the end of the quarter.",
         "My presentations are flat and I want them to be sharper before the March board.",
         "Llevo un año en una multinacional y no entiendo cómo se decide aquí. Me vendría bien "
         "alguien que lleve años dentro.",
@@ -883,7 +881,10 @@ def test_a_near_skill_and_an_announced_open_question_are_both(text: str) -> None
         ),
         ("Hemos previsto que las dos cajeras nuevas sigan vuestro programa.", "referral"),
         ("Mi madre perdió el trabajo. ¿Hay alguien que pueda orientarla?", "referral"),
-        ("Wir haben als Inhaber beschlossen, dass unsere Azubis ein Coaching bekommen.", "referral"),
+        (
+            "Wir haben als Inhaber beschlossen, dass unsere Azubis ein Coaching bekommen.",
+            "referral",
+        ),
         (
             "Necesito que los mentores me informen de qué trabajan los becarios en cada sesión.",
             "confidentiality",

@@ -175,8 +175,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:i|we)(?:'d| would)? (?:like|love|want|need) (?:him|her|them|(?:all|each|"
             r"every one|both|the (?:whole )?lot) of them|them all|them both|everyone|everybody|"
             r"(?:the|my) (?:whole |entire )?team|all (?:my|our|the) \w+) (?:all )?(?:booked|"
-            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added|paired|matched|"
-            r"connected|introduced|teamed up|linked up|put in touch|set up|coached|mentored)\b",
+            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added|paired|"
+            r"matched|connected|introduced|teamed up|linked up|put in touch|set up|coached|"
+            r"mentored)\b",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
             # A decision about someone else ("the board has decided that our CFO will
@@ -217,7 +218,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             # mentors have a coffee with my new graduate", "sit down with my nephew").
             r"(?:can|could|would|will) (?:you|someone|somebody|anyone|one of your \w+)"
             r"(?: \w+){0,3} (?:meet|talk|speak|sit down|have a (?:chat|coffee|word)|get in touch)"
-            r" (?:with|to) (?:my|our) (?:\w+ )?(?:nephew|niece|son|daughter|brother|sister|cousin|husband|wife|partner|friend|graduate|trainee|apprentice|intern|employee|report|direct report|deputy|junior|student|mentee)s?\b",
+            r" (?:with|to) (?:my|our) (?:\w+ )?(?:nephew|niece|son|daughter|brother|sister|"
+            r"cousin|husband|wife|partner|friend|graduate|trainee|apprentice|intern|employee|"
+            r"report|direct report|deputy|junior|student|mentee)s?\b",
             r"(?:wants?|would like|expects?) (?:all |every |each |the |our )(?:new |junior )?"
             r"[\w ]{1,30} to (?:have|get|be given|be assigned) (?:a |an )?(?:coach|mentor)",
             r"(?:mentors?|coach(?:es)?) for (?:the whole|all (?:the|our)|every|each of)",
@@ -436,8 +439,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:zwei|drei|vier|fünf|einige|mehrere|ein paar) (?:meiner|unserer|von meinen|von "
             r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*|kommen "
             r"[^.!?]{0,40}nicht (?:zurecht|klar)|sind (?:\w+ )?überfordert)",
-            r"(?:kontakt|verbindung) (?:mit|zu) (?:ihm|ihr|ihnen) auf|(?:nehmen|nimmt) (?:sie |ihr |"
-            r"jemand )?(?:bitte )?(?:kontakt|verbindung) (?:mit|zu) (?:ihm|ihr|ihnen)",
+            r"(?:kontakt|verbindung) (?:mit|zu) (?:ihm|ihr|ihnen) auf|(?:nehmen|nimmt) "
+            r"(?:sie |ihr |jemand )?(?:bitte )?(?:kontakt|verbindung) (?:mit|zu) "
+            r"(?:ihm|ihr|ihnen)",
             r"(?:einen|eine) (?:coach|coachin|mentor\w*) für (?:meinen|meine|unseren|unsere|ihn|"
             r"sie|das team) (?:\w+ )?(?:finden|suchen|organisieren)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
@@ -454,7 +458,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:möchte|will|hätte gern|wünsche mir|würde gern),? dass (?:mein|meine|das "
             r"(?:ganze )?team|unser|unsere|alle)\b",
             r"(?:haben|habe|hat|wurde|ist)(?: [\w ]{1,30}?)? (?:entschieden|beschlossen|"
-            r"vereinbart|festgelegt|geplant|vorgesehen),? dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
+            r"vereinbart|festgelegt|geplant|vorgesehen),? dass[^!?]{1,120}(?:teilnimmt|"
+            r"teilnehmen|macht|machen|bekommt|bekommen|besucht|"
             r"beginnt|absolviert|absolvieren|durchlaufen|durchläuft|wahrnehmen|wahrnimmt|"
             r"belegt|belegen|antritt|antreten|startet|starten)",
             r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
@@ -464,7 +469,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"\b",
             r"(?:mein|meine) (?:mann|frau|partner\w*|sohn|tochter)\b"
             r"(?:(?! ich | mich | mir )[^.!?]){0,80}(?:braucht|"
-            r"bräuchte|sollte|will nicht|weiß nicht|unglücklich|erschöpft|ausgebrannt|spricht davon)",
+            r"bräuchte|sollte|will nicht|weiß nicht|unglücklich|erschöpft|ausgebrannt|"
+            r"spricht davon)",
             r"(?:würde|täte|tut) (?:ihm|ihr|ihnen) (?:sicher |bestimmt |wirklich |sehr )?gut",
             r"(?:ein|eine|mein|meine) (?:\w+ )?(?:kollege|kollegin|freund|freundin)\b"
             r"(?:(?! ich | mich | mir )[^.!?]){0,60}(?:erschöpft|ausgebrannt|unglücklich|"
@@ -781,7 +787,8 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
 # only when the statement names someone other than the writer.
 _OTHERS = re.compile(
     # Spanish "he" before a participle is the writer ("he pensado que...", "he decidido").
-    r"(?<!\w)(?:he(?! \w+(?:ado|ido|ada|ida|cho|sto|to)\b)|she|him|her|his|they|them|their|(?:my|our|a|direct) reports?|"
+    r"(?<!\w)(?:he(?! \w+(?:ado|ido|ada|ida|cho|sto|to)\b)|she|him|her|his|they|them|their|"
+    r"(?:my|our|a|direct) reports?|"
     r"colleagues?|employees?|husband|wife|son|daughter|ceo|mr|mrs|ms|beneficiar(?:y|ies)|"
     r"il|elle|ils|elles|lui|leur|collaborat\w+|salarié\w*|employé\w*|mari|fils|"
     r"fille|mme|bénéficiaires?|él|ella|ellos|ellas|compañer\w+|trabajador\w*|"
