@@ -916,3 +916,36 @@ def test_the_writers_own_plan_in_spanish_or_french_stays_their_own(text: str) ->
 
     assert not result.third_party
     assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comme c'est nous qui payons, nous attendons un point mensuel sur l'avancement de "
+        "chacun de nos techniciens.",
+        "Wir als Förderverein zahlen das Coaching und bitten um einen Bericht nach jeder Sitzung.",
+        "Ich bezahle das Coaching meines Mitarbeiters und möchte nach jeder Sitzung eine "
+        "Zusammenfassung.",
+    ],
+)
+def test_a_payer_asking_for_reports_on_others_hears_about_confidentiality(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich zahle meine Sitzungen selbst und möchte nach jeder Sitzung eine kurze "
+        "Zusammenfassung.",
+        "Ich zahle selbst und hätte gern eine kurze Zusammenfassung nach jeder Sitzung.",
+        "Je paie mes séances moi-même et je voudrais un compte rendu après chaque séance.",
+    ],
+)
+def test_a_writer_paying_for_their_own_sessions_may_want_their_notes(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None

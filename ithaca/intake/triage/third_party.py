@@ -590,6 +590,8 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"s? (?:des |de la |du |de |d')?[^.!?]{0,30}(?:séances?|seances?|entretiens)",
         r"(?:bilan|résumé|compte rendu|synthèse)[^.!?]{0,30}ce qui se (?:dit|passe|raconte|"
         r"dira)",
+        r"(?:point|bilan|retour|compte rendu|rapport)s? (?:\w+ )?(?:sur|de) (?:l'avancement|les "
+        r"progrès|la progression) (?:de |d')(?:chacun|chacune|nos|mes|notre|son|sa|ses)",
         r"(?:après|à la fin de) chaque (?:séance|seance|rendez-vous)[^.!?]{0,40}(?:résumé|"
         r"compte rendu|synthèse|notes)",
     ),
@@ -609,6 +611,8 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"nach jede[mr] (?:termin|treffen|gespräch)[^.!?]{0,50}(?:zusammenfassung|bericht|"
         r"protokoll|notizen|rückmeldung)",
         r"worüber[^.!?]{0,40}gesprochen (?:wurde|wird)",
+        r"(?:zusammenfassung|bericht|protokoll|rückmeldung|notizen)\w*[^.!?]{0,20}nach "
+        r"(?:jeder|jedem|den) (?:sitzung|termin|treffen|gespräch|einheit)\w*",
         r"(?:übersicht|bericht|zusammenfassung|rückmeldung)\w*[^.!?]{0,40}(?:welche themen|"
         r"woran|worüber) [^.!?]{0,40}(?:bearbeite\w*|arbeite\w*|besprech\w*|bespricht|"
         r"sprech\w*|spricht)",
@@ -623,7 +627,9 @@ _FOR_SOMEONE = re.compile(
     r"financeur|finan[cç]\w+|budgets?|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
     r"patrocinador\w*|financiador\w*|presupuestos?|paga|pagamos|pagando|pago|trabajador\w*|"
     r"cada uno|cada una|mandos|"
-    r"finanzier\w*|budget\w*|kostenstelle|bezahle|zahle|seine[rnm]?|ihre[rnm]?|"
+    # ...not the writer paying for their own ("ich zahle selbst").
+    r"finanzier\w*|budget\w*|kostenstelle|(?:be)?zahlen?(?! (?:ich |wir )?selbst)|förderverein|"
+    r"payons|payez|paient|seine[rnm]?|ihre[rnm]?|"
     r"mitarbeiter\w*|bereichsleiter\w*|"
     r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|projektträger|azubis?|"
     r"auszubildende\w*)(?!\w)",
@@ -698,7 +704,7 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
         for lang in langs:
             pattern = _COMPILED[kind].get(lang)
             match = _first_for_others(pattern, plain) if pattern else None
-            if match is None and kind == "sessions" and _FOR_SOMEONE.search(plain):
+            if match is None and kind == "sessions" and _copies_for_someone(plain):
                 copies = _COPIES.get(lang)
                 match = copies.search(plain) if copies else None
             if match is None:
@@ -711,6 +717,15 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
                 own_wish=own,
             )
     return None
+
+
+def _copies_for_someone(text: str) -> bool:
+    """Whether copies of sessions asked for here would be someone else's: the statement names
+    another person or who pays, and is not about the writer's own sessions alone ("ich zahle
+    meine Sitzungen selbst und möchte nach jeder Sitzung eine Zusammenfassung")."""
+    if not _FOR_SOMEONE.search(text):
+        return False
+    return not _OWN_SESSIONS.search(text) or names_someone_else(text)
 
 
 # The writer's own goal of letting go ("je voudrais que l'équipe gère les réceptions sans
