@@ -778,3 +778,174 @@ def test_what_i_myself_want_beside_a_referral_is_the_persons_own(text: str) -> N
 
     assert result.recommendation == "mentoring"
     assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of my porters is keen but shy. I'd like him matched with an older colleague.",
+        "My brother is a chef and he's burnt out. I'd like to find him some support.",
+        "Mon amie est infirmière et parle de tout quitter. Un mentor lui ferait du bien.",
+        "Mi hermana está agotada en el bufete. Le dije que le buscaría a alguien.",
+        "Meine Frau ist Lehrerin und seit dem Schulwechsel erschöpft. Ich würde ihr gern "
+        "jemanden zur Seite stellen.",
+        "Mes magasiniers se disputent tout le temps, il leur faut quelqu'un pour les recadrer.",
+        "Could one of your mentors meet with my nephew? He has no idea what to do after school.",
+        "¿Alguno de vuestros mentores podría hablar con mi sobrina? Está perdida.",
+        "Le directeur m'a demandé de trouver un coach pour nos deux chefs de chantier.",
+        "Zwei meiner Schichtleiter kommen mit dem neuen System nicht zurecht. Bitte nehmen "
+        "Sie Kontakt mit ihnen auf.",
+        "My son is 20 and stuck. Is there someone who'd talk to him about jobs?",
+    ],
+)
+def test_support_arranged_for_someone_close_goes_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous finançons l'accompagnement de deux jeunes : merci de nous adresser un bilan de "
+        "ce qui se dit en séance.",
+        "Nuestra fundación paga las sesiones y queremos un resumen de lo hablado con cada becaria.",
+        "Als Geldgeber erwarten wir nach jedem Termin eine Rückmeldung, woran die "
+        "Teilnehmenden arbeiten.",
+    ],
+)
+def test_a_funder_asking_what_is_said_in_sessions_hears_about_confidentiality(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New manager. My 1:1s are stiff and I want them to be useful by the end of the quarter.",
+        "My presentations are flat and I want them to be sharper before the March board.",
+        "Llevo un año en una multinacional y no entiendo cómo se decide aquí. Me vendría bien "
+        "alguien que lleve años dentro.",
+        "I'd like to get some support with my own workload this month; I'm drowning.",
+    ],
+)
+def test_a_wish_about_the_writers_own_things_stays_their_own(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Broader: I don't know what kind of manager I want to be.", "en"),
+        ("Et je me pose aussi des questions sur ce que je veux devenir.", "fr"),
+        ("En el fondo no sé qué tipo de jefa quiero ser.", "es"),
+        ("Und grundsätzlich: was für eine Führungskraft ich sein will, weiß ich nicht.", "de"),
+    ],
+)
+def test_a_question_of_who_one_wants_to_become_is_a_doubt_about_direction(
+    text: str, language: str
+) -> None:
+    names = {s.name for s in text_signals(text, language) if s.side == "mentoring"}
+
+    assert "direction_doubt" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nouvelle directrice d'école : je dois mener les conseils de maîtres sans que ça "
+        "dérape, tout de suite. Et plus fondamentalement, je me demande ce que je veux devenir.",
+        "Neue Stationsleitung. Ich brauche schnell Hilfe bei Mitarbeitergesprächen, nächste "
+        "Woche stehen zwei an. Und grundsätzlich: wie kommt man in so einer Klinik weiter?",
+    ],
+)
+def test_a_near_skill_and_an_announced_open_question_are_both(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "both"
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        (
+            "Notre comptable est débordée ; je souhaiterais qu'une coach la prenne en charge.",
+            "referral",
+        ),
+        ("Hemos previsto que las dos cajeras nuevas sigan vuestro programa.", "referral"),
+        ("Mi madre perdió el trabajo. ¿Hay alguien que pueda orientarla?", "referral"),
+        (
+            "Wir haben als Inhaber beschlossen, dass unsere Azubis ein Coaching bekommen.",
+            "referral",
+        ),
+        (
+            "Necesito que los mentores me informen de qué trabajan los becarios en cada sesión.",
+            "confidentiality",
+        ),
+        (
+            "Als Projektträger brauchen wir eine Übersicht, woran die Teilnehmer in den "
+            "Sitzungen arbeiten.",
+            "confidentiality",
+        ),
+    ],
+)
+def test_plans_for_others_and_reports_on_them_are_not_recommended(text: str, step: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == step
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He pensado que es hora de que haga un coaching para aprender a delegar este trimestre.",
+        "J'aimerais qu'un mentor m'aide à y voir plus clair sur ma carrière.",
+        "Busco alguien que pueda orientarme sobre mi carrera a largo plazo.",
+    ],
+)
+def test_the_writers_own_plan_in_spanish_or_french_stays_their_own(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comme c'est nous qui payons, nous attendons un point mensuel sur l'avancement de "
+        "chacun de nos techniciens.",
+        "Wir als Förderverein zahlen das Coaching und bitten um einen Bericht nach jeder Sitzung.",
+        "Ich bezahle das Coaching meines Mitarbeiters und möchte nach jeder Sitzung eine "
+        "Zusammenfassung.",
+    ],
+)
+def test_a_payer_asking_for_reports_on_others_hears_about_confidentiality(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich zahle meine Sitzungen selbst und möchte nach jeder Sitzung eine kurze "
+        "Zusammenfassung.",
+        "Ich zahle selbst und hätte gern eine kurze Zusammenfassung nach jeder Sitzung.",
+        "Je paie mes séances moi-même et je voudrais un compte rendu après chaque séance.",
+    ],
+)
+def test_a_writer_paying_for_their_own_sessions_may_want_their_notes(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None

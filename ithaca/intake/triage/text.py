@@ -153,13 +153,16 @@ SECOND_NEED = (
     r"in the long(?:er)? (?:run|term)|separately|on top of (?:that|this)|more broadly|"
     r"apart from (?:that|this)|aside from (?:that|this)|alongside (?:that|this)|"
     r"at the same time|outside of (?:that|this)|then there's|the other thing|"
-    r"underneath (?:it|that|all that)|deeper down|"
+    r"underneath (?:it|that|all that)|deeper down|broader|more fundamentally|"
     # French, Spanish and German announce a second need in their own words.
     r"au-delà de (?:ça|cela)|à côté de (?:ça|cela)|par ailleurs|en parallèle|"
     r"à plus long terme|sur le long terme|plus largement|d'autre part|après (?:ça|cela)|"
     r"en dehors de (?:ça|cela)|aparte de (?:eso|esto)|aparte|más allá de (?:eso|esto)|"
     r"a (?:más )?largo plazo|por otro lado|en paralelo|además|darüber hinaus|"
-    r"(?:ganz )?unabhängig davon|langfristig|auf lange sicht|abgesehen davon|außerdem|zudem)"
+    r"(?:ganz )?unabhängig davon|langfristig|auf lange sicht|abgesehen davon|außerdem|zudem|"
+    # "...und grundsätzlich: ...", "...et plus fondamentalement...", "...y en el fondo..."
+    r"grundsätzlich|überhaupt|im grunde|plus fondamentalement|sur le fond|en el fondo|"
+    r"más en general|lo de fondo)"
 )
 _SUBJECT = r"(?:i'?m\s+|i\s+am\s+|i'?d\s+|i'?ve\s+|i\s+|would\s+|i\s+would\s+)?"
 SEGMENT_BREAK = re.compile(
@@ -178,7 +181,8 @@ SEGMENT_BREAK = re.compile(
     re.IGNORECASE,
 )
 _OPENS_SECOND_NEED = re.compile(
-    rf"^\W*(?:(?:and|but|so)\s+)?(?:{SECOND_NEED}\b|(?:[\w']+\s+){{0,2}}also\b)",
+    rf"^\W*(?:(?:and|but|so|et|mais|y|pero|und|aber)\s+)?(?:{SECOND_NEED}\b|"
+    r"(?:[\w']+\s+){0,2}also\b)",
     re.IGNORECASE,
 )
 

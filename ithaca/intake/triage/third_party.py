@@ -78,7 +78,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
         ),
         "fr": (
             r"(?:lire|voir|consulter|accéder|acceder|connaître|connaitre|savoir|recevoir|transmettre|"
-            r"envoyer|communiquer|partager)"
+            r"envoyer|communiquer|partager|adresser|faire parvenir|remonter)"
             r"[^.!?]{0,50}(?:séances?|seances?|comptes? rendus?|notes de)",
             r"ce que (?:mon|ma|mes|son|sa|il|elle)[^.!?]{0,30}(?:raconte|dit|dise|racontent|"
             r"disent)[^.!?]{0,30}(?:séances?|coach|mentor)",
@@ -88,6 +88,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"[^.!?]{0,50}(?:sesiones|"
             r"notas de|actas)",
             r"qué (?:cuenta|dice|habla|cuentan|dicen)[^.!?]{0,40}(?:sesiones|coach|mentor)",
+            r"(?:me|nos) (?:informen|informe|cuenten|cuente|digan|diga|pasen|pase) (?:de |sobre )?"
+            r"(?:qué|lo que) (?:\w+ ){0,3}(?:trabaj\w+|habl\w+|trat\w+|dic\w+|cuent\w+)"
+            r"[^.!?]{0,60}(?:sesi[oó]n|sesiones|encuentros?|reuni[oó]n|reuniones|mentor\w*|coach)",
         ),
         "de": (
             r"(?:protokolle|notizen|inhalte|aufzeichnungen)[^.!?]{0,40}(?:sitzungen|coachings?|"
@@ -172,14 +175,16 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:i|we)(?:'d| would)? (?:like|love|want|need) (?:him|her|them|(?:all|each|"
             r"every one|both|the (?:whole )?lot) of them|them all|them both|everyone|everybody|"
             r"(?:the|my) (?:whole |entire )?team|all (?:my|our|the) \w+) (?:all )?(?:booked|"
-            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added)\b",
+            r"enrolled|signed up|registered|put|sent|scheduled|placed|assigned|added|paired|"
+            r"matched|connected|introduced|teamed up|linked up|put in touch|set up|coached|"
+            r"mentored)\b",
             r"(?:set|sign|hook|pair|match) (?:him|her|them) up(?: with (?:someone|somebody|a "
             r"person|one of yours))?",
             # A decision about someone else ("the board has decided that our CFO will
             # undertake a leadership programme"); "I've decided that I will..." is the
             # writer's own.
             r"(?:we|i|management|the board|hr|have|has|'ve) (?:decided|agreed|determined|"
-            r"resolved|ruled) (?!(?:that )?(?:i|i'll)\b)(?:that )?"
+            r"resolved|ruled|planned|arranged) (?!(?:that )?(?:i|i'll)\b)(?:that )?"
             r"[\w .,'-]{1,50} "
             r"(?:will|should|must|is to|are to|shall) (?:attend|do|get|join|take|start|go|"
             r"receive|undergo|complete|undertake|follow|participate|begin|embark|enrol+|"
@@ -196,9 +201,26 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:fix|sort out|straighten out) (?:(?:his|her|their) (?:attitude|behaviou?r|"
             r"manners)|(?:him|them)\b)",
             r"(?:find|get|assign|give) (?:him|her|them) (?:someone|somebody|a person)",
+            # Support arranged for someone else ("I'd like to get her some support"); "give
+            # them support" is left out: a manager may want to learn to give it.
+            r"(?:find|get|arrange|organi[sz]e|sort out|line up) (?:him|her|them) (?:some |a bit "
+            r"of |proper |real |extra |more )?(?:support|help|guidance|advice|coaching|"
+            r"mentoring|sessions)\b",
+            r"(?:would|could|might|will) do (?:him|her|them) (?:a (?:lot|world) of |some )?good|"
+            r"would be (?:so |really )?good for (?:him|her|them)\b",
+            # A promise to look for someone for another ("I told him I'd look for something").
+            r"(?:told|promised) (?:him|her|them) (?:that )?(?:i'd|i would|i'll|i will|we'd|we'll|"
+            r"we would) (?:try to )?(?:look|find|search|ask|see)",
             rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
             rf"{_SOMEONE_EN})",
             r"put (?:him|her|them) forward",
+            # A request that the service meet someone close to the writer ("could one of your
+            # mentors have a coffee with my new graduate", "sit down with my nephew").
+            r"(?:can|could|would|will) (?:you|someone|somebody|anyone|one of your \w+)"
+            r"(?: \w+){0,3} (?:meet|talk|speak|sit down|have a (?:chat|coffee|word)|get in touch)"
+            r" (?:with|to) (?:my|our) (?:\w+ )?(?:nephew|niece|son|daughter|brother|sister|"
+            r"cousin|husband|wife|partner|friend|graduate|trainee|apprentice|intern|employee|"
+            r"report|direct report|deputy|junior|student|mentee)s?\b",
             r"(?:wants?|would like|expects?) (?:all |every |each |the |our )(?:new |junior )?"
             r"[\w ]{1,30} to (?:have|get|be given|be assigned) (?:a |an )?(?:coach|mentor)",
             r"(?:mentors?|coach(?:es)?) for (?:the whole|all (?:the|our)|every|each of)",
@@ -213,7 +235,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r" (?:(?!me\b)\w+ ){0,3}(?:reach out to|take|work with|help|guide|support|talk to|"
             r"contact|call|coach|mentor|meet|look after|see) (?:him|her|them|the (?:two|pair|"
             r"both|three|four|lot) of them)\b(?! ?\w+self)",
-            r"(?:someone|somebody|anyone) (?:who|that) (?:could|can|would|might|will) "
+            r"(?:someone|somebody|anyone) (?:who|that)(?: (?:could|can|would|might|will)|'d|'ll) "
             r"(?:(?!me\b)\w+ ){1,2}(?:him|her|them)\b(?! ?\w+self)",
             r"(?:uno|one) of (?:my|our) (?:reps|agents|nurses|engineers|staff|employees|"
             r"technicians|drivers|residents|trainees|juniors|analysts|supervisors|managers|"
@@ -235,7 +257,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:my|our) (?:husband|wife|partner|son|daughter|brother|sister|father|mother|"
             r"dad|mum|mom)\b(?:(?! i | i'm | me | my )[^.!?]){0,80}(?:needs?|should|could use|"
             r"won't|ought to|has no idea|doesn't know|does not know|is lost|is stuck|"
-            r"is struggling|can't decide|has no direction)",
+            r"is struggling|can't decide|has no direction|(?:is|'s|seems|has been) (?:\w+ )?"
+            r"(?:exhausted|unhappy|miserable|burn(?:ed|t) out|drifting|stuck)|talking about "
+            r"(?:leaving|quitting|giving up))",
+            r"(?:a|my|one of my|our) (?:\w+ )?(?:colleague|coworker|co-worker|teammate|friend)\b"
+            r"(?:(?! i | i'm | me | my )[^.!?]){0,60}(?:is|'s|has been|seems) (?:\w+ )?"
+            r"(?:exhausted|stuck|lost|burn(?:ed|t) out|unhappy|miserable|drowning|drifting)",
             r"(?:he|she|they) (?:won't|will not|wouldn't|refuses? to|doesn't want to) "
             r"(?:sign up|apply|register|reach out|ask for (?:it|help))(?: for (?:it|this))? "
             r"(?:himself|herself|themselves|on (?:his|her|their) own)",
@@ -268,9 +295,31 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"le|la|les)\b",
             r"(?:mon|ma) (?:mari|femme|conjoint\w*|fils|fille|compagne|compagnon)\b"
             r"(?:(?! je | j'| me | moi | m')[^.!?]){0,80}"
-            r"(?:besoin|pourrait|devrait|ne sait pas|refuse|ne veut pas)",
+            r"(?:besoin|pourrait|devrait|ne sait pas|refuse|ne veut pas|épuisée?|malheureu\w+|"
+            r"parle de (?:partir|quitter|changer|tout arrêter))",
             r"(?:le|la|les) prendre en main|(?:lui|leur) (?:trouver|attribuer|assigner) "
             r"(?:quelqu'un|un\w*)",
+            r"(?:lui|leur) (?:ferait|ferai|fera|feraient|feront) (?:du |beaucoup de |le plus "
+            r"grand )?bien|(?:lui|leur) (?:serait|seraient|sera) (?:très |vraiment )?(?:utile|"
+            r"bénéfique|profitable)",
+            r"(?:je )?(?:lui|leur) ai (?:dit|promis) que je (?:lui |leur )?(?:trouverais|"
+            r"chercherais|demanderais)",
+            r"(?:une?|ma|mon) (?:\w+ )?collègue\b(?:(?! je | j'| me | moi | m')[^.!?]){0,60}"
+            r"(?:est|se sent|semble) (?:\w+ )?(?:épuisée?|perdue?|découragée?|démotivée?|"
+            r"bloquée?|malheureu\w+)",
+            r"il (?:leur|lui) (?:faut|faudrait) (?:absolument |vraiment )?(?:quelqu'un|un coach|"
+            r"une coach|un mentor|une formation|de l'aide|un accompagnement|un suivi)",
+            r"(?:rencontrer|recevoir|appeler|contacter|parler avec|parler à|échanger avec) "
+            r"(?:mon|ma|mes|notre|nos) (?:\w+ )?(?:neveu|nièce|fils|fille|frère|sœur|soeur|"
+            r"cousin\w*|ami\w*|stagiaire|apprenti\w*|collaborat\w+|salarié\w*|adjoint\w*)\b",
+            # Asked to find a coach for others ("m'a chargé de trouver un coach pour nos deux
+            # chargés de clientèle").
+            r"(?:trouver|chercher|organiser|réserver) (?:un|une|des) (?:coach|mentor|"
+            r"accompagnement|formation)\w* (?:pour|à) (?:mon|ma|mes|notre|nos|lui|elle|eux|"
+            r"elles|leur|l'équipe|toute)\b",
+            r"qu[e'] ?(?:un|une) (?:coach|mentor|mentore|personne|conseill\w+)\w* (?:la|le|les|"
+            r"l'|lui|leur) ?(?:pren\w+|accompagn\w+|aid\w+|suiv\w+|appel\w+|contact\w+|"
+            r"orient\w+|rencontr\w+|reç\w+|recev\w+|form\w+|coach\w+)",
             r"(?:il|elle) n'est pas au courant|sans (?:le|lui) dire|(?:il|elle) ne sait pas que "
             r"je",
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
@@ -283,9 +332,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"pour (?:toute la|tout le|tous les|toutes les) (?:promo\w*|service|groupe|personnel|"
             r"équipe|equipe|unité|étage|internes|infirmi\w+|agents)",
             # Someone to act on them ("il faut que quelqu'un les remette sur les rails").
-            r"quelqu'un (?:qui |pour )?(?:les|le|la|l'|lui|leur) ?(?:remett\w+|repren\w+|"
+            r"quelqu'un (?:qui |pour )?(?:(?:puisse|pourrait|saurait|voudrait) )?(?:les|le|la|l'|"
+            r"lui|leur) ?(?:remett\w+|repren\w+|"
             r"pren\w+ en main|accompagn\w+|aid\w+|form\w+|coach\w+|guid\w+|motiv\w+|recadr\w+|"
-            r"suiv\w+|secou\w+|apprenn\w+|apprend\w+|montr\w+|expliqu\w+|encadr\w+|"
+            r"suiv\w+|secou\w+|apprenn\w+|apprend\w+|montr\w+|expliqu\w+|encadr\w+|orient\w+|"
             r"soutien\w+|soutenir|rebooste\w*)",
             r"(?:il|elle) (?:doit|devrait|devra) (?:absolument |impérativement |vraiment |"
             r"urgemment )?(?:apprendre|améliorer|progresser|travailler sur|gagner en|revoir|"
@@ -328,7 +378,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"la|el|los|las)\b",
             r"(?:mi|nuestro|nuestra) (?:marido|mujer|esposo|esposa|pareja|hijo|hija)\b"
             r"(?:(?! yo | me | mi )[^.!?]){0,80}"
-            r"(?:necesita|debería|no sabe|no quiere|podría)",
+            r"(?:necesita|debería|no sabe|no quiere|podría|agotad\w+|quemad\w+|infeliz|"
+            r"habla de (?:dejar|irse|cambiar))",
             r"(?:asignarle|asignarles|buscarle|buscarles|apuntadlos|apuntadlas|apuntadle|"
             r"inscribidlos|apúntenlos|apuntarle)",
             r"(?:de parte de|en nombre de) (?:mi|nuestro|nuestra) \w+",
@@ -339,7 +390,16 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:os|les|le) escribo (?:por|de parte de|en nombre de) (?:mi|nuestro|nuestra) "
             r"(?:\w+ )?(?:padre|madre|hij[oa]|marido|mujer|herman[oa]|amig[oa]|compañer[oa]|"
             r"emplead[oa]|jef[ea]|pareja|colaborador\w*)",
-            r"(?:le|les) (?:vendría|vendrían|iría) (?:muy )?bien(?! que yo)",
+            r"(?:le|les) (?:vendría|vendrían|iría|haría|harían) (?:muy )?bien(?! que yo)",
+            r"(?:reunirse|hablar|quedar|verse|charlar) con (?:mi|mis|nuestr\w+) (?:\w+ )?"
+            r"(?:sobrin\w+|hij[oa]s?|herman\w+|prim[oa]s?|amig\w+|emplead\w+|becari\w+|"
+            r"alumn\w+|colaborador\w*|marido|mujer|pareja|aprendiz\w*)\b",
+            r"(?:buscar|encontrar|conseguir) (?:un|una) (?:coach|mentor\w*) (?:para|a) (?:mi|mis|"
+            r"nuestr\w+|él|ella|ellos|ellas|el equipo|todo)\b",
+            r"(?:le|les) (?:buscaría|buscaré|busco|voy a buscar|encontraría|encontraré|"
+            r"conseguiría) (?:algo|alguien|a alguien|un\w*)\b",
+            r"(?:un|una|mi) compañer[oa]\b(?:(?! yo | me | mi )[^.!?]){0,60}(?:atascad|perdid|"
+            r"agotad|quemad|desmotivad|bloquead|estancad)\w*",
             r"(?:podéis|puede|pueden|podríais|podrían|alguien (?:podría|puede)) "
             r"(?:asignarle|ayudarle|ayudarla|ayudarles|llamarle|llamarla|guiarle|guiarla|"
             r"acompañarle|acompañarla|hablar con (?:él|ella|ellos)|hacerle|hacerles)",
@@ -354,6 +414,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"alguien (?:que |para )?(?:le|les|lo|los|la|las) (?:enseñ\w+|ayud\w+|guí\w+|gui\w+|"
             r"acompañ\w+|form\w+|orient\w+|motiv\w+|entren\w+|espabil\w+|pong\w+ las pilas|"
             r"saqu\w+|expliqu\w+|apoy\w+|endere\w+|corrij\w+|coache\w+|eche una mano)",
+            # A plan for others ("desde gerencia hemos pensado que los tres encargados hagan...").
+            r"(?:hemos|han|ha|se ha) (?:pensado|previsto|planificado|propuesto) que[^!?]{1,60}"
+            r"(?:hagan|haga|participen|participe|asistan|asista|reciban|reciba|sigan|siga|"
+            r"empiecen|empiece|realicen|realice|cursen|curse)(?!\w)",
+            r"alguien (?:que|para|quien) (?:(?:pueda|podría|quiera|sepa) )?(?:orient|ayud|gui|"
+            r"acompañ|enseñ|form|motiv|entren|apoy|llam|contact|aconsej|asesor)(?:ar|er|ir)"
+            r"(?:le|les|la|las|lo|los)\b",
             r"para (?:todo el|toda la) (?:grupo|equipo|servicio|turno|departamento|plantilla|"
             r"promoción|planta|unidad)",
             r"(?:uno|una) de (?:mis|nuestros|nuestras) (?:comerciales|emplead\w+|trabajador\w+|"
@@ -370,7 +437,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"bekommen \w+ nicht hin)",
             r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
             r"(?:zwei|drei|vier|fünf|einige|mehrere|ein paar) (?:meiner|unserer|von meinen|von "
-            r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*)",
+            r"unseren) \w+[^.!?]{0,60}(?:brauch\w*|bräucht\w*|sollt\w*|müsst\w*|kommen "
+            r"[^.!?]{0,40}nicht (?:zurecht|klar)|sind (?:\w+ )?überfordert)",
+            r"(?:kontakt|verbindung) (?:mit|zu) (?:ihm|ihr|ihnen) auf|(?:nehmen|nimmt) "
+            r"(?:sie |ihr |jemand )?(?:bitte )?(?:kontakt|verbindung) (?:mit|zu) "
+            r"(?:ihm|ihr|ihnen)",
+            r"(?:einen|eine) (?:coach|coachin|mentor\w*) für (?:meinen|meine|unseren|unsere|ihn|"
+            r"sie|das team) (?:\w+ )?(?:finden|suchen|organisieren)",
             r"(?:er|sie) (?:braucht|bräuchte) (?:einen |eine )?(?:coach|mentor)",
             r"(?:fülle|ausfülle)[^.!?]{0,30}für (?:ihn|sie)\b",
             r"(?:alle|ihn|sie alle|das (?:ganze )?team)(?: \w+){0,4} (?:anmelden|einbuchen|"
@@ -384,17 +457,24 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"ich (?:möchte|will|hätte gern),? dass (?:mein|meine|er|das team|unser)\b",
             r"(?:möchte|will|hätte gern|wünsche mir|würde gern),? dass (?:mein|meine|das "
             r"(?:ganze )?team|unser|unsere|alle)\b",
-            r"(?:haben|habe|hat|wurde|ist) (?:entschieden|beschlossen|vereinbart|festgelegt),? "
-            r"dass[^!?]{1,120}(?:teilnimmt|teilnehmen|macht|machen|bekommt|bekommen|besucht|"
+            r"(?:haben|habe|hat|wurde|ist)(?: [\w ]{1,30}?)? (?:entschieden|beschlossen|"
+            r"vereinbart|festgelegt|geplant|vorgesehen),? dass[^!?]{1,120}(?:teilnimmt|"
+            r"teilnehmen|macht|machen|bekommt|bekommen|besucht|"
             r"beginnt|absolviert|absolvieren|durchlaufen|durchläuft|wahrnehmen|wahrnimmt|"
             r"belegt|belegen|antritt|antreten|startet|starten)",
             r"(?:wir möchten|wir wollen|wir hätten gern|wir wünschen uns),? dass\b",
-            r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr) "
+            r"(?:ihm|(?<!habt )(?<!könnt )(?<!hättet )(?<!kennt )ihr|ihnen) "
+            r"(?:(?:gern|gerne|bitte|mal|einfach|irgendwie|endlich) )*"
             r"(?:jemanden|einen coach|eine coachin|einen mentor|eine mentorin)"
             r"\b",
             r"(?:mein|meine) (?:mann|frau|partner\w*|sohn|tochter)\b"
             r"(?:(?! ich | mich | mir )[^.!?]){0,80}(?:braucht|"
-            r"bräuchte|sollte|will nicht|weiß nicht)",
+            r"bräuchte|sollte|will nicht|weiß nicht|unglücklich|erschöpft|ausgebrannt|"
+            r"spricht davon)",
+            r"(?:würde|täte|tut) (?:ihm|ihr|ihnen) (?:sicher |bestimmt |wirklich |sehr )?gut",
+            r"(?:ein|eine|mein|meine) (?:\w+ )?(?:kollege|kollegin|freund|freundin)\b"
+            r"(?:(?! ich | mich | mir )[^.!?]){0,60}(?:erschöpft|ausgebrannt|unglücklich|"
+            r"festgefahren|steckt fest|demotiviert)",
             r"(?:coaching|mentoring|sitzungen|programm)\w* (?:meiner|meines|für meine|für "
             r"meinen) (?:mitarbeiter\w*|bereichsleiter\w*|teamleiter\w*|kolleg\w*|"
             r"angestellte\w*)",
@@ -406,6 +486,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:an (?:seinem|seiner|ihrem|ihrer)|lernen|einen coach|eine mentorin|einen mentor)",
             r"jemanden,? (?:der|die) (?:ihn|ihm)\b",
             r"(?:könnt ihr|können sie|könnten sie|kann man) (?:bitte )?(?:ihn|ihm)\b",
+            r"(?:treffen|sprechen|reden|unterhalten) (?:mit|sich mit) (?:meinem|meiner|unserem|"
+            r"unserer) (?:\w+ )?(?:neffen|nichte|sohn|tochter|bruder|schwester|azubi|"
+            r"auszubildenden|mitarbeiter\w*|praktikant\w*|freund\w*)\b",
             r"(?:könnte|kann|würde) (?:jemand|einer|eine)(?: von ihnen| von euch)? "
             r"(?:sie|ihn|ihm|ihr|ihnen)\b",
             r"(?:im namen|im auftrag) (?:meines|meiner|unseres|unserer) \w+",
@@ -505,12 +588,18 @@ COPIES: Mapping[str, Sequence[str]] = {
     "fr": (
         r"(?:transmission|copie|résumé|synthèse|compte rendu|comptes rendus|notes|contenu)"
         r"s? (?:des |de la |du |de |d')?[^.!?]{0,30}(?:séances?|seances?|entretiens)",
+        r"(?:bilan|résumé|compte rendu|synthèse)[^.!?]{0,30}ce qui se (?:dit|passe|raconte|"
+        r"dira)",
+        r"(?:point|bilan|retour|compte rendu|rapport)s? (?:\w+ )?(?:sur|de) (?:l'avancement|les "
+        r"progrès|la progression) (?:de |d')(?:chacun|chacune|nos|mes|notre|son|sa|ses)",
         r"(?:après|à la fin de) chaque (?:séance|seance|rendez-vous)[^.!?]{0,40}(?:résumé|"
         r"compte rendu|synthèse|notes)",
     ),
     "es": (
         r"(?:resumen|resúmenes|copia|informes?|notas|actas|contenido)[^.!?]{0,30}"
         r"(?:de (?:cada|la|las) )(?:sesi[oó]n|sesiones|reuni[oó]n)",
+        r"(?:resumen|informe|notas|acta)[^.!?]{0,30}de lo (?:hablado|tratado|que se (?:habla|"
+        r"dice|trata))",
         r"(?:después de|tras|al final de) cada sesi[oó]n[^.!?]{0,40}(?:resumen|informe|"
         r"notas|copia)",
         r"(?:necesitamos|queremos|quiero|necesito) informes?[^.!?]{0,30}(?:de cada uno|"
@@ -522,6 +611,11 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"nach jede[mr] (?:termin|treffen|gespräch)[^.!?]{0,50}(?:zusammenfassung|bericht|"
         r"protokoll|notizen|rückmeldung)",
         r"worüber[^.!?]{0,40}gesprochen (?:wurde|wird)",
+        r"(?:zusammenfassung|bericht|protokoll|rückmeldung|notizen)\w*[^.!?]{0,20}nach "
+        r"(?:jeder|jedem|den) (?:sitzung|termin|treffen|gespräch|einheit)\w*",
+        r"(?:übersicht|bericht|zusammenfassung|rückmeldung)\w*[^.!?]{0,40}(?:welche themen|"
+        r"woran|worüber) [^.!?]{0,40}(?:bearbeite\w*|arbeite\w*|besprech\w*|bespricht|"
+        r"sprech\w*|spricht)",
         r"(?:zusammenfassung|bericht|protokoll|protokolle|notizen|mitschrift)\w*[^.!?]{0,20}"
         r"(?:der|über die|zu den) (?:inhalte|sitzungen|gespräche|gespräch)",
     ),
@@ -533,9 +627,12 @@ _FOR_SOMEONE = re.compile(
     r"financeur|finan[cç]\w+|budgets?|bénéficiaires?|salarié\w*|chaque participant|leurs?|"
     r"patrocinador\w*|financiador\w*|presupuestos?|paga|pagamos|pagando|pago|trabajador\w*|"
     r"cada uno|cada una|mandos|"
-    r"finanzier\w*|budget\w*|kostenstelle|bezahle|zahle|seine[rnm]?|ihre[rnm]?|"
+    # ...not the writer paying for their own ("ich zahle selbst").
+    r"finanzier\w*|budget\w*|kostenstelle|(?:be)?zahlen?(?! (?:ich |wir )?selbst)|förderverein|"
+    r"payons|payez|paient|seine[rnm]?|ihre[rnm]?|"
     r"mitarbeiter\w*|bereichsleiter\w*|"
-    r"teilnehmer\w*|azubis?|auszubildende\w*)(?!\w)",
+    r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|projektträger|azubis?|"
+    r"auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -607,7 +704,7 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
         for lang in langs:
             pattern = _COMPILED[kind].get(lang)
             match = _first_for_others(pattern, plain) if pattern else None
-            if match is None and kind == "sessions" and _FOR_SOMEONE.search(plain):
+            if match is None and kind == "sessions" and _copies_for_someone(plain):
                 copies = _COPIES.get(lang)
                 match = copies.search(plain) if copies else None
             if match is None:
@@ -620,6 +717,15 @@ def read_third_party(text: str, language: str) -> ThirdParty | None:
                 own_wish=own,
             )
     return None
+
+
+def _copies_for_someone(text: str) -> bool:
+    """Whether copies of sessions asked for here would be someone else's: the statement names
+    another person or who pays, and is not about the writer's own sessions alone ("ich zahle
+    meine Sitzungen selbst und möchte nach jeder Sitzung eine Zusammenfassung")."""
+    if not _FOR_SOMEONE.search(text):
+        return False
+    return not _OWN_SESSIONS.search(text) or names_someone_else(text)
 
 
 # The writer's own goal of letting go ("je voudrais que l'équipe gère les réceptions sans
@@ -638,13 +744,41 @@ _HELP_FOR_OTHERS = re.compile(
 )
 
 
+# "Them" may stand for things the writer does ("1:1s are awkward and I want them to be good by
+# end of quarter"): where the sentence before it names such things and no people, "them" is
+# the writer's own work, not someone else.
+_THEM = re.compile(r"(?<!\w)(?:them|they)(?!\w)", re.IGNORECASE)
+_THINGS_BEFORE = re.compile(
+    r"(?<!\w)(?:1:1s|1-1s|one-to-ones|one-on-ones|meetings|presentations|talks|pitches|"
+    r"slides|decks|reviews|appraisals|conversations|emails|numbers|figures|results|grades|"
+    r"scores|skills|habits|notes|rotas|budgets|plans|projects|deadlines|shifts|rounds|"
+    r"handovers|lessons|classes|stand-ups|standups)(?!\w)",
+    re.IGNORECASE,
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?<!\w)(?:team|staff|reports|people|colleagues|employees|juniors|nurses|engineers|"
+    r"students|trainees|members|kids|children|residents|he|she|him|her)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _them_means_things(text: str, match: re.Match[str], start: int) -> bool:
+    if not _THEM.search(match.group(0)):
+        return False
+    before = text[start + 1 : match.start()]
+    return bool(_THINGS_BEFORE.search(before)) and not _PEOPLE_BEFORE.search(before)
+
+
 def _first_for_others(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match that is not the writer's own goal of letting go (``_WITHOUT_ME``)."""
+    """The first match that is not the writer's own goal of letting go (``_WITHOUT_ME``)
+    nor a wish about the writer's own things (``_them_means_things``)."""
     for match in pattern.finditer(text):
         start = max(text.rfind(end, 0, match.start()) for end in ".!?;")
         stop = _SENTENCE_END.search(text, match.end())
         sentence = text[start + 1 : stop.start() if stop else len(text)]
         if _WITHOUT_ME.search(sentence) and not _HELP_FOR_OTHERS.search(sentence):
+            continue
+        if _them_means_things(text, match, start):
             continue
         return match
     return None
@@ -667,7 +801,9 @@ def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str |
 # Words that point at another person or a group: the third-party reader's hearing counts
 # only when the statement names someone other than the writer.
 _OTHERS = re.compile(
-    r"(?<!\w)(?:he|she|him|her|his|they|them|their|(?:my|our|a|direct) reports?|"
+    # Spanish "he" before a participle is the writer ("he pensado que...", "he decidido").
+    r"(?<!\w)(?:he(?! \w+(?:ado|ido|ada|ida|cho|sto|to)\b)|she|him|her|his|they|them|their|"
+    r"(?:my|our|a|direct) reports?|"
     r"colleagues?|employees?|husband|wife|son|daughter|ceo|mr|mrs|ms|beneficiar(?:y|ies)|"
     r"il|elle|ils|elles|lui|leur|collaborat\w+|salarié\w*|employé\w*|mari|fils|"
     r"fille|mme|bénéficiaires?|él|ella|ellos|ellas|compañer\w+|trabajador\w*|"

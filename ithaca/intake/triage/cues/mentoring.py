@@ -163,6 +163,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         (
             r"(?:no idea|no clue|not sure|unsure|(?:don't|do not) (?:really )?know) (?:about )?"
             r"(?:what|where|which) (?:to do (?:with my (?:life|career|future)|next|after|long)|"
+            r"comes after (?:the|my|this)|"
             r"i want|'s next|comes next|'s out there|is out there|else is out there|"
             r"(?:my )?options|to go|to head|i'm heading|i belong|i fit|path|direction|route)"
         ),
@@ -181,6 +182,11 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             r"public sector|management|consulting|teaching|practice)\b"
         ),
         r"(?:still )?fits? (?:who i am|the person i am|me) (?:now|anymore|any more)",
+        # "don't know what kind of leader I want to be"
+        (
+            r"what (?:kind|sort|type) of (?:[\w-]+ ){1,2}i (?:want|wanna|am going|'m going|hope)"
+            r" to (?:be|become)|who i want to (?:be|become) (?:at work|as a|in)"
+        ),
         r"what i (?:really |actually )?want (?:to do )?(?:from now on|next|with my (?:life|"
         r"career|working life)|from here|afterwards)",
     ),
@@ -215,6 +221,12 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"isolat\w+",
         r"impost[eo]r",
         r"first (?:person )?in my family",
+        # "the first person from outside the sector in this chair"
+        (
+            r"(?:first|only) (?:[\w-]+ )?(?:person|one|woman|man|leader|manager)? ?(?:from|who "
+            r"came from) outside (?:the|this|our) (?:sector|industry|field|profession|"
+            r"organi[sz]ation|company|trust)"
+        ),
         r"being myself",
         r"under-?represent\w+",
         r"minority",
@@ -272,6 +284,8 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"at the top",
         r"the rest of the (?:company|organi[sz]ation)",
         r"the ropes",
+        # "someone to help me read the place"
+        r"read (?:the|this) (?:place|organi[sz]ation|institution|system|politics|culture)",
         (
             r"who (?:the )?(?:key|important|right|influential|real) (?:people|players|stakeholders|"
             r"decision-?makers)(?: are| is)?"

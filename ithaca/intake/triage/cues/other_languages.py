@@ -35,6 +35,7 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"evaluation|inspection|concours|salon|présentation|presentation|réorganisation|"
         r"examen|comité|audit)",
         r"(?:le mois|la semaine|l'année) prochaine?",
+        r"(?:d'ici|avant|pour) (?:la rentrée|l'été|noël|les vacances|la fin de l'année)",
         r"(?:soutenance|entretien|inspection|concours|évaluation|évaluation annuelle) "
         r"(?:est |a lieu )?(?:dans|en|le)",
     ),
@@ -42,6 +43,8 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"ce (?:trimestre|mois|semestre)",
         rf"(?:les|des) (?:{_NUM_FR} )?prochaines? (?:semaines|mois)",
         r"rapidement|tout de suite|en ce moment|urgent\w*",
+        # "je dois apprendre à recadrer quelqu'un, vite": "vite" ending a clause.
+        r"(?<=[ ,])vite(?=\s*(?:[.!?;]|$))",
         r"(?:dès |pendant |durant )?les (?:deux |trois |quatre )?premi(?:ères|eres|ers) "
         r"(?:semaines|jours|mois)|dès (?:mon retour|la reprise)",
     ),
@@ -57,7 +60,11 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"gestion du temps|gérer mon temps|gerer mon temps|prioris\w+|(?:tenir|gérer) mes "
         r"priorités",
         r"recadr\w+|feedback|dire non|poser des limites",
+        r"(?:gérer|tenir|respecter|construire|faire|organiser) (?:mes |les |nos )?(?:délais|"
+        r"plannings?|échéances)",
         r"animer (?:des |les )?\w+|conduite de réunions",
+        r"(?:mener|conduire|présider) (?:les |des |mes |une |un )?(?:réunions?|conseils?|"
+        r"entretiens?|comités?)",
         r"gérer (?:les )?conflits|gestion des conflits",
         r"annonces? difficiles?|entretiens? (?:individuels|de recadrage)",
         r"garder (?:mon )?calme|tenir ma classe",
@@ -82,6 +89,10 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"(?:la )?place que je veux donner|ce que je veux (?:faire|vraiment)|réfléchir (?:plus "
         r"largement )?à (?:ce que|la place|ma place|la suite|mon avenir)|quelle (?:place|suite)|"
         r"(?:la )?(?:grande|vraie) question|si (?:ce|le) (?:métier|poste|travail) me correspond",
+        r"ce que je veux devenir|quel(?:le)? (?:\w+ )?je (?:veux|voudrais) être|où je (?:vais|"
+        r"veux aller)|"
+        r"(?:me pose|je me pose) (?:aussi |beaucoup de |des )?(?:des )?questions sur (?:ce que|"
+        r"mon avenir|la suite|ma place)",
     ),
     "belonging": (
         r"seule? (?:femme|homme)|à part|me sens (?:seule?|isolée?|perdue?)|isolée?|"
@@ -103,8 +114,13 @@ FRENCH: Mapping[str, tuple[str, ...]] = {
         r"une? (?:femme|personne) (?:qui|expérimentée)|personne expérimentée|"
         r"quelqu'un d'expérience|de la bouteille|passée? par là|fait le chemin|"
         r"fait le saut|fait ce choix|qui a dirigé",
+        r"(?:une?|quelqu'un de) (?:\w+ )?plus (?:ancien|ancienne|expérimentée?)",
     ),
-    "advice": (r"conseils?",),
+    # Not a meeting ("les conseils de maîtres", "conseil de classe").
+    "advice": (
+        r"conseils?(?! (?:de|d') ?(?:maîtres|maitres|classe|administration|direction|"
+        r"discipline|quartier|école|ecole|service))",
+    ),
     "independent": (r"hors de ma hiérarchie|hors hiérarchie|extérieur\w*",),
     "self_discovery": (r"(?:me pose|poser) les bonnes questions|trouver (?:mes|moi-même)",),
     "structured": (r"séances?|seances?|quelques séances|régulières",),
@@ -134,18 +150,20 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
         rf"(?:las|los) (?:{_NUM_ES} )?pr[oó]xim[oa]s (?:semanas|meses)",
         r"(?:las|los) (?:dos |tres |cuatro )?primer[oa]s (?:semanas|meses|días|dias)",
         r"ya mismo|cuanto antes|ahora mismo|urgente\w*|\bya\b",
+        r"(?<=[ ,])(?:rápido|rapido|pronto)(?=\s*(?:[.!?;]|$))",
     ),
     "long_horizon": (
         r"(?:a|de) (?:largo|más largo|mas largo) plazo|a la larga",
         r"(?:diez|\d{2}) años más|sin prisa|más adelante|mas adelante|algún día|algun dia",
     ),
     "named_skill": (
-        r"delegar|repartir el trabajo",
+        r"delegar|repartir (?:el trabajo|las tareas|tareas)",
         r"hablar en público|hablo en público|presentar\w*|presentaciones",
         r"negoci\w+",
         r"gestionar (?:mi )?tiempo|gestión del tiempo|prioriz\w+",
         r"dar feedback|feedback|decir que no|poner l[ií]mites",
         r"llevar reuniones|organizar reuniones|reuniones uno a uno",
+        r"(?:organizar|cuadrar|hacer) (?:los )?(?:turnos|cuadrantes|horarios)",
         r"gestionar conflictos|conversaciones difíciles|conversaciones dificiles",
         r"comunicar malas noticias|mantener la calma|controlar la clase|venderme",
     ),
@@ -170,6 +188,8 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
         r"ahora|después|con mi vida|de aquí en adelante|en adelante)|hacia dónde (?:quiero|voy)|"
         r"la (?:gran|otra) pregunta|si (?:este|el) (?:trabajo|puesto|oficio) (?:es para mí|"
         r"me sigue)",
+        r"qu[eé] (?:tipo|clase) de \w+ quiero ser|en qu[eé] me quiero convertir|qu[eé] quiero "
+        r"ser\b",
     ),
     "belonging": (
         r"únic[oa] (?:mujer|ingeniera|hombre)|fuera de lugar|me siento (?:sol[oa]|perdid[oa])|"
@@ -179,6 +199,7 @@ SPANISH: Mapping[str, tuple[str, ...]] = {
     "organization": (
         r"cómo se toman|como se toman|cómo funciona|como funciona|política interna|"
         r"conozca la casa|se progresa|organización tan grande|quién cuenta",
+        r"c[oó]mo se (?:avanza|asciende|sube|llega lejos)",
     ),
     "work_life": (r"familia|compaginar|conciliar|ritmo",),
     "resilience": (r"quemarme|quemad\w+|aguanto|durar en esto|perspectiva",),
@@ -212,18 +233,19 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
     ),
     "short_horizon": (
         r"dieses quartal|diesen monat|in den nächsten (?:wochen|monaten)|sofort|jetzt|dringend",
+        r"(?:brauch\w*|benötige) (?:\w+ )?schnell|schnell (?:hilfe|lernen|besser)",
         r"(?:in )?den ersten (?:zwei |drei |vier |paar )?(?:wochen|monaten|tagen)",
     ),
     "long_horizon": (
         r"langfristig|auf (?:längere sicht|dauer)|irgendwann|bis zur rente|später|in ruhe",
     ),
     "named_skill": (
-        r"delegier\w*|aufgaben abgeben",
+        r"delegier\w*|aufgaben ab(?:zu)?geben|arbeit ab(?:zu)?geben",
         r"vortrag|präsentation\w*|präsentier\w*|auftreten|reden halten",
         r"verhandl\w+|gehaltsverhandlung\w*",
         r"zeitmanagement|zeit einteilen|priorisier\w*",
         r"kritik äußern|rückmeldung\w*|feedback|nein sagen|grenzen (?:zu )?setzen",
-        r"besprechungsführung|meetings? (?:leiten|moderieren)|mitarbeitergespräch\w*",
+        r"besprechungsführung|meetings? (?:leiten|moderieren)|mitarbeitergespräch\w*|moderier\w*",
         r"konflikte? (?:im team )?(?:zu )?moderieren|schwierige\w* gespräch\w*",
         r"schlechte nachrichten|ruhiger bleiben|in den griff|schichtpläne",
     ),
@@ -244,6 +266,8 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
         r"frage mich|schwanke|weiß nicht|weiß nicht mehr|keine ahnung|ob ich",
         r"wie es (?:für mich )?(?:beruflich )?(?:überhaupt )?weitergeh\w*|was ich (?:eigentlich |"
         r"wirklich )?(?:will|möchte)|die (?:größere|eigentliche|große) frage|wohin (?:es|ich)",
+        r"was für (?:ein|eine) \w+ ich (?:sein|werden) (?:will|möchte)|was ich werden (?:will|"
+        r"möchte)|wer ich (?:beruflich )?sein (?:will|möchte)",
     ),
     "belonging": (
         r"einzige frau|einziger mann|fehl am platz|allein|fremdkörper|meinen platz|"
@@ -253,6 +277,7 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
     "organization": (
         r"wie hier entscheidungen|die fäden zieht|firmenpolitik|wie es läuft|wie man "
         r"vorankommt|das haus kennt|im betrieb|großen organisation|konzern",
+        r"wie (?:kommt )?man (?:in |hier |bei )?[^.!?]{0,30}weiter(?:kommt)?\b",
     ),
     "work_life": (r"familie|elternzeit|kürzer treten|kinder",),
     "resilience": (r"auszubrennen|ausbrennen|burn-?out|gesund bleibt|durchhalten|halte durch",),
@@ -268,7 +293,10 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
     "self_discovery": (r"selbst lösungen|eigene lösungen|selbst (?:zu )?finden",),
     "structured": (r"sitzungen|festen terminen|termine|routine",),
     "informal": (r"ab und zu|gelegentlich|in ruhe",),
-    "someone_to_talk_to": (r"(?:sprechen|reden|austausch|besprechen|teilen)\b",),
+    "someone_to_talk_to": (
+        r"(?:sprechen|reden|austausch|besprechen|teilen)\b",
+        r"jemanden,? (?:der|die) mir (?:erzählt|erklärt|zeigt|sagt),? wie",
+    ),
     "measurable": (r"messen|an den \w+ messen",),
     "growth_outcome": (r"abstand|breiteren blick|orientierung",),
     "asks_for_coach": (r"coach\w*",),
