@@ -40,7 +40,7 @@ PER_PAGE = 10
 LAST_PAGE = 100_000
 
 SHOWN_OF = _("%(shown)s of %(total)s")
-RANGE_OF = _("%(first)s–%(last)s of %(total)s")
+RANGE_OF = _("%(first)s to %(last)s of %(total)s")
 
 
 @dataclass
@@ -94,7 +94,7 @@ class Chunk:
 
     @property
     def range_text(self) -> str:
-        """ "11–20 of 3,381": this page alone (the list's own page, without JavaScript)."""
+        """ "11 to 20 of 3,381": this page alone (the list's own page, without JavaScript)."""
         numbers = {"first": self.first, "last": self.last, "total": self.total}
         return str(RANGE_OF) % {k: _number(v) for k, v in numbers.items()}
 
@@ -112,9 +112,7 @@ def page_number(query: Mapping[str, str]) -> int:
     return min(max(page, 1), LAST_PAGE)
 
 
-def _window(
-    queryset: QuerySet[Any], page: int, total: int | None = None
-) -> tuple[list[Any], int]:
+def _window(queryset: QuerySet[Any], page: int, total: int | None = None) -> tuple[list[Any], int]:
     """The page's rows and the list's total, in one query (0 past the last page).
 
     A total the caller already knows spares the count: PostgreSQL then reads only
@@ -242,8 +240,10 @@ LISTS: dict[str, ListKind] = {
     ),
     "stuck-proposals": ListKind(
         stuck_proposals,
-        lambda program: str(_("Proposals unanswered for more than %(days)s days"))
-        % {"days": program.request_expiry_days},
+        lambda program: (
+            str(_("Proposals unanswered for more than %(days)s days"))
+            % {"days": program.request_expiry_days}
+        ),
         "console/lists/stuck_proposals.html",
         "console/lists/_stuck_proposals_rows.html",
     ),

@@ -96,7 +96,7 @@ def test_without_javascript_the_link_opens_the_lists_own_page(world) -> None:
     html = response.content.decode()
     assert "<h1>Applications to decide</h1>" in html
     assert _row_ids(html) == _applications(world)[PER_PAGE : 2 * PER_PAGE]
-    assert "11–20 of 25" in html
+    assert "11 to 20 of 25" in html
     assert "applications/?page=1" in html and "applications/?page=3" in html
     assert "hx-get" not in html.split("<h1>", 1)[1]  # plain links on a page of its own
 
