@@ -5,7 +5,7 @@ A manager reads the first rows of each list; "Show more" asks for the next ten
 Every list is one query for its rows and its total, whatever its length: the
 total comes from a window count over the same rows (`COUNT(*) OVER ()`), which
 PostgreSQL works out while it reads the rows it has to sort anyway; the
-participants' total comes from the stage counts, as the page's did.
+applications' and participants' totals come from the stage counts on the page.
 People are fetched for the rows shown only, by primary key: a join under the
 window count would join every row of the list before the LIMIT.
 """
@@ -163,8 +163,8 @@ def stuck_applications(ctx: Context, page: int) -> Chunk:
 
 
 def stuck_waiting(ctx: Context, page: int) -> Chunk:
-    queryset = selectors.stuck_waiting(ctx.program, ctx.now).order_by("waiting_since", "pk")
-    rows, total = _window(queryset, page)
+    start = (page - 1) * PER_PAGE
+    rows, total = selectors.stuck_waiting(ctx.program, ctx.now, start, PER_PAGE)
     return Chunk("stuck-waiting", ctx.program, prepare_waiting(rows, ctx.phrases), total, page)
 
 

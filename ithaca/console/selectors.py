@@ -14,7 +14,6 @@ from django.db.models import (
     Case,
     Count,
     DateTimeField,
-    Exists,
     F,
     IntegerField,
     Max,
@@ -183,35 +182,52 @@ def stuck_applications(program: Program, now: dt.datetime) -> QuerySet[Participa
     )
 
 
-def stuck_waiting(program: Program, now: dt.datetime) -> QuerySet[Any]:
-    """Active seekers with no relationship that counts, waiting for over 30 days.
+def stuck_waiting(
+    program: Program, now: dt.datetime, start: int = 0, limit: int = 10
+) -> tuple[list[Any], int]:
+    """Active seekers with no relationship that counts, waiting for over 30 days:
+    those from `start` (longest wait first, at most `limit`), and how many in all.
 
-    Filtered with NOT EXISTS rather than on the counting annotations, which
-    PostgreSQL estimated at one row and nested-looped over the users table for
-    every participant; the annotations are computed only for the rows kept.
     Waiting since = the later of approval and the last relationship's end, so
     "since before the cutoff" means approved before it with nothing ended since.
+    Each seeker's relationships are grouped once (last end; whether any counts or
+    ended since the cutoff) and joined to the program's active seekers; an
+    anti-join plus a "last end" subquery per waiting seeker took 25 to 30 % longer
+    in PostgreSQL. The rows shown are then read by primary key with their person
+    and "waiting since".
     """
     model: Any = relationship_model(program)
-    cutoff = now - dt.timedelta(days=WAITING_STUCK_DAYS)
-    mine = model.objects.filter(
-        program=OuterRef("program"), **{model.SEEKER_FIELD: OuterRef("user")}
-    )
-    counting = [Status.ACTIVE, Status.PAUSED, Status.PROPOSED, Status.CONCLUDED]
-    # Only "waiting since" is shown: the relationship counts of `participants`
-    # would be six more subqueries to build and run, all zero here.
-    return (
-        Participation.objects.filter(program=program)
+    cutoff = connection.ops.adapt_datetimefield_value(now - dt.timedelta(days=WAITING_STUCK_DAYS))
+    seeker = model._meta.get_field(model.SEEKER_FIELD).column
+    counting = [str(s) for s in RELATIONSHIP_STAGE_STATUSES]
+    listed = ", ".join(["%s"] * len(counting))
+    participations = connection.ops.quote_name(Participation._meta.db_table)
+    sql = f"""
+        SELECT p.id, COUNT(*) OVER () FROM {participations} p
+          LEFT JOIN (SELECT {seeker} AS person, MAX(ended_at) AS last_end,
+                            MAX(CASE WHEN status IN ({listed}) OR ended_at >= %s
+                                THEN 1 ELSE 0 END) AS busy
+                       FROM {connection.ops.quote_name(model._meta.db_table)}
+                      WHERE program_id = %s GROUP BY {seeker}) r ON r.person = p.user_id
+         WHERE p.program_id = %s AND p.role = %s AND p.state = %s AND p.updated_at < %s
+           AND COALESCE(r.busy, 0) = 0
+         ORDER BY CASE WHEN r.last_end > p.updated_at THEN r.last_end ELSE p.updated_at END,
+                  p.id
+         LIMIT %s OFFSET %s"""
+    params = [*counting, cutoff, program.pk, program.pk, str(SEEKER), str(ACTIVE), cutoff]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, start])
+        found = cursor.fetchall()
+    if not found:
+        return [], 0
+    ids = [pk for pk, _ in found]
+    shown = (
+        Participation.objects.filter(pk__in=ids)
+        .select_related("user")
         .annotate(waiting_since=_waiting_since(model))
-        .filter(role=SEEKER, state=ACTIVE, updated_at__lt=cutoff)
-        # One anti-join, not one per condition: the program's relationships are
-        # hashed once (two NOT EXISTS hashed them twice, 4 to 8 ms more).
-        .filter(~Exists(mine.filter(Q(status__in=counting) | Q(ended_at__gte=cutoff))))
-        .order_by("waiting_since")
-        # The people of the 50 shown, by primary key: joined, PostgreSQL hashed the
-        # whole users table to sort a few thousand waiting seekers (10-15 ms).
-        .prefetch_related("user")
+        .in_bulk()
     )
+    return [shown[pk] for pk in ids], found[0][1]
 
 
 def stuck_proposals(program: Program, now: dt.datetime) -> QuerySet[Any]:

@@ -112,9 +112,10 @@ def test_the_stuck_lists_hold_old_applications_long_waits_and_stale_proposals() 
     stale = make_relationship(world.program, world.mentor, old_seeker, "proposed", age_days=8)
     assert [p.user for p in selectors.stuck_applications(world.program, now)] == [world.applied]
     # The waiting seeker's declined proposal ended today: the wait restarted then.
-    assert list(selectors.stuck_waiting(world.program, now)) == []
+    assert selectors.stuck_waiting(world.program, now) == ([], 0)
     type(stale).objects.filter(mentee=world.waiting).update(ended_at=now - dt.timedelta(days=35))
-    assert [p.user for p in selectors.stuck_waiting(world.program, now)] == [world.waiting]
+    rows, total = selectors.stuck_waiting(world.program, now)
+    assert [p.user for p in rows] == [world.waiting] and total == 1
     assert list(selectors.stuck_proposals(world.program, now)) == [stale]
 
 
