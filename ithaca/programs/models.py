@@ -256,6 +256,13 @@ class Participation(TimeStampedModel):
             # pending application joined with the whole users table (23 ms -> 1 ms
             # at 100,000 people).
             models.Index(fields=["program", "state", "created_at"], name="participation_state_age"),
+            # The console's stage counts read a program's participations in person
+            # order from this index alone, to merge them with each person's
+            # relationships (with the relationships' "side" indexes: 49 -> 34 ms
+            # for 20,000 participations under load).
+            models.Index(
+                fields=["program", "user"], include=["role", "state"], name="participation_person"
+            ),
         ]
 
     def __str__(self) -> str:
