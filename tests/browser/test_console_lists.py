@@ -7,6 +7,8 @@ and keyboard focus must move to the first new row. Every state is checked with a
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from ithaca.programs.models import Participation
@@ -19,9 +21,9 @@ ROWS = "section[aria-labelledby=applications] tbody tr[id^=application-]"
 MORE = "section[aria-labelledby=applications] tr.more"
 
 
-def test_a_manager_shows_more_applications_and_approves_one_of_them(page) -> None:
+def test_a_manager_shows_more_applications_and_approves_one_of_them(page: Any) -> None:
     manager = person("manager@example.org", first_name="Mia", last_name="Manager")
-    program = ProgramFactory(name="Career Mentoring", slug="career-mentoring")
+    program: Any = ProgramFactory(name="Career Mentoring", slug="career-mentoring")
     program.managers.add(manager)
     for _ in range(12):
         ParticipationFactory(program=program, role=Participation.Role.SEEKER, state="pending")
