@@ -7,6 +7,7 @@ urlpatterns = [
     path("", programs.console_home, name="home"),
     path("programs/new/", programs.program_new, name="program-new"),
     path("programs/<slug:slug>/", programs.program_overview, name="program"),
+    path("programs/<slug:slug>/lists/<slug:name>/", programs.program_list, name="program-list"),
     path("programs/<slug:slug>/edit/", programs.program_edit, name="program-edit"),
     path("programs/<slug:slug>/enrolment/", programs.program_enrolment, name="enrolment"),
     path("programs/<slug:slug>/invite/", programs.program_invite_view, name="invite"),

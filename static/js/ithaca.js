@@ -72,8 +72,30 @@
     });
   }
 
+  // "Show more" at the end of a console list: htmx replaces the control with the
+  // next rows and the next control. Keyboard focus would fall back to the page's
+  // top with the link gone, so it moves to the first new row.
+  function setUpShowMore() {
+    var before = null;
+    document.body.addEventListener("htmx:beforeSwap", function (event) {
+      var target = event.detail.target;
+      before = target && target.classList.contains("more")
+        ? { parent: target.parentNode, previous: target.previousElementSibling }
+        : null;
+    });
+    document.body.addEventListener("htmx:afterSettle", function () {
+      if (!before) return;
+      var first = before.previous ? before.previous.nextElementSibling : before.parent.firstElementChild;
+      before = null;
+      if (!first) return;
+      first.setAttribute("tabindex", "-1");
+      first.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpMenu();
+    setUpShowMore();
     setUpDropdowns();
     setUpConfirmations();
     markScrollingTables();

@@ -85,6 +85,14 @@ class CoachingEngagement(HelpingRelationship):
             models.Index(fields=["program", "status"]),
             # The managers' CSV export streams each program in this order.
             models.Index(fields=["program", "created_at"]),
+            # The console's stage counts group each side's relationships per person
+            # from these alone, in order, and merge them with the participations.
+            models.Index(
+                fields=["program", "coachee"], include=["status"], name="coaching_coachee_side"
+            ),
+            models.Index(
+                fields=["program", "coach"], include=["status"], name="coaching_coach_side"
+            ),
         ]
 
     def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:

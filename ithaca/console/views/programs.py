@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from ithaca.accounts.http import current_user
-from ithaca.console import selectors
+from ithaca.console import lists, selectors
 from ithaca.console.access import (
     access_application,
     access_console_program,
@@ -24,14 +25,7 @@ from ithaca.console.access import (
     require_console,
 )
 from ithaca.console.context_processors import SESSION_KEY
-from ithaca.console.display import (
-    Phrases,
-    prepare_applications,
-    prepare_participants,
-    prepare_proposals,
-    prepare_stuck_applications,
-    prepare_waiting,
-)
+from ithaca.console.display import Phrases, prepare_applications
 from ithaca.console.forms import InviteForm, ProgramForm
 from ithaca.console.services import program_invite, proposal_nudge
 from ithaca.console.stages import Stage
@@ -102,53 +96,55 @@ def program_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def program_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    """Counts by stage, then the first rows of each list; "show more" reads the rest."""
     program = access_console_program(current_user(request), slug)
-    now = timezone.now()
-    stage = request.GET.get("stage", "")
-    role = request.GET.get("role", "")
-    rows = selectors.participants(program).order_by(
-        "user__first_name", "user__last_name", "user__email"
-    )
     counts = selectors.stage_counts(program)
-    # Without a role filter the stage counts already say how many rows there are.
-    total: int | None = sum(counts.values())
-    if stage in Stage.__members__.values():
-        rows = rows.filter(selectors.STAGE_FILTERS[Stage(stage)])
-        total = counts[Stage(stage)]
-    if role in Participation.Role.values:
-        rows = rows.filter(role=role)
-        total = None
-    page = paginate(request, rows, per_page=25, count=total)
-    phrases = Phrases(now)
-    applications = (
-        program.participations.filter(state=Participation.State.PENDING)
-        .select_related("user")
-        .order_by("created_at")[:50]
-    )
+    now = timezone.now()
+    ctx = lists.Context(program, now, Phrases(now), request.GET, counts)
+    stage, role = request.GET.get("stage", ""), request.GET.get("role", "")
     context = {
         "program": program,
         "counts": counts,
-        "applications": prepare_applications(applications, program, phrases),
-        "stuck_applications": prepare_stuck_applications(
-            selectors.stuck_applications(program, now)[:50], phrases
-        ),
-        "stuck_waiting": prepare_waiting(selectors.stuck_waiting(program, now)[:50], phrases),
-        "stuck_proposals": prepare_proposals(
-            selectors.stuck_proposals(program, now)[:50], program, phrases
-        ),
+        "applications": lists.applications(ctx, 1),
+        "stuck_applications": lists.stuck_applications(ctx, 1),
+        "stuck_waiting": lists.stuck_waiting(ctx, 1),
+        "stuck_proposals": lists.stuck_proposals(ctx, 1),
         "independence_flags": IndependenceFlag.objects.filter(
             program=program, decided_at__isnull=True
         ).select_related("helper", "seeker")[:50],
-        "page": page,
-        "rows": prepare_participants(
-            [(p, selectors.stage_of(p)) for p in page.object_list], phrases
-        ),
+        "participants": lists.participants(ctx, 1),
         "stage": stage,
         "role": role,
         "stages": list(Stage),
         "roles": Participation.Role.choices,
+        "cumulative": True,
     }
     return render(request, "console/program.html", context)
+
+
+@login_required
+def program_list(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    """A later page of one of the program page's lists.
+
+    Under htmx, the rows and the next "show more" control, which the page appends
+    in place of its control; without JavaScript, the list's own page.
+    """
+    program = access_console_program(current_user(request), slug)
+    kind = lists.LISTS.get(name)
+    if kind is None:
+        raise Http404(_("No such list."))
+    now = timezone.now()
+    page = lists.page_number(request.GET)
+    chunk = kind.read(lists.Context(program, now, Phrases(now), request.GET), page)
+    partial = bool(getattr(request, "htmx", False))
+    context = {"program": program, "chunk": chunk, "cumulative": partial}
+    if partial:
+        response = render(request, kind.rows_template, context)
+    else:
+        context.update(title=kind.title(program), template=kind.template)
+        response = render(request, "console/program_list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

@@ -89,6 +89,14 @@ class MentoringRelationship(HelpingRelationship):
             models.Index(fields=["program", "status"]),
             # The managers' CSV export streams each program in this order.
             models.Index(fields=["program", "created_at"]),
+            # The console's stage counts group each side's relationships per person
+            # from these alone, in order, and merge them with the participations.
+            models.Index(
+                fields=["program", "mentee"], include=["status"], name="mentoring_mentee_side"
+            ),
+            models.Index(
+                fields=["program", "mentor"], include=["status"], name="mentoring_mentor_side"
+            ),
         ]
 
     def __str__(self) -> str:
