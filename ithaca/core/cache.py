@@ -60,7 +60,8 @@ class ThrottleCache(DatabaseCache):
         table = quote(self._table)
         name, data, until = quote("cache_key"), quote("value"), quote("expires")
         pickled = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
-        row = [key, pickled, connection.ops.adapt_datetimefield_value(expires.replace(microsecond=0))]
+        until_value = connection.ops.adapt_datetimefield_value(expires.replace(microsecond=0))
+        row = [key, pickled, until_value]
         with connection.cursor() as cursor:
             try:
                 cursor.execute(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,7 @@ from ithaca.intake.models import Intake
 from ithaca.matching import engine
 from ithaca.matching.kinds import model_for
 from ithaca.matching.models import MatchingConfig, MatchProfile
-from ithaca.matching.pool import Pool, build_pool
+from ithaca.matching.pool import Pool, Taken, build_pool
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Participation, Program
 
@@ -86,11 +87,14 @@ def open_pairs(program: Program) -> list[tuple[int, int]]:
     return list(rows)
 
 
-def places_in_use(pairs: list[tuple[int, int]]) -> dict[int, int]:
+def taken(pairs: list[tuple[int, int]]) -> Taken:
+    """The open relationships counted: places in use per helper, and the seekers who have one."""
     in_use: dict[int, int] = defaultdict(int)
-    for helper_id, _ in pairs:
+    busy: set[int] = set()
+    for helper_id, seeker_id in pairs:
         in_use[helper_id] += 1
-    return in_use
+        busy.add(seeker_id)
+    return Taken(in_use, busy)
 
 
 def _build(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
@@ -108,7 +112,7 @@ def _build(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
     return Prepared(pool, index, places, languages, fingerprint, time.monotonic())
 
 
-def free_places(ready: Prepared, in_use: dict[int, int]) -> Any:
+def free_places(ready: Prepared, in_use: Mapping[int, int]) -> Any:
     """Each helper's free places now (IntArray in pool order): the declared places less
     those in use, subtracted for the helpers who have some rather than for all 9,000."""
     free = ready.places.copy()
