@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Aggregate, Count, Max, QuerySet, Subquery, Value
+from django.db.models import Aggregate, CharField, Count, Func, Max, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Concat
 
 from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.intake.models import Intake
@@ -135,10 +136,8 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
         Program.objects.filter(pk=program.pk)
         .annotate(
             config=_scalar(MatchingConfig.objects.filter(program=program), Max("updated_at")),
-            parts=_scalar(Participation.objects.filter(program=program), Count("id")),
-            parts_at=_scalar(Participation.objects.filter(program=program), Max("updated_at")),
-            wishes=_scalar(MatchProfile.objects.filter(program=program), Count("id")),
-            wishes_at=_scalar(MatchProfile.objects.filter(program=program), Max("updated_at")),
+            parts=_count_and_latest(Participation.objects.filter(program=program)),
+            wishes=_count_and_latest(MatchProfile.objects.filter(program=program)),
             profiles_at=_scalar(Profile.objects.all(), Max("updated_at")),
             careers_top=_scalar(CareerEntry.objects.all(), Max("id")),
             intakes_at=_scalar(Intake.objects.all(), Max("updated_at")),
@@ -148,9 +147,7 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
             "updated_at",
             "config",
             "parts",
-            "parts_at",
             "wishes",
-            "wishes_at",
             "profiles_at",
             "careers_top",
             "intakes_at",
@@ -160,7 +157,18 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
     return (program.pk, *row.get())
 
 
-def _scalar(rows: QuerySet[Any], aggregate: Aggregate) -> Subquery:
+def _scalar(rows: QuerySet[Any], aggregate: Aggregate | Func) -> Subquery:
     """An aggregate over `rows` as a scalar subquery (no GROUP BY)."""
     one = rows.order_by().annotate(_one=Value(1)).values("_one")
     return Subquery(one.annotate(value=aggregate).values("value"))
+
+
+def _count_and_latest(rows: QuerySet[Any]) -> Subquery:
+    """How many rows and when one last changed, as one text ("20001 2026-12-07 ..."):
+    one pass over the program's rows where two scalar subqueries made two (a
+    participation count and its latest change were 8 ms each for 20,000 people)."""
+    text = CharField()
+    both = Concat(
+        Cast(Count("pk"), text), Value(" "), Cast(Max("updated_at"), text), output_field=text
+    )
+    return _scalar(rows, both)
