@@ -12,7 +12,9 @@ written with one statement per request when it is the database
 
 from __future__ import annotations
 
-from django.core.cache import caches
+from typing import cast
+
+from django.core.cache import BaseCache, caches
 from django.utils.connection import ConnectionProxy
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -21,7 +23,8 @@ from ithaca.core.http import client_ip
 
 
 class _ClientAddress:
-    cache = ConnectionProxy(caches, "throttle")
+    # A proxy, as DRF's default: each thread gets its own connection to the cache.
+    cache = cast(BaseCache, ConnectionProxy(caches, "throttle"))
 
     def get_ident(self, request: Request) -> str:
         return client_ip(request._request)

@@ -37,6 +37,7 @@ class ThrottleCache(DatabaseCache):
 
     def __init__(self, table: str, params: dict[str, Any]) -> None:
         super().__init__(table, params)
+        self.table = table
         options = params.get("OPTIONS") or {}
         self._sweep_every = max(int(options.get("SWEEP_EVERY", SWEEP_EVERY)), 1)
         self._writes = 0
@@ -45,7 +46,7 @@ class ThrottleCache(DatabaseCache):
         self,
         key: Any,
         value: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> None:
         key = self.make_and_validate_key(key, version=version)
@@ -57,7 +58,7 @@ class ThrottleCache(DatabaseCache):
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         quote = connection.ops.quote_name
-        table = quote(self._table)
+        table = quote(self.table)
         name, data, until = quote("cache_key"), quote("value"), quote("expires")
         pickled = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
         until_value = connection.ops.adapt_datetimefield_value(expires.replace(microsecond=0))
@@ -79,5 +80,5 @@ class ThrottleCache(DatabaseCache):
     def sweep(self, cursor: Any, connection: Any) -> None:
         """Delete the rows that have expired (and only those)."""
         now = connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))
-        table, until = connection.ops.quote_name(self._table), connection.ops.quote_name("expires")
+        table, until = connection.ops.quote_name(self.table), connection.ops.quote_name("expires")
         cursor.execute(f"DELETE FROM {table} WHERE {until} < %s", [now])

@@ -380,7 +380,7 @@ def _about_members(
         Profile.assessors.through.objects.filter(profile_id__in=seekers)
         .order_by()
         .annotate(what=Value(ASSESSOR, output_field=CharField()))
-        .values_list("profile_id", "user_id", "what")
+        .values_list("profile_id", "user_id", "what")  # type: ignore[misc]  # an annotation
     )
     referred = (
         _referred(seekers, kind)
