@@ -9,7 +9,6 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from ithaca.matching import display
-from ithaca.matching.explain import localized_breakdown
 from ithaca.matching.phrases import for_reader, localized, unmatched_explanation
 from ithaca.matching.words import LEVEL_WORDS
 
@@ -56,12 +55,6 @@ def top_reasons(breakdown: Mapping[str, Any] | None, count: int = 3) -> list[str
         localized(str(f.get("explanation") or f.get("label")), f.get("phrase"))
         for f in factors[:count]
     ]
-
-
-@register.filter
-def in_reader_language(breakdown: dict[str, Any] | None) -> dict[str, Any]:
-    """{% with b=b|in_reader_language %}: a stored breakdown's labels and sentences translated."""
-    return localized_breakdown(breakdown)
 
 
 @register.filter
