@@ -55,7 +55,9 @@ def _process_cache(settings: pytest.FixtureRequest) -> None:
     # Production counts throttles in the shared database cache, a few queries a request;
     # tests count their own queries, so they use a cleared per-process cache. The tests
     # of the lockout and the shared cache choose the database cache themselves.
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # type: ignore[attr-defined]
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    settings.CACHES = {"default": local, "throttle": local}  # type: ignore[attr-defined]
     cache.clear()
+    caches["throttle"].clear()

@@ -157,6 +157,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # worker must count together: the database cache (table ithaca_cache, created by
 # `manage.py migrate`) by default, Redis when REDIS_URL is set, or CACHE_URL to choose.
 CACHES = {"default": env.shared_cache("CACHE_URL", "REDIS_URL")}
+# API throttling counts in the same shared place (a per-process cache would let each
+# worker grant the full rate). In the database it writes with one upsert instead of
+# Django's count, select and update or insert on every request (ithaca/core/cache.py).
+CACHES["throttle"] = env.throttle_cache(CACHES["default"])
 
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

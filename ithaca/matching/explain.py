@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ithaca.accounts.languages import language_name
 from ithaca.matching import engine
 from ithaca.matching.engine.phrase import Phrase
-from ithaca.matching.phrases import localized
+from ithaca.matching.phrases import in_english, localized
 from ithaca.matching.words import FACTOR_LABELS, RULE_LABELS
 
 
@@ -84,8 +84,10 @@ def localized_breakdown(breakdown: dict[str, Any] | None) -> dict[str, Any]:
     """
     if not breakdown:
         return {}
-    labels = {"factors": FACTOR_LABELS, "rules": RULE_LABELS}
+    factor_labels, rule_labels = _labels()  # translated once per language
+    labels = {"factors": factor_labels, "rules": rule_labels}
     keys = {"factors": "factor", "rules": "rule"}
+    english = in_english()
     out = dict(breakdown)
     for part in ("factors", "rules"):
         items = []
@@ -93,8 +95,11 @@ def localized_breakdown(breakdown: dict[str, Any] | None) -> dict[str, Any]:
             item = dict(item)
             label = labels[part].get(item.get(keys[part], ""))
             if label is not None:
-                item["label"] = str(label)
-            item["explanation"] = localized(item.get("explanation", ""), item.get("phrase"))
+                item["label"] = label
+            explanation = item.get("explanation", "")
+            item["explanation"] = (
+                explanation if english else localized(explanation, item.get("phrase"))
+            )
             items.append(item)
         out[part] = items
     return out

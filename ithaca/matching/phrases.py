@@ -249,3 +249,16 @@ def unmatched_explanation(reason: str, explanation: str) -> str:
     if reason not in UNMATCHED_EXPLANATIONS:
         return explanation
     return str(UNMATCHED_EXPLANATIONS[reason])
+
+
+def for_reader(text: str, reader: Any) -> str:
+    """An explanation written about a pair, addressed to the reader when it names them:
+    "the role Maya Okafor is aiming for" reads "the role you are aiming for" to Maya."""
+    name = getattr(reader, "display_name", "") or ""
+    # The rewording below knows English grammar only; other languages keep the name.
+    if not name or name not in text or not in_english():
+        return text
+    for before, after in ((" is", " are"), (" has", " have"), (" was", " were"), ("'s", "r")):
+        text = text.replace(f"{name}{before}", f"you{after}")
+    text = text.replace(name, "you")
+    return text[:1].upper() + text[1:] if text.startswith("you") else text

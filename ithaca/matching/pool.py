@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from ithaca.accounts.models import CareerEntry, Profile, User
@@ -33,6 +34,13 @@ from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.models import PairExclusion, Participation, PersonBlock, Program
 
 Ids = frozenset[int]
+
+
+class Taken(NamedTuple):
+    """A program's open relationships (proposed, active, paused), counted."""
+
+    in_use: Mapping[int, int]  # helper id -> open relationships
+    busy_seekers: AbstractSet[int]  # seekers with one
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +77,7 @@ def build_pool(
     now: dt.datetime | None = None,
     rules_only: bool = False,
     config: MatchingConfig | None = None,
+    taken: Taken | None = None,
 ) -> Pool:
     """Seekers and helpers of `program` (optionally only some), with every rule's inputs.
 
@@ -79,12 +88,19 @@ def build_pool(
 
     `rules_only` leaves out what only the scores read (helpers' careers, seekers'
     match profiles): for re-checking the hard rules of pairs scored elsewhere.
-    `config`, when the caller holds the program's current settings, is not read again.
+    `config`, when the caller holds the program's current settings, is not read again;
+    nor are the program's open relationships (`taken`) when the caller read them in this
+    request (`poolcache.open_pairs`).
     """
     parts = _participations(program, seeker_ids, helper_ids)
     restricted = seeker_ids is not None or helper_ids is not None
     facts = _Facts(
-        program, parts, now or timezone.now(), restricted=restricted, rules_only=rules_only
+        program,
+        parts,
+        now or timezone.now(),
+        restricted=restricted,
+        rules_only=rules_only,
+        taken=taken,
     )
     seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
     if waiting_only:
@@ -152,6 +168,7 @@ class _Facts:
         *,
         restricted: bool = False,
         rules_only: bool = False,
+        taken: Taken | None = None,
     ) -> None:
         self.program, self.now = program, now
         self.rows = list(parts)
@@ -162,12 +179,10 @@ class _Facts:
         # relationships and management chains, not the whole program's and organisation's.
         # Their ids go in as a literal list: with a subquery on each side PostgreSQL
         # guessed one row and nested-looped over the program's relationships for seconds.
-        self._relationships(program, [p.user_id for p in self.rows] if restricted else None)
-        self.opted, self.conflicts = _blocks(members)
-        self.assessors = _grouped(
-            Profile.assessors.through.objects.filter(profile_id__in=seekers).values_list(
-                "profile_id", "user_id"
-            )
+        ids = [p.user_id for p in self.rows] if restricted else None
+        self._relationships(program, ids, taken)
+        self.opted, self.conflicts, self.assessors, self.referred = _about_members(
+            members, seekers, program.kind
         )
         self.managers = (
             _chains_of([p.user_id for p in self.rows])
@@ -187,28 +202,40 @@ class _Facts:
                 for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
             }
         )
-        self.referred = _referred(seekers, program.kind)
         self._offsets: dict[str, float | None] = {}
 
-    def _relationships(self, program: Program, members: list[int] | None) -> None:
+    def _relationships(
+        self,
+        program: Program,
+        members: list[int] | None,
+        taken: Taken | None,
+    ) -> None:
         model = model_for(program)
         helper_f, seeker_f = f"{model.HELPER_FIELD}_id", f"{model.SEEKER_FIELD}_id"
-        rows = model.objects.filter(program=program, status__in=OPEN_STATUSES)
         declined = model.objects.filter(program=program, status=Status.DECLINED)
         exclusions = PairExclusion.objects.filter(program=program)
         if members is not None:
-            rows = rows.filter(
-                Q(**{f"{helper_f}__in": members}) | Q(**{f"{seeker_f}__in": members})
-            )
             declined = declined.filter(**{f"{seeker_f}__in": members, f"{helper_f}__in": members})
             exclusions = exclusions.filter(seeker_id__in=members, helper_id__in=members)
-        self.in_use: dict[int, int] = defaultdict(int)
-        self.busy_seekers: set[int] = set()
-        for helper_id, seeker_id in rows.values_list(helper_f, seeker_f):
-            self.in_use[helper_id] += 1
-            self.busy_seekers.add(seeker_id)
-        pairs = set(declined.values_list(seeker_f, helper_f))
-        pairs |= set(exclusions.values_list("seeker_id", "helper_id"))
+        if taken is None:
+            rows = model.objects.filter(program=program, status__in=OPEN_STATUSES)
+            if members is not None:
+                rows = rows.filter(
+                    Q(**{f"{helper_f}__in": members}) | Q(**{f"{seeker_f}__in": members})
+                )
+            in_use: dict[int, int] = defaultdict(int)
+            busy: set[int] = set()
+            for helper_id, seeker_id in rows.values_list(helper_f, seeker_f):
+                in_use[helper_id] += 1
+                busy.add(seeker_id)
+            taken = Taken(in_use, busy)
+        self.in_use, self.busy_seekers = taken
+        # Declined pairs and the managers' exclusions in one query.
+        pairs = (
+            declined.order_by()
+            .values_list(seeker_f, helper_f)
+            .union(exclusions.order_by().values_list("seeker_id", "helper_id"), all=True)
+        )
         self.declined = frozenset(pairs)
 
     def eligible(self, seekers: Iterable[engine.Seeker]) -> bool | Ids:
@@ -332,16 +359,46 @@ def _grouped(pairs: Iterable[tuple[int, int]]) -> dict[int, Ids]:
     return {key: frozenset(values) for key, values in out.items()}
 
 
-def _blocks(members: QuerySet[Any]) -> tuple[dict[int, Ids], dict[int, Ids]]:
-    """(opted-out ids, conflict ids) declared by each member of the pool."""
-    rows = PersonBlock.objects.filter(person_id__in=members).values_list(
-        "person_id", "other_id", "kind"
+ASSESSOR, REFERRED = "assessor", "referred"
+
+
+def _about_members(
+    members: QuerySet[Any], seekers: QuerySet[Any], kind: str
+) -> tuple[dict[int, Ids], dict[int, Ids], dict[int, Ids], Ids]:
+    """Each member's opt-outs and conflicts, each seeker's assessors, and the seekers held
+    back by a referral: (opted, conflicts, assessors, referred), in one query.
+
+    Three small reads of (person, other, what) rows, sent as one UNION ALL: a page
+    that checks the pairs it shows pays one round trip and one query's planning.
+    """
+    blocks = (
+        PersonBlock.objects.filter(person_id__in=members)
+        .order_by()
+        .values_list("person_id", "other_id", "kind")
     )
-    opted: list[tuple[int, int]] = []
-    conflicts: list[tuple[int, int]] = []
-    for person, other, kind in rows:
-        (opted if kind == PersonBlock.Kind.OPT_OUT else conflicts).append((person, other))
-    return _grouped(opted), _grouped(conflicts)
+    assessors = (
+        Profile.assessors.through.objects.filter(profile_id__in=seekers)
+        .order_by()
+        .annotate(what=Value(ASSESSOR, output_field=CharField()))
+        .values_list("profile_id", "user_id", "what")  # type: ignore[misc]  # an annotation
+    )
+    referred = (
+        _referred(seekers, kind)
+        .annotate(
+            other=Value(None, output_field=BigIntegerField()),
+            what=Value(REFERRED, output_field=CharField()),
+        )
+        .values_list("person_id", "other", "what")
+    )
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for person, other, what in blocks.union(assessors, referred, all=True):
+        found[what].append((person, other))
+    return (
+        _grouped(found[PersonBlock.Kind.OPT_OUT]),
+        _grouped(found[PersonBlock.Kind.CONFLICT]),
+        _grouped(found[ASSESSOR]),
+        frozenset(person for person, _ in found[REFERRED]),
+    )
 
 
 def _careers(helpers: QuerySet[Any]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -359,8 +416,9 @@ def _careers(helpers: QuerySet[Any]) -> dict[int, tuple[tuple[str, ...], tuple[s
     }
 
 
-def _referred(seekers: QuerySet[Any], kind: str) -> Ids:
-    """Seekers with an accepted referral of this kind not yet answered by their own intake.
+def _referred(seekers: QuerySet[Any], kind: str) -> QuerySet[Referral]:
+    """Referrals holding seekers back: accepted, of this kind, not yet answered by the
+    person's own intake.
 
     The same condition as intake.selectors.referral_blocks, for many people at once:
     the propose services refuse these people, so a round does not pair them.
@@ -371,4 +429,4 @@ def _referred(seekers: QuerySet[Any], kind: str) -> Ids:
     rows = Referral.objects.filter(
         person_id__in=seekers, kind=kind, status=Referral.Status.ACCEPTED
     ).exclude(Exists(own_intake))
-    return frozenset(rows.values_list("person_id", flat=True))
+    return rows.order_by()

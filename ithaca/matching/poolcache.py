@@ -20,17 +20,19 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Aggregate, Count, Max, QuerySet, Subquery, Value
+from django.db.models import Aggregate, CharField, Count, Func, Max, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Concat
 
 from ithaca.accounts.models import CareerEntry, Profile
 from ithaca.intake.models import Intake
 from ithaca.matching import engine
 from ithaca.matching.kinds import model_for
 from ithaca.matching.models import MatchingConfig, MatchProfile
-from ithaca.matching.pool import Pool, build_pool
+from ithaca.matching.pool import Pool, Taken, build_pool
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Participation, Program
 
@@ -86,11 +88,14 @@ def open_pairs(program: Program) -> list[tuple[int, int]]:
     return list(rows)
 
 
-def places_in_use(pairs: list[tuple[int, int]]) -> dict[int, int]:
+def taken(pairs: list[tuple[int, int]]) -> Taken:
+    """The open relationships counted: places in use per helper, and the seekers who have one."""
     in_use: dict[int, int] = defaultdict(int)
-    for helper_id, _ in pairs:
+    busy: set[int] = set()
+    for helper_id, seeker_id in pairs:
         in_use[helper_id] += 1
-    return in_use
+        busy.add(seeker_id)
+    return Taken(in_use, busy)
 
 
 def _build(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
@@ -108,7 +113,7 @@ def _build(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
     return Prepared(pool, index, places, languages, fingerprint, time.monotonic())
 
 
-def free_places(ready: Prepared, in_use: dict[int, int]) -> Any:
+def free_places(ready: Prepared, in_use: Mapping[int, int]) -> Any:
     """Each helper's free places now (IntArray in pool order): the declared places less
     those in use, subtracted for the helpers who have some rather than for all 9,000."""
     free = ready.places.copy()
@@ -131,10 +136,8 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
         Program.objects.filter(pk=program.pk)
         .annotate(
             config=_scalar(MatchingConfig.objects.filter(program=program), Max("updated_at")),
-            parts=_scalar(Participation.objects.filter(program=program), Count("id")),
-            parts_at=_scalar(Participation.objects.filter(program=program), Max("updated_at")),
-            wishes=_scalar(MatchProfile.objects.filter(program=program), Count("id")),
-            wishes_at=_scalar(MatchProfile.objects.filter(program=program), Max("updated_at")),
+            parts=_count_and_latest(Participation.objects.filter(program=program)),
+            wishes=_count_and_latest(MatchProfile.objects.filter(program=program)),
             profiles_at=_scalar(Profile.objects.all(), Max("updated_at")),
             careers_top=_scalar(CareerEntry.objects.all(), Max("id")),
             intakes_at=_scalar(Intake.objects.all(), Max("updated_at")),
@@ -144,9 +147,7 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
             "updated_at",
             "config",
             "parts",
-            "parts_at",
             "wishes",
-            "wishes_at",
             "profiles_at",
             "careers_top",
             "intakes_at",
@@ -156,7 +157,18 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
     return (program.pk, *row.get())
 
 
-def _scalar(rows: QuerySet[Any], aggregate: Aggregate) -> Subquery:
+def _scalar(rows: QuerySet[Any], aggregate: Aggregate | Func) -> Subquery:
     """An aggregate over `rows` as a scalar subquery (no GROUP BY)."""
     one = rows.order_by().annotate(_one=Value(1)).values("_one")
     return Subquery(one.annotate(value=aggregate).values("value"))
+
+
+def _count_and_latest(rows: QuerySet[Any]) -> Subquery:
+    """How many rows and when one last changed, as one text ("20001 2026-12-07 ..."):
+    one pass over the program's rows where two scalar subqueries made two (a
+    participation count and its latest change were 8 ms each for 20,000 people)."""
+    text = CharField()
+    both = Concat(
+        Cast(Count("pk"), text), Value(" "), Cast(Max("updated_at"), text), output_field=text
+    )
+    return _scalar(rows, both)

@@ -18,7 +18,7 @@ from ithaca.core.errors import DomainError
 from ithaca.matching import engine, poolcache
 from ithaca.matching.explain import breakdown_json, explain
 from ithaca.matching.models import ProposalExplanation
-from ithaca.matching.pool import Pool, build_pool
+from ithaca.matching.pool import Pool, Taken, build_pool
 from ithaca.matching.selectors import explanation_of
 from ithaca.programs.models import HelpingRelationship, Program
 
@@ -58,6 +58,7 @@ class Candidates:
     ranked: list[Ranked]
     languages: list[str]
     already_asked: list[User]
+    max_open_requests: int  # the program's setting, as the cached pool read it this request
 
 
 def candidates_for(program: Program, seeker: User, filters: Filters | None = None) -> Candidates:
@@ -77,8 +78,8 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
     me = pool.seekers[position]
     pairs = poolcache.open_pairs(program)
     asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == me.id}
-    in_use = poolcache.places_in_use(pairs)
-    free = poolcache.free_places(ready, in_use)
+    taken = poolcache.taken(pairs)
+    free = poolcache.free_places(ready, taken.in_use)
     order, scores = index.helpers_for(position, free)
     floor = filters.min_score * engine.SCALE - 0.5
     wanted = (
@@ -89,22 +90,26 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
         and _passes(me, pool.helpers[j], filters)
     )
     top_k = pool.config.top_k
-    rows = _checked(pool, wanted, top_k, lambda helpers: _fresh_seeker(pool, me, helpers))
+    rows = _checked(pool, wanted, top_k, lambda helpers: _fresh_seeker(pool, me, helpers, taken))
     return Candidates(
         ranked=[r for r in rows if r.score >= filters.min_score],
         languages=ready.languages,
         already_asked=[pool.people[i] for i in sorted(asked) if i in pool.people],
+        max_open_requests=pool.config.max_open_requests,
     )
 
 
 Checks = dict[int, tuple[engine.Seeker, engine.Helper, engine.Program]]
 
 
-def _fresh(pool: Pool, seeker_ids: list[int], helper_ids: list[int], waiting_only: bool) -> Pool:
+def _fresh(
+    pool: Pool, seeker_ids: list[int], helper_ids: list[int], waiting_only: bool, taken: Taken
+) -> Pool:
     """These people's hard-rule inputs as the database holds them now.
 
     The scores come from the cached pool, so what only they read is left out; the
-    settings are the cached pool's, whose fingerprint this request checked.
+    settings are the cached pool's, whose fingerprint this request checked, and the
+    open relationships are those this request read (`poolcache.open_pairs`).
     """
     return build_pool(
         pool.program,
@@ -113,21 +118,26 @@ def _fresh(pool: Pool, seeker_ids: list[int], helper_ids: list[int], waiting_onl
         waiting_only=waiting_only,
         rules_only=True,
         config=pool.config,
+        taken=taken,
     )
 
 
-def _fresh_seeker(pool: Pool, me: engine.Seeker, helpers: list[engine.Helper]) -> Checks:
+def _fresh_seeker(
+    pool: Pool, me: engine.Seeker, helpers: list[engine.Helper], taken: Taken
+) -> Checks:
     """The pairs (this seeker, each helper) as the database holds them now, by helper id."""
-    fresh = _fresh(pool, [me.id], [h.id for h in helpers], waiting_only=False)
+    fresh = _fresh(pool, [me.id], [h.id for h in helpers], False, taken)
     seeker = fresh.seeker_by_id.get(me.id)
     if seeker is None:
         return {}
     return {h.id: (seeker, h, fresh.rules) for h in fresh.helpers}
 
 
-def _fresh_helper(pool: Pool, me: engine.Helper, seekers: list[engine.Seeker]) -> Checks:
+def _fresh_helper(
+    pool: Pool, me: engine.Helper, seekers: list[engine.Seeker], taken: Taken
+) -> Checks:
     """The pairs (each waiting seeker, this helper) as the database holds them now, by seeker id."""
-    fresh = _fresh(pool, [s.id for s in seekers], [me.id], waiting_only=True)
+    fresh = _fresh(pool, [s.id for s in seekers], [me.id], True, taken)
     helper = fresh.helper_by_id.get(me.id)
     if helper is None:
         return {}
@@ -200,15 +210,16 @@ def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
         )
         raise DomainError(message % {"program": program})
     pairs = poolcache.open_pairs(program)
-    in_use, busy = poolcache.places_in_use(pairs), {seeker_id for _, seeker_id in pairs}
-    free = int(ready.places[position]) - in_use.get(helper.pk, 0)
+    taken = poolcache.taken(pairs)
+    free = int(ready.places[position]) - taken.in_use.get(helper.pk, 0)
     me = pool.helpers[position]
     if free <= 0:
         return Offers(ranked=[], free_places=0)
+    busy = taken.busy_seekers
     waiting = np.array([s.id not in busy for s in pool.seekers], dtype=bool)
     order, _scores = index.seekers_for(position, waiting)
     wanted = (pool.seekers[i] for i in order.tolist())
-    rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(pool, me, seekers))
+    rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(pool, me, seekers, taken))
     return Offers(ranked=rows, free_places=free)
 
 

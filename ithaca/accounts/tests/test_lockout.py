@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from config.env import Env
@@ -26,7 +27,8 @@ def _shared_database_cache(settings) -> None:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "ithaca_cache",
-        }
+        },
+        "throttle": {"BACKEND": "ithaca.core.cache.ThrottleCache", "LOCATION": "ithaca_cache"},
     }
     cache.clear()
 
@@ -188,6 +190,48 @@ def test_the_default_shared_cache_is_the_database_cache() -> None:
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ithaca_cache",
     }
+
+
+def test_api_throttling_counts_in_the_same_table_with_one_write_a_request(low_rates) -> None:
+    client = APIClient()
+    client.force_authenticate(person())
+    client.get("/api/v1/me/")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/v1/me/").status_code == 200
+    cached = [q["sql"] for q in captured.captured_queries if "ithaca_cache" in q["sql"]]
+    # The history read, then one upsert: no COUNT(*) over the table, no transaction.
+    assert len(cached) == 2 and "ON CONFLICT" in cached[1]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM ithaca_cache WHERE cache_key LIKE '%throttle_user_%'")
+        assert cursor.fetchone()[0] == 1
+
+
+def test_the_throttle_cache_is_the_shared_one_and_upserts_in_the_database() -> None:
+    shared = Env({}).shared_cache()
+    assert Env.throttle_cache(shared) == {
+        "BACKEND": "ithaca.core.cache.ThrottleCache",
+        "LOCATION": "ithaca_cache",
+    }
+    redis = Env({"REDIS_URL": "redis://cache:6379/0"}).shared_cache()
+    assert Env.throttle_cache(redis) == redis
+
+
+def test_the_throttle_cache_overwrites_and_sweeps_only_expired_rows() -> None:
+    from ithaca.core.cache import ThrottleCache
+
+    store = ThrottleCache("ithaca_cache", {"OPTIONS": {"SWEEP_EVERY": 3}})
+    store.set("a", [1.0], 60)
+    store.set("a", [1.0, 2.0], 60)
+    assert store.get("a") == [1.0, 2.0]
+    stale = ThrottleCache("ithaca_cache", {})
+    stale.set("old", [0.0], -10)  # expired already
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM ithaca_cache WHERE cache_key LIKE '%old'")
+        assert cursor.fetchone()[0] == 1
+        store.set("b", [3.0], 60)  # the third write: expired rows go, the live stay
+        cursor.execute("SELECT COUNT(*) FROM ithaca_cache WHERE cache_key LIKE '%old'")
+        assert cursor.fetchone()[0] == 0
+    assert store.get("a") == [1.0, 2.0] and store.get("b") == [3.0]
 
 
 def test_redis_url_chooses_redis() -> None:

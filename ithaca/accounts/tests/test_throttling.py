@@ -16,7 +16,8 @@ REFUSED = "Too many failed login attempts"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings) -> None:
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    settings.CACHES = {"default": local, "throttle": local}
     cache.clear()
 
 

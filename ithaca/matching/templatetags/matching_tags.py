@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from ithaca.matching.explain import localized_breakdown
-from ithaca.matching.phrases import in_english, localized, unmatched_explanation
+from ithaca.matching import display
+from ithaca.matching.phrases import for_reader, localized, unmatched_explanation
 from ithaca.matching.words import LEVEL_WORDS
 
 if TYPE_CHECKING:
@@ -58,12 +58,6 @@ def top_reasons(breakdown: Mapping[str, Any] | None, count: int = 3) -> list[str
 
 
 @register.filter
-def in_reader_language(breakdown: dict[str, Any] | None) -> dict[str, Any]:
-    """{% with b=b|in_reader_language %}: a stored breakdown's labels and sentences translated."""
-    return localized_breakdown(breakdown)
-
-
-@register.filter
 def level_word(level: str) -> str:
     """{{ f.level|level_word }}: "must", "high"… in the reader's language."""
     return str(LEVEL_WORDS.get(level, level))
@@ -75,15 +69,14 @@ def left_out_because(unmatched: Any) -> str:
     return unmatched_explanation(unmatched.reason, unmatched.explanation)
 
 
+@register.filter(name="for_reader")
+def for_reader_filter(text: str, reader: Any) -> str:
+    """{{ text|for_reader:user }}: the explanation addressed to the reader (phrases.for_reader)."""
+    return for_reader(text, reader)
+
+
 @register.filter
-def for_reader(text: str, reader: Any) -> str:
-    """An explanation written about a pair, addressed to the reader when it names them:
-    "the role Maya Okafor is aiming for" reads "the role you are aiming for" to Maya."""
-    name = getattr(reader, "display_name", "") or ""
-    # The rewording below knows English grammar only; other languages keep the name.
-    if not name or name not in text or not in_english():
-        return text
-    for before, after in ((" is", " are"), (" has", " have"), (" was", " were"), ("'s", "r")):
-        text = text.replace(f"{name}{before}", f"you{after}")
-    text = text.replace(name, "you")
-    return text[:1].upper() + text[1:] if text.startswith("you") else text
+def shown_breakdown(breakdown: dict[str, Any] | None, reader: Any) -> dict[str, Any]:
+    """{% with b=b|shown_breakdown:user %}: a breakdown's rows in the reader's language, with
+    their words and numbers ready (display.shown_breakdown)."""
+    return display.shown_breakdown(breakdown, reader)

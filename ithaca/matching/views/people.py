@@ -23,7 +23,7 @@ from ithaca.matching.forms import FilterForm, FitCheckForm, MatchProfileForm
 from ithaca.matching.kinds import model_for, role_words
 from ithaca.matching.models import FitCheck
 from ithaca.matching.ranking import candidates_for, offers_for, proposal_breakdown
-from ithaca.matching.selectors import config_of, open_requests, profile_of
+from ithaca.matching.selectors import open_requests, profile_of
 from ithaca.matching.services import (
     fit_check_request,
     has_met,
@@ -70,7 +70,7 @@ def candidates(request: HttpRequest, slug: str) -> HttpResponse:
         "page": paginate(request, found.ranked, CARDS_PER_PAGE),
         "form": form,
         "open_count": open_requests(model, program, user).count(),
-        "limit": config_of(program).max_open_requests,
+        "limit": found.max_open_requests,
         **role_words(program),
     }
     return render(request, "matching/candidates.html", context)
