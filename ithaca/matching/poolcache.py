@@ -169,6 +169,7 @@ def _count_and_latest(rows: QuerySet[Any]) -> Subquery:
     participation count and its latest change were 8 ms each for 20,000 people)."""
     text = CharField()
     both = Concat(
-        Cast(Count("pk"), text), Value(" "), Cast(Max("updated_at"), text), output_field=text
+        # COUNT(*) rather than COUNT(id): an index without the id can answer it.
+        Cast(Count("*"), text), Value(" "), Cast(Max("updated_at"), text), output_field=text
     )
     return _scalar(rows, both)
