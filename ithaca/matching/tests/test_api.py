@@ -167,6 +167,8 @@ def test_a_manager_runs_a_round_reads_it_edits_it_and_publishes_it(
     with django_assert_max_num_queries(14):
         pairs = client.get(f"{API}rounds/{round_id}/pairs/").json()["results"]
     assert len(pairs) == 2
+    assert all(rule["passed"] for pair in pairs for rule in pair["breakdown"]["rules"])
+    assert {rule["rule"] for rule in pairs[0]["breakdown"]["rules"]} >= {"capacity"}
     removed = client.delete(f"{API}rounds/{round_id}/pairs/{pairs[0]['id']}/")
     assert removed.status_code == 204
     unmatched = client.get(f"{API}rounds/{round_id}/unmatched/").json()["results"]

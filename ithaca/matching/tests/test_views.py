@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 
 from ithaca.matching.models import MatchingConfig, MatchingRound, MatchProfile
 from ithaca.matching.services import request_create, round_create, round_run
@@ -200,6 +201,15 @@ def _draft(program) -> MatchingRound:
     round_run(round_id=matching_round.pk)
     matching_round.refresh_from_db()
     return matching_round
+
+
+def test_a_draft_pair_shows_its_hard_rules_checked_when_the_page_is_read(program) -> None:
+    matching_round = _draft(program)
+    pair = matching_round.pairs.get()
+    assert "rules" not in pair.breakdown
+    page = _as(program.boss).get(f"/matching/scheme/rounds/{matching_round.pk}/")
+    said = escape(f"{pair.helper.display_name} has room for another mentee")
+    assert said in page.content.decode()
 
 
 def test_the_manager_removes_adds_and_publishes_pairs(program) -> None:
