@@ -167,7 +167,9 @@ def round_publish(*, matching_round: MatchingRound, by: User) -> MatchingRound:
     created = 0
     for pair in pairs:
         created += _publish_pair(locked, pair, by)
-    RoundPair.objects.bulk_update(pairs, ["relationship_id", "publish_error", "breakdown"])
+    # In batches: one statement for a large draft's breakdowns would run to hundreds of MB.
+    fields = ["relationship_id", "publish_error", "breakdown"]
+    RoundPair.objects.bulk_update(pairs, fields, batch_size=1_000)
     _supersede_drafts(locked)
     locked.status = MatchingRound.Status.PUBLISHED
     locked.published_at, locked.published_by = timezone.now(), by
