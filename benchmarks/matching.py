@@ -6,7 +6,8 @@ Each size runs in a fresh subprocess so its peak memory (ru_maxrss) is its
 own. Timed, stage by stage (wall and CPU seconds): the hard rules, the
 profile features, the block scan that scores every allowed pair, the exact
 top-k candidates, the "fit" min-cost flow, and the round's output: every
-pair's breakdown (explained and written in batches, as `round_run` does).
+pair's score and factors (explained and written in batches, as `round_run`
+does; a pair's hard rules are checked when it is shown, not here).
 Building the synthetic pool is not timed (a real round reads it from the
 database instead). With `--write` the draft's rows (`RoundPair`,
 `RoundUnmatched`) are written to the database of DATABASE_URL inside a
@@ -117,7 +118,7 @@ class _Clock:
 
 
 def _output(pool: Any, result: Any, write: bool) -> int:
-    """What `round_run` does after solving: explain every pair, write the draft.
+    """What `round_run` does after solving: explain every pair's factors, write the draft.
 
     Returns the number of pairs with a warning for the manager.
     """
@@ -229,7 +230,7 @@ def print_table(runs: list[dict[str, Any]]) -> bool:
         if runs and runs[0]["written"]
         else "built, not written"
     )
-    print(f"output = every pair explained and its draft row {written}.")
+    print(f"output = every pair's factors explained and its draft row {written}.")
     print("pool MB = memory after building the synthetic people, before anything is timed.")
     print("PASS" if all_ok else "FAIL")
     return all_ok

@@ -173,12 +173,12 @@ def _mentor_with_room(slug: str) -> str | None:
 
     program = Program.objects.get(slug=slug)
     ready = poolcache.prepared(program)
-    in_use = poolcache.places_in_use(poolcache.open_pairs(program))
+    free = poolcache.free_places(ready, poolcache.taken(poolcache.open_pairs(program)).in_use)
     best: tuple[int, int] | None = None
     for position, helper in enumerate(ready.pool.helpers):
-        free = int(ready.places[position]) - in_use.get(helper.id, 0)
-        if free > 0 and (best is None or (-free, helper.id) < (-best[0], best[1])):
-            best = (free, helper.id)
+        room = int(free[position])
+        if room > 0 and (best is None or (-room, helper.id) < (-best[0], best[1])):
+            best = (room, helper.id)
     if best is None:
         return None
     from ithaca.accounts.models import User

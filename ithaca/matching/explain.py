@@ -46,7 +46,7 @@ def _labels() -> tuple[dict[str, str], dict[str, str]]:
 
 def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) -> dict[str, Any]:
     """What both people and the program manager read about why a pair was proposed."""
-    factor_labels, rule_labels = _labels()
+    factor_labels = _labels()[0]
     return {
         "score": round(breakdown.total, 2),
         "factors": [
@@ -62,18 +62,24 @@ def breakdown_json(breakdown: engine.Breakdown, checks: list[engine.RuleCheck]) 
             }
             for f in breakdown.factors
         ],
-        "rules": [
-            {
-                "rule": c.rule,
-                "label": rule_labels.get(c.rule, c.rule),
-                "passed": c.passed,
-                "explanation": _named(c),
-                "phrase": _phrase(c.explanation),
-            }
-            for c in checks
-        ],
+        "rules": rules_json(checks),
         "excluded_by": list(breakdown.excluded_by),
     }
+
+
+def rules_json(checks: list[engine.RuleCheck]) -> list[dict[str, Any]]:
+    """A breakdown's "rules": each hard rule checked, in words."""
+    rule_labels = _labels()[1]
+    return [
+        {
+            "rule": c.rule,
+            "label": rule_labels.get(c.rule, c.rule),
+            "passed": c.passed,
+            "explanation": _named(c),
+            "phrase": _phrase(c.explanation),
+        }
+        for c in checks
+    ]
 
 
 def localized_breakdown(breakdown: dict[str, Any] | None) -> dict[str, Any]:

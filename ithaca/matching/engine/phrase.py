@@ -40,19 +40,25 @@ class Phrase(str):
     plural: str
     number: int | None  # the count that chose the plural (`count` is str's own method)
     params: dict[str, Any]
+    plain: bool  # every value of `params` is already text
 
     def __new__(
         cls, template: str, /, *, plural: str = "", count: int | None = None, **params: Any
     ) -> Phrase:
         chosen = plural if plural and count != 1 else template
-        # Most values are plain text already (names): only the rest need converting.
-        values = {
-            key: value if type(value) is str else _english(value) for key, value in params.items()
-        }
-        values.setdefault("count", str(count))
-        text = chosen % values
-        self = super().__new__(cls, text)
+        # Most values are plain text already (names): only the rest need converting,
+        # and a phrase of plain text alone (most of them) is filled from `params` as is.
+        plain = all(type(value) is str for value in params.values())
+        values = (
+            params
+            if plain
+            else {k: v if type(v) is str else _english(v) for k, v in params.items()}
+        )
+        if "count" not in values and "(count)s" in chosen:
+            values = {**values, "count": str(count)}
+        self = super().__new__(cls, chosen % values)
         self.template, self.plural, self.number, self.params = template, plural, count, params
+        self.plain = plain
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -60,9 +66,12 @@ class Phrase(str):
 
     def as_data(self) -> dict[str, Any]:
         """What is stored beside the sentence so it can be rendered in another language."""
+        params = self.params
         data: dict[str, Any] = {
             "template": self.template,
-            "params": {k: v if type(v) is str else _data(v) for k, v in self.params.items()},
+            "params": dict(params)
+            if self.plain
+            else {k: v if type(v) is str else _data(v) for k, v in params.items()},
         }
         if self.plural:
             data["plural"], data["count"] = self.plural, self.number

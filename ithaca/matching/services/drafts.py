@@ -23,6 +23,7 @@ from ithaca.matching.kinds import model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
 from ithaca.matching.phrases import REMOVED_BY_MANAGER, REMOVED_PAIRING
 from ithaca.matching.pool import build_pool
+from ithaca.matching.round_pairs import with_rules
 from ithaca.matching.services.settings import require_manager
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Program
@@ -160,10 +161,15 @@ def round_publish(*, matching_round: MatchingRound, by: User) -> MatchingRound:
     )
     if not pairs:
         raise DomainError(_("The draft has no pairs to publish."))
+    # Each proposal keeps its pair's whole breakdown: the rules are checked now,
+    # before the first proposal takes a helper's place, and stored with the pair.
+    with_rules(locked.program, pairs)
     created = 0
     for pair in pairs:
         created += _publish_pair(locked, pair, by)
-    RoundPair.objects.bulk_update(pairs, ["relationship_id", "publish_error"])
+    # In batches: one statement for a large draft's breakdowns would run to hundreds of MB.
+    fields = ["relationship_id", "publish_error", "breakdown"]
+    RoundPair.objects.bulk_update(pairs, fields, batch_size=1_000)
     _supersede_drafts(locked)
     locked.status = MatchingRound.Status.PUBLISHED
     locked.published_at, locked.published_by = timezone.now(), by

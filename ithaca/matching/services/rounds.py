@@ -2,8 +2,9 @@
 
 A round matches everyone still waiting in a program at once. The task reads
 the pool, asks the engine for the exact optimum of the chosen objective, and
-stores the answer as a draft: pairs with their breakdowns, and everyone left
-out with the reason. Nothing is proposed until a manager publishes the draft
+stores the answer as a draft: pairs with their scores and factors (their hard
+rules are checked when shown, see round_pairs.py), and everyone left out with
+the reason. Nothing is proposed until a manager publishes the draft
 (drafts.py).
 """
 
@@ -76,7 +77,9 @@ class RoundOutcome:
     def breakdowns(self) -> Iterator[dict[str, Any]]:
         """Each match's stored breakdown, in the order of `result.matches`, made on demand.
 
-        The same breakdowns as `explain` gives pair by pair, scored a batch at a time.
+        The same breakdowns as `explain` gives pair by pair, scored a batch at a
+        time, less the hard rules: every pair the engine makes passes them, and
+        they are checked when the pair is shown (`round_pairs.with_rules`).
         """
         pool = self.pool
         matches = self.result.matches
@@ -85,9 +88,10 @@ class RoundOutcome:
                 (pool.seeker_by_id[m.seeker_id], pool.helper_by_id[m.helper_id])
                 for m in matches[lo : lo + SAVE_BATCH]
             ]
-            scored = engine.score_pairs(pairs, pool.rules, pool.text)
-            for (seeker, helper), breakdown in zip(pairs, scored, strict=True):
-                yield breakdown_json(breakdown, engine.check_rules(seeker, helper, pool.rules))
+            for breakdown in engine.score_pairs(pairs, pool.rules, pool.text):
+                stored = breakdown_json(breakdown, [])
+                del stored["rules"]
+                yield stored
 
     @property
     def summary(self) -> dict[str, Any]:

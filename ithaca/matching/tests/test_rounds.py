@@ -8,6 +8,7 @@ from django.core import mail
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.matching.models import MatchingConfig, MatchingRound, ProposalExplanation
+from ithaca.matching.round_pairs import with_rules
 from ithaca.matching.services import (
     compute_round,
     round_cancel,
@@ -50,8 +51,40 @@ def test_a_round_becomes_a_draft_with_a_pair_per_place_and_the_rest_explained(
     assert done.unmatched.get().reason == "helpers_at_capacity"
     assert done.summary["matched"] == 2 and done.summary["seekers"] == 3
     pair = done.pairs.first()
+    assert "rules" not in pair.breakdown  # checked when the pair is shown
+    with_rules(program, [pair])
     assert {r["rule"] for r in pair.breakdown["rules"]} >= {"capacity", "not_line_manager"}
     assert all(r["passed"] for r in pair.breakdown["rules"])
+
+
+def test_a_pair_shown_later_reads_exactly_as_explained_when_the_round_ran(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    from ithaca.matching.explain import breakdown_json, explain
+    from ithaca.matching.pool import build_pool
+
+    pool = build_pool(program)  # the round's pool: nobody has changed anything since
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    pairs = list(started.pairs.all())
+    with_rules(program, pairs)
+    for pair in pairs:
+        seeker, helper = pool.seeker_by_id[pair.seeker_id], pool.helper_by_id[pair.helper_id]
+        assert pair.breakdown == breakdown_json(*explain(seeker, helper, pool.rules, pool.text))
+
+
+def test_publishing_stores_each_pairs_whole_breakdown_with_its_proposal(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    with django_capture_on_commit_callbacks(execute=True):
+        round_publish(matching_round=started, by=program.boss)
+    for pair in started.pairs.all():
+        stored = ProposalExplanation.objects.get(relationship_id=pair.relationship_id)
+        assert pair.breakdown["rules"] and stored.breakdown == pair.breakdown
+        # Checked before the proposals took the helpers' places.
+        assert all(r["passed"] for r in pair.breakdown["rules"])
 
 
 def test_nothing_is_proposed_until_the_draft_is_published(
@@ -345,7 +378,8 @@ def test_a_rounds_breakdowns_are_each_pairs_own_explanation_and_warnings_count_a
         batched = list(outcome.breakdowns())
     finally:
         rounds.SAVE_BATCH = original
-    assert batched == one_by_one
+    # Stored without the hard rules, which are checked when a pair is shown.
+    assert batched == [{k: v for k, v in b.items() if k != "rules"} for b in one_by_one]
     warned = [bool(factor_warnings(b)) for b in batched]
     assert [has_warning(b) for b in batched] == warned
     assert any(warned) and not all(warned)

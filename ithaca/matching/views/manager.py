@@ -17,6 +17,7 @@ from ithaca.matching.access import access_managed_program, access_round
 from ithaca.matching.forms import ConfigForm, PairAddForm, RoundForm
 from ithaca.matching.kinds import helper_role, role_words
 from ithaca.matching.models import MatchingRound
+from ithaca.matching.round_pairs import with_rules
 from ithaca.matching.selectors import config_of, fit_checks_of, levels_of, rounds_of
 from ithaca.matching.services import (
     config_update,
@@ -141,7 +142,10 @@ def round_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not matching_round.is_busy:
         pairs = matching_round.pairs.select_related("seeker", "helper").order_by("-score", "pk")
         unmatched = matching_round.unmatched.select_related("seeker")
-        context["pairs"] = paginate(request, pairs, per_page=50)
+        page = paginate(request, pairs, per_page=50)
+        page.object_list = list(page.object_list)
+        with_rules(matching_round.program, page.object_list)
+        context["pairs"] = page
         context["unmatched"] = unmatched[:200]
         context["unmatched_count"] = unmatched.count()
         if matching_round.is_draft:
