@@ -125,9 +125,9 @@ def ithaca_setup(db: Path) -> dict[str, Any]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
-    from rest_framework.authtoken.models import Token
 
     from ithaca.accounts.models import User
+    from ithaca.accounts.tokens import api_token_issue
     from ithaca.mentoring.models import MentoringRelationship
     from ithaca.programs.models import Program
 
@@ -153,8 +153,9 @@ def ithaca_setup(db: Path) -> dict[str, Any]:
     return {
         "secret": settings.SECRET_KEY,
         "cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
-        "mentee_token": Token.objects.get_or_create(user=mentee)[0].key,
-        "manager_token": Token.objects.get_or_create(user=manager)[0].key,
+        # API tokens are stored hashed: a new key for each run.
+        "mentee_token": api_token_issue(user=mentee, mfa_verified=False)[1],
+        "manager_token": api_token_issue(user=manager, mfa_verified=False)[1],
         "email": mentee.email,
         "relationship": rel.pk,
         "program": program.slug,

@@ -17,10 +17,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
@@ -38,10 +40,17 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def credential_stamp(user: User) -> str:
-    """Changes whenever the password or the set of authenticators changes."""
-    ids = sorted(
-        Authenticator.objects.filter(user=user, type__in=STAMP_TYPES).values_list("pk", flat=True)
+def credential_stamp(user: User, *, has_authenticator: bool = True) -> str:
+    """Changes whenever the password or the set of authenticators changes.
+    `has_authenticator=False` (already known: no TOTP or security key) saves the query."""
+    ids = (
+        sorted(
+            Authenticator.objects.filter(user=user, type__in=STAMP_TYPES).values_list(
+                "pk", flat=True
+            )
+        )
+        if has_authenticator
+        else []
     )
     material = f"{user.pk}|{user.password}|{','.join(map(str, ids))}"
     return salted_hmac("ithaca.api-token-stamp", material, algorithm="sha256").hexdigest()
@@ -101,18 +110,28 @@ def api_token_status(token: ApiToken, stamp: str | None = None) -> str:
     return "active"
 
 
-def api_token_authenticate(key: str) -> ApiToken | None:
-    """The live token with this key, or None. Records its use now and then."""
+def api_token_authenticate(key: str, **annotations: Any) -> ApiToken | None:
+    """The live token with this key, or None. Records its use now and then.
+
+    One indexed query reads the token, its owner and whether they have an
+    authenticator in their stamp (the ids are read only when they do); the caller
+    may add `annotations` about the owner (keyed by `OuterRef("user_id")`) that the
+    request needs anyway, so they cost no query of their own.
+    """
     if not key.startswith(KEY_PREFIX):
         return None
+    stamped = Authenticator.objects.filter(user_id=OuterRef("user_id"), type__in=STAMP_TYPES)
     token = (
         ApiToken.objects.select_related("user")
         .filter(key_hash=hash_key(key), revoked_at__isnull=True, expires_at__gt=timezone.now())
+        .annotate(has_stamp_authenticator=Exists(stamped), **annotations)
         .first()
     )
     if token is None or not token.user.is_active:
         return None
-    if api_token_status(token) != "active":
+    annotated: Any = token
+    stamp = credential_stamp(token.user, has_authenticator=annotated.has_stamp_authenticator)
+    if api_token_status(token, stamp) != "active":
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > USE_RECORD_INTERVAL:

@@ -11,8 +11,17 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
-from ithaca.accounts.interface_language import activate_token_user_language
-from ithaca.accounts.mfa import MESSAGE, credential_refused, lacks_required_mfa
+from ithaca.accounts.interface_language import (
+    activate_token_user_language,
+    chosen_language_annotation,
+)
+from ithaca.accounts.mfa import (
+    MESSAGE,
+    credential_refused,
+    lacks_required_mfa,
+    mfa_status_annotations,
+    remember_mfa_status,
+)
 from ithaca.accounts.models import User
 from ithaca.accounts.tokens import api_token_authenticate
 
@@ -38,7 +47,13 @@ class HashedTokenAuthentication(BaseAuthentication):
             key = parts[1].decode()
         except UnicodeError:
             raise exceptions.AuthenticationFailed(gettext("The token is not valid.")) from None
-        token = api_token_authenticate(key)
+        # What this request asks of the person anyway (the MFA rule, their language)
+        # is read with the token: one query for the lot.
+        token = api_token_authenticate(
+            key,
+            interface_language=chosen_language_annotation("user_id"),
+            **mfa_status_annotations("user_id"),
+        )
         if token is None:
             raise exceptions.AuthenticationFailed(
                 gettext(
@@ -48,7 +63,11 @@ class HashedTokenAuthentication(BaseAuthentication):
             )
         # DRF authenticates inside the view, after the middleware: the person's
         # language is activated here, so the answer (and its errors) speak it.
-        activate_token_user_language(request._request, token.user)
+        annotated: Any = token
+        activate_token_user_language(
+            request._request, token.user, annotated.interface_language or ""
+        )
+        remember_mfa_status(request._request, annotated.mfa_required, annotated.mfa_enabled)
         return token.user, token
 
     def authenticate_header(self, request: Request) -> str:

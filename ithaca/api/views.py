@@ -20,6 +20,7 @@ from ithaca.accounts.mfa import mfa_status, second_factor_problem
 from ithaca.accounts.models import User
 from ithaca.accounts.tokens import api_token_issue, api_token_revoke, api_tokens_for
 from ithaca.api import serializers as out
+from ithaca.api.pagination import FirstPagePagination
 from ithaca.api.throttling import AnonThrottle, TokenThrottle
 from ithaca.coaching.access import access_engagement, engagement_role, engagements_for
 from ithaca.core.errors import PermissionDenied
@@ -161,11 +162,18 @@ class ProgramDetailView(APIView):
 class RelationshipListView(generics.ListAPIView):
     """The person's mentoring relationships, as mentor or mentee."""
 
-    serializer_class = out.RelationshipSerializer
+    serializer_class = out.RelationshipSerializer  # describes the rows in the schema
+    pagination_class = FirstPagePagination
 
     def get_queryset(self) -> Any:
         people = relationships_for(current_user(self.request)).order_by("-created_at")
-        return people.only(*out.RELATIONSHIP_COLUMNS)
+        return people.values(*out.RELATIONSHIP_VALUES)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # The serializer's JSON from plain rows (out.relationship_rows), in two queries
+        # at most, one when the first page holds them all.
+        rows = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(out.relationship_rows(rows or []))
 
 
 class RelationshipDetailView(APIView):
