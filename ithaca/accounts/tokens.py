@@ -22,13 +22,14 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import ApiToken, User
 from ithaca.core.errors import DomainError
+from ithaca.core.prepared import PreparedQuery, columns, model_row
 
 KEY_PREFIX = "ith_"
 # last_used_at is written at most this often, so each API call does not write a row.
@@ -110,29 +111,47 @@ def api_token_status(token: ApiToken, stamp: str | None = None) -> str:
     return "active"
 
 
-def api_token_authenticate(key: str, **annotations: Any) -> ApiToken | None:
+def token_lookup(key_hash: str, **annotations: Any) -> QuerySet[ApiToken, tuple[Any, ...]]:
+    """The token with this hash as one row: its columns, its owner's, whether the owner
+    has an authenticator in their stamp, then `annotations` about the owner (keyed by
+    `OuterRef("user_id")`) that the request needs anyway, so they cost no query of
+    their own. Revocation and expiry are the caller's to check (`api_token_status`):
+    the SQL's shape stays the same, so it is prepared once (ithaca.core.prepared)."""
+    stamped = Authenticator.objects.filter(user_id=OuterRef("user_id"), type__in=STAMP_TYPES)
+    return (
+        ApiToken.objects.filter(key_hash=key_hash)
+        .annotate(has_stamp_authenticator=Exists(stamped), **annotations)
+        .values_list(
+            *columns(ApiToken), *columns(User, "user"), "has_stamp_authenticator", *annotations
+        )
+    )
+
+
+TOKEN_LOOKUP = PreparedQuery(token_lookup, key_hash=str)
+
+
+def api_token_authenticate(
+    key: str, lookup: PreparedQuery = TOKEN_LOOKUP, using: str = "default"
+) -> ApiToken | None:
     """The live token with this key, or None. Records its use now and then.
 
-    One indexed query reads the token, its owner and whether they have an
-    authenticator in their stamp (the ids are read only when they do); the caller
-    may add `annotations` about the owner (keyed by `OuterRef("user_id")`) that the
-    request needs anyway, so they cost no query of their own.
+    One indexed query (`lookup`, prepared from `token_lookup`) reads the token and its
+    owner; the ids of the owner's authenticators are read only when they have one. The
+    values a lookup annotates beyond `token_lookup`'s own are in `token.extras`.
     """
     if not key.startswith(KEY_PREFIX):
         return None
-    stamped = Authenticator.objects.filter(user_id=OuterRef("user_id"), type__in=STAMP_TYPES)
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_key(key), revoked_at__isnull=True, expires_at__gt=timezone.now())
-        .annotate(has_stamp_authenticator=Exists(stamped), **annotations)
-        .first()
-    )
-    if token is None or not token.user.is_active:
+    rows = lookup.rows(using, key_hash=hash_key(key))
+    if not rows:
         return None
-    annotated: Any = token
-    stamp = credential_stamp(token.user, has_authenticator=annotated.has_stamp_authenticator)
+    token, at = model_row(ApiToken, rows[0], using=using)
+    token.user, at = model_row(User, rows[0], at, using=using)
+    if not token.user.is_active:
+        return None
+    stamp = credential_stamp(token.user, has_authenticator=bool(rows[0][at]))
     if api_token_status(token, stamp) != "active":
         return None
+    token.extras = rows[0][at + 1 :]  # type: ignore[attr-defined]
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > USE_RECORD_INTERVAL:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

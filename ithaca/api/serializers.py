@@ -103,6 +103,16 @@ RELATIONSHIP_VALUES = (
 )  # fmt: skip
 
 
+def datetime_json(value: Any) -> Any:
+    """A date and time as DRF's DateTimeField writes it (None stays None)."""
+    return _DATETIME.to_representation(value) if value else None
+
+
+def person_json(user: User) -> dict[str, Any]:
+    """PersonSerializer's output for a loaded person."""
+    return {"id": user.pk, "name": user.display_name}
+
+
 def person_row(row: dict[str, Any], relation: str) -> dict[str, Any]:
     """PersonSerializer's output from a `.values()` row with `person_columns(relation)`."""
     pk = row[f"{relation}__id"]
@@ -120,7 +130,7 @@ def relationship_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             "mentor": person_row(row, "mentor"),
             "mentee": person_row(row, "mentee"),
             "status": row["status"],
-            **{d: _DATETIME.to_representation(row[d]) if row[d] else None for d in dates},
+            **{date: datetime_json(row[date]) for date in dates},
         }
         for row in rows
     ]

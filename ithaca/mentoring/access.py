@@ -10,11 +10,14 @@ their author can ever fetch one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
 
 from ithaca.accounts.models import User
+from ithaca.core.prepared import PreparedQuery, columns, model_row
 from ithaca.mentoring.models import (
     AgendaTopic,
     Goal,
@@ -52,17 +55,35 @@ def access_relationship(user: User, pk: int) -> MentoringRelationship:
     return relationship
 
 
+def _one_of_its_two(pk: int, user: int) -> QuerySet[MentoringRelationship, tuple[Any, ...]]:
+    """The relationship `pk` if `user` is its mentor or mentee, with its program and its
+    two people, as one row of columns (`access_workspace` builds the instances)."""
+    return (
+        MentoringRelationship.objects.filter(pk=pk)
+        .filter(Q(mentor_id=user) | Q(mentee_id=user))
+        .values_list(
+            *columns(MentoringRelationship),
+            *columns(Program, "program"),
+            *columns(User, "mentor"),
+            *columns(User, "mentee"),
+        )
+    )
+
+
+# Every workspace page and endpoint starts here: its SQL is prepared once per process.
+_ONE_OF_ITS_TWO = PreparedQuery(_one_of_its_two, pk=int, user=int)
+
+
 def access_workspace(user: User, pk: int) -> Workspace:
     """The relationship's workspace for one of its two people; 404 for everyone else,
     program managers and staff included."""
-    relationship = (
-        MentoringRelationship.objects.select_related("program", "mentor", "mentee")
-        .filter(pk=pk)
-        .filter(Q(mentor=user) | Q(mentee=user))
-        .first()
-    )
-    if relationship is None:
+    rows = _ONE_OF_ITS_TWO.rows(pk=int(pk), user=int(user.pk)) if user.pk is not None else []
+    if not rows:
         raise Http404(gettext("No such mentoring relationship."))
+    relationship, at = model_row(MentoringRelationship, rows[0])
+    relationship.program, at = model_row(Program, rows[0], at)
+    relationship.mentor, at = model_row(User, rows[0], at)
+    relationship.mentee, at = model_row(User, rows[0], at)
     return workspace_of(relationship, user)
 
 
