@@ -89,3 +89,23 @@ def model_row(
     names = columns(model)
     end = start + len(names)
     return model.from_db(using, names, row[start:end]), end
+
+
+def joined_columns(model: type[Model], related: dict[str, type[Model]]) -> list[str]:
+    """`columns` of `model`, then of each related row (`select_related` as values)."""
+    return [*columns(model), *(c for name, rel in related.items() for c in columns(rel, name))]
+
+
+def joined_instance(
+    model: type[Model],
+    related: dict[str, type[Model]],
+    row: Sequence[Any],
+    using: str = DEFAULT_DB_ALIAS,
+) -> Any:
+    """The instance from a `joined_columns` row, its related instances set as
+    `select_related` sets them (None for an empty nullable relation)."""
+    instance, at = model_row(model, row, using=using)
+    for name, rel in related.items():
+        value, at = model_row(rel, row, at, using=using)
+        setattr(instance, name, value if value.pk is not None else None)
+    return instance

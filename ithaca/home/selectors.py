@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ithaca.accounts.models import User
-from ithaca.coaching.access import engagements_for
+from ithaca.coaching.access import recent_engagements_of
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.intake.models import Intake, Referral
 from ithaca.intake.selectors import intakes_of
-from ithaca.mentoring.access import relationships_for
+from ithaca.mentoring.access import recent_relationships_of
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, Program
@@ -39,8 +39,8 @@ def _awaits(item: Any, user: User) -> bool:
 
 def home_for(user: User) -> HomeView:
     view = HomeView()
-    mentoring: list[MentoringRelationship] = list(relationships_for(user).order_by("-updated_at"))
-    coaching: list[CoachingEngagement] = list(engagements_for(user).order_by("-updated_at"))
+    mentoring: list[MentoringRelationship] = recent_relationships_of(user)
+    coaching: list[CoachingEngagement] = recent_engagements_of(user)
     for item in [*mentoring, *coaching]:
         # Each relationship appears once: what awaits an answer is listed only there.
         if getattr(item, "sponsor_id", None) == user.pk:

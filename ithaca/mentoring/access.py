@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from ithaca.accounts.models import User
-from ithaca.core.prepared import PreparedQuery, columns, model_row
+from ithaca.core.prepared import PreparedQuery, joined_columns, joined_instance
 from ithaca.mentoring.models import (
     AgendaTopic,
     Goal,
@@ -41,6 +41,25 @@ def relationships_for(user: User) -> QuerySet[MentoringRelationship]:
     )
 
 
+# What a relationship is shown and checked with: its program and its two people.
+JOINED = {"program": Program, "mentor": User, "mentee": User}
+_RECENT = PreparedQuery(
+    lambda user: (
+        MentoringRelationship.objects.filter(Q(mentor_id=user) | Q(mentee_id=user))
+        .order_by("-updated_at")
+        .values_list(*joined_columns(MentoringRelationship, JOINED))
+    ),
+    user=int,
+)
+
+
+def recent_relationships_of(user: User) -> list[MentoringRelationship]:
+    """`relationships_for(user)`, most recently changed first, as a list (prepared SQL:
+    the home page asks it on every visit)."""
+    rows = _RECENT.rows(user=int(user.pk)) if user.pk is not None else []
+    return [joined_instance(MentoringRelationship, JOINED, row) for row in rows]
+
+
 def access_relationship(user: User, pk: int) -> MentoringRelationship:
     """A relationship visible to one of its two people or its program's managers; else 404."""
     relationship = (
@@ -61,12 +80,7 @@ def _one_of_its_two(pk: int, user: int) -> QuerySet[MentoringRelationship, tuple
     return (
         MentoringRelationship.objects.filter(pk=pk)
         .filter(Q(mentor_id=user) | Q(mentee_id=user))
-        .values_list(
-            *columns(MentoringRelationship),
-            *columns(Program, "program"),
-            *columns(User, "mentor"),
-            *columns(User, "mentee"),
-        )
+        .values_list(*joined_columns(MentoringRelationship, JOINED))
     )
 
 
@@ -80,11 +94,7 @@ def access_workspace(user: User, pk: int) -> Workspace:
     rows = _ONE_OF_ITS_TWO.rows(pk=int(pk), user=int(user.pk)) if user.pk is not None else []
     if not rows:
         raise Http404(gettext("No such mentoring relationship."))
-    relationship, at = model_row(MentoringRelationship, rows[0])
-    relationship.program, at = model_row(Program, rows[0], at)
-    relationship.mentor, at = model_row(User, rows[0], at)
-    relationship.mentee, at = model_row(User, rows[0], at)
-    return workspace_of(relationship, user)
+    return workspace_of(joined_instance(MentoringRelationship, JOINED, rows[0]), user)
 
 
 def _started(workspace: Workspace) -> None:
