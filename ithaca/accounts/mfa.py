@@ -93,10 +93,11 @@ def mfa_status_annotations(user_ref: str = "pk") -> dict[str, Exists]:
 
 def mfa_status(user: User) -> tuple[bool, bool]:
     """(must use MFA, has an authenticator), in one query."""
+    annotations = mfa_status_annotations()
     row = (
         User.objects.filter(pk=user.pk)
-        .annotate(**mfa_status_annotations())
-        .values_list("mfa_required", "mfa_enabled")
+        .annotate(**annotations)
+        .values_list(*annotations)
         .first()
     )
     return (bool(row[0]), bool(row[1])) if row else (False, False)

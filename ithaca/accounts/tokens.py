@@ -151,7 +151,7 @@ def api_token_authenticate(
     stamp = credential_stamp(token.user, has_authenticator=bool(rows[0][at]))
     if api_token_status(token, stamp) != "active":
         return None
-    token.extras = rows[0][at + 1 :]  # type: ignore[attr-defined]
+    token.extras = rows[0][at + 1 :]
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > USE_RECORD_INTERVAL:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
