@@ -94,12 +94,7 @@ def mfa_status_annotations(user_ref: str = "pk") -> dict[str, Exists]:
 def mfa_status(user: User) -> tuple[bool, bool]:
     """(must use MFA, has an authenticator), in one query."""
     annotations = mfa_status_annotations()
-    row = (
-        User.objects.filter(pk=user.pk)
-        .annotate(**annotations)
-        .values_list(*annotations)
-        .first()
-    )
+    row = User.objects.filter(pk=user.pk).annotate(**annotations).values_list(*annotations).first()
     return (bool(row[0]), bool(row[1])) if row else (False, False)
 
 
