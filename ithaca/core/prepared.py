@@ -14,7 +14,7 @@ Only for queries whose shape does not depend on the values: `=` comparisons, nev
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -91,14 +91,14 @@ def model_row(
     return model.from_db(using, names, row[start:end]), end
 
 
-def joined_columns(model: type[Model], related: dict[str, type[Model]]) -> list[str]:
+def joined_columns(model: type[Model], related: Mapping[str, type[Model]]) -> list[str]:
     """`columns` of `model`, then of each related row (`select_related` as values)."""
     return [*columns(model), *(c for name, rel in related.items() for c in columns(rel, name))]
 
 
 def joined_instance(
     model: type[Model],
-    related: dict[str, type[Model]],
+    related: Mapping[str, type[Model]],
     row: Sequence[Any],
     using: str = DEFAULT_DB_ALIAS,
 ) -> Any:
