@@ -25,10 +25,11 @@ Ithaca request, then the peer's, round after round):
     people list     GET .../console/.../participants/ vs GET /users
 
 It prints median and p95 client-side milliseconds and the ratio peer/Ithaca
-(above 1 means Ithaca is faster). Every loop is bounded by --rounds; nothing
-leaves 127.0.0.1. Token requests come from distinct loopback source addresses
-(127.0.1.x) so that the login throttle (10 a minute per address) is not what
-gets measured.
+(above 1 means Ithaca is faster); with ``--cpu N``, then each server's worker
+CPU time per request over N requests of each kind in a row (from /proc).
+Every loop is bounded by --rounds (and N by 500); nothing leaves 127.0.0.1.
+Token requests come from distinct loopback source addresses (127.0.1.x) so
+that the login throttle (10 a minute per address) is not what gets measured.
 """
 
 from __future__ import annotations
@@ -125,9 +126,9 @@ def ithaca_setup(db: Path) -> dict[str, Any]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
-    from rest_framework.authtoken.models import Token
 
     from ithaca.accounts.models import User
+    from ithaca.accounts.tokens import api_token_issue
     from ithaca.mentoring.models import MentoringRelationship
     from ithaca.programs.models import Program
 
@@ -153,8 +154,9 @@ def ithaca_setup(db: Path) -> dict[str, Any]:
     return {
         "secret": settings.SECRET_KEY,
         "cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
-        "mentee_token": Token.objects.get_or_create(user=mentee)[0].key,
-        "manager_token": Token.objects.get_or_create(user=manager)[0].key,
+        # API tokens are stored hashed: a new key for each run.
+        "mentee_token": api_token_issue(user=mentee, mfa_verified=False)[1],
+        "manager_token": api_token_issue(user=manager, mfa_verified=False)[1],
         "email": mentee.email,
         "relationship": rel.pk,
         "program": program.slug,
@@ -318,6 +320,36 @@ def peer_requests(port: int, relation: int) -> dict[str, Any]:
     }
 
 
+def worker_cpu(server: subprocess.Popen[bytes]) -> float | None:
+    """CPU seconds used so far by a gunicorn master's one worker (Linux /proc; else None)."""
+    try:
+        child = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()[0]
+        fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_request(
+    requests: dict[str, Any], server: subprocess.Popen[bytes], calls: int
+) -> dict[str, float]:
+    """The worker's own CPU milliseconds per request of each kind, over `calls` in a row:
+    steadier than client-side times on a shared machine. Not for the token, whose
+    password hash and per-address throttle are measured above."""
+    result: dict[str, float] = {}
+    for kind, fn in requests.items():
+        before = worker_cpu(server)
+        if kind == "token" or before is None:
+            continue
+        refused = sum(fn()[1] >= 400 for _ in range(calls))
+        after = worker_cpu(server) or before
+        if refused:  # a throttled answer costs less than the work: no figure
+            print(f"    ! {kind}: {refused} of {calls} refused, CPU not reported")
+            continue
+        result[kind] = round((after - before) / calls * 1000, 2)
+    return result
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -357,6 +389,16 @@ def run(
     return result
 
 
+def show_cpu(cpu: dict[str, dict[str, float]], calls: int) -> None:
+    print(f"gunicorn worker CPU ms per request, {calls} in a row of each")
+    for kind, ms in cpu.get("ithaca", {}).items():
+        line = f"{kind:<15} {ms:>10.2f}"
+        if kind in cpu.get("peer", {}):
+            peer = cpu["peer"][kind]
+            line += f" {'':>8} {peer:>10.2f} {'':>8} {peer / ms:>8.2f}x"
+        print(line)
+
+
 def show(result: dict[str, dict[str, Any]], rounds: int) -> None:
     load = os.getloadavg()
     print(f"{rounds} interleaved rounds, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
@@ -384,6 +426,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8791, help="Ithaca's port (8791)")
     parser.add_argument("--peer-port", type=int, default=8792, help="the peer's port (8792)")
     parser.add_argument("--db", type=Path, default=ROOT / "var" / "bench_peer.sqlite3")
+    parser.add_argument(
+        "--cpu", type=int, default=0, help="then N requests of each kind for worker CPU (0: off)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args()
     rounds = max(1, min(args.rounds, 1000))
@@ -404,13 +449,22 @@ def main() -> None:
             servers.append(peer_start(folder, args.peer_python, peer_db, args.peer_port))
             theirs = peer_requests(args.peer_port, relation)
         result = run(mine, theirs, rounds)
+        calls = max(0, min(args.cpu, 500))
+        cpu: dict[str, dict[str, float]] = {}
+        if calls:
+            cpu["ithaca"] = cpu_per_request(mine, servers[0], calls)
+            if theirs is not None:
+                cpu["peer"] = cpu_per_request(theirs, servers[1], calls)
     finally:
         for server in servers:
             stop(server)
     if args.json:
-        print(json.dumps({"rounds": rounds, "load": os.getloadavg(), "pairs": result}, indent=2))
+        figures = {"rounds": rounds, "load": os.getloadavg(), "pairs": result, "cpu_ms": cpu}
+        print(json.dumps(figures, indent=2))
     else:
         show(result, rounds)
+        if cpu:
+            show_cpu(cpu, calls)
 
 
 if __name__ == "__main__":

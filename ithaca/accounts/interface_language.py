@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.db.models import OuterRef, Subquery
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -94,9 +95,17 @@ def speak(request: HttpRequest, code: str) -> None:
         request.LANGUAGE_CODE = code
 
 
-def activate_token_user_language(request: HttpRequest, user: Any) -> None:
-    """For a caller the API authenticated by token: their choice, read from the profile."""
-    speak(request, chosen_language(user.pk))
+def chosen_language_annotation(user_ref: str = "pk") -> Subquery:
+    """The choice of the person at `OuterRef(user_ref)`, to annotate a query that reads
+    them anyway (the API token's): None when they have no profile."""
+    profile = Profile.objects.filter(user_id=OuterRef(user_ref))
+    return Subquery(profile.values("interface_language")[:1])
+
+
+def activate_token_user_language(request: HttpRequest, user: Any, code: str | None = None) -> None:
+    """For a caller the API authenticated by token: their choice (`code` when it was read
+    with the token, else one query for it)."""
+    speak(request, supported(code) if code is not None else chosen_language(user.pk))
 
 
 class PersonLanguageMiddleware:

@@ -82,18 +82,25 @@ NEEDS_MFA = Q(managed_programs__requires_mfa=True) | Q(
 )
 
 
+def mfa_status_annotations(user_ref: str = "pk") -> dict[str, Exists]:
+    """`mfa_required` and `mfa_enabled` of the person at `OuterRef(user_ref)`, to annotate
+    a query that reads them anyway (the API token's, see `ithaca.api.auth`)."""
+    return {
+        "mfa_required": Exists(User.objects.filter(NEEDS_MFA, pk=OuterRef(user_ref))),
+        "mfa_enabled": Exists(Authenticator.objects.filter(user_id=OuterRef(user_ref))),
+    }
+
+
 def mfa_status(user: User) -> tuple[bool, bool]:
     """(must use MFA, has an authenticator), in one query."""
-    row = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            required=Exists(User.objects.filter(NEEDS_MFA, pk=OuterRef("pk"))),
-            enabled=Exists(Authenticator.objects.filter(user_id=OuterRef("pk"))),
-        )
-        .values_list("required", "enabled")
-        .first()
-    )
+    annotations = mfa_status_annotations()
+    row = User.objects.filter(pk=user.pk).annotate(**annotations).values_list(*annotations).first()
     return (bool(row[0]), bool(row[1])) if row else (False, False)
+
+
+def remember_mfa_status(request: HttpRequest, required: bool, enabled: bool) -> None:
+    """This request's person's `mfa_status`, read with their credential: no query later."""
+    setattr(request, _CACHE, (bool(required), bool(enabled)))
 
 
 def is_open(path: str) -> bool:

@@ -69,6 +69,13 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.email
 
+    @staticmethod
+    def display_name_of(pk: Any, first_name: str, last_name: str, email: str) -> str:
+        """`display_name` from the four columns it reads, for lists built from `.values()`."""
+        if email == f"erased-{pk}@{ERASED_DOMAIN}":
+            return gettext("Erased person")
+        return f"{first_name} {last_name}".strip() or email
+
     @property
     def is_erased(self) -> bool:
         """Erased (ithaca.privacy.erasure): their address is the erasure marker."""

@@ -17,16 +17,19 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import ApiToken, User
 from ithaca.core.errors import DomainError
+from ithaca.core.prepared import PreparedQuery, columns, model_row
 
 KEY_PREFIX = "ith_"
 # last_used_at is written at most this often, so each API call does not write a row.
@@ -38,10 +41,17 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def credential_stamp(user: User) -> str:
-    """Changes whenever the password or the set of authenticators changes."""
-    ids = sorted(
-        Authenticator.objects.filter(user=user, type__in=STAMP_TYPES).values_list("pk", flat=True)
+def credential_stamp(user: User, *, has_authenticator: bool = True) -> str:
+    """Changes whenever the password or the set of authenticators changes.
+    `has_authenticator=False` (already known: no TOTP or security key) saves the query."""
+    ids = (
+        sorted(
+            Authenticator.objects.filter(user=user, type__in=STAMP_TYPES).values_list(
+                "pk", flat=True
+            )
+        )
+        if has_authenticator
+        else []
     )
     material = f"{user.pk}|{user.password}|{','.join(map(str, ids))}"
     return salted_hmac("ithaca.api-token-stamp", material, algorithm="sha256").hexdigest()
@@ -101,19 +111,47 @@ def api_token_status(token: ApiToken, stamp: str | None = None) -> str:
     return "active"
 
 
-def api_token_authenticate(key: str) -> ApiToken | None:
-    """The live token with this key, or None. Records its use now and then."""
+def token_lookup(key_hash: str, **annotations: Any) -> QuerySet[ApiToken, tuple[Any, ...]]:
+    """The token with this hash as one row: its columns, its owner's, whether the owner
+    has an authenticator in their stamp, then `annotations` about the owner (keyed by
+    `OuterRef("user_id")`) that the request needs anyway, so they cost no query of
+    their own. Revocation and expiry are the caller's to check (`api_token_status`):
+    the SQL's shape stays the same, so it is prepared once (ithaca.core.prepared)."""
+    stamped = Authenticator.objects.filter(user_id=OuterRef("user_id"), type__in=STAMP_TYPES)
+    return (
+        ApiToken.objects.filter(key_hash=key_hash)
+        .annotate(has_stamp_authenticator=Exists(stamped), **annotations)
+        .values_list(
+            *columns(ApiToken), *columns(User, "user"), "has_stamp_authenticator", *annotations
+        )
+    )
+
+
+TOKEN_LOOKUP = PreparedQuery(token_lookup, key_hash=str)
+
+
+def api_token_authenticate(
+    key: str, lookup: PreparedQuery = TOKEN_LOOKUP, using: str = "default"
+) -> ApiToken | None:
+    """The live token with this key, or None. Records its use now and then.
+
+    One indexed query (`lookup`, prepared from `token_lookup`) reads the token and its
+    owner; the ids of the owner's authenticators are read only when they have one. The
+    values a lookup annotates beyond `token_lookup`'s own are in `token.extras`.
+    """
     if not key.startswith(KEY_PREFIX):
         return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_key(key), revoked_at__isnull=True, expires_at__gt=timezone.now())
-        .first()
-    )
-    if token is None or not token.user.is_active:
+    rows = lookup.rows(using, key_hash=hash_key(key))
+    if not rows:
         return None
-    if api_token_status(token) != "active":
+    token, at = model_row(ApiToken, rows[0], using=using)
+    token.user, at = model_row(User, rows[0], at, using=using)
+    if not token.user.is_active:
         return None
+    stamp = credential_stamp(token.user, has_authenticator=bool(rows[0][at]))
+    if api_token_status(token, stamp) != "active":
+        return None
+    token.extras = rows[0][at + 1 :]
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > USE_RECORD_INTERVAL:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

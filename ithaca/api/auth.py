@@ -11,15 +11,37 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
-from ithaca.accounts.interface_language import activate_token_user_language
-from ithaca.accounts.mfa import MESSAGE, credential_refused, lacks_required_mfa
+from ithaca.accounts.interface_language import (
+    activate_token_user_language,
+    chosen_language_annotation,
+)
+from ithaca.accounts.mfa import (
+    MESSAGE,
+    credential_refused,
+    lacks_required_mfa,
+    mfa_status_annotations,
+    remember_mfa_status,
+)
 from ithaca.accounts.models import User
-from ithaca.accounts.tokens import api_token_authenticate
+from ithaca.accounts.tokens import api_token_authenticate, token_lookup
+from ithaca.core.prepared import PreparedQuery
 
 NEW_TOKEN_MESSAGE = gettext_lazy(
     "A program you manage or coach in asks for two-factor authentication, and this "
     "credential did not pass it: get a new token with your two-factor code "
     "(POST /api/v1/auth/token/), or sign in again with it."
+)
+
+
+# What every request asks of the person anyway (their language, the MFA rule's status)
+# is read with their token: one query, its SQL prepared once per process.
+TOKEN_LOOKUP = PreparedQuery(
+    lambda key_hash: token_lookup(
+        key_hash,
+        interface_language=chosen_language_annotation("user_id"),
+        **mfa_status_annotations("user_id"),
+    ),
+    key_hash=str,
 )
 
 
@@ -38,7 +60,7 @@ class HashedTokenAuthentication(BaseAuthentication):
             key = parts[1].decode()
         except UnicodeError:
             raise exceptions.AuthenticationFailed(gettext("The token is not valid.")) from None
-        token = api_token_authenticate(key)
+        token = api_token_authenticate(key, TOKEN_LOOKUP)
         if token is None:
             raise exceptions.AuthenticationFailed(
                 gettext(
@@ -48,7 +70,9 @@ class HashedTokenAuthentication(BaseAuthentication):
             )
         # DRF authenticates inside the view, after the middleware: the person's
         # language is activated here, so the answer (and its errors) speak it.
-        activate_token_user_language(request._request, token.user)
+        language, mfa_required, mfa_enabled = token.extras  # type: ignore[attr-defined]
+        activate_token_user_language(request._request, token.user, language or "")
+        remember_mfa_status(request._request, mfa_required, mfa_enabled)
         return token.user, token
 
     def authenticate_header(self, request: Request) -> str:

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ithaca.accounts.models import User
-from ithaca.coaching.access import engagements_for
+from ithaca.coaching.access import recent_engagements_of
 from ithaca.coaching.models import CoachingEngagement
+from ithaca.core.prepared import PreparedQuery, columns, joined_columns, joined_instance, model_row
 from ithaca.intake.models import Intake, Referral
 from ithaca.intake.selectors import intakes_of
-from ithaca.mentoring.access import relationships_for
+from ithaca.mentoring.access import recent_relationships_of
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Participation, Program
@@ -39,8 +40,8 @@ def _awaits(item: Any, user: User) -> bool:
 
 def home_for(user: User) -> HomeView:
     view = HomeView()
-    mentoring: list[MentoringRelationship] = list(relationships_for(user).order_by("-updated_at"))
-    coaching: list[CoachingEngagement] = list(engagements_for(user).order_by("-updated_at"))
+    mentoring: list[MentoringRelationship] = recent_relationships_of(user)
+    coaching: list[CoachingEngagement] = recent_engagements_of(user)
     for item in [*mentoring, *coaching]:
         # Each relationship appears once: what awaits an answer is listed only there.
         if getattr(item, "sponsor_id", None) == user.pk:
@@ -51,16 +52,36 @@ def home_for(user: User) -> HomeView:
             view.as_seeker.append(item)
         else:
             view.as_helper.append(item)
-    view.intakes = list(intakes_of(user)[:5])
-    view.referrals = list(
-        Referral.objects.filter(person=user, status=Referral.Status.PENDING).select_related(
-            "referrer"
-        )
-    )
-    view.managed_programs = list(
-        Program.objects.filter(managers=user).annotate(
+    pk = int(user.pk)
+    view.intakes = [model_row(Intake, row)[0] for row in _INTAKES.rows(user=pk)]
+    view.referrals = [joined_instance(Referral, _REFERRER, row) for row in _REFERRALS.rows(user=pk)]
+    for row in _MANAGED.rows(user=pk):
+        program, at = model_row(Program, row)
+        program.participant_count, program.pending_count = row[at:]
+        view.managed_programs.append(program)
+    return view
+
+
+# Every visit to the home page asks these: their SQL is prepared once per process.
+_REFERRER = {"referrer": User}
+_INTAKES = PreparedQuery(
+    lambda user: intakes_of(User.from_db(None, ["id"], [user])).values_list(*columns(Intake))[:5],
+    user=int,
+)
+_REFERRALS = PreparedQuery(
+    lambda user: Referral.objects.filter(
+        person_id=user, status=Referral.Status.PENDING
+    ).values_list(*joined_columns(Referral, _REFERRER)),
+    user=int,
+)
+_MANAGED = PreparedQuery(
+    lambda user: (
+        Program.objects.filter(managers=user)
+        .annotate(
             participant_count=participant_count(),
             pending_count=participant_count(state=Participation.State.PENDING),
         )
-    )
-    return view
+        .values_list(*columns(Program), "participant_count", "pending_count")
+    ),
+    user=int,
+)

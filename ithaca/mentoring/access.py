@@ -10,11 +10,14 @@ their author can ever fetch one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
 
 from ithaca.accounts.models import User
+from ithaca.core.prepared import PreparedQuery, joined_columns, joined_instance
 from ithaca.mentoring.models import (
     AgendaTopic,
     Goal,
@@ -38,6 +41,25 @@ def relationships_for(user: User) -> QuerySet[MentoringRelationship]:
     )
 
 
+# What a relationship is shown and checked with: its program and its two people.
+JOINED = {"program": Program, "mentor": User, "mentee": User}
+_RECENT = PreparedQuery(
+    lambda user: (
+        MentoringRelationship.objects.filter(Q(mentor_id=user) | Q(mentee_id=user))
+        .order_by("-updated_at")
+        .values_list(*joined_columns(MentoringRelationship, JOINED))
+    ),
+    user=int,
+)
+
+
+def recent_relationships_of(user: User) -> list[MentoringRelationship]:
+    """`relationships_for(user)`, most recently changed first, as a list (prepared SQL:
+    the home page asks it on every visit)."""
+    rows = _RECENT.rows(user=int(user.pk)) if user.pk is not None else []
+    return [joined_instance(MentoringRelationship, JOINED, row) for row in rows]
+
+
 def access_relationship(user: User, pk: int) -> MentoringRelationship:
     """A relationship visible to one of its two people or its program's managers; else 404."""
     relationship = (
@@ -52,18 +74,27 @@ def access_relationship(user: User, pk: int) -> MentoringRelationship:
     return relationship
 
 
+def _one_of_its_two(pk: int, user: int) -> QuerySet[MentoringRelationship, tuple[Any, ...]]:
+    """The relationship `pk` if `user` is its mentor or mentee, with its program and its
+    two people, as one row of columns (`access_workspace` builds the instances)."""
+    return (
+        MentoringRelationship.objects.filter(pk=pk)
+        .filter(Q(mentor_id=user) | Q(mentee_id=user))
+        .values_list(*joined_columns(MentoringRelationship, JOINED))
+    )
+
+
+# Every workspace page and endpoint starts here: its SQL is prepared once per process.
+_ONE_OF_ITS_TWO = PreparedQuery(_one_of_its_two, pk=int, user=int)
+
+
 def access_workspace(user: User, pk: int) -> Workspace:
     """The relationship's workspace for one of its two people; 404 for everyone else,
     program managers and staff included."""
-    relationship = (
-        MentoringRelationship.objects.select_related("program", "mentor", "mentee")
-        .filter(pk=pk)
-        .filter(Q(mentor=user) | Q(mentee=user))
-        .first()
-    )
-    if relationship is None:
+    rows = _ONE_OF_ITS_TWO.rows(pk=int(pk), user=int(user.pk)) if user.pk is not None else []
+    if not rows:
         raise Http404(gettext("No such mentoring relationship."))
-    return workspace_of(relationship, user)
+    return workspace_of(joined_instance(MentoringRelationship, JOINED, rows[0]), user)
 
 
 def _started(workspace: Workspace) -> None:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.languages import language_code
 from ithaca.accounts.models import CareerEntry, Profile, User
+from ithaca.core.prepared import PreparedQuery, columns, model_row
 from ithaca.matching import engine
 from ithaca.matching.kinds import helper_role, model_for
 from ithaca.matching.pool import build_pool
@@ -134,20 +135,32 @@ MISSING = {
 }
 
 
-def completeness_of(user: User) -> Completeness:
-    """What the person's profile still lacks, and why each part matters (one query)."""
+def _profile_row(user: int) -> QuerySet[Profile, tuple[Any, ...]]:
     active = ~Q(state__in=[Participation.State.DECLINED, Participation.State.LEFT])
     helping = Participation.objects.filter(
         active, user=OuterRef("user"), role__in=Participation.HELPER_ROLES
     )
-    profile: Any = (
-        Profile.objects.filter(user=user)
+    return (
+        Profile.objects.filter(user_id=user)
         .annotate(
             is_helper=Exists(helping),
             has_career=Exists(CareerEntry.objects.filter(user=OuterRef("user"))),
         )
-        .first()
+        .values_list(*columns(Profile), "is_helper", "has_career")
     )
+
+
+# The home page shows it on every visit: its SQL is prepared once per process.
+_PROFILE_ROW = PreparedQuery(_profile_row, user=int)
+
+
+def completeness_of(user: User) -> Completeness:
+    """What the person's profile still lacks, and why each part matters (one query)."""
+    rows = _PROFILE_ROW.rows(user=int(user.pk)) if user.pk is not None else []
+    profile: Any = None
+    if rows:
+        profile, at = model_row(Profile, rows[0])
+        profile.is_helper, profile.has_career = rows[0][at:]
     if profile is None:
         profile = Profile(user=user)
         profile.is_helper = profile.has_career = False

@@ -153,6 +153,29 @@ def test_resetting_mfa_revokes_every_token() -> None:
     assert bearer(key).get("/api/v1/me/").status_code == 401
 
 
+def test_a_token_its_owner_and_what_the_request_asks_of_them_are_one_query(
+    django_assert_num_queries,
+) -> None:
+    # The token, its owner, the MFA rule's status and their language are read together;
+    # the list's page is the other query (the token's use is recorded by the first call).
+    user = UserFactory()
+    user.profile.interface_language = "fr"
+    user.profile.save()
+    client = bearer(exchange(user)["token"])
+    client.get("/api/v1/me/")
+    with django_assert_num_queries(2):
+        response = client.get("/api/v1/relationships/")
+    assert response.status_code == 200 and response.headers["Content-Language"] == "fr"
+
+
+def test_with_an_authenticator_its_ids_are_read_for_the_stamp(django_assert_num_queries) -> None:
+    user = UserFactory()
+    client = bearer(exchange(user, current_code(with_totp(user)))["token"])
+    client.get("/api/v1/me/")
+    with django_assert_num_queries(3):  # the token and the rest, the stamp's ids, the page
+        assert client.get("/api/v1/relationships/").status_code == 200
+
+
 def test_an_unknown_key_is_refused_with_the_error_shape() -> None:
     response = bearer("ith_not-a-real-key").get("/api/v1/me/")
     assert response.status_code == 401 and response.json()["error"]["status"] == 401

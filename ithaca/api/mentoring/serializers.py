@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from rest_framework import serializers
 
 from ithaca.accounts.models import User
-from ithaca.api.serializers import PersonSerializer
+from ithaca.api.serializers import PersonSerializer, datetime_json, person_json
 from ithaca.mentoring.models import (
     AgendaTopic,
     Closing,
@@ -43,6 +43,22 @@ class MentoringTopicSerializer(serializers.ModelSerializer):
             "created_at",
             "closed_at",
         ]
+
+
+def topic_json(topic: AgendaTopic) -> dict[str, Any]:
+    """MentoringTopicSerializer's output for one topic whose `added_by` is loaded, without
+    building the serializer's fields (most of an agenda write's time; a test holds the
+    two equal)."""
+    return {
+        "id": topic.pk,
+        "title": topic.title,
+        "detail": topic.detail,
+        "status": str(topic.status),
+        "position": topic.position,
+        "added_by": person_json(topic.added_by),
+        "created_at": datetime_json(topic.created_at),
+        "closed_at": datetime_json(topic.closed_at),
+    }
 
 
 class MentoringTopicInput(serializers.Serializer):

@@ -110,7 +110,7 @@ class AgendaView(generics.ListAPIView):
         topic = services.topic_add(
             relationship=ws.relationship, user=ws.user, **data.validated_data
         )
-        return Response(io.MentoringTopicSerializer(topic).data, status=201)
+        return Response(io.topic_json(topic), status=201)
 
 
 class AgendaOrderView(APIView):

@@ -7,8 +7,11 @@ from django.test import Client
 from openapi_spec_validator import validate
 from rest_framework.test import APIClient
 
+from ithaca.accounts.models import ERASED_DOMAIN
 from ithaca.accounts.tests.factories import UserFactory
+from ithaca.api.serializers import RelationshipSerializer
 from ithaca.coaching.services import engagement_propose
+from ithaca.mentoring.access import relationships_for
 from ithaca.mentoring.services import mentoring_propose
 from ithaca.programs.tests.factories import ParticipationFactory, ProgramFactory, make_pair
 
@@ -155,7 +158,7 @@ def test_relationships_list_loads_only_what_it_shows_in_constant_queries(
         ParticipationFactory(program=program, role="seeker", user=mentee)
         mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
     client = _api(mentee)
-    with django_assert_num_queries(3):  # the MFA rule, count, page
+    with django_assert_num_queries(2):  # the MFA rule, the page (short: it is the count)
         body = client.get("/api/v1/relationships/").json()
     assert body["count"] == 3
     first = body["results"][0]
@@ -165,6 +168,41 @@ def test_relationships_list_loads_only_what_it_shows_in_constant_queries(
     }  # fmt: skip
     assert first["mentee"] == {"id": mentee.pk, "name": "unnamed@example.org"}
     assert first["mentor"]["name"] and first["program"] and first["created_at"]
+
+
+def test_the_relationships_list_is_the_serializers_json_erased_people_included() -> None:
+    mentee = UserFactory(first_name="Ada", last_name="")
+    for _ in range(3):
+        program = ProgramFactory()
+        mentor = ParticipationFactory(program=program, role="mentor").user
+        ParticipationFactory(program=program, role="seeker", user=mentee)
+        mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
+    mentor.email = f"erased-{mentor.pk}@{ERASED_DOMAIN}"
+    mentor.save()
+    body = _api(mentee).get("/api/v1/relationships/").json()
+    relationships = relationships_for(mentee).order_by("-created_at")
+    assert body["results"] == RelationshipSerializer(relationships, many=True).data
+    assert body["results"][0]["mentor"]["name"] == "Erased person"
+    assert body["results"][0]["mentee"]["name"] == "Ada"
+
+
+def test_a_full_first_page_of_relationships_is_counted_and_links_the_next(
+    django_assert_num_queries,
+) -> None:
+    mentee = UserFactory()
+    for _ in range(3):
+        program = ProgramFactory()
+        mentor = ParticipationFactory(program=program, role="mentor").user
+        ParticipationFactory(program=program, role="seeker", user=mentee)
+        mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=mentee)
+    client = _api(mentee)
+    with django_assert_num_queries(3):  # the MFA rule, the page, its count
+        first = client.get("/api/v1/relationships/?page_size=2").json()
+    assert first["count"] == 3 and len(first["results"]) == 2 and first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert second["count"] == 3 and len(second["results"]) == 1 and second["next"] is None
+    assert client.get("/api/v1/relationships/?page_size=3").json()["next"] is None
+    assert client.get("/api/v1/relationships/?page=3&page_size=2").status_code == 404
 
 
 def test_another_persons_relationship_is_a_404(proposal) -> None:

@@ -7,6 +7,10 @@ from django.test import Client
 
 from ithaca.accounts.tests.factories import UserFactory
 from ithaca.coaching.services import engagement_propose
+from ithaca.home.selectors import home_for
+from ithaca.intake.models import Referral
+from ithaca.intake.selectors import intakes_of
+from ithaca.intake.services import intake_submit
 from ithaca.mentoring.services import mentoring_propose
 from ithaca.programs import relationships as lifecycle
 from ithaca.programs.tests.factories import ParticipationFactory, make_pair
@@ -64,6 +68,20 @@ def test_a_program_manager_sees_their_programs_with_pending_applications() -> No
     ParticipationFactory(program=program, state="pending")
     content = _client(manager).get("/").content.decode()
     assert "Programs you manage" in content and program.name in content
+
+
+def test_a_person_sees_their_intakes_and_suggestions_as_the_orm_reads_them() -> None:
+    person, referrer = UserFactory(), UserFactory(first_name="Rhea", last_name="Moss")
+    for text in ("I want to grow as a manager and lead my team better.", "Help me speak up."):
+        intake_submit(author=person, text=text)
+    Referral.objects.create(referrer=referrer, person=person, kind="coaching", reason="Ready")
+    view = home_for(person)
+    assert view.intakes == list(intakes_of(person)[:5]) and len(view.intakes) == 2
+    assert [i.answers for i in view.intakes] == [i.answers for i in intakes_of(person)[:5]]
+    assert view.referrals == list(Referral.objects.filter(person=person, status="pending"))
+    assert view.referrals[0].referrer == referrer
+    content = _client(person).get("/").content.decode()
+    assert "Your intakes" in content and "Rhea Moss suggests coaching." in content
 
 
 def test_the_home_page_reads_in_a_fixed_number_of_queries(django_assert_max_num_queries) -> None:

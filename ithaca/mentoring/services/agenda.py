@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError, PermissionDenied
+from ithaca.core.prepared import PreparedQuery
 from ithaca.mentoring import notices
 from ithaca.mentoring.models import AgendaTopic, MentoringGroup, MentoringRelationship
 from ithaca.mentoring.services.base import clean_text, writable
@@ -38,7 +39,22 @@ def _in_agenda(workspace: Workspace, topic: AgendaTopic) -> AgendaTopic:
     return fresh
 
 
+# The highest live position in one relationship's own agenda, its SQL prepared once per
+# process (every topic added asks it).
+_TOP_POSITION = PreparedQuery(
+    lambda relationship: (
+        AgendaTopic.objects.filter(relationship_id=relationship, status__in=LIVE)
+        .order_by("-position")
+        .values_list("position")[:1]
+    ),
+    relationship=int,
+)
+
+
 def _next_position(workspace: Workspace) -> int:
+    if workspace.relationship.group_id is None:  # the space is the relationship's own
+        rows = _TOP_POSITION.rows(relationship=workspace.relationship.pk)
+        return rows[0][0] + 1 if rows else 0
     top = AgendaTopic.objects.filter(workspace.space(), status__in=LIVE).aggregate(
         top=Max("position")
     )["top"]

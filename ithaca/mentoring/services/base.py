@@ -6,16 +6,41 @@ from django.utils.translation import gettext_lazy as _
 
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
+from ithaca.core.prepared import PreparedQuery, columns, model_row
 from ithaca.mentoring.models import MentoringRelationship
 from ithaca.mentoring.workspace import Workspace, workspace_of
+
+# The relationship's own row under a lock, its SQL prepared once per process.
+_LOCKED = PreparedQuery(
+    lambda pk: (
+        MentoringRelationship.objects.select_for_update()
+        .filter(pk=pk)
+        .values_list(*columns(MentoringRelationship))
+    ),
+    pk=int,
+)
+_JOINED = ("program", "mentor", "mentee")
 
 
 def locked_workspace(relationship: MentoringRelationship, user: User) -> Workspace:
     """Re-read the relationship under a row lock (so a concurrent conclude is seen)
-    and return the person's workspace; PermissionDenied for outsiders."""
+    and return the person's workspace; PermissionDenied for outsiders.
+
+    When the caller's relationship came with its program and people (as from
+    `access_workspace`), only its own row is re-read; they are kept.
+    """
+    if all(getattr(MentoringRelationship, name).is_cached(relationship) for name in _JOINED):
+        rows = _LOCKED.rows(pk=relationship.pk)
+        if not rows:
+            raise MentoringRelationship.DoesNotExist
+        fresh, _ = model_row(MentoringRelationship, rows[0])
+        if all(getattr(fresh, f"{n}_id") == getattr(relationship, f"{n}_id") for n in _JOINED):
+            for name in _JOINED:
+                setattr(fresh, name, getattr(relationship, name))
+            return workspace_of(fresh, user)
     fresh = (
         MentoringRelationship.objects.select_for_update(of=("self",))
-        .select_related("program", "mentor", "mentee")
+        .select_related(*_JOINED)
         .get(pk=relationship.pk)
     )
     return workspace_of(fresh, user)

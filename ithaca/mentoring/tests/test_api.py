@@ -12,6 +12,7 @@ from django.utils import timezone
 from openapi_spec_validator import validate
 
 from ithaca.accounts.tests.factories import UserFactory
+from ithaca.api.mentoring.serializers import MentoringTopicSerializer, topic_json
 from ithaca.mentoring.models import AgendaTopic, Closing, Meeting, Review
 from ithaca.mentoring.tests.factories import (
     EventFactory,
@@ -63,6 +64,29 @@ def test_the_agenda_is_listed_added_to_and_reordered(rel) -> None:
     assert [t["title"] for t in order.json()] == ["Two", "One"]
     accepted = client.post(_url(rel, f"agenda/{suggestion.json()['id']}/accept/"))
     assert accepted.json()["status"] == "open"
+
+
+def test_an_added_topic_answers_the_topic_serializers_json(rel) -> None:
+    rel.mentee.first_name, rel.mentee.last_name = "", ""
+    rel.mentee.save()
+    for person, detail in ((rel.mentee, ""), (rel.mentor, "Some detail")):
+        response = api(person).post(_url(rel, "agenda/"), {"title": "T", "detail": detail})
+        assert response.status_code == 201, response.content
+        topic = AgendaTopic.objects.select_related("added_by").get(pk=response.json()["id"])
+        assert response.json() == MentoringTopicSerializer(topic).data
+    assert response.json()["status"] == "suggested" and response.json()["closed_at"] is None
+    closed = TopicFactory(
+        relationship=rel, status="closed", closed_at=timezone.now(), added_by=rel.mentee
+    )
+    assert topic_json(closed) == MentoringTopicSerializer(closed).data
+
+
+def test_adding_a_topic_costs_a_fixed_few_queries(rel, django_assert_num_queries) -> None:
+    client = api(rel.mentee)
+    # The MFA rule, the workspace, then in the write's transaction: its row locked, the
+    # agenda's last position, the insert (and the savepoint's two statements in a test).
+    with django_assert_num_queries(7):
+        assert client.post(_url(rel, "agenda/"), {"title": "One"}).status_code == 201
 
 
 def test_reordering_with_someone_elses_topic_is_a_400_in_the_error_shape(rel) -> None:

@@ -1,0 +1,54 @@
+"""A prepared query answers exactly what its QuerySet answers, with new values each time."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import Q
+
+from ithaca.accounts.models import User
+from ithaca.accounts.tests.factories import UserFactory
+from ithaca.core.prepared import PreparedQuery, columns, joined_columns, joined_instance
+from ithaca.mentoring.models import MentoringRelationship
+from ithaca.mentoring.tests.factories import active_relationship
+from ithaca.programs.models import Program
+
+pytestmark = pytest.mark.django_db
+JOINED = {"program": Program, "mentor": User, "mentee": User}
+
+
+def people(email: str, pk: int):
+    return User.objects.filter(Q(email=email) | Q(pk=pk)).order_by("pk").values_list(*columns(User))
+
+
+def test_it_answers_what_the_queryset_answers_for_each_value(django_assert_num_queries) -> None:
+    one, two = UserFactory(), UserFactory()
+    prepared = PreparedQuery(people, email=str, pk=int)
+    for email, pk in ((one.email, two.pk), (two.email, two.pk), ("nobody@example.org", 0)):
+        with django_assert_num_queries(1):
+            rows = prepared.rows(email=email, pk=pk)
+        assert rows == list(people(email, pk))  # dates and booleans converted alike
+
+
+def test_its_joined_instances_are_what_select_related_builds() -> None:
+    rel = active_relationship()
+    prepared = PreparedQuery(
+        lambda pk: MentoringRelationship.objects.filter(pk=pk).values_list(
+            *joined_columns(MentoringRelationship, JOINED)
+        ),
+        pk=int,
+    )
+    built = joined_instance(MentoringRelationship, JOINED, prepared.rows(pk=rel.pk)[0])
+    orm = MentoringRelationship.objects.select_related(*JOINED).get(pk=rel.pk)
+    assert built == orm and not built._state.adding
+    for name in ("program", "mentor", "mentee"):
+        assert getattr(MentoringRelationship, name).is_cached(built)
+        assert getattr(built, name).__dict__.keys() == getattr(orm, name).__dict__.keys()
+        assert [getattr(getattr(built, name), c) for c in columns(JOINED[name])] == [
+            getattr(getattr(orm, name), c) for c in columns(JOINED[name])
+        ]
+
+
+def test_a_value_that_does_not_reach_the_sql_as_itself_is_refused() -> None:
+    refused = PreparedQuery(lambda email: User.objects.filter(email=email.upper()), email=str)
+    with pytest.raises(ValueError):
+        refused.rows(email="a@example.org")
