@@ -964,6 +964,8 @@ def test_a_writer_paying_for_their_own_sessions_may_want_their_notes(text: str) 
         "verano?",
         "Mein Vertriebsteam verfehlt seit Monaten die Ziele. Können Sie das Team bis Herbst "
         "wieder auf Kurs bringen?",
+        "Necesitamos que pongan orden en esa plantilla antes de la campaña.",
+        "Als Standortleitung bitte ich Sie: die gesamte Spätschicht muss sich ändern.",
     ],
 )
 def test_asking_the_service_to_repair_a_team_goes_to_the_referral_flow(text: str) -> None:
@@ -986,6 +988,7 @@ def test_asking_the_service_to_repair_a_team_goes_to_the_referral_flow(text: str
         "¿Pueden ayudarme a sacar adelante a mi equipo antes del verano?",
         "Mi equipo no llega a los objetivos y quiero aprender a dirigirlo mejor antes del verano.",
         "Können Sie mir helfen, mein Team bis Herbst wieder auf Kurs zu bringen?",
+        "Ich bitte Sie um Hilfe: mein Team entgleitet mir und ich will lernen, klarer zu führen.",
         # "verfehlt" is not "fehlt": the team missing its targets is the writer's topic.
         "Mein Team verfehlt die Ziele und ich möchte bis Herbst lernen, es besser zu führen.",
     ],
@@ -1078,8 +1081,7 @@ def test_a_career_narrowed_to_one_skill_is_coaching(text: str) -> None:
     [
         "It's not one thing, it's my whole career I want to think about with someone who has "
         "been there.",
-        "No es una sola cosa: es toda mi carrera lo que quiero pensar con alguien con "
-        "experiencia.",
+        "No es una sola cosa: es toda mi carrera lo que quiero pensar con alguien con experiencia.",
     ],
 )
 def test_not_one_thing_stays_broad(text: str) -> None:

@@ -209,8 +209,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"staff|group|department|unit|crew|shift|squad|reps|people|lot|office|branch|"
             r"ward|desk)\b",
             r"(?:whip|knock|lick) (?:the|my|our|this|that) (?:whole |entire )?(?:[\w-]+ )?(?:team|"
-            r"staff|group|department|unit|crew|shift|squad|reps|lot|office|branch|ward|desk) "
-            r"into shape",
+            r"staff|group|department|unit|crew|shift|squad|reps|lot|office|branch|ward|desk|"
+            r"floor) into shape",
             # "i need you to get that lot performing", "would your coaches take the group on";
             # "can you help me get my team performing" is the writer's own need.
             r"(?:you|your \w+|one of your \w+)(?: (?!me\b|us\b)\w+){0,2} (?:get|take|put) (?:the|"
@@ -376,8 +376,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:pueden|puede|podéis|podeis|podrían|podrian|podría|podria|necesito que|"
             r"necesitamos que|hay que) (?:me |nos )?(?:arregl\w*|enderez\w*|recondu\w*|"
             r"reflot\w*|sanear|poner en forma|poner las pilas|meter en cintura|sacar adelante|"
-            r"poner orden en) (?:a |al |a la |a los |a las )?(?:el |la |los |las |mi |mis |"
-            r"nuestro |nuestra |nuestros |nuestras |este |esta )?(?:\w+ )?(?:equipo|plantilla|"
+            r"poner orden en|pong\w* orden en|pong\w* en forma a) (?:a |al |a la |a los |a las )?"
+            r"(?:el |la |los |las |mi |mis |nuestro |nuestra |nuestros |nuestras |este |esta |"
+            r"ese |esa |esos |esas )?(?:\w+ )?(?:equipo|plantilla|"
             r"departamento|grupo|personal|gente|comerciales|agentes|turno)\b",
             r"(?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:equipo|colaborador\w*|becari\w+|"
             r"emplead\w+|comerciales|enfermer\w+|técnicos|subordinad\w+|aprendiz\w*|"
@@ -468,6 +469,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:reparieren|in ordnung bringen|auf kurs bringen|in die spur bringen|auf "
             r"vordermann bringen|auf zack bringen|fit machen|wieder hinbekommen|zurechtbiegen|"
             r"umkrempeln|retten)",
+            # A request to the service about a whole group ("Als Bereichsleitung bitte ich Sie:
+            # die ganze Schicht..."); "ich bitte Sie um Hilfe" is the writer's own.
+            r"(?:ich bitte sie|bitte ich sie|wir bitten sie|bitten wir sie)\s*[:,]\s*(?:das|die|"
+            r"unser\w*|mein\w*) (?:ganze |gesamte )?\w*(?:team|abteilung|truppe|mannschaft|"
+            r"belegschaft|schicht|gruppe)\b",
             r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:\w*team|"
             r"mitarbeiter\w*|azubis?|auszubildende\w*|vertriebler|kolleg\w+|techniker|"
             r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?<!\w)(?:braucht|brauchen|bräuchte\w*|"
@@ -683,12 +689,14 @@ OWN_WISH: Mapping[str, str] = {
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
     r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
-    r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|je (?:le |la )(?:veux|souhaite|voulais)|"
+    r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
+    r"je (?:le |la )(?:veux|souhaite|voulais)|"
     r"ce que (?:moi )?je (?:veux|voudrais|souhaite|cherche)|ce que j'aimerais|pour moi|"
     r"personnellement|de mon côté|pour ma part|"
     r"moi,? (?:je|j'))(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
-    r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|(?:yo )?lo (?:quiero|deseo)|"
+    r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|"
+    r"(?:yo )?lo (?:quiero|deseo)|"
     r"a mí me (?:gustaría|interesa))(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
     r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"

@@ -82,7 +82,7 @@ REJECTION = re.compile(
     r"(?:this|it|that)(?:'s| is)? ?(?:isn't|is not|'s not|not) (?:about |for )?(?:a |an |"
     r"just |only |some )?(?:[\w-]+ ){0,2}(?:prep|preparation|practice|training|course|drill|"
     r"workshop|rehearsal)s?\b|"
-    r"(?:ce|c')(?: n'est| n’est) pas (?:de la |du |une |un |des |pour )?(?:[\w'-]+ ){0,2}"
+    r"(?:ce n'est|c'est) pas (?:de la |du |une |un |des |pour )?(?:[\w'-]+ ){0,2}"
     r"(?:préparation|préparer|formation|entraînement|entrainement|cours|atelier)\w*|"
     r"no (?:es|se trata de|busco) (?:una |un |la |el |para )?(?:[\w-]+ ){0,2}"
     r"(?:preparaci[oó]n|preparar|formaci[oó]n|entrenamiento|ensayo|curso|taller)\w*|"
