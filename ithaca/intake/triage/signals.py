@@ -102,6 +102,7 @@ def text_signals(text: str, language: str = "en") -> list[Signal]:
     plain = norm.text
     clauses = segments(plain)
     set_aside = [m.span() for m in REJECTION.finditer(plain)] + _dismissed(plain, clauses)
+    set_aside += _narrowed(plain, clauses)
     history = _past_starts(plain, clauses)
     pivot = PIVOT.search(plain)
     if pivot is not None:
@@ -145,6 +146,15 @@ DECISION_DATE = re.compile(
     r"(?:decide|decision|choose)\b[^.!?]{0,30}"
     r"(?:by|before)|applications?(?: for [\w -]{1,40}?)? (?:open|close|are due|deadline)|"
     r"offer (?:expires|ends)|"
+    # Telling someone by a date which way one goes ("I have to tell the deanery by 31
+    # January whether I'm applying...", "dire à l'école d'ici mars si je reste").
+    r"(?:to|must|should) (?:say yes or no|give (?:them |him |her )?(?:an|my) answer)|"
+    r"(?:tell|let [\w ]{1,25} know|inform|notify|confirm)\b[^.!?]{0,50}\b(?:whether|if) "
+    r"(?:i|i'm|i'll|to)\b|"
+    r"(?:dire|annoncer|faire savoir|confirmer|indiquer)[^.!?]{0,50}\bsi (?:je|j')|"
+    r"(?:decir|comunicar|confirmar|avisar)[^.!?]{0,50}\bsi (?:voy|me|acepto|sigo|quiero|"
+    r"pido|opto)\b|"
+    r"(?:sagen|mitteilen|melden|bescheid geben|bescheid sagen)[^.!?]{0,50}\bob ich\b|"
     r"zusagen|absagen|zusage|entscheiden|entscheidung|bewerbungs(?:frist|schluss)|"
     r"répondre|réponse|décider|décision|candidatures? (?:ouvrent|ferment|closes?)|"
     r"responder|respuesta|decidir|decisión|convocatoria)(?!\w)",
@@ -167,6 +177,27 @@ def _dismissed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int
             spans.append((start, match.start()))
         elif index > 0:
             spans.append(clauses[index - 1])
+    return spans
+
+
+# "For my career, what I need now is one thing: to learn to negotiate": the frame named
+# before the narrowing, in its clause, is the occasion, not the need. Not after a negation
+# ("it's not one thing", "no es una sola cosa": that says the focus is broad).
+NARROWING = re.compile(
+    r"(?<!\w)(?<!not )(?<!n't )(?<!no )(?<!pas )(?<!nicht )(?:(?:just|only) one thing|one thing "
+    r"only|une seule chose|rien qu'une chose|una sola cosa|solo una cosa|solamente una cosa|"
+    r"nur eine (?:einzige )?sache|eine einzige sache)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _narrowed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans before a narrowing to one thing, within its clause."""
+    spans: list[tuple[int, int]] = []
+    for match in NARROWING.finditer(text):
+        start = next((a for a, b in clauses if a <= match.start() < b), match.start())
+        if start < match.start():
+            spans.append((start, match.start()))
     return spans
 
 

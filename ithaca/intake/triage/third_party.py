@@ -200,6 +200,23 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"straightened out)",
             r"(?:fix|sort out|straighten out) (?:(?:his|her|their) (?:attitude|behaviou?r|"
             r"manners)|(?:him|them)\b)",
+            # The service asked to repair a group ("Can you fix the team?", "please sort out
+            # my reps"); "can you help me turn my team around" is the writer's own need.
+            r"(?:(?:can|could|would|will) (?:you|your \w+|someone|somebody|one of your \w+)"
+            r"(?: please)?|please|i need you to|we need you to) (?:fix|sort out|sort|"
+            r"straighten out|turn around|shape up|repair|"
+            r"rescue|overhaul) (?:the|my|our|this) (?:whole |entire )?(?:[\w-]+ )?(?:team|"
+            r"staff|group|department|unit|crew|shift|squad|reps|people|lot|office|branch|"
+            r"ward|desk)\b",
+            r"(?:whip|knock|lick) (?:the|my|our|this|that) (?:whole |entire )?(?:[\w-]+ )?(?:team|"
+            r"staff|group|department|unit|crew|shift|squad|reps|lot|office|branch|ward|desk|"
+            r"floor) into shape",
+            # "i need you to get that lot performing", "would your coaches take the group on";
+            # "can you help me get my team performing" is the writer's own need.
+            r"(?:you|your \w+|one of your \w+)(?: (?!me\b|us\b)\w+){0,2} (?:get|take|put) (?:the|"
+            r"my|our|this|that) (?:whole |entire )?(?:[\w-]+ )?(?:team|staff|group|department|"
+            r"unit|crew|shift|squad|reps|lot|office|branch|ward|desk) (?:performing|on|in hand|"
+            r"back on track|up to speed)\b",
             r"(?:find|get|assign|give) (?:him|her|them) (?:someone|somebody|a person)",
             # Support arranged for someone else ("I'd like to get her some support"); "give
             # them support" is left out: a manager may want to learn to give it.
@@ -282,6 +299,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:les|l') ?inscrire (?:tous|toutes)?|(?:lui|leur) trouver (?:un|une)",
             r"il faudrait que (?:mon|ma|mes)",
             r"(?:organiser|mettre en place) du coaching pour",
+            # The service asked to repair a group ("Pouvez-vous redresser l'équipe ?").
+            r"(?:pouvez-vous|pourriez-vous|vous pouvez|vous pourriez|pouvez vous|pourriez vous|"
+            r"merci de|il faut|il faudrait) (?:nous )?(?:redresser|réparer|recadrer|remettre "
+            r"(?:sur pied|sur les rails|d'aplomb|en ordre)|régler|arranger|reprendre en main) "
+            r"(?:l'|l'ensemble de |toute |tout )?(?:le |la |les |mon |ma |mes |notre |nos )?"
+            r"(?:\w+ )?(?:équipe|equipe|service|groupe|troupes|agents|commerciaux|gars)\b",
             r"(?:je veux|je voudrais|j'aimerais|je souhaite) qu[e'] ?(?:mon|ma|mes|il|elle|ils|"
             r"elles|l'équipe|toute l'équipe|tous)",
             r"(?:je vous informe|nous vous informons|veuillez noter) qu[e'][^!?]{1,60}"
@@ -349,6 +372,14 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"chef\w*|conjoint\w*)",
         ),
         "es": (
+            # The service asked to repair a group ("¿Podéis arreglar al equipo?").
+            r"(?:pueden|puede|podéis|podeis|podrían|podrian|podría|podria|necesito que|"
+            r"necesitamos que|hay que) (?:me |nos )?(?:arregl\w*|enderez\w*|recondu\w*|"
+            r"reflot\w*|sanear|poner en forma|poner las pilas|meter en cintura|sacar adelante|"
+            r"poner orden en|pong\w* orden en|pong\w* en forma a) (?:a |al |a la |a los |a las )?"
+            r"(?:el |la |los |las |mi |mis |nuestro |nuestra |nuestros |nuestras |este |esta |"
+            r"ese |esa |esos |esas )?(?:\w+ )?(?:equipo|plantilla|"
+            r"departamento|grupo|personal|gente|comerciales|agentes|turno)\b",
             r"(?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:equipo|colaborador\w*|becari\w+|"
             r"emplead\w+|comerciales|enfermer\w+|técnicos|subordinad\w+|aprendiz\w*|"
             r"compañer\w+|mandos)\b[^.!?]{0,60}(?:necesita\w*|tiene\w* que|debe\w*|"
@@ -430,9 +461,22 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"alguien)(?!\w)",
         ),
         "de": (
+            # The service asked to repair a group ("Können Sie das Team wieder auf Kurs
+            # bringen?"); "Können Sie mir helfen, ..." is the writer's own need.
+            r"(?:können sie|könnten sie|könnt ihr|könntet ihr|bitte) (?:bitte )?(?:das|mein|"
+            r"meine|unser|unsere|die) (?:ganze |gesamte )?\w*(?:team|abteilung|truppe|"
+            r"mannschaft|leute|mitarbeiter\w*|belegschaft|schicht|gruppe)\b(?: \w+){0,4} "
+            r"(?:reparieren|in ordnung bringen|auf kurs bringen|in die spur bringen|auf "
+            r"vordermann bringen|auf zack bringen|fit machen|wieder hinbekommen|zurechtbiegen|"
+            r"umkrempeln|retten)",
+            # A request to the service about a whole group ("Als Bereichsleitung bitte ich Sie:
+            # die ganze Schicht..."); "ich bitte Sie um Hilfe" is the writer's own.
+            r"(?:ich bitte sie|bitte ich sie|wir bitten sie|bitten wir sie)\s*[:,]\s*(?:das|die|"
+            r"unser\w*|mein\w*) (?:ganze |gesamte )?\w*(?:team|abteilung|truppe|mannschaft|"
+            r"belegschaft|schicht|gruppe)\b",
             r"(?:mein|meine|meinen|meiner|unser|unsere) (?:ganzes |gesamtes )?(?:\w*team|"
             r"mitarbeiter\w*|azubis?|auszubildende\w*|vertriebler|kolleg\w+|techniker|"
-            r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?:braucht|brauchen|bräuchte\w*|"
+            r"pflegekräfte|leute|angestellte\w*)\b[^.!?]{0,60}(?<!\w)(?:braucht|brauchen|bräuchte\w*|"
             r"muss|müssen|soll|sollte\w*|fehlt|macht zu viele|bekommt \w+ nicht hin|"
             r"bekommen \w+ nicht hin)",
             r"einer? (?:von ihnen|meiner \w+)[^.!?]{0,40}braucht",
@@ -639,17 +683,20 @@ _FOR_SOMEONE = re.compile(
 # A wish stated in the person's own voice, outside the clause that reports the referral.
 OWN_WISH: Mapping[str, str] = {
     "en": r"(?<![\w'])(?:for my part|personally,? i|what matters to me|i myself|"
-    r"i (?:really |actually |personally |also |do )?(?:want|would like|'d like|"
+    r"i (?:really |actually |personally |also |do |genuinely |truly |honestly |sincerely )?"
+    r"(?:want|would like|'d like|"
     r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
     r"(?:get|have|book|do|start))(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
     r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
+    r"je (?:le |la )(?:veux|souhaite|voulais)|"
     r"ce que (?:moi )?je (?:veux|voudrais|souhaite|cherche)|ce que j'aimerais|pour moi|"
     r"personnellement|de mon côté|pour ma part|"
     r"moi,? (?:je|j'))(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
     r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|"
+    r"(?:yo )?lo (?:quiero|deseo)|"
     r"a mí me (?:gustaría|interesa))(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
     r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"

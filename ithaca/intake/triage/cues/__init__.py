@@ -73,8 +73,21 @@ CUES_BY_LANGUAGE: Mapping[str, Cues] = {
 # keep missing deadlines" is a need).
 REJECTION = re.compile(
     r"(?<!\w)(?:don't|do not|doesn't|not|no|never)(?: really| particularly| just)? (?:need|want|"
-    r"looking for|after|interested in|keen on) (?:a|an|any|more|another|some) "
-    r"(?:(?! but | i | just )[^.;:!?,\n])*",
+    r"looking for|after|interested in|keen on) (?:a|an|any|more|another|some|help (?:with|on|"
+    r"for)(?: the| my| an?)?) "
+    r"(?:(?! but | i | just )[^.;:!?,\n])*|"
+    # "This isn't interview prep", "ce n'est pas de la préparation d'entretien", "no es
+    # preparación de entrevistas", "es geht nicht um Vorbereitung": the person says what the
+    # need is not; the skill named in the disclaimer is not evidence for coaching.
+    r"(?:this|it|that)(?:'s| is)? ?(?:isn't|is not|'s not|not) (?:about |for )?(?:a |an |"
+    r"just |only |some )?(?:[\w-]+ ){0,2}(?:prep|preparation|practice|training|course|drill|"
+    r"workshop|rehearsal)s?\b|"
+    r"(?:ce n'est|c'est) pas (?:de la |du |une |un |des |pour )?(?:[\w'-]+ ){0,2}"
+    r"(?:préparation|préparer|formation|entraînement|entrainement|cours|atelier)\w*|"
+    r"no (?:es|se trata de|busco) (?:una |un |la |el |para )?(?:[\w-]+ ){0,2}"
+    r"(?:preparaci[oó]n|preparar|formaci[oó]n|entrenamiento|ensayo|curso|taller)\w*|"
+    r"(?:es geht (?:mir )?nicht um|das ist kein\w*|es ist kein\w*) (?:die |das |eine |ein )?"
+    r"(?:[\w-]+ ){0,2}\w*(?:vorbereitung|training|schulung|kurs|workshop|übung)\w*",
     re.IGNORECASE,
 )
 
