@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Aggregate, CharField, Count, Func, Max, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
@@ -83,6 +84,7 @@ class Open:
 
 _cache: dict[int, Prepared] = {}
 _open: dict[int, tuple[Prepared, Open]] = {}
+_statements: dict[tuple[str, int, str], tuple[str, tuple[Any, ...]]] = {}
 _lock = threading.Lock()
 
 
@@ -210,9 +212,27 @@ def _fingerprints(program: Program) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     enough, and far cheaper than asking about the program's members only. Every
     change of a relationship's status saves its `updated_at` (`programs.relationships`,
     the matching services), so count and latest change see each one.
+
+    The statement is compiled once per program and kept (compiling its eight
+    subqueries cost more CPU than PostgreSQL spent answering them); its values are
+    compared only with each other, so they are taken as the driver returns them.
     """
+    key = (connection.alias, program.pk, program.kind)
+    statement = _statements.get(key)
+    if statement is None:
+        statement = _statements[key] = _fingerprint_query(program).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        row = cursor.fetchone()
+    if row is None:
+        raise Program.DoesNotExist
+    *pool, relationships = row
+    return (program.pk, *pool), (program.pk, relationships)
+
+
+def _fingerprint_query(program: Program) -> QuerySet[Program]:
     model = model_for(program)
-    row = (
+    return (
         Program.objects.filter(pk=program.pk)
         .annotate(
             config=_scalar(MatchingConfig.objects.filter(program=program), Max("updated_at")),
@@ -236,8 +256,6 @@ def _fingerprints(program: Program) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         )
         .order_by()
     )
-    *pool, relationships = row.get()
-    return (program.pk, *pool), (program.pk, relationships)
 
 
 def _scalar(rows: QuerySet[Any], aggregate: Aggregate | Func) -> Subquery:

@@ -154,31 +154,55 @@ def _checked(
 
     The ranking comes from the cached pool; a rule that changed since (a new
     opt-out, a declined proposal, a helper now full) drops that person here.
-    Fresh rows are read for a batch at a time, so a page costs a fixed number of
-    queries unless many of its people were dropped.
+    Fresh rows are read for a batch at a time, a few more than are still wanted
+    (few are dropped between two preparations of the pool), so a page costs a
+    fixed number of queries unless many of its people were dropped.
     """
     rows: list[Ranked] = []
     while len(rows) < limit:
-        batch = list(islice(ranked, 2 * (limit - len(rows))))
+        wanted = limit - len(rows)
+        batch = list(islice(ranked, wanted + wanted // 4 + 2))
         if not batch:
             break
         now = fresh(batch)
-        for cached in batch:
-            pair = now.get(cached.id)
-            if pair is None or len(rows) >= limit:
-                continue
-            seeker, helper, rules = pair
-            checks = engine.check_rules(seeker, helper, rules)
-            if not all(c.passed for c in checks):
-                continue
-            # Scored with the cached values, as the ranking was, against the pool's text index.
-            s, h = pool.seeker_by_id[seeker.id], pool.helper_by_id[helper.id]
-            breakdown = engine.score_pair(s, h, pool.rules, pool.text)
-            if breakdown.excluded:
-                continue
-            person = pool.people[cached.id]
-            rows.append(Ranked(person, round(breakdown.total, 2), breakdown, checks))
+        pending = iter(batch)
+        while len(rows) < limit:
+            allowed = _allowed(pending, now, limit - len(rows))
+            if not allowed:
+                break
+            rows += _explained(pool, allowed)
     return rows
+
+
+Allowed = tuple[Any, engine.Seeker, engine.Helper, list[engine.RuleCheck]]
+
+
+def _allowed(pending: Iterator[Any], now: Checks, wanted: int) -> list[Allowed]:
+    """The next `wanted` of `pending` whose hard rules hold on fresh rows."""
+    allowed: list[Allowed] = []
+    for cached in pending:
+        pair = now.get(cached.id)
+        if pair is None:
+            continue
+        seeker, helper, rules = pair
+        checks = engine.check_rules(seeker, helper, rules)
+        if all(c.passed for c in checks):
+            allowed.append((cached, seeker, helper, checks))
+            if len(allowed) >= wanted:
+                break
+    return allowed
+
+
+def _explained(pool: Pool, allowed: list[Allowed]) -> list[Ranked]:
+    """Each pair scored with the cached values, as the ranking was, against the pool's
+    text index (all at once); those failing a must-have factor left out."""
+    pairs = [(pool.seeker_by_id[s.id], pool.helper_by_id[h.id]) for _, s, h, _ in allowed]
+    scored = engine.score_pairs(pairs, pool.rules, pool.text)
+    return [
+        Ranked(pool.people[cached.id], round(breakdown.total, 2), breakdown, checks)
+        for (cached, _, _, checks), breakdown in zip(allowed, scored, strict=True)
+        if not breakdown.excluded
+    ]
 
 
 def _listed(ranked: tuple[Any, Any]) -> tuple[list[int], list[int]]:
