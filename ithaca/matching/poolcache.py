@@ -230,7 +230,7 @@ def _fingerprints(program: Program) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     return (program.pk, *pool), (program.pk, relationships)
 
 
-def _fingerprint_query(program: Program) -> QuerySet[Program]:
+def _fingerprint_query(program: Program) -> QuerySet[Any, Any]:
     model = model_for(program)
     return (
         Program.objects.filter(pk=program.pk)
