@@ -174,8 +174,8 @@ def _mentor_with_room(slug: str) -> str | None:
     from ithaca.programs.models import Program
 
     program = Program.objects.get(slug=slug)
-    ready = poolcache.prepared(program)
-    free = poolcache.free_places(ready, poolcache.taken(poolcache.open_pairs(program)).in_use)
+    ready, now = poolcache.current(program)
+    free = now.free
     best: tuple[int, int] | None = None
     for position, helper in enumerate(ready.pool.helpers):
         room = int(free[position])

@@ -9,10 +9,12 @@ participations, its people's profiles, match profiles, careers and intakes.
 It is also rebuilt after `MAX_AGE` seconds, so nothing the fingerprint misses
 (an edited career entry) stays stale for long.
 
-Two things are never taken from the cache: helpers' free places and seekers'
-open relationships change with every proposal, so `open_pairs` reads them per
-request; and the hard rules are checked again, on fresh rows, for the people a
-page shows (`ranking.py`).
+The program's open relationships (helpers' places in use, seekers' requests)
+change with every proposal: they are kept apart (`Open`), under their own
+fingerprint, the number of the program's relationships and when one last
+changed, read in the same query as the pool's. A new proposal, an answer or an
+ending reads them again without rebuilding the pool. And the hard rules are
+checked again, on fresh rows, for the people a page shows (`ranking.py`).
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Aggregate, CharField, Count, Func, Max, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
@@ -39,6 +42,9 @@ from ithaca.programs.models import Participation, Program
 MAX_AGE = 600.0  # seconds
 
 
+RANKINGS_KEPT = 256  # seekers' and helpers' ranked lists kept per program and Open
+
+
 @dataclass(frozen=True, eq=False)
 class Prepared:
     """A program's pool with its index, and each helper's declared places."""
@@ -51,13 +57,62 @@ class Prepared:
     built: float
 
 
+@dataclass(frozen=True, eq=False)
+class Open:
+    """A program's open relationships as one fingerprint of them found them, counted
+    against one prepared pool, with the ranked lists worked out from them so far."""
+
+    pairs: list[tuple[int, int]]  # (helper id, seeker id)
+    taken: Taken
+    free: Any  # IntArray: each helper's free places, in pool order
+    waiting: Any  # BoolArray: seekers without an open relationship, in pool order
+    asked: Mapping[int, frozenset[int]]  # seeker id -> helpers they have an open one with
+    fingerprint: tuple[Any, ...]
+    built: float
+    # (seeker or helper, pool position) -> (order, scores); filled as pages ask.
+    ranked: dict[tuple[str, int], tuple[Any, Any]] = field(default_factory=dict)
+
+    def ranking(self, key: tuple[str, int], work: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
+        """A ranked list worked out once for these open relationships."""
+        found = self.ranked.get(key)
+        if found is None:
+            if len(self.ranked) >= RANKINGS_KEPT:
+                self.ranked.clear()
+            found = self.ranked[key] = work()
+        return found
+
+
 _cache: dict[int, Prepared] = {}
+_open: dict[int, tuple[Prepared, Open]] = {}
+_statements: dict[tuple[str, int, str], tuple[str, tuple[Any, ...]]] = {}
 _lock = threading.Lock()
 
 
 def prepared(program: Program) -> Prepared:
     """The program's prepared pool, rebuilt when its fingerprint changed."""
-    fingerprint = _fingerprint(program)
+    return current(program)[0]
+
+
+def current(program: Program) -> tuple[Prepared, Open]:
+    """The program's prepared pool and its open relationships now, each read again
+    only when its own fingerprint changed (both fingerprints are one query)."""
+    fingerprint, relationships = _fingerprints(program)
+    ready = _prepared(program, fingerprint)
+    found = _open.get(program.pk)
+    now = time.monotonic()
+    if (
+        found is not None
+        and found[0] is ready
+        and found[1].fingerprint == relationships
+        and now - found[1].built < MAX_AGE
+    ):
+        return found
+    found = (ready, _read_open(program, ready, relationships))
+    _open[program.pk] = found
+    return found
+
+
+def _prepared(program: Program, fingerprint: tuple[Any, ...]) -> Prepared:
     found = _cache.get(program.pk)
     if found and found.fingerprint == fingerprint and time.monotonic() - found.built < MAX_AGE:
         return found
@@ -70,13 +125,36 @@ def prepared(program: Program) -> Prepared:
         return found
 
 
+def _read_open(program: Program, ready: Prepared, fingerprint: tuple[Any, ...]) -> Open:
+    import numpy as np
+
+    pairs = open_pairs(program)
+    counted = taken(pairs)
+    asked: dict[int, set[int]] = defaultdict(set)
+    for helper_id, seeker_id in pairs:
+        asked[seeker_id].add(helper_id)
+    busy = counted.busy_seekers
+    waiting = np.array([s.id not in busy for s in ready.pool.seekers], dtype=bool)
+    return Open(
+        pairs=pairs,
+        taken=counted,
+        free=free_places(ready, counted.in_use),
+        waiting=waiting,
+        asked={seeker: frozenset(helpers) for seeker, helpers in asked.items()},
+        fingerprint=fingerprint,
+        built=time.monotonic(),
+    )
+
+
 def forget(program_id: int | None = None) -> None:
     """Drop one program's prepared pool, or every one (tests start clean)."""
     with _lock:
         if program_id is None:
             _cache.clear()
+            _open.clear()
         else:
             _cache.pop(program_id, None)
+            _open.pop(program_id, None)
 
 
 def open_pairs(program: Program) -> list[tuple[int, int]]:
@@ -125,14 +203,36 @@ def free_places(ready: Prepared, in_use: Mapping[int, int]) -> Any:
     return free
 
 
-def _fingerprint(program: Program) -> tuple[Any, ...]:
-    """One query: when anything a pool is built from last changed, and how many rows there are.
+def _fingerprints(program: Program) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """One query: when anything a pool is built from last changed, and how many rows there
+    are; and the same of the program's relationships, apart (the pool's, the open ones').
 
     Profiles, careers and intakes are taken organisation-wide (an index answers each
     at once), so a change to anyone's profile rebuilds every program's pool: rare
-    enough, and far cheaper than asking about the program's members only.
+    enough, and far cheaper than asking about the program's members only. Every
+    change of a relationship's status saves its `updated_at` (`programs.relationships`,
+    the matching services), so count and latest change see each one.
+
+    The statement is compiled once per program and kept (compiling its eight
+    subqueries cost more CPU than PostgreSQL spent answering them); its values are
+    compared only with each other, so they are taken as the driver returns them.
     """
-    row = (
+    key = (connection.alias, program.pk, program.kind)
+    statement = _statements.get(key)
+    if statement is None:
+        statement = _statements[key] = _fingerprint_query(program).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        row = cursor.fetchone()
+    if row is None:
+        raise Program.DoesNotExist
+    *pool, relationships = row
+    return (program.pk, *pool), (program.pk, relationships)
+
+
+def _fingerprint_query(program: Program) -> QuerySet[Any, Any]:
+    model = model_for(program)
+    return (
         Program.objects.filter(pk=program.pk)
         .annotate(
             config=_scalar(MatchingConfig.objects.filter(program=program), Max("updated_at")),
@@ -141,6 +241,7 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
             profiles_at=_scalar(Profile.objects.all(), Max("updated_at")),
             careers_top=_scalar(CareerEntry.objects.all(), Max("id")),
             intakes_at=_scalar(Intake.objects.all(), Max("updated_at")),
+            relationships=_count_and_latest(model.objects.filter(program=program)),
         )
         .values_list(
             "created_at",
@@ -151,10 +252,10 @@ def _fingerprint(program: Program) -> tuple[Any, ...]:
             "profiles_at",
             "careers_top",
             "intakes_at",
+            "relationships",
         )
         .order_by()
     )
-    return (program.pk, *row.get())
 
 
 def _scalar(rows: QuerySet[Any], aggregate: Aggregate | Func) -> Subquery:
@@ -170,6 +271,9 @@ def _count_and_latest(rows: QuerySet[Any]) -> Subquery:
     text = CharField()
     both = Concat(
         # COUNT(*) rather than COUNT(id): an index without the id can answer it.
-        Cast(Count("*"), text), Value(" "), Cast(Max("updated_at"), text), output_field=text
+        Cast(Count("*"), text),
+        Value(" "),
+        Cast(Max("updated_at"), text),
+        output_field=text,
     )
     return _scalar(rows, both)

@@ -70,21 +70,21 @@ def candidates_for(program: Program, seeker: User, filters: Filters | None = Non
     """
 
     filters = filters or Filters()
-    ready = poolcache.prepared(program)
+    ready, now = poolcache.current(program)
     pool, index = ready.pool, ready.index
     position = index.seeker_at.get(seeker.pk)
     if position is None:
         raise DomainError(_("You are not an active seeker in %(program)s.") % {"program": program})
     me = pool.seekers[position]
-    pairs = poolcache.open_pairs(program)
-    asked = {helper_id for helper_id, seeker_id in pairs if seeker_id == me.id}
-    taken = poolcache.taken(pairs)
-    free = poolcache.free_places(ready, taken.in_use)
-    order, scores = index.helpers_for(position, free)
+    asked = now.asked.get(me.id, frozenset())
+    taken = now.taken
+    order, scores = now.ranking(
+        ("seeker", position), lambda: _listed(index.helpers_for(position, now.free))
+    )
     floor = filters.min_score * engine.SCALE - 0.5
     wanted = (
         pool.helpers[j]
-        for j, score in zip(order.tolist(), scores.tolist(), strict=True)
+        for j, score in zip(order, scores, strict=True)
         if score >= floor
         and pool.helpers[j].id not in asked
         and _passes(me, pool.helpers[j], filters)
@@ -109,7 +109,7 @@ def _fresh(
 
     The scores come from the cached pool, so what only they read is left out; the
     settings are the cached pool's, whose fingerprint this request checked, and the
-    open relationships are those this request read (`poolcache.open_pairs`).
+    open relationships are those this request's fingerprint checked (`poolcache.current`).
     """
     return build_pool(
         pool.program,
@@ -154,31 +154,61 @@ def _checked(
 
     The ranking comes from the cached pool; a rule that changed since (a new
     opt-out, a declined proposal, a helper now full) drops that person here.
-    Fresh rows are read for a batch at a time, so a page costs a fixed number of
-    queries unless many of its people were dropped.
+    Fresh rows are read for a batch at a time, a few more than are still wanted
+    (few are dropped between two preparations of the pool), so a page costs a
+    fixed number of queries unless many of its people were dropped.
     """
     rows: list[Ranked] = []
     while len(rows) < limit:
-        batch = list(islice(ranked, 2 * (limit - len(rows))))
+        wanted = limit - len(rows)
+        batch = list(islice(ranked, wanted + wanted // 4 + 2))
         if not batch:
             break
         now = fresh(batch)
-        for cached in batch:
-            pair = now.get(cached.id)
-            if pair is None or len(rows) >= limit:
-                continue
-            seeker, helper, rules = pair
-            checks = engine.check_rules(seeker, helper, rules)
-            if not all(c.passed for c in checks):
-                continue
-            # Scored with the cached values, as the ranking was, against the pool's text index.
-            s, h = pool.seeker_by_id[seeker.id], pool.helper_by_id[helper.id]
-            breakdown = engine.score_pair(s, h, pool.rules, pool.text)
-            if breakdown.excluded:
-                continue
-            person = pool.people[cached.id]
-            rows.append(Ranked(person, round(breakdown.total, 2), breakdown, checks))
+        pending = iter(batch)
+        while len(rows) < limit:
+            allowed = _allowed(pending, now, limit - len(rows))
+            if not allowed:
+                break
+            rows += _explained(pool, allowed)
     return rows
+
+
+Allowed = tuple[Any, engine.Seeker, engine.Helper, list[engine.RuleCheck]]
+
+
+def _allowed(pending: Iterator[Any], now: Checks, wanted: int) -> list[Allowed]:
+    """The next `wanted` of `pending` whose hard rules hold on fresh rows."""
+    allowed: list[Allowed] = []
+    for cached in pending:
+        pair = now.get(cached.id)
+        if pair is None:
+            continue
+        seeker, helper, rules = pair
+        checks = engine.check_rules(seeker, helper, rules)
+        if all(c.passed for c in checks):
+            allowed.append((cached, seeker, helper, checks))
+            if len(allowed) >= wanted:
+                break
+    return allowed
+
+
+def _explained(pool: Pool, allowed: list[Allowed]) -> list[Ranked]:
+    """Each pair scored with the cached values, as the ranking was, against the pool's
+    text index (all at once); those failing a must-have factor left out."""
+    pairs = [(pool.seeker_by_id[s.id], pool.helper_by_id[h.id]) for _, s, h, _ in allowed]
+    scored = engine.score_pairs(pairs, pool.rules, pool.text)
+    return [
+        Ranked(pool.people[cached.id], round(breakdown.total, 2), breakdown, checks)
+        for (cached, _, _, checks), breakdown in zip(allowed, scored, strict=True)
+        if not breakdown.excluded
+    ]
+
+
+def _listed(ranked: tuple[Any, Any]) -> tuple[list[int], list[int]]:
+    """A ranking's positions and scores as lists, kept that way between requests."""
+    order, scores = ranked
+    return order.tolist(), scores.tolist()
 
 
 def _passes(me: engine.Seeker, helper: engine.Helper, filters: Filters) -> bool:
@@ -197,9 +227,7 @@ class Offers:
 
 def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
     """Waiting seekers this helper may be proposed to, best first, and the helper's free places."""
-    import numpy as np
-
-    ready = poolcache.prepared(program)
+    ready, now = poolcache.current(program)
     pool, index = ready.pool, ready.index
     position = index.helper_at.get(helper.pk)
     if position is None:
@@ -209,16 +237,15 @@ def offers_for(program: Program, helper: User, limit: int = 50) -> Offers:
             else _("You are not an active coach in %(program)s.")
         )
         raise DomainError(message % {"program": program})
-    pairs = poolcache.open_pairs(program)
-    taken = poolcache.taken(pairs)
-    free = int(ready.places[position]) - taken.in_use.get(helper.pk, 0)
+    taken = now.taken
+    free = int(now.free[position])
     me = pool.helpers[position]
     if free <= 0:
         return Offers(ranked=[], free_places=0)
-    busy = taken.busy_seekers
-    waiting = np.array([s.id not in busy for s in pool.seekers], dtype=bool)
-    order, _scores = index.seekers_for(position, waiting)
-    wanted = (pool.seekers[i] for i in order.tolist())
+    order, _scores = now.ranking(
+        ("helper", position), lambda: _listed(index.seekers_for(position, now.waiting))
+    )
+    wanted = (pool.seekers[i] for i in order)
     rows = _checked(pool, wanted, limit, lambda seekers: _fresh_helper(pool, me, seekers, taken))
     return Offers(ranked=rows, free_places=free)
 

@@ -58,7 +58,7 @@ def test_a_seeker_gets_only_their_own_candidates_paginated(
     with django_assert_max_num_queries(26):
         response = client.get(f"{API}programs/scheme/candidates/?page_size=2")
     # Then the same reads as the page's, whatever the program's size.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(f"{API}programs/scheme/candidates/?page_size=2")
     body = response.json()
     assert body["count"] == 3 and len(body["results"]) == 2

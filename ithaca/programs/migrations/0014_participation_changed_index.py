@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0013_console_stage_indexes'),
+        ("programs", "0013_console_stage_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='participation',
-            index=models.Index(fields=['program', 'updated_at'], name='participation_changed'),
+            model_name="participation",
+            index=models.Index(fields=["program", "updated_at"], name="participation_changed"),
         ),
     ]
