@@ -1,0 +1,183 @@
+"""Django's `{% url %}` and `{% translate %}`, each worked out once per process.
+
+The home page and the site's layout reverse about forty links and translate
+about forty labels per page: 25 to 35 µs a link, mostly the URL resolver
+walking its patterns for the same few names again, and 5 to 10 µs a label,
+gettext finding the same catalogue entry again. This library's tags are
+Django's own (same syntax, same output, `as var` included), loaded after
+Django's built-ins (`{% load i18n once %}`), and remember what they worked out:
+
+- `{% url %}` for links without arguments and for links whose only argument
+  is a positive whole number (a primary key): those are reversed once with a
+  stand-in number, which each row's number then replaces. The stand-in is
+  checked against the real reversal the first time, so a pattern that would
+  not take any number (`\\d{4}`) is never remembered. A link reverses by its
+  URLconf, script prefix, language and current application namespace: all
+  four are in the key. Anything else (slugs, several or keyword arguments, a
+  view name from a variable) is reversed as Django does.
+- `{% translate "literal" %}` (with a literal `context`, or none): its text
+  by language and autoescaping. A variable, a filter or `noop` is
+  translated as Django does. `makemessages` finds the messages as before:
+  it reads the tag's name, not its library.
+
+What is remembered is forgotten when a test changes the languages or the
+catalogues' folders (`setting_changed`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.base import FilterExpression, Parser, Token, render_value_in_context
+from django.template.context import Context
+from django.template.defaulttags import URLNode
+from django.template.defaulttags import url as django_url
+from django.templatetags.i18n import TranslateNode
+from django.templatetags.i18n import do_translate as django_translate
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
+
+register = template.Library()
+
+# A number no row has: reversed once per link, then replaced by each row's.
+_MARK = 987654321
+_STAND_IN = str(_MARK)
+# What each link reversed to, by (name, URLconf, prefix, language, application).
+_REVERSED: dict[tuple[Any, ...], str | None] = {}
+# Each label's text, by (message, context, language, autoescape).
+_TRANSLATED: dict[tuple[Any, ...], str] = {}
+
+
+@receiver(setting_changed)
+def _forget(*, setting: str, **kwargs: Any) -> None:
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "ROOT_URLCONF", "INSTALLED_APPS"}:
+        _REVERSED.clear()
+        _TRANSLATED.clear()
+
+
+def _current_app(context: Context) -> str | None:
+    request = getattr(context, "request", None)
+    if request is None:
+        return None
+    current = getattr(request, "current_app", None)
+    if current is not None:
+        return current
+    match = getattr(request, "resolver_match", None)
+    return getattr(match, "namespace", None)
+
+
+class ReusedURLNode(URLNode):
+    """Django's URLNode, remembering fixed names' reversals."""
+
+    def __init__(self, node: URLNode) -> None:
+        super().__init__(node.view_name, node.args, node.kwargs, node.asvar)
+        literal = node.view_name.var
+        fixed = isinstance(literal, str) and not node.view_name.filters
+        self.name = literal if fixed and not node.kwargs and len(node.args) <= 1 else None
+
+    def render(self, context: Context) -> str:
+        if self.name is None:
+            return super().render(context)
+        number = None
+        if self.args:
+            number = self.args[0].resolve(context)
+            if type(number) is not int or number <= 0:
+                return super().render(context)
+        current_app = _current_app(context)
+        key = (
+            self.name,
+            bool(self.args),
+            get_urlconf(),
+            get_script_prefix(),
+            get_language(),
+            current_app,
+        )
+        if key in _REVERSED:
+            shape = _REVERSED[key]
+            if shape is None:
+                return super().render(context)
+            url = shape if number is None else shape.replace(_STAND_IN, str(number))
+        else:
+            try:
+                url = reverse(
+                    self.name, args=[number] if self.args else None, current_app=current_app
+                )
+            except NoReverseMatch:
+                _REVERSED[key] = None
+                return super().render(context)
+            _REVERSED[key] = url if number is None else _shape(self.name, number, url, current_app)
+        if self.asvar:
+            context[self.asvar] = url
+            return ""
+        return conditional_escape(url) if context.autoescape else url
+
+
+def _shape(name: str, number: int, url: str, current_app: str | None) -> str | None:
+    """The link reversed with the stand-in, if putting `number` into it gives `url`."""
+    try:
+        shape = reverse(name, args=[_MARK], current_app=current_app)
+    except NoReverseMatch:
+        return None
+    if shape.count(_STAND_IN) != 1 or shape.replace(_STAND_IN, str(number)) != url:
+        return None
+    return shape
+
+
+@register.tag
+def url(parser: Parser, token: Token) -> URLNode:
+    """Django's `{% url %}`, remembering the reversals it can (see the module)."""
+    node = django_url(parser, token)
+    return ReusedURLNode(node) if isinstance(node.view_name, FilterExpression) else node
+
+
+class TranslatedOnceNode(TranslateNode):
+    """Django's TranslateNode, remembering literal messages' text per language."""
+
+    def __init__(self, node: TranslateNode) -> None:
+        super().__init__(node.filter_expression, node.noop, node.asvar, node.message_context)
+        expression, context = node.filter_expression, node.message_context
+        literal = getattr(expression.var, "literal", None)
+        fixed_context = context is None or (isinstance(context.var, str) and not context.filters)
+        self.key = (
+            (literal, None if context is None else str(context.var))
+            if isinstance(literal, str)
+            and not expression.filters
+            and not node.noop
+            and fixed_context
+            else None
+        )
+
+    def render(self, context: Context) -> str:
+        if self.key is None:
+            return super().render(context)
+        key = (*self.key, get_language(), context.autoescape)
+        value = _TRANSLATED.get(key)
+        if value is None:
+            value = _TRANSLATED[key] = self._text(context)
+        if self.asvar:
+            context[self.asvar] = value
+            return ""
+        return value
+
+    def _text(self, context: Context) -> str:
+        """What Django's `TranslateNode.render` returns (without `as var`)."""
+        self.filter_expression.var.translate = True
+        if self.message_context:
+            self.filter_expression.var.message_context = self.message_context.resolve(context)
+        value = render_value_in_context(self.filter_expression.resolve(context), context)
+        is_safe = isinstance(value, SafeData)
+        value = value.replace("%%", "%")
+        return mark_safe(value) if is_safe else value
+
+
+@register.tag("translate")
+@register.tag("trans")
+def translate(parser: Parser, token: Token) -> TranslateNode:
+    """Django's `{% translate %}`, remembering literal messages' text (see the module)."""
+    node = django_translate(parser, token)
+    return TranslatedOnceNode(node) if isinstance(node, TranslateNode) else node
