@@ -7,14 +7,16 @@ gettext finding the same catalogue entry again. This library's tags are
 Django's own (same syntax, same output, `as var` included), loaded after
 Django's built-ins (`{% load i18n once %}`), and remember what they worked out:
 
-- `{% url %}` for links without arguments and for links whose only argument
-  is a positive whole number (a primary key): those are reversed once with a
-  stand-in number, which each row's number then replaces. The stand-in is
-  checked against the real reversal the first time, so a pattern that would
-  not take any number (`\\d{4}`) is never remembered. A link reverses by its
-  URLconf, script prefix, language and current application namespace: all
-  four are in the key. Anything else (slugs, several or keyword arguments, a
-  view name from a variable) is reversed as Django does.
+- `{% url %}` with a literal view name and positional arguments that are
+  texts or positive whole numbers (primary keys): each number is reversed
+  once as a stand-in number, which each row's number then replaces; texts
+  (an action's name, a slug) are part of the key, and at most `LIMIT` links
+  are kept. The stand-ins are checked against the real reversal the first
+  time, so a pattern that would not take any number (`\\d{4}`) is never
+  remembered. A link reverses by its URLconf, script prefix, language and
+  current application namespace: all four are in the key. Anything else
+  (keyword arguments, other values, a view name from a variable) is
+  reversed as Django does.
 - `{% translate "literal" %}` (with a literal `context`, or none): its text
   by language and autoescaping. A variable, a filter or `noop` is
   translated as Django does. `makemessages` finds the messages as before:
@@ -46,7 +48,8 @@ register = template.Library()
 
 # A number no row has: reversed once per link, then replaced by each row's.
 _MARK = 987654321
-_STAND_IN = str(_MARK)
+# At most this many links remembered (text arguments, such as slugs, are part of the key).
+LIMIT = 5000
 # What each link reversed to, by (name, URLconf, prefix, language, application).
 _REVERSED: dict[tuple[Any, ...], str | None] = {}
 # Each label's text, by (message, context, language, autoescape).
@@ -72,60 +75,64 @@ def _current_app(context: Context) -> str | None:
 
 
 class ReusedURLNode(URLNode):
-    """Django's URLNode, remembering fixed names' reversals."""
+    """Django's URLNode, remembering the reversals of a fixed view name."""
 
     def __init__(self, node: URLNode) -> None:
         super().__init__(node.view_name, node.args, node.kwargs, node.asvar)
         literal = node.view_name.var
-        fixed = isinstance(literal, str) and not node.view_name.filters
-        self.name = literal if fixed and not node.kwargs and len(node.args) <= 1 else None
+        fixed = isinstance(literal, str) and not node.view_name.filters and not node.kwargs
+        self.name = literal if fixed else None
 
     def render(self, context: Context) -> str:
         if self.name is None:
             return super().render(context)
-        number = None
-        if self.args:
-            number = self.args[0].resolve(context)
-            if type(number) is not int or number <= 0:
+        values = [arg.resolve(context) for arg in self.args]
+        kept: list[str | None] = []  # each text argument, None for each number
+        for value in values:
+            if type(value) is int and value > 0:
+                kept.append(None)
+            elif isinstance(value, str):
+                kept.append(str(value))
+            else:
                 return super().render(context)
         current_app = _current_app(context)
-        key = (
-            self.name,
-            bool(self.args),
-            get_urlconf(),
-            get_script_prefix(),
-            get_language(),
-            current_app,
-        )
+        where = (get_urlconf(), get_script_prefix(), get_language(), current_app)
+        key = (self.name, tuple(kept), *where)
         if key in _REVERSED:
             shape = _REVERSED[key]
-            if shape is None:
-                return super().render(context)
-            url = shape if number is None else shape.replace(_STAND_IN, str(number))
+        elif len(_REVERSED) < LIMIT:
+            shape = _REVERSED[key] = _shape(self.name, values, current_app)
         else:
-            try:
-                url = reverse(
-                    self.name, args=[number] if self.args else None, current_app=current_app
-                )
-            except NoReverseMatch:
-                _REVERSED[key] = None
-                return super().render(context)
-            _REVERSED[key] = url if number is None else _shape(self.name, number, url, current_app)
+            shape = None
+        if shape is None:
+            return super().render(context)
+        url = shape
+        for position, value in enumerate(values):
+            if type(value) is int:
+                url = url.replace(str(_MARK + position), str(value))
         if self.asvar:
             context[self.asvar] = url
             return ""
         return conditional_escape(url) if context.autoescape else url
 
 
-def _shape(name: str, number: int, url: str, current_app: str | None) -> str | None:
-    """The link reversed with the stand-in, if putting `number` into it gives `url`."""
+def _shape(name: str, values: list[Any], current_app: str | None) -> str | None:
+    """The link reversed with a stand-in for each number, if putting these `values`
+    back into it gives what Django reverses them to (else None: reverse each time)."""
+    stand_ins = [_MARK + i if type(v) is int else v for i, v in enumerate(values)]
     try:
-        shape = reverse(name, args=[_MARK], current_app=current_app)
+        url = reverse(name, args=values, current_app=current_app)
+        shape = reverse(name, args=stand_ins, current_app=current_app)
     except NoReverseMatch:
         return None
-    if shape.count(_STAND_IN) != 1 or shape.replace(_STAND_IN, str(number)) != url:
-        return None
-    return shape
+    again = shape
+    for position, value in enumerate(values):
+        if type(value) is int:
+            mark = str(_MARK + position)
+            if shape.count(mark) != 1:
+                return None
+            again = again.replace(mark, str(value))
+    return shape if again == url else None
 
 
 @register.tag
