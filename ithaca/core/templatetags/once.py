@@ -50,8 +50,10 @@ register = template.Library()
 _MARK = 987654321
 # At most this many links remembered (text arguments, such as slugs, are part of the key).
 LIMIT = 5000
-# What each link reversed to, by (name, URLconf, prefix, language, application).
-_REVERSED: dict[tuple[Any, ...], str | None] = {}
+# A link as its texts and, between them, the positions of the numbers to put in.
+Shape = list[str | int]
+# Each link's shape, by (name, texts, URLconf, prefix, language, application).
+_REVERSED: dict[tuple[Any, ...], Shape | None] = {}
 # Each label's text, by (message, context, language, autoescape).
 _TRANSLATED: dict[tuple[Any, ...], str] = {}
 
@@ -106,32 +108,32 @@ class ReusedURLNode(URLNode):
             shape = None
         if shape is None:
             return super().render(context)
-        url = shape
-        for position, value in enumerate(values):
-            if type(value) is int:
-                url = url.replace(str(_MARK + position), str(value))
+        url = "".join(part if type(part) is str else str(values[part]) for part in shape)
         if self.asvar:
             context[self.asvar] = url
             return ""
         return conditional_escape(url) if context.autoescape else url
 
 
-def _shape(name: str, values: list[Any], current_app: str | None) -> str | None:
-    """The link reversed with a stand-in for each number, if putting these `values`
-    back into it gives what Django reverses them to (else None: reverse each time)."""
-    stand_ins = [_MARK + i if type(v) is int else v for i, v in enumerate(values)]
+def _shape(name: str, values: list[Any], current_app: str | None) -> Shape | None:
+    """The link reversed with a stand-in for each number, as its texts and the
+    positions of the numbers between them, if putting these `values` back in gives
+    what Django reverses them to (else None: reversed by Django each time)."""
+    numbers = [i for i, value in enumerate(values) if type(value) is int]
+    stand_ins = [_MARK + i if i in numbers else v for i, v in enumerate(values)]
     try:
         url = reverse(name, args=values, current_app=current_app)
-        shape = reverse(name, args=stand_ins, current_app=current_app)
+        reversed_ = reverse(name, args=stand_ins, current_app=current_app)
     except NoReverseMatch:
         return None
-    again = shape
-    for position, value in enumerate(values):
-        if type(value) is int:
-            mark = str(_MARK + position)
-            if shape.count(mark) != 1:
-                return None
-            again = again.replace(mark, str(value))
+    shape: Shape = [reversed_]
+    for position in numbers:
+        mark, last = str(_MARK + position), shape[-1]
+        if type(last) is not str or last.count(mark) != 1:
+            return None
+        before, after = last.split(mark)
+        shape[-1:] = [before, position, after]
+    again = "".join(part if type(part) is str else str(values[part]) for part in shape)
     return shape if again == url else None
 
 
