@@ -108,11 +108,16 @@ class ReusedURLNode(URLNode):
             shape = None
         if shape is None:
             return super().render(context)
-        url = "".join(part if type(part) is str else str(values[part]) for part in shape)
+        url = _fill(shape, values)
         if self.asvar:
             context[self.asvar] = url
             return ""
         return conditional_escape(url) if context.autoescape else url
+
+
+def _fill(shape: Shape, values: list[Any]) -> str:
+    """The link: the shape's texts with each number put in its place."""
+    return "".join(part if isinstance(part, str) else str(values[part]) for part in shape)
 
 
 def _shape(name: str, values: list[Any], current_app: str | None) -> Shape | None:
@@ -133,7 +138,7 @@ def _shape(name: str, values: list[Any], current_app: str | None) -> Shape | Non
             return None
         before, after = last.split(mark)
         shape[-1:] = [before, position, after]
-    again = "".join(part if type(part) is str else str(values[part]) for part in shape)
+    again = _fill(shape, values)
     return shape if again == url else None
 
 
