@@ -1,4 +1,4 @@
-"""Django's `{% url %}` and `{% translate %}`, each worked out once per process.
+"""Django's `{% url %}`, `{% translate %}` and `{% static %}`, worked out once per process.
 
 The home page and the site's layout reverse about forty links and translate
 about forty labels per page: 25 to 35 µs a link, mostly the URL resolver
@@ -14,13 +14,16 @@ Django's built-ins (`{% load i18n once %}`), and remember what they worked out:
   are kept. The stand-ins are checked against the real reversal the first
   time, so a pattern that would not take any number (`\\d{4}`) is never
   remembered. A link reverses by its URLconf, script prefix, language and
-  current application namespace: all four are in the key. Anything else
+  current application namespace: all four are in the key (all but the
+  language stay the same through a request, and are read once in it). Anything else
   (keyword arguments, other values, a view name from a variable) is
   reversed as Django does.
 - `{% translate "literal" %}` (with a literal `context`, or none): its text
   by language and autoescaping. A variable, a filter or `noop` is
   translated as Django does. `makemessages` finds the messages as before:
   it reads the tag's name, not its library.
+
+- `{% static "literal" %}`: its address.
 
 What is remembered is forgotten when a test changes the languages or the
 catalogues' folders (`setting_changed`).
@@ -39,6 +42,7 @@ from django.template.defaulttags import URLNode
 from django.template.defaulttags import url as django_url
 from django.templatetags.i18n import TranslateNode
 from django.templatetags.i18n import do_translate as django_translate
+from django.templatetags.static import StaticNode
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
@@ -54,15 +58,26 @@ LIMIT = 5000
 Shape = list[str | int]
 # Each link's shape, by (name, texts, URLconf, prefix, language, application).
 _REVERSED: dict[tuple[Any, ...], Shape | None] = {}
+# Each static file's address, by its path.
+_STATIC: dict[str, str] = {}
 # Each label's text, by (message, context, language, autoescape).
 _TRANSLATED: dict[tuple[Any, ...], str] = {}
 
 
 @receiver(setting_changed)
 def _forget(*, setting: str, **kwargs: Any) -> None:
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "ROOT_URLCONF", "INSTALLED_APPS"}:
+    if setting in {
+        "LANGUAGES",
+        "LANGUAGE_CODE",
+        "LOCALE_PATHS",
+        "ROOT_URLCONF",
+        "INSTALLED_APPS",
+        "STATIC_URL",
+        "STORAGES",
+    }:
         _REVERSED.clear()
         _TRANSLATED.clear()
+        _STATIC.clear()
 
 
 def _current_app(context: Context) -> str | None:
@@ -97,9 +112,15 @@ class ReusedURLNode(URLNode):
                 kept.append(str(value))
             else:
                 return super().render(context)
-        current_app = _current_app(context)
-        where = (get_urlconf(), get_script_prefix(), get_language(), current_app)
-        key = (self.name, tuple(kept), *where)
+        request = getattr(context, "request", None)
+        where = getattr(request, "_reversed_once_where", None)
+        if where is None:
+            # The URLconf and script prefix are set as a request starts: the same all through.
+            where = (get_urlconf(), get_script_prefix(), _current_app(context))
+            if request is not None:
+                request._reversed_once_where = where
+        current_app = where[2]
+        key = (self.name, tuple(kept), get_language(), *where)
         if key in _REVERSED:
             shape = _REVERSED[key]
         elif len(_REVERSED) < LIMIT:
@@ -195,3 +216,23 @@ def translate(parser: Parser, token: Token) -> TranslateNode:
     """Django's `{% translate %}`, remembering literal messages' text (see the module)."""
     node = django_translate(parser, token)
     return TranslatedOnceNode(node) if isinstance(node, TranslateNode) else node
+
+
+class StaticOnceNode(StaticNode):
+    """Django's StaticNode, remembering each literal path's address."""
+
+    def url(self, context: Context) -> str:
+        path = self.path.var
+        if not isinstance(path, str) or self.path.filters:
+            return super().url(context)
+        if path not in _STATIC:
+            _STATIC[path] = super().url(context)
+        return _STATIC[path]
+
+
+@register.tag
+def static(parser: Parser, token: Token) -> StaticNode:
+    """Django's `{% static %}`, remembering literal paths' addresses (hashed names
+    come from the manifest, read once per process: the same all along)."""
+    node = StaticNode.handle_token(parser, token)
+    return StaticOnceNode(varname=node.varname, path=node.path)

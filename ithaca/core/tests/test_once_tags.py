@@ -101,3 +101,15 @@ def test_labels_are_the_same_as_djangos_in_every_language(language) -> None:
     if language != "en":
         with translation.override("en"):
             assert both(LABELS, label="Messages")[1] != ours  # the language is in the key
+
+
+def test_static_addresses_are_the_same_as_djangos() -> None:
+    source = (
+        "{% load static %}{% static 'css/ithaca.css' %}|{% static path %}|"
+        "{% static 'a b.js' as s %}{{ s }}"
+    )
+    django = Template(source).render(Context({"path": "img/ithaca.svg"}))
+    ours = Template(source.replace("{% load static %}", "{% load static once %}")).render(
+        Context({"path": "img/ithaca.svg"})
+    )
+    assert ours == django
