@@ -202,9 +202,7 @@ def test_api_throttling_counts_in_the_same_table_with_one_statement_a_request(lo
     # One upsert that adds one and returns the count: no read first, no COUNT(*), no transaction.
     assert len(cached) == 1 and "ON CONFLICT" in cached[0] and "RETURNING" in cached[0]
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT value FROM ithaca_cache WHERE cache_key LIKE '%throttle_user_%'"
-        )
+        cursor.execute("SELECT value FROM ithaca_cache WHERE cache_key LIKE '%throttle_user_%'")
         assert cursor.fetchall() == [("2",)]
 
 
