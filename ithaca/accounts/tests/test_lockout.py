@@ -192,18 +192,65 @@ def test_the_default_shared_cache_is_the_database_cache() -> None:
     }
 
 
-def test_api_throttling_counts_in_the_same_table_with_one_write_a_request(low_rates) -> None:
+def test_api_throttling_counts_in_the_same_table_with_one_statement_a_request(low_rates) -> None:
     client = APIClient()
     client.force_authenticate(person())
     client.get("/api/v1/me/")
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/api/v1/me/").status_code == 200
     cached = [q["sql"] for q in captured.captured_queries if "ithaca_cache" in q["sql"]]
-    # The history read, then one upsert: no COUNT(*) over the table, no transaction.
-    assert len(cached) == 2 and "ON CONFLICT" in cached[1]
+    # One upsert that adds one and returns the count: no read first, no COUNT(*), no transaction.
+    assert len(cached) == 1 and "ON CONFLICT" in cached[0] and "RETURNING" in cached[0]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM ithaca_cache WHERE cache_key LIKE '%throttle_user_%'")
-        assert cursor.fetchone()[0] == 1
+        cursor.execute("SELECT value FROM ithaca_cache WHERE cache_key LIKE '%throttle_user_%'")
+        assert cursor.fetchall() == [("2",)]
+
+
+def test_the_count_starts_again_with_the_next_window_and_retry_after_says_when(
+    low_rates, monkeypatch
+) -> None:
+    now = [6000.0 * 60 + 50]  # fifty seconds into a minute
+    monkeypatch.setattr(UserThrottle, "timer", lambda self: now[0])
+    client = APIClient()
+    client.force_authenticate(person())
+    codes = [client.get("/api/v1/me/").status_code for _ in range(3)]
+    refused = client.get("/api/v1/me/")
+    assert codes == [200, 200, 200] and refused.status_code == 429
+    assert refused["Retry-After"] == "10"
+    now[0] += 9  # still the same minute: still refused
+    assert client.get("/api/v1/me/").status_code == 429
+    now[0] += 1  # the next minute
+    assert [client.get("/api/v1/me/").status_code for _ in range(4)] == [200, 200, 200, 429]
+
+
+def test_every_worker_adds_to_the_same_counter() -> None:
+    from ithaca.core.cache import ThrottleCache, window_count
+
+    one, two = ThrottleCache("ithaca_cache", {}), ThrottleCache("ithaca_cache", {})
+    assert [window_count(one, "k:1", 61), window_count(two, "k:1", 61)] == [1, 2]
+    assert window_count(one, "k:2", 61) == 1  # another window, another counter
+
+
+def test_the_counter_works_on_other_caches_too() -> None:
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from ithaca.core.cache import window_count
+
+    local = LocMemCache("throttle-test", {})
+    assert [window_count(local, "k", 61) for _ in range(3)] == [1, 2, 3]
+    assert window_count(DummyCache("dummy", {}), "k", 61) == 1
+
+
+def test_the_rate_holds_when_the_limit_is_an_hour(monkeypatch) -> None:
+    rates = {"user": "2/hour", "anon": "2/hour", "token": "10/minute"}
+    monkeypatch.setattr(UserThrottle, "THROTTLE_RATES", rates)
+    monkeypatch.setattr(UserThrottle, "timer", lambda self: 3600.0 * 500 + 1800)
+    client = APIClient()
+    client.force_authenticate(person())
+    codes = [client.get("/api/v1/me/").status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert client.get("/api/v1/me/")["Retry-After"] == "1800"
 
 
 def test_the_throttle_cache_is_the_shared_one_and_upserts_in_the_database() -> None:
