@@ -91,10 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from ithaca.programs.models import Program
-
-    # A worker has these imported before it runs a round.
+    # A worker has the round service imported before it runs a round.
     import ithaca.matching.services.rounds  # noqa: F401
+    from ithaca.programs.models import Program
 
     program = Program.objects.get(slug=args.program) if args.program else largest_program()
     rows = [one_round(program) for _ in range(args.runs)]
