@@ -225,8 +225,17 @@ class Profile(TimeStampedModel):
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
-        # The matching pool cache asks for the latest profile change on every candidate page.
-        indexes = [models.Index(fields=["updated_at"], name="profile_updated_at")]
+        indexes = [
+            # The matching pool cache asks for the latest profile change on every
+            # candidate page.
+            models.Index(fields=["updated_at"], name="profile_updated_at"),
+            # Few people have a leaving date, and the dashboards ask whether anyone has
+            # one: without this index that question read all 100,000 profiles when no
+            # one had (34 ms). It also finds the people who left during a period.
+            models.Index(
+                fields=["left_on"], condition=Q(left_on__isnull=False), name="profile_left_on"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(line_manager=F("user")), name="profile_not_own_manager"

@@ -17,6 +17,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -27,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from ithaca.analytics.figures.data import Attainment, Month
 from ithaca.analytics.selectors.scope import Scope, coaching, mentoring
 from ithaca.coaching.models import CheckIn, CoachingSession, Goal
-from ithaca.mentoring.health import COLOURS, with_health
+from ithaca.mentoring.health import COLOURS, health_filters, with_last_contact
 from ithaca.mentoring.models import Meeting
 from ithaca.programs.lifecycle import Status
 from ithaca.programs.models import Program
@@ -45,7 +46,12 @@ ATTAINMENT_BUCKETS = (
 
 def mentoring_health(scope: Scope, now: dt.datetime) -> dict[str, tuple[int, int]]:
     """Active mentoring relationships per colour now: (relationships, distinct mentees).
-    One query per distinct silence threshold (programs mostly share the default)."""
+    One query per distinct silence threshold (programs mostly share the default).
+
+    Relationships are grouped by mentee and last contact, then the groups counted per
+    colour (as the managers' home does, mentoring.selectors.health_by_program): each
+    last meeting is looked up once, where grouping by the colour's CASE looked it up
+    once per branch."""
     result = dict.fromkeys(COLOURS, (0, 0))
     programs = Program.objects.filter(kind=MENTORING)
     if scope.program is not None:
@@ -53,15 +59,19 @@ def mentoring_health(scope: Scope, now: dt.datetime) -> dict[str, tuple[int, int
     thresholds = programs.values_list("nudge_after_days", flat=True).distinct().order_by()
     for days in list(thresholds):
         active = mentoring(scope).filter(status=Status.ACTIVE, program__nudge_after_days=days)
-        rows = (
-            with_health(active, now, days)
-            .values("health")
-            .annotate(n=Count("pk"), people=Count("mentee_id", distinct=True))
-            .order_by()
-        )
-        for row in rows:
-            before = result[row["health"]]
-            result[row["health"]] = (before[0] + row["n"], before[1] + row["people"])
+        colours = health_filters(now, days)
+        counted: dict[str, Any] = {}
+        for name, where in colours.items():
+            counted[f"{name}_n"] = Sum("n", filter=where)
+            counted[f"{name}_people"] = Count("mentee_id", filter=where, distinct=True)
+        groups = with_last_contact(active, now).values("mentee_id", "last_contact")
+        totals = groups.annotate(n=Count("pk")).order_by().aggregate(**counted)
+        for name in colours:
+            before = result[name]
+            result[name] = (
+                before[0] + (totals[f"{name}_n"] or 0),
+                before[1] + totals[f"{name}_people"],
+            )
     return result
 
 
@@ -122,11 +132,13 @@ def activity_by_month(scope: Scope, now: dt.datetime) -> list[Month]:
     period, with the distinct seekers (mentees, coachees) who met. Two queries."""
     period = scope.period
     window = Q(starts_at__gte=period.start_at, starts_at__lt=min(period.end_before, now))
+    # The program is read on the same join as the seeker (not through an IN over the
+    # program's relationships, which joined the relationships twice).
     meetings = Meeting.objects.filter(
-        window, status__in=TOOK_PLACE, relationship__in=mentoring(scope).values("pk")
+        window, scope.programs("relationship__program"), status__in=TOOK_PLACE
     )
     sessions = CoachingSession.objects.filter(
-        window, status=CoachingSession.Status.HELD, engagement__in=coaching(scope).values("pk")
+        window, scope.programs("engagement__program"), status=CoachingSession.Status.HELD
     )
     met = _per_month(meetings, "relationship__mentee_id")
     held = _per_month(sessions, "engagement__coachee_id")

@@ -49,39 +49,42 @@ def _relationships(scope: Scope, kind: str) -> tuple[QuerySet[Any], str]:
 
 
 def first_matches(scope: Scope, kind: str) -> QuerySet[Any]:
-    """Seekers whose first proposal in a program was made in the period, with `wait`:
-    the time from their application to that program to that proposal.
+    """Seekers whose first proposal in a program was made in the period, one row each
+    (`seeker`, their participation's id) with `wait`: the time from their application
+    to that program to that proposal.
 
-    One grouped join (seeker participation -> their proposals in the same program),
-    not a subquery per row: it stays fast with tens of thousands of seekers.
+    One grouped join, not a subquery per row: it stays fast with tens of thousands
+    of seekers. It runs from the proposals to the seeker's participation through the
+    program, so PostgreSQL joins the two on (program, person) directly; from the
+    participation it went through the users table, whose 100,000 rows it read to
+    join 7,800 proposals (22 -> 7 ms for the 20,000-person program).
     """
-    proposals = "user__mentoring_as_mentee" if kind == MENTORING else "user__coaching_as_coachee"
+    proposals, seeker = _relationships(scope, kind)
     period = scope.period
     return (
-        Participation.objects.filter(
-            scope.programs(),
-            role=Participation.Role.SEEKER,
+        proposals.filter(
             program__kind=kind,
-            **{f"{proposals}__program": F("program")},
+            program__participations__role=Participation.Role.SEEKER,
+            program__participations__user_id=F(f"{seeker}_id"),
         )
-        .order_by()
-        .values("pk", "created_at")
-        .annotate(first=Min(f"{proposals}__created_at"))
+        .values(
+            seeker=F("program__participations__pk"),
+            applied=F("program__participations__created_at"),
+        )
+        .annotate(first=Min("created_at"))
         .filter(first__gte=period.start_at, first__lt=period.end_before)
-        .filter(first__gte=F("created_at"))
-        .annotate(
-            wait=ExpressionWrapper(F("first") - F("created_at"), output_field=DurationField())
-        )
+        .filter(first__gte=F("applied"))
+        .annotate(wait=ExpressionWrapper(F("first") - F("applied"), output_field=DurationField()))
     )
 
 
 def waits(scope: Scope, kind: str) -> Waits:
     """Bucket counts in one query, the median in one more (the middle row or two)."""
     matches = first_matches(scope, kind)
-    aggregates: dict[str, Any] = {"total": Count("pk")}
+    aggregates: dict[str, Any] = {"total": Count("seeker")}
     for index, (upper, _label) in enumerate(WAIT_BUCKETS[:-1]):
         assert upper is not None
-        aggregates[f"under_{index}"] = Count("pk", filter=Q(wait__lt=dt.timedelta(days=upper)))
+        aggregates[f"under_{index}"] = Count("seeker", filter=Q(wait__lt=dt.timedelta(days=upper)))
     totals = matches.aggregate(**aggregates)
     total, below, buckets = totals["total"], 0, []
     for index, (_upper, label) in enumerate(WAIT_BUCKETS[:-1]):
@@ -90,7 +93,7 @@ def waits(scope: Scope, kind: str) -> Waits:
     buckets.append((WAIT_BUCKETS[-1][1], total - below))
     median = None
     if total:
-        middle = matches.order_by("wait", "pk").values_list("wait", flat=True)
+        middle = matches.order_by("wait", "seeker").values_list("wait", flat=True)
         days = [w.total_seconds() / 86400 for w in middle[(total - 1) // 2 : total // 2 + 1]]
         median = round(sum(days) / len(days), 1)
     return Waits(seekers=total, median_days=median, buckets=buckets)

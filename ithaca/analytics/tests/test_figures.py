@@ -63,6 +63,31 @@ def test_departments_with_fewer_than_five_people_are_hidden_in_the_figure(wards)
     assert [cell.text for cell in wards_row.cells] == ["6", "5"]
 
 
+def test_someone_on_several_sides_takes_part_once() -> None:
+    mentoring, coaching = mentoring_program(), coaching_program()
+    busy = person("Wards")  # mentor of one, mentee of another, coachee of a third
+    relate(mentoring, busy, person("Labs"), "active")
+    relate(mentoring, person("Labs"), busy, "active")
+    relate(coaching, person("Labs"), busy, "active")
+    relate(mentoring, person("Wards"), person("Wards"), "proposed")  # not running
+    taking_part = {label: pair[1] for label, pair in people.enrolment_by_department(org()).items()}
+    assert taking_part == {"Labs": 3, "Wards": 1}
+
+
+def test_each_program_times_its_own_seekers_first_proposal() -> None:
+    first, second = mentoring_program(), mentoring_program()
+    seeker, mentor = person(), person()
+    applied(first, seeker, 40)
+    applied(second, seeker, 20)
+    applied(second, person(), 20)  # applied, never proposed
+    relate(first, mentor, seeker, "declined", created=30)  # 10 days after applying
+    relate(first, mentor, seeker, "active", created=25)
+    relate(second, mentor, seeker, "active", created=18)  # 2 days after applying
+    assert matching.waits(org(), "mentoring").median_days == 6.0  # waits of 10 and 2 days
+    only_second = Scope(program=second, period=default_period())
+    assert matching.waits(only_second, "mentoring").median_days == 2.0
+
+
 def test_time_to_match_counts_each_seekers_first_proposal(wards) -> None:
     waits = matching.waits(org(), "mentoring")
     assert waits.seekers == 6
