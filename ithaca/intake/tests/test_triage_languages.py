@@ -1086,3 +1086,181 @@ def test_a_career_narrowed_to_one_skill_is_coaching(text: str) -> None:
 )
 def test_not_one_thing_stays_broad(text: str) -> None:
     assert triage(text).recommendation == "mentoring"
+
+
+# The blind-10 pass: a near-term part the person says is in hand is the occasion, not a need.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My board review is in April, but what keeps me up at night isn't the review. It's "
+        "whether I want to stay in this industry at all, and I'd like someone who has been "
+        "through it to talk to over the years.",
+        "I start at the new lab in June. I've got the job, that part's done. What I want is "
+        "someone who has run a lab to talk to through the first years.",
+        "My licensing exam is in May and I'm not worried about the exam itself. The bigger "
+        "thing is whether I want to stay in pharmacy at all; someone who has done the route "
+        "would help.",
+        "Im März übernehme ich die Kanzlei. Fachlich bin ich bereit, aber ich möchte mit "
+        "jemandem reden, der selbst eine Kanzlei übernommen hat, über die nächsten Jahre.",
+    ],
+)
+def test_a_near_term_part_said_to_be_in_hand_leaves_mentoring(text: str) -> None:
+    assert triage(text).recommendation == "mentoring"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A person let go is not a figure that dropped...
+        ("My gallery dropped me last spring.", None),
+        # ...a figure that dropped is a target.
+        ("My sales have dropped since the spring.", "performance_target"),
+        # Learning to read a place is finding one's way around, not a skill...
+        ("Over the next year I want to learn how to read a new organisation.", "organization"),
+        # ...learning to read a document is.
+        ("By June I want to learn how to read a balance sheet.", "named_skill"),
+        # Announcing a choice is not the skill of saying yes.
+        ("I have until the 20th to say yes or no to the regional role.", None),
+        ("I need to learn to say yes less often to extra shifts.", "named_skill"),
+    ],
+)
+def test_the_object_decides_what_a_verb_cue_means(text: str, kind: str | None) -> None:
+    names = {s.name for s in text_signals(text)}
+
+    assert {"performance_target", "named_skill"} & names == (
+        {kind} & {"performance_target", "named_skill"}
+    )
+    if kind is not None:
+        assert kind in names
+
+
+@pytest.mark.parametrize(
+    ("text", "long_term"),
+    [
+        ("Ship the strategy doc this quarter. Not looking for anything long-term.", False),
+        ("I'm not after career guidance or someone's life story, just a plan for Q3.", False),
+        ("I'm looking for something long-term with someone senior.", True),
+    ],
+)
+def test_a_refused_kind_of_help_is_not_evidence_for_it(text: str, long_term: bool) -> None:
+    names = {s.name for s in text_signals(text)}
+
+    assert ("long_horizon" in names) is long_term
+    assert "advice" not in names
+
+
+def test_a_career_frame_before_the_one_thing_in_the_way_is_coaching() -> None:
+    result = triage(
+        "Career-wise I'm aiming at a head of department post, but honestly the one thing in the "
+        "way this term is that I can't say no to extra work. I want to work on that, "
+        "specifically, over the next two months."
+    )
+
+    assert result.recommendation == "coaching"
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("I want her to go through your coaching programme before the summer.", "referral"),
+        ("I'd like the resident on nights to complete a coaching programme by June.", "referral"),
+        (
+            "Our warehouse crew is a mess. I want someone to come in and sort the team out.",
+            "referral",
+        ),
+        (
+            "Als Praxisinhaberin möchte ich, dass unsere Auszubildende ein Coaching macht.",
+            "referral",
+        ),
+        (
+            "Die Schicht arbeitet schlampig. Schicken Sie bitte jemanden vorbei, der das Team auf "
+            "Vordermann bringt.",
+            "referral",
+        ),
+        (
+            "Team lead here: communication in the squad is poor. I'd like a summary after each "
+            "session of who said what.",
+            "confidentiality",
+        ),
+        (
+            "I want him to attend coaching, and I expect a written report after each session on "
+            "what was discussed.",
+            "confidentiality",
+        ),
+        ("Ich möchte die Gesprächsprotokolle meines Mitarbeiters einsehen.", "confidentiality"),
+    ],
+)
+def test_new_wordings_of_someone_elses_wish_get_the_next_step(text: str, step: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == step
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to go through your coaching programme before my review in May.",
+        "I want someone to help me sort my team out by the summer; I keep avoiding conflict.",
+        "Als Praxisinhaberin möchte ich, dass ich bis Juni besser delegieren kann.",
+        "Ich suche jemanden, der mir hilft, mein Team bis Herbst auf Vordermann zu bringen.",
+        "After each session I'd like a short summary of what was discussed, so I can keep my "
+        "own notes on my progress with presenting.",
+    ],
+)
+def test_own_wish_twins_of_those_wordings_stay_the_persons_own(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+_NO_ONE_NAMED = (
+    "The dev team on line 2 has had three near misses this month. A quarter of coaching on "
+    "safety briefings, starting in May, would be the plan."
+)
+
+
+def test_a_confident_reader_of_meaning_hears_someone_elses_wish_with_no_one_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert not names_someone_else(_NO_ONE_NAMED)
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _: 0.95)
+
+    result = triage(_NO_ONE_NAMED)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+def test_a_hearing_short_of_confident_needs_someone_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        semantic, "third_party_probability", lambda _: semantic.third_party_confident() - 0.05
+    )
+
+    assert not triage(_NO_ONE_NAMED).third_party
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        # The gates answer a question about the premises first.
+        ("Is there parking at the training centre?", None),
+        # The person says in the questions that the idea is theirs.
+        (_NO_ONE_NAMED, {"whose_idea": "mine"}),
+    ],
+)
+def test_a_confident_hearing_yields_to_the_gates_and_to_the_persons_own_answer(
+    monkeypatch: pytest.MonkeyPatch, text: str, answers: dict[str, str] | None
+) -> None:
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _: 0.95)
+
+    assert not triage(text, answers).third_party
+
+
+def test_the_stored_reader_has_a_confident_threshold_above_its_threshold() -> None:
+    assert 1.0 > semantic.third_party_confident() > semantic.third_party_threshold()

@@ -119,6 +119,7 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     if gate is Gate.EMPTY or gate is Gate.OTHER_LANGUAGE:
         return _gated(gate, text, from_answers, language)
     referral = read_third_party(text, language)
+    heard = None
     if referral is None:
         heard = semantic.third_party_probability(text)
         if heard is not None and heard >= semantic.third_party_threshold():
@@ -141,6 +142,20 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         )
     ):
         return _gated(Gate.OFF_TOPIC, text, signals, language)
+    if (
+        referral is None
+        and heard is not None
+        and heard >= semantic.third_party_confident()
+        and not any(s.name == "answer.whose_idea.mine" for s in from_answers)
+    ):
+        # The reader is confident that this is someone else's wish although no word of the
+        # guard's list names the other person ("our dev team", "unser Assistenzarzt Dr.
+        # Yilmaz"): out of fold, nothing but someone else's wish is heard this surely. A
+        # group or a role must still be named (a statement about the writer alone stays
+        # theirs), and it runs after the gates, so a question about a room stays off-topic.
+        surely = heard_third_party(text, confident=True)
+        if surely is not None:
+            return _someone_elses(surely, from_answers, language)
     thin = gate is Gate.TOO_SHORT
     result = _decided(text, signals, _tally(signals), thin=thin, language=language)
     if referral is not None:

@@ -171,6 +171,12 @@ def third_party_threshold() -> float:
     return float(_trained()["third_party"]["threshold"])
 
 
+def third_party_confident() -> float:
+    """From this probability the reader's hearing stands without another person named in
+    the guard's word list (above 1 when the stored model predates it: never)."""
+    return float(_trained()["third_party"].get("confident", 1.01))
+
+
 @cache
 def _third_party_model() -> tuple[Any, float]:
     import numpy as np

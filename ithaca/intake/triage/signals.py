@@ -169,6 +169,8 @@ def _dismissed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int
     """Spans the person sets aside ("..., which is fine", "but that's not what this is about")."""
     spans: list[tuple[int, int]] = []
     for match in DISMISSAL.finditer(text):
+        # The phrase itself may name what is set aside ("not worried about the interview").
+        spans.append(match.span())
         index = next((i for i, (a, b) in enumerate(clauses) if a <= match.start() < b), None)
         if index is None:
             continue
@@ -185,7 +187,8 @@ def _dismissed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int
 # ("it's not one thing", "no es una sola cosa": that says the focus is broad).
 NARROWING = re.compile(
     r"(?<!\w)(?<!not )(?<!n't )(?<!no )(?<!pas )(?<!nicht )(?:(?:just|only) one thing|one thing "
-    r"only|une seule chose|rien qu'une chose|una sola cosa|solo una cosa|solamente una cosa|"
+    r"only|the (?:one|only) thing (?:in (?:the|my) way|holding me back|i (?:really )?need)|"
+    r"une seule chose|rien qu'une chose|una sola cosa|solo una cosa|solamente una cosa|"
     r"nur eine (?:einzige )?sache|eine einzige sache)(?!\w)",
     re.IGNORECASE,
 )
@@ -195,9 +198,16 @@ def _narrowed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]
     """Spans before a narrowing to one thing, within its clause."""
     spans: list[tuple[int, int]] = []
     for match in NARROWING.finditer(text):
-        start = next((a for a, b in clauses if a <= match.start() < b), match.start())
-        if start < match.start():
+        index = next((i for i, (a, b) in enumerate(clauses) if a <= match.start() < b), None)
+        if index is None:
+            continue
+        start = clauses[index][0]
+        if len(words(text[start : match.start()])) >= 3:
             spans.append((start, match.start()))
+        elif index > 0:
+            # The narrowing opens its clause ("..., but honestly the one thing in the way is
+            # delegating"): the frame is the clause before.
+            spans.append(clauses[index - 1])
     return spans
 
 

@@ -73,9 +73,14 @@ CUES_BY_LANGUAGE: Mapping[str, Cues] = {
 # keep missing deadlines" is a need).
 REJECTION = re.compile(
     r"(?<!\w)(?:don't|do not|doesn't|not|no|never)(?: really| particularly| just)? (?:need|want|"
-    r"looking for|after|interested in|keen on) (?:a|an|any|more|another|some|help (?:with|on|"
+    r"looking for|after|interested in|keen on) (?:a|an|any|anything|something|more|another|some|"
+    r"help (?:with|on|"
     r"for)(?: the| my| an?)?) "
     r"(?:(?! but | i | just )[^.;:!?,\n])*|"
+    # A refused kind of help without an article ("I'm not looking for life advice or someone
+    # to tell me about their career", "not after career guidance").
+    r"(?:not|never) (?:really |particularly )?(?:looking for|after|interested in) (?:[\w-]+ )?"
+    r"(?:advice|guidance|mentoring|coaching|therapy|tips)\b(?:(?! but | i | just )[^.;:!?,\n])*|"
     # "This isn't interview prep", "ce n'est pas de la préparation d'entretien", "no es
     # preparación de entrevistas", "es geht nicht um Vorbereitung": the person says what the
     # need is not; the skill named in the disclaimer is not evidence for coaching.
@@ -101,9 +106,32 @@ DISMISSAL = re.compile(
     r"ok|okay|well))\b|"
     r"(?:that's|that is|it's|it is|this is|which is)(?: really| honestly)? not (?:really |"
     r"actually )?(?:what (?:this|it)(?:'s| is) (?:about|for)|the (?:issue|problem|point|focus|"
-    r"main thing)|why i'm here|my (?:issue|problem|concern|focus|priority))|"
+    r"main thing|worry|concern|hard part|question)|why i'm here|my (?:issue|problem|concern|"
+    r"focus|priority))|"
     r"(?:i'm|i am)(?: really| actually| honestly)? (?:fine|ok|okay|comfortable|happy|confident|"
-    r"not worried) (?:with|about) (?:that|it|this|those|them)\b)",
+    r"not worried) (?:with|about) (?:that|it|this|those|them)\b|"
+    # The near-term part said to be in hand: "I've got the job, that part's done", "the
+    # paperwork is fine", "Fachlich bin ich bereit", "sur le plan technique je suis prête",
+    # "profesionalmente estoy preparada"; or said not to be what worries the person ("what
+    # keeps me up at night isn't the dossier"). The date or skill before it is the occasion.
+    r"(?:that|this|the [\w-]+) (?:part|side|bit)(?:'s| is) (?:done|sorted|fine|covered|"
+    r"settled|handled)|"
+    r"the [\w-]+(?: itself)? (?:is|are|'s) (?:fine|done|sorted|not the (?:issue|problem|"
+    r"worry|point))\b|"
+    r"(?:i've|i have) got the (?:job|place|post|role|offer)|"
+    r"what (?:keeps me (?:up|awake)(?: at night)?|worries me|bothers me|scares me|i'm worried "
+    r"about) (?:isn't|is not|'s not) the\b|"
+    r"(?:i'm|i am) (?:really |honestly |actually )?not (?:worried|nervous|stressed) about (?:the|"
+    r"my) [\w-]+(?: itself)?|"
+    r"(?:is|are|can be) (?:for another day|for later|a question for later)|can wait\b|"
+    r"(?:fachlich|inhaltlich|technisch) (?:bin ich|fühle ich mich) (?:bereit|gut vorbereitet|"
+    r"sicher|fit)|das (?:fachliche|handwerkliche|technische|\w+liche) (?:sitzt|habe ich drauf|"
+    r"ist kein problem)|"
+    r"(?:pour|côté) [\w' -]{1,30}(?:lui-même|elle-même)?,? je suis prête?(?= ?[;,.:!])|"
+    r"(?:techniquement|sur le plan (?:technique|professionnel)),? (?:je suis|je me sens) "
+    r"(?:prête?|à l'aise)|"
+    r"(?:profesionalmente|técnicamente|en lo técnico),? (?:estoy|me siento) "
+    r"(?:preparad[oa]|list[oa]|segur[oa]))",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,13 @@ from collections.abc import Mapping
 
 from .common import EVENT, MONTH, NUM, ROLE
 
+# Learning to read or find one's way around a place is navigating the organisation
+# (mentoring), not a skill: the object decides, not the verb "learn".
+_READ_A_PLACE = (
+    r"(?:read|navigate|understand) (?:a |the |this |my |our )?(?:new )?(?:place|organi[sz]ation|"
+    r"company|firm|institution|system|culture|politics)\b"
+)
+
 COACHING: Mapping[str, tuple[str, ...]] = {
     "deadline": (
         rf"(?:in|within) (?:the next )?{NUM} (?:days?|weeks?|fortnights?|months?)",
@@ -167,9 +174,12 @@ COACHING: Mapping[str, tuple[str, ...]] = {
             r"(?:better|sharper|quicker|faster|stronger|calmer|more confident|more effective) at "
             r"\w+ing(?: \w+)?"
         ),
-        r"learn(?:ing)? (?:to|how to) (?!be\b|get\b)\w+",
+        # ...not learning to read a place ("learn how to read a new organisation"): that is
+        # finding one's way around, which the mentoring cue "organization" hears.
+        rf"learn(?:ing)? (?:to|how to) (?!be\b|get\b|{_READ_A_PLACE})\w+",
         r"stop \w+ing(?: \w+)?",
-        r"say(?:ing)? yes",
+        # ...not a choice to announce ("until the 20th to say yes or no").
+        r"say(?:ing)? yes(?! or no)",
         r"thinking on my feet",
         r"my (?:calendar|diary|inbox)",
         r"in (?:[\w-]+ )?meetings",
@@ -228,7 +238,7 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"work(?:ing)? on (?:my|how|being|the way)",
         r"(?:be|being|become|becoming) (?:a )?more \w+",
         r"(?:sharpen|hone|polish|brush up(?: on)?) (?:my|our)",
-        r"learn(?:ing)? (?:to|how to) \w+",
+        rf"learn(?:ing)? (?:to|how to) (?!{_READ_A_PLACE})\w+",
         r"(?:be|get|become) (?:faster|quicker|more efficient)",
         r"struggl\w+ to (?!find|fit|belong|see|know|decide|understand|work out)\w+",
     ),
@@ -336,7 +346,8 @@ COACHING: Mapping[str, tuple[str, ...]] = {
         r"overrun\w*",
         r"feedback (?:said|says|showed|shows)",
         r"conversion",
-        r"(?:has |have )?(?:dropped|fallen|slipped|declined|dipped)",
+        # A figure that dropped, not a person let go ("my gallery dropped me last spring").
+        r"(?:has |have )?(?:dropped|fallen|slipped|declined|dipped)(?! (?:me|him|her|us|them)\b)",
         (
             r"(?:reduce|reducing|cut|cutting|lower|lowering|increase|increasing|raise|raising|"
             r"boost|boosting|grow|growing) (?:my |our |the )?(?:\w+ ){0,2}(?:costs?|spend|revenue|"

@@ -285,7 +285,8 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"the rest of the (?:company|organi[sz]ation)",
         r"the ropes",
         # "someone to help me read the place"
-        r"read (?:the|this) (?:place|organi[sz]ation|institution|system|politics|culture)",
+        r"read (?:the|this|a|my) (?:new )?(?:place|organi[sz]ation|institution|system|politics|"
+        r"culture)",
         (
             r"who (?:the )?(?:key|important|right|influential|real) (?:people|players|stakeholders|"
             r"decision-?makers)(?: are| is)?"
@@ -390,6 +391,8 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         r"who's been (?:there|through|in|where|doing)",
         r"been (?:there|through it|in my shoes|where i am)",
         r"walked (?:that|the|this|a similar) path",
+        # "an older founder to talk to", "some older nurse who..."
+        r"(?:an|some) older [\w-]+ (?:to talk|to learn|i can|i could|who|that)",
         r"in my shoes",
         (
             r"(?:someone|somebody|a person|people) (?:more |very |much |\w+ and )?(?:senior|"
@@ -480,6 +483,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
     "informal": (
         r"informal\w*",
         r"every so often",
+        r"(?:every|once a) (?:month|few weeks|couple of months|quarter) or so",
         r"once in a while",
         r"now and (?:then|again)",
         r"from time to time",

@@ -238,6 +238,7 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
     ),
     "long_horizon": (
         r"langfristig|auf (?:längere sicht|dauer)|irgendwann|bis zur rente|später|in ruhe",
+        r"(?:die|in den) nächsten (?:paar |zwei |drei |vier |fünf )?jahre\w*|über jahre|jahrelang",
     ),
     "named_skill": (
         r"delegier\w*|aufgaben ab(?:zu)?geben|arbeit ab(?:zu)?geben",
@@ -287,6 +288,10 @@ GERMAN: Mapping[str, tuple[str, ...]] = {
         r"(?:[\w ]{0,40})?(?:erlebt hat|kennt|gemacht hat|geführt hat|getroffen hat|hinter sich "
         r"hat|gegangen ist|schon geht)?",
         r"erfahrene (?:person|kollegin|kollege)|selbst erlebt|den sprung gewagt|diesen weg",
+        # With the relative clause's comma ("jemanden, der so einen Schritt selbst gemacht
+        # hat"), the walked path must be said ("jemanden, der wöchentlich nachfragt" is not).
+        r"(?:jemand|jemandem|jemanden), (?:der|die) [\w ]{0,40}?(?:erlebt hat|gemacht hat|"
+        r"geführt hat|getroffen hat|hinter sich hat|gegangen ist|durchgemacht hat)",
     ),
     "advice": (r"rat\b|ratschläge?",),
     "independent": (r"außerhalb meiner linie|außerhalb|extern\w*",),
