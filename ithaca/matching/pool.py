@@ -10,13 +10,14 @@ rules, and `validate_proposal` checks each pair again when it is written.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import connection
@@ -28,13 +29,14 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    JSONField,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ithaca.accounts.models import CareerEntry, Profile, User
@@ -48,6 +50,7 @@ from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.models import PairExclusion, Participation, PersonBlock, Program
 
 Ids = frozenset[int]
+T = TypeVar("T")
 
 
 class Taken(NamedTuple):
@@ -189,34 +192,38 @@ class _Row(NamedTuple):
     accepting: bool
     paused_until: dt.date | None
     trained: bool
-    modalities: list[str] | None
+    modalities: str | None  # JSON columns: their text
     first_name: str
     last_name: str
     email: str
     has_profile: Any  # the profile's key, None without a profile
-    languages: list[str] | None
-    interests: list[str] | None
+    languages: str | None
+    interests: str | None
     time_zone: str
     years_experience: int
     grade: int
     department: str | None
-    identities: list[str] | None
+    identities: str | None
     job_title: str
-    expertise: list[str] | None
+    expertise: str | None
     bio: str
 
 
 def _rows(parts: QuerySet[Participation], *, diversity: bool) -> list[_Row]:
     """The members' rows as plain tuples, in `parts`' order.
 
-    JSON columns only the helpers use are left NULL for seekers, and disclosed
-    identities (diversity mentoring only) elsewhere, so they are not decoded.
+    JSON columns come as their text, decoded once per distinct value (`_Facts.decoded`:
+    a pool has a few dozen sets of languages for thousands of people). Those only
+    helpers use are left NULL for seekers, and disclosed identities (diversity
+    mentoring only) elsewhere.
     """
     helper = ~Q(role=Participation.Role.SEEKER)
 
+    def text(column: str) -> Cast:
+        return Cast(F(column), TextField())
+
     def helpers_only(column: str) -> Case:
-        # No default: NULL (a JSON null would be decoded).
-        return Case(When(helper, then=F(column)), output_field=JSONField())
+        return Case(When(helper, then=text(column)), output_field=TextField())
 
     profile = "user__profile__"
     rows = parts.values_list(
@@ -231,13 +238,13 @@ def _rows(parts: QuerySet[Participation], *, diversity: bool) -> list[_Row]:
         "user__last_name",
         "user__email",
         f"{profile}pk",
-        f"{profile}languages",
-        f"{profile}interests",
+        text(f"{profile}languages"),
+        text(f"{profile}interests"),
         f"{profile}time_zone",
         f"{profile}years_experience",
         f"{profile}grade",
         f"{profile}department__name",
-        F(f"{profile}disclosed_identities") if diversity else Value(None, CharField()),
+        text(f"{profile}disclosed_identities") if diversity else Value(None, TextField()),
         f"{profile}job_title",
         helpers_only(f"{profile}expertise"),
         f"{profile}bio",
@@ -289,10 +296,11 @@ class _Facts:
                 user_id: _Wish(target, need, preferences)
                 for user_id, target, need, preferences in MatchProfile.objects.filter(
                     program=program, user_id__in=seekers
-                ).values_list("user_id", "target", "need", "preferences")
+                ).values_list("user_id", "target", "need", Cast("preferences", TextField()))
             }
         )
         self._offsets: dict[str, float | None] = {}
+        self._decoded: dict[tuple[str, str | None], Any] = {}
 
     def _relationships(
         self,
@@ -343,6 +351,13 @@ class _Facts:
             manager = self.managers.get(manager)
         return tuple(chain)
 
+    def decoded(self, what: str, text: str | None, make: Callable[[Any], T]) -> T:
+        """`make` of a JSON column's value, worked out once per distinct text."""
+        key = (what, text)
+        if key not in self._decoded:
+            self._decoded[key] = make(json.loads(text) if text is not None else None)
+        return self._decoded[key]
+
     def offset(self, name: str) -> float | None:
         if name not in self._offsets:
             self._offsets[name] = utc_offset(name, self.now)
@@ -357,17 +372,17 @@ class _Facts:
             "id": row.user_id,
             "name": name,
             # Exactly as the write path reads them (an empty profile speaks the default).
-            "languages": spoken(row.languages),
+            "languages": self.decoded("languages", row.languages, spoken),
             "blocked_ids": self.opted.get(row.user_id, frozenset()),
             "conflict_ids": self.conflicts.get(row.user_id, frozenset()),
-            "interests": frozenset(str(i).strip().lower() for i in row.interests or []),
+            "interests": self.decoded("interests", row.interests, _interests),
             "utc_offset": self.offset(row.time_zone),
             "years": float(row.years_experience),
             "grade": row.grade,
             "department": row.department or "",
             # Disclosed identities serve diversity mentoring only; elsewhere they stay
             # unused (and unread: `_rows`).
-            "identities": frozenset(row.identities or []),
+            "identities": self.decoded("identities", row.identities, _set),
         }
 
     def seeker(self, row: _Row) -> engine.Seeker:
@@ -381,7 +396,9 @@ class _Facts:
             # quote shared words to the helper, so an intake (private to its author)
             # or an application note (written to the managers) never feeds them.
             need=wish.need.strip() if wish else "",
-            preferences=frozenset(wish.preferences) if wish else frozenset(),
+            preferences=self.decoded("preferences", wish.preferences, _set)
+            if wish
+            else frozenset(),
         )
 
     def helper(self, row: _Row) -> engine.Helper:
@@ -397,10 +414,10 @@ class _Facts:
             **self.common(row),
             capacity=(row.capacity or 0) - self.in_use.get(row.user_id, 0) if taking else 0,
             trained=row.trained,
-            modalities=frozenset(row.modalities or []),
+            modalities=self.decoded("modalities", row.modalities, _set),
             roles=roles,
             transitions=transitions,
-            expertise=", ".join(str(e) for e in row.expertise or []) if profile else "",
+            expertise=self.decoded("expertise", row.expertise, _listed) if profile else "",
             bio=row.bio if profile else "",
         )
 
@@ -410,7 +427,19 @@ class _Wish(NamedTuple):
 
     target: str
     need: str
-    preferences: list[str]
+    preferences: str  # JSON text
+
+
+def _set(values: list[str] | None) -> frozenset[str]:
+    return frozenset(values or [])
+
+
+def _interests(values: list[Any] | None) -> frozenset[str]:
+    return frozenset(str(i).strip().lower() for i in values or [])
+
+
+def _listed(values: list[Any] | None) -> str:
+    return ", ".join(str(e) for e in values or [])
 
 
 def utc_offset(name: str, now: dt.datetime) -> float | None:
