@@ -10,17 +10,33 @@ rules, and `validate_proposal` checks each pair again when it is written.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import connection
-from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ithaca.accounts.models import CareerEntry, Profile, User
@@ -34,6 +50,7 @@ from ithaca.programs.lifecycle import OPEN_STATUSES, Status
 from ithaca.programs.models import PairExclusion, Participation, PersonBlock, Program
 
 Ids = frozenset[int]
+T = TypeVar("T")
 
 
 class Taken(NamedTuple):
@@ -52,7 +69,20 @@ class Pool:
     rules: engine.Program
     seekers: tuple[engine.Seeker, ...]
     helpers: tuple[engine.Helper, ...]
-    people: Mapping[int, User] = field(default_factory=dict)
+    # Who `people` reads: the members' ids, or a query of them.
+    members: list[int] | QuerySet[Any] = field(default_factory=list)
+
+    @cached_property
+    def people(self) -> Mapping[int, User]:
+        """Every member (busy seekers too) as a user with their profile, for pages.
+
+        Read when first asked for, in one query: a round never asks, and the engine's
+        values are read as plain rows, without building a model instance per person.
+        """
+        if isinstance(self.members, list) and not self.members:
+            return {}
+        users = User.objects.filter(pk__in=self.members).select_related("profile__department")
+        return {user.pk: user for user in users}
 
     @cached_property
     def text(self) -> engine.TextIndex:
@@ -102,12 +132,12 @@ def build_pool(
         rules_only=rules_only,
         taken=taken,
     )
-    seeker_parts = [p for p in facts.rows if p.role == Participation.Role.SEEKER]
+    seeker_rows = [r for r in facts.rows if r.role == Participation.Role.SEEKER]
     if waiting_only:
-        seeker_parts = [p for p in seeker_parts if p.user_id not in facts.busy_seekers]
-    helper_parts = [p for p in facts.rows if p.role != Participation.Role.SEEKER]
-    seekers = tuple(facts.seeker(p) for p in seeker_parts)
-    helpers = tuple(facts.helper(p) for p in helper_parts)
+        seeker_rows = [r for r in seeker_rows if r.user_id not in facts.busy_seekers]
+    helper_rows = [r for r in facts.rows if r.role != Participation.Role.SEEKER]
+    seekers = tuple(facts.seeker(r) for r in seeker_rows)
+    helpers = tuple(facts.helper(r) for r in helper_rows)
     config = config if config is not None else config_of(program)
     return Pool(
         program=program,
@@ -115,7 +145,7 @@ def build_pool(
         rules=engine_rules(program, config, facts.declined, facts.eligible(seekers)),
         seekers=seekers,
         helpers=helpers,
-        people={p.user_id: p.user for p in facts.rows},
+        members=[r.user_id for r in facts.rows] if restricted else parts.values("user_id"),
     )
 
 
@@ -150,11 +180,76 @@ def _participations(
     if helper_ids is not None:
         helpers &= Q(user_id__in=list(helper_ids))
     parts = Participation.objects.filter(seekers | helpers, program=program)
-    return (
-        parts.filter(state=Participation.State.ACTIVE)
-        .select_related("user__profile__department")
-        .order_by("role", "user_id")
+    return parts.filter(state=Participation.State.ACTIVE).order_by("role", "user_id")
+
+
+class _Row(NamedTuple):
+    """A member's participation and profile: only the columns the engine's people read."""
+
+    user_id: int
+    role: str
+    capacity: int | None
+    accepting: bool
+    paused_until: dt.date | None
+    trained: bool
+    modalities: str | None  # JSON columns: their text
+    first_name: str
+    last_name: str
+    email: str
+    has_profile: Any  # the profile's key, None without a profile
+    languages: str | None
+    interests: str | None
+    time_zone: str
+    years_experience: int
+    grade: int
+    department: str | None
+    identities: str | None
+    job_title: str
+    expertise: str | None
+    bio: str
+
+
+def _rows(parts: QuerySet[Participation], *, diversity: bool) -> list[_Row]:
+    """The members' rows as plain tuples, in `parts`' order.
+
+    JSON columns come as their text, decoded once per distinct value (`_Facts.decoded`:
+    a pool has a few dozen sets of languages for thousands of people). Those only
+    helpers use are left NULL for seekers, and disclosed identities (diversity
+    mentoring only) elsewhere.
+    """
+    helper = ~Q(role=Participation.Role.SEEKER)
+
+    def text(column: str) -> Cast:
+        return Cast(F(column), TextField())
+
+    def helpers_only(column: str) -> Case:
+        return Case(When(helper, then=text(column)), output_field=TextField())
+
+    profile = "user__profile__"
+    rows = parts.values_list(
+        "user_id",
+        "role",
+        "capacity",
+        "accepting",
+        "paused_until",
+        ExpressionWrapper(Q(training_completed_at__isnull=False), output_field=BooleanField()),
+        helpers_only("modalities"),
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        f"{profile}pk",
+        text(f"{profile}languages"),
+        text(f"{profile}interests"),
+        f"{profile}time_zone",
+        f"{profile}years_experience",
+        f"{profile}grade",
+        f"{profile}department__name",
+        text(f"{profile}disclosed_identities") if diversity else Value(None, TextField()),
+        f"{profile}job_title",
+        helpers_only(f"{profile}expertise"),
+        f"{profile}bio",
     )
+    return [_Row(*row) for row in rows]
 
 
 class _Facts:
@@ -171,7 +266,7 @@ class _Facts:
         taken: Taken | None = None,
     ) -> None:
         self.program, self.now = program, now
-        self.rows = list(parts)
+        self.rows = _rows(parts, diversity=program.mode == "diversity")
         members = parts.values("user_id")
         seekers = parts.filter(role=Participation.Role.SEEKER).values("user_id")
         helpers = parts.exclude(role=Participation.Role.SEEKER).values("user_id")
@@ -198,11 +293,14 @@ class _Facts:
             {}
             if rules_only
             else {
-                m.user_id: m
-                for m in MatchProfile.objects.filter(program=program, user_id__in=seekers)
+                user_id: _Wish(target, need, preferences)
+                for user_id, target, need, preferences in MatchProfile.objects.filter(
+                    program=program, user_id__in=seekers
+                ).values_list("user_id", "target", "need", Cast("preferences", TextField()))
             }
         )
         self._offsets: dict[str, float | None] = {}
+        self._decoded: dict[tuple[str, str | None], Any] = {}
 
     def _relationships(
         self,
@@ -253,67 +351,95 @@ class _Facts:
             manager = self.managers.get(manager)
         return tuple(chain)
 
+    def decoded(self, what: str, text: str | None, make: Callable[[Any], T]) -> T:
+        """`make` of a JSON column's value, worked out once per distinct text."""
+        key = (what, text)
+        if key not in self._decoded:
+            self._decoded[key] = make(json.loads(text) if text is not None else None)
+        return self._decoded[key]
+
     def offset(self, name: str) -> float | None:
         if name not in self._offsets:
             self._offsets[name] = utc_offset(name, self.now)
         return self._offsets[name]
 
-    def common(self, part: Participation) -> dict[str, Any]:
+    def common(self, row: _Row) -> dict[str, Any]:
         """Fields seekers and helpers share, read from the profile."""
-        profile: Profile | None = getattr(part.user, "profile", None)
-        if profile is None:
-            return {"id": part.user_id, "name": part.user.display_name, "languages": spoken(None)}
-        diversity = self.program.mode == "diversity"
+        name = User.display_name_of(row.user_id, row.first_name, row.last_name, row.email)
+        if row.has_profile is None:
+            return {"id": row.user_id, "name": name, "languages": spoken(None)}
         return {
-            "id": part.user_id,
-            "name": part.user.display_name,
+            "id": row.user_id,
+            "name": name,
             # Exactly as the write path reads them (an empty profile speaks the default).
-            "languages": spoken(profile.languages),
-            "blocked_ids": self.opted.get(part.user_id, frozenset()),
-            "conflict_ids": self.conflicts.get(part.user_id, frozenset()),
-            "interests": frozenset(str(i).strip().lower() for i in profile.interests or []),
-            "utc_offset": self.offset(profile.time_zone),
-            "years": float(profile.years_experience),
-            "grade": profile.grade,
-            "department": profile.department.name if profile.department else "",
-            # Disclosed identities serve diversity mentoring only; elsewhere they stay unused.
-            "identities": frozenset(profile.disclosed_identities or [])
-            if diversity
-            else frozenset(),
+            "languages": self.decoded("languages", row.languages, spoken),
+            "blocked_ids": self.opted.get(row.user_id, frozenset()),
+            "conflict_ids": self.conflicts.get(row.user_id, frozenset()),
+            "interests": self.decoded("interests", row.interests, _interests),
+            "utc_offset": self.offset(row.time_zone),
+            "years": float(row.years_experience),
+            "grade": row.grade,
+            "department": row.department or "",
+            # Disclosed identities serve diversity mentoring only; elsewhere they stay
+            # unused (and unread: `_rows`).
+            "identities": self.decoded("identities", row.identities, _set),
         }
 
-    def seeker(self, part: Participation) -> engine.Seeker:
-        wish = self.profiles.get(part.user_id)
+    def seeker(self, row: _Row) -> engine.Seeker:
+        wish = self.profiles.get(row.user_id)
         return engine.Seeker(
-            **self.common(part),
-            manager_chain=self.chain(part.user_id),
-            assessor_ids=self.assessors.get(part.user_id, frozenset()),
+            **self.common(row),
+            manager_chain=self.chain(row.user_id),
+            assessor_ids=self.assessors.get(row.user_id, frozenset()),
             target=wish.target if wish else "",
             # Only what the seeker wrote for matching in this program: the reasons
             # quote shared words to the helper, so an intake (private to its author)
             # or an application note (written to the managers) never feeds them.
             need=wish.need.strip() if wish else "",
-            preferences=frozenset(wish.preferences) if wish else frozenset(),
+            preferences=self.decoded("preferences", wish.preferences, _set)
+            if wish
+            else frozenset(),
         )
 
-    def helper(self, part: Participation) -> engine.Helper:
-        profile: Profile | None = getattr(part.user, "profile", None)
-        roles, transitions = self.careers.get(part.user_id, ((), ()))
-        if profile is not None and profile.job_title and profile.job_title not in roles:
-            roles = (*roles, profile.job_title)
+    def helper(self, row: _Row) -> engine.Helper:
+        profile = row.has_profile is not None
+        roles, transitions = self.careers.get(row.user_id, ((), ()))
+        if profile and row.job_title and row.job_title not in roles:
+            roles = (*roles, row.job_title)
+        # A helper who paused or stopped taking people has no free place to offer
+        # (Participation.is_taking_new_people).
+        today = self.now.date()
+        taking = row.accepting and (row.paused_until is None or row.paused_until <= today)
         return engine.Helper(
-            **self.common(part),
-            # A helper who paused or stopped taking people has no free place to offer.
-            capacity=(part.capacity or 0) - self.in_use.get(part.user_id, 0)
-            if part.is_taking_new_people(self.now.date())
-            else 0,
-            trained=part.training_completed_at is not None,
-            modalities=frozenset(part.modalities or []),
+            **self.common(row),
+            capacity=(row.capacity or 0) - self.in_use.get(row.user_id, 0) if taking else 0,
+            trained=row.trained,
+            modalities=self.decoded("modalities", row.modalities, _set),
             roles=roles,
             transitions=transitions,
-            expertise=", ".join(str(e) for e in profile.expertise or []) if profile else "",
-            bio=profile.bio if profile else "",
+            expertise=self.decoded("expertise", row.expertise, _listed) if profile else "",
+            bio=row.bio if profile else "",
         )
+
+
+class _Wish(NamedTuple):
+    """A seeker's match profile in the program: what they aim for and ask."""
+
+    target: str
+    need: str
+    preferences: str  # JSON text
+
+
+def _set(values: list[str] | None) -> frozenset[str]:
+    return frozenset(values or [])
+
+
+def _interests(values: list[Any] | None) -> frozenset[str]:
+    return frozenset(str(i).strip().lower() for i in values or [])
+
+
+def _listed(values: list[Any] | None) -> str:
+    return ", ".join(str(e) for e in values or [])
 
 
 def utc_offset(name: str, now: dt.datetime) -> float | None:

@@ -144,7 +144,8 @@ def _allowed_in_draft(
     refused = refusal(checks, breakdown)
     if refused:
         raise DomainError(refused)
-    people = pool.people
+    # The two people only: the pool's `people` would read every helper of the program.
+    people = User.objects.select_related("profile__department").in_bulk([helper_id, seeker_id])
     model = model_for(program)
     validate_proposal(model, program=program, helper=people[helper_id], seeker=people[seeker_id])
     return breakdown, checks

@@ -170,3 +170,98 @@ def test_a_profile_without_languages_speaks_the_organizations_language(settings)
     program = ProgramFactory()
     quiet = seeker(program, languages=[])
     assert build_pool(program).seeker_by_id[quiet.pk].languages == {"cy"}
+
+
+def test_the_engines_people_carry_every_field_as_the_profile_and_participation_hold_it() -> None:
+    import datetime as dt
+
+    from ithaca.accounts.models import Profile, User
+    from ithaca.accounts.tests.factories import DepartmentFactory
+
+    program = ProgramFactory(mode="diversity")
+    ward = DepartmentFactory(name="Cardiology")
+    mentee = seeker(
+        program,
+        languages=["en", "fr"],
+        interests=[" Rowing ", "chess"],
+        time_zone="Europe/Paris",
+        years_experience=3,
+        grade=2,
+        department=ward,
+        disclosed_identities=["carer"],
+    )
+    MatchProfile.objects.create(
+        program=program,
+        user=mentee,
+        target="Charge nurse",
+        need=" Leading a team ",
+        preferences=["remote"],
+    )
+    mentor = helper(
+        program,
+        capacity=3,
+        job_title="Consultant",
+        expertise=["ECG", "audit"],
+        bio="Twenty years on the wards.",
+        grade=7,
+    )
+    Participation.objects.filter(user=mentor).update(
+        training_completed_at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC), modalities=["general"]
+    )
+    paused = helper(program)
+    Participation.objects.filter(user=paused).update(paused_until=dt.date(2999, 1, 1))
+    bare = helper(program)
+    Profile.objects.filter(user=bare).delete()
+    User.objects.filter(pk=bare.pk).update(first_name="", last_name="")
+    now = dt.datetime(2026, 1, 15, 12, tzinfo=dt.UTC)
+    pool = build_pool(program, now=now)
+    s = pool.seeker_by_id[mentee.pk]
+    assert (s.name, s.languages, s.interests) == (
+        mentee.get_full_name(),
+        {"en", "fr"},
+        {"rowing", "chess"},
+    )
+    assert (s.utc_offset, s.years, s.grade, s.department, s.identities) == (
+        1.0,
+        3.0,
+        2,
+        "Cardiology",
+        {"carer"},
+    )
+    assert (s.target, s.need, s.preferences) == ("Charge nurse", "Leading a team", {"remote"})
+    h = pool.helper_by_id[mentor.pk]
+    assert (h.capacity, h.trained, h.modalities, h.roles) == (3, True, {"general"}, ("Consultant",))
+    assert (h.expertise, h.bio, h.grade, h.department) == (
+        "ECG, audit",
+        "Twenty years on the wards.",
+        7,
+        "",
+    )
+    assert pool.helper_by_id[paused.pk].capacity == 0
+    assert not pool.helper_by_id[paused.pk].trained
+    b = pool.helper_by_id[bare.pk]
+    assert (b.name, b.roles, b.expertise, b.bio, b.interests) == (
+        bare.email,
+        (),
+        "",
+        "",
+        frozenset(),
+    )
+
+
+def test_the_pools_people_are_read_in_one_query_when_a_page_first_asks(
+    django_assert_num_queries,
+) -> None:
+    program = ProgramFactory()
+    mentee = seeker(program)
+    mentor = helper(program)
+    mentoring_propose(program=program, mentor=mentor, mentee=mentee, proposed_by=None)
+    pool = build_pool(program)
+    assert pool.seekers == ()  # waiting for an answer: not in a round
+    with django_assert_num_queries(1):
+        people = pool.people
+        assert people[mentee.pk].profile.grade == mentee.profile.grade
+        assert people[mentor.pk].profile.department is None
+    few = build_pool(program, helper_ids=[mentor.pk], waiting_only=False)
+    with django_assert_num_queries(1):
+        assert set(few.people) == {mentee.pk, mentor.pk}
