@@ -1264,3 +1264,76 @@ def test_a_confident_hearing_yields_to_the_gates_and_to_the_persons_own_answer(
 
 def test_the_stored_reader_has_a_confident_threshold_above_its_threshold() -> None:
     assert 1.0 > semantic.third_party_confident() > semantic.third_party_threshold()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to put both of them through whatever programme you recommend, from next month.",
+        "Could you sign my two managers up for your leadership coaching?",
+        "I supervise a doctoral student who hates networking. Could you find her a senior "
+        "economist to take her under their wing?",
+    ],
+)
+def test_putting_someone_through_a_programme_or_finding_them_a_mentor_is_a_referral(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to put myself through a coaching programme from next month; I freeze in "
+        "negotiations.",
+        "Could you sign me up for coaching on my presentations before the June board?",
+        "Could you find me a senior economist to talk to about my career over the next few years?",
+    ],
+)
+def test_own_wish_twins_of_being_put_through_or_found_a_mentor_stay_the_persons_own(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.next_step is None
+
+
+_SPOKEN_FOR_A_GROUP = (
+    "Wir als Abteilungsleitung wollen, dass unsere ganze IT-Abteilung besser zusammenarbeitet.",
+    "Training office: the following apprentices are to attend the scheme from 1 March.",
+)
+_ONE_OWN_VOICE = (
+    "Ich leite unsere IT-Abteilung seit März und will lernen, Konflikte früher anzusprechen.",
+    "Librarian moving into a team manager role on 1 Feb. Need to learn to do appraisals.",
+)
+
+
+@pytest.mark.parametrize("text", _SPOKEN_FOR_A_GROUP)
+def test_we_or_an_office_speaking_of_a_group_needs_no_confident_hearing(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    assert not names_someone_else(text)
+    monkeypatch.setattr(
+        semantic, "third_party_probability", lambda _: semantic.third_party_threshold() + 0.01
+    )
+
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+
+
+@pytest.mark.parametrize("text", _ONE_OWN_VOICE)
+def test_a_group_named_in_ones_own_voice_still_needs_a_confident_hearing(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setattr(
+        semantic, "third_party_probability", lambda _: semantic.third_party_confident() - 0.01
+    )
+
+    assert not triage(text).third_party

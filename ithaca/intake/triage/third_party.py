@@ -109,6 +109,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             rf"learn|be)|has to|have to|must|ought to|would benefit from|could (?:use|do with)|"
             rf"requires?)\s+(?:\w+ ){{0,3}}{_HELP_EN}",
             r"(?:on behalf of|filling (?:this|it) (?:in|out) for) (?:my|a|our|the|him|her|them)",
+            # Someone put through a programme or found a mentor ("put both of them through
+            # whatever you think is most appropriate", "find her a senior economist").
+            r"(?:put|send|enrol|enroll|sign) (?:both |all |each |two |three )?(?:of )?(?:them|him|"
+            r"her|my (?:\w+ )?(?:team|staff|people|reports?|managers?)) (?:through|up for)",
+            r"(?:find|get|pair|match) (?:him|her|them) (?:up )?(?:a|an|with (?:a|an)) "
+            r"(?:\w+ ){0,2}(?:mentor|coach|economist|expert|person|someone|professional|"
+            r"colleague|peer)\w*",
             r"i'?m filling (?:this|it) (?:in|out) for",
             r"(?:set|sign|enrol+|put|get|register) (?:him|her|them|my team|the team|the whole "
             r"team|all of them|my staff|everyone) (?:up )?(?:with|for|on|in|into)? ?(?:a |some )?"
@@ -951,15 +958,34 @@ def names_a_group_or_role(text: str) -> bool:
     return bool(_GROUP_OR_ROLE.search(text.replace("\u2019", "'")))
 
 
+# Who speaks when no one says "I": "we", or an office or organisation ("Training office:").
+_WE_OR_OFFICE = re.compile(
+    r"(?<!\w)(?:we|us|our|we're|we've|we'd|office|nous|notre|nos|bureau|nosotros|"
+    r"nosotras|nuestr[oa]s?|oficina|wir|uns|unser\w*|büro)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def speaks_for_others(text: str) -> bool:
+    """Whether ``text`` speaks as "we", an office or an organisation, and no one in it speaks
+    as "I" (a terse "Librarian moving into a team manager role" is the writer's own)."""
+    plain = text.replace("\u2019", "'")
+    if _FIRST_PERSON.search(plain):
+        return False
+    return bool(_WE_OR_OFFICE.search(plain) or _ORGANISATION.search(plain))
+
+
 def heard_third_party(text: str, *, confident: bool = False) -> ThirdParty | None:
     """Someone else's wish heard by the reader of meaning rather than by a pattern: only
     when the statement names another person or a group to act on ("him", "my employee"),
-    or, when the reader is ``confident``, a group or a role the guard's list does not hold
-    ("our dev team", "unser Assistenzarzt"). A statement about the writer alone ("I've just
-    been promoted to ward manager") is theirs, whatever it sounds like; being sent is left
-    to the patterns, which hear who sent whom."""
+    or a group or a role the guard's list does not hold ("our dev team", "unser
+    Assistenzarzt") when the reader is ``confident`` or when "we" or an office speaks and
+    no one as "I" (a training office listing apprentices, "Wir als Abteilungsleitung
+    wollen, dass unsere ganze IT-Abteilung..."). A statement about the writer alone ("I've
+    just been promoted to ward manager") is theirs, whatever it sounds like; being sent is
+    left to the patterns, which hear who sent whom."""
     named = names_someone_else(text)
-    if not named and not (confident and names_a_group_or_role(text)):
+    if not named and not (names_a_group_or_role(text) and (confident or speaks_for_others(text))):
         return None
     first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
     quote = first if len(first) <= 120 else first[:119] + "…"

@@ -28,7 +28,7 @@ from . import semantic
 from .language import SUPPORTED
 from .model import triage
 from .result import TriageResult
-from .third_party import names_a_group_or_role, names_someone_else
+from .third_party import names_a_group_or_role, names_someone_else, speaks_for_others
 from .vote import LABELS, combine, rule_distribution
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -224,6 +224,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"group or role: {int((sure & (y_all == 1)).sum())} third-party, "
         f"{int((sure & (y_all == 0)).sum())} others"
     )
+    # Below the confident probability, a group or a role counts where "we" or an office
+    # speaks and no one speaks as "I" (an office or managers writing about their people).
+    unvoiced = np.asarray([speaks_for_others(r["text"]) for r in everyone])
+    voiceless = reached & ~guard & grouped & unvoiced
+    print(
+        f"  group or role named, spoken as we or an office: "
+        f"{int((voiceless & (y_all == 1)).sum())} third-party, "
+        f"{int((voiceless & (y_all == 0)).sum())} others"
+    )
+    for i in np.flatnonzero(voiceless & (y_all == 0)):
+        print(f"    other: {everyone[i].get('id')}")
     tp_weights, tp_bias = fit_third_party(x_all, y_all, THIRD_PARTY_PENALTY)
     semantic.WEIGHTS_PATH.parent.mkdir(exist_ok=True)
     payload = {
