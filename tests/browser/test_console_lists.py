@@ -53,3 +53,25 @@ def test_a_manager_shows_more_applications_and_approves_one_of_them(page: Any) -
     last.locator("button:has-text('Approve')").click()
     last.locator("text=Approved").wait_for()
     assert Participation.objects.filter(program=program, state="active").count() == 1
+
+
+def test_on_a_phone_each_application_is_a_card_with_its_buttons_in_view(page: Any) -> None:
+    manager = person("manager@example.org", first_name="Mia", last_name="Manager")
+    program: Any = ProgramFactory(name="Career Mentoring", slug="career-mentoring")
+    program.managers.add(manager)
+    ParticipationFactory(program=program, role=Participation.Role.SEEKER, state="pending")
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, "manager@example.org", "pass-word-123")
+
+    visit(page, f"/console/programs/{program.slug}/")
+    approve = page.locator(ROWS).first.locator("button:has-text('Approve')")
+    box = approve.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390  # no sideways scrolling to decide
+    # The column names the table's header gave are written beside each value.
+    labels = page.locator(ROWS).first.evaluate(
+        "row => [...row.cells].map(cell => getComputedStyle(cell, '::before').content)"
+    )
+    assert '"Applied"' in labels and '"Role"' in labels
+    check_accessibility(page)
+    approve.click()
+    page.locator(ROWS).first.locator("text=Approved").wait_for()
