@@ -29,6 +29,9 @@ _STAND_INS: dict[type, Callable[[int], Any]] = {
     int: lambda n: -2_000_000_000 - n,
 }
 
+# The widest whole number a database column holds (64-bit signed).
+_BIGINT_MIN, _BIGINT_MAX = -(2**63), 2**63 - 1
+
 # The compiler, its SQL, its parameters, which take a value, the columns' converters.
 _Compiled = tuple[SQLCompiler, str, list[Any], list[str | None], dict[int, Any]]
 
@@ -41,6 +44,7 @@ class PreparedQuery:
 
     def __init__(self, build: Callable[..., QuerySet[Any, Any]], **kinds: type) -> None:
         self._build = build
+        self._whole_numbers = [name for name, kind in kinds.items() if kind is int]
         self._stand_ins = {
             name: _STAND_INS[kind](n) for n, (name, kind) in enumerate(kinds.items())
         }
@@ -64,6 +68,10 @@ class PreparedQuery:
         return compiled
 
     def rows(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[tuple[Any, ...]]:
+        if any(not _BIGINT_MIN <= values[name] <= _BIGINT_MAX for name in self._whole_numbers):
+            # No column holds it, so no row is equal to it (the ORM answers an empty
+            # result too, where the driver would refuse the number: a 500).
+            return []
         connection = connections[using]
         compiled = self._compiled.get(connection) or self._compile(connection)
         compiler, sql, constants, slots, converters = compiled

@@ -52,3 +52,14 @@ def test_a_value_that_does_not_reach_the_sql_as_itself_is_refused() -> None:
     refused = PreparedQuery(lambda email: User.objects.filter(email=email.upper()), email=str)
     with pytest.raises(ValueError):
         refused.rows(email="a@example.org")
+
+
+def test_a_number_no_column_can_hold_matches_nothing_as_in_the_orm(
+    django_assert_num_queries,
+) -> None:
+    UserFactory()
+    prepared = PreparedQuery(people, email=str, pk=int)
+    for pk in (2**63, -(2**63) - 1, 265878227631453405184):
+        with django_assert_num_queries(0):
+            assert prepared.rows(email="nobody@example.org", pk=pk) == []
+        assert list(people("nobody@example.org", pk)) == []
