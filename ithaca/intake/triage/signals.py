@@ -171,15 +171,21 @@ def _dismissed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int
     for match in DISMISSAL.finditer(text):
         # The phrase itself may name what is set aside ("not worried about the interview").
         spans.append(match.span())
-        index = next((i for i, (a, b) in enumerate(clauses) if a <= match.start() < b), None)
-        if index is None:
-            continue
-        start = clauses[index][0]
-        if len(words(text[start : match.start()])) >= 3:
-            spans.append((start, match.start()))
-        elif index > 0:
-            spans.append(clauses[index - 1])
+        spans += _frame_before(text, clauses, match.start())
     return spans
+
+
+def _frame_before(text: str, clauses: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """What a phrase at `at` refers back to: its clause up to the phrase when that holds
+    three words or more, else the clause before (the phrase opens its clause: "...,
+    but honestly the one thing in the way is delegating"); none outside every clause."""
+    index = next((i for i, (a, b) in enumerate(clauses) if a <= at < b), None)
+    if index is None:
+        return []
+    start = clauses[index][0]
+    if len(words(text[start:at])) >= 3:
+        return [(start, at)]
+    return [clauses[index - 1]] if index > 0 else []
 
 
 # "For my career, what I need now is one thing: to learn to negotiate": the frame named
@@ -198,16 +204,7 @@ def _narrowed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]
     """Spans before a narrowing to one thing, within its clause."""
     spans: list[tuple[int, int]] = []
     for match in NARROWING.finditer(text):
-        index = next((i for i, (a, b) in enumerate(clauses) if a <= match.start() < b), None)
-        if index is None:
-            continue
-        start = clauses[index][0]
-        if len(words(text[start : match.start()])) >= 3:
-            spans.append((start, match.start()))
-        elif index > 0:
-            # The narrowing opens its clause ("..., but honestly the one thing in the way is
-            # delegating"): the frame is the clause before.
-            spans.append(clauses[index - 1])
+        spans += _frame_before(text, clauses, match.start())
     return spans
 
 
