@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.matching import engine, notices
-from ithaca.matching.explain import breakdown_json, explain, refusal
+from ithaca.matching.explain import breakdown_json, explain, has_warning, refusal
 from ithaca.matching.kinds import model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
 from ithaca.matching.phrases import REMOVED_BY_MANAGER, REMOVED_PAIRING
@@ -113,7 +113,7 @@ def _refresh_summary(locked: MatchingRound) -> None:
         "total_score": total,
         "mean_score": round(total / len(kept), 2) if kept else 0.0,
         "unmatched": dict(Counter(reasons)),
-        "warnings": sum(1 for p in kept if p.warnings),
+        "warnings": sum(1 for p in kept if has_warning(p.breakdown)),
     }
     locked.save(update_fields=["summary", "updated_at"])
 

@@ -340,20 +340,12 @@ def test_a_pair_with_every_factor_met_has_no_warning() -> None:
     assert factor_warnings(breakdown) == []
 
 
-def test_a_rounds_breakdowns_are_each_pairs_own_explanation_and_warnings_count_alike() -> None:
-    """The draft explains its pairs a batch at a time; each stored breakdown is what
-    `explain` gives for that pair alone, and `has_warning` agrees with `factor_warnings`."""
-    from dataclasses import replace
-
+def _round_outcome(pool, rules, text):
     from ithaca.matching.engine import solve
     from ithaca.matching.engine.candidates import candidate_graph
-    from ithaca.matching.engine.synthetic import random_pool
-    from ithaca.matching.explain import breakdown_json, explain, factor_warnings, has_warning
     from ithaca.matching.pool import Pool
     from ithaca.matching.services import rounds
 
-    pool = random_pool(5, 60, 20, vector_dim=6, min_capacity=1)
-    rules = replace(pool.program, weights={**pool.program.weights, "walked_the_path": "must"})
     round_pool = Pool(
         program=None,  # type: ignore[arg-type]
         config=None,  # type: ignore[arg-type]
@@ -361,25 +353,54 @@ def test_a_rounds_breakdowns_are_each_pairs_own_explanation_and_warnings_count_a
         seekers=tuple(pool.seekers),
         helpers=tuple(pool.helpers),
     )
-    round_pool.__dict__["text"] = pool.vectors
-    graph = candidate_graph(pool.seekers, pool.helpers, rules, k=5, text=pool.vectors)
-    result = solve(graph, "fit")
-    assert len(result.matches) > 10
-    outcome = rounds.RoundOutcome(pool=round_pool, result=result)
+    round_pool.__dict__["text"] = text
+    graph = candidate_graph(pool.seekers, pool.helpers, rules, k=5, text=text)
+    return rounds.RoundOutcome(pool=round_pool, result=solve(graph, "fit"))
+
+
+@pytest.mark.parametrize("text_kind", ["vectors", "tfidf"])
+def test_a_rounds_stored_pairs_explained_later_are_each_pairs_own_explanation(text_kind) -> None:
+    """A round stores each pair's numbers, worked out for all pairs at once; explained
+    later from them (without the round's text index) each is what `explain` gives for
+    that pair alone on the round's pool, and the stored warning flag is `factor_warnings`'."""
+    import json
+    from dataclasses import replace
+
+    from ithaca.matching.engine import tfidf_index
+    from ithaca.matching.engine.synthetic import random_pool
+    from ithaca.matching.explain import (
+        breakdown_json,
+        explain,
+        explained,
+        factor_warnings,
+        has_warning,
+        unexplained,
+    )
+
+    pool = random_pool(5, 60, 20, vector_dim=6, min_capacity=1)
+    rules = replace(pool.program, weights={**pool.program.weights, "walked_the_path": "must"})
+    text = pool.vectors if text_kind == "vectors" else tfidf_index(pool.seekers, pool.helpers)
+    outcome = _round_outcome(pool, rules, text)
+    matches = outcome.result.matches
+    assert len(matches) > 10
     seekers = {s.id: s for s in pool.seekers}
     helpers = {h.id: h for h in pool.helpers}
     one_by_one = [
-        breakdown_json(*explain(seekers[m.seeker_id], helpers[m.helper_id], rules, pool.vectors))
-        for m in result.matches
+        breakdown_json(*explain(seekers[m.seeker_id], helpers[m.helper_id], rules, text))
+        for m in matches
     ]
-    original = rounds.SAVE_BATCH
-    try:
-        rounds.SAVE_BATCH = 7  # several batches, the last one short
-        batched = list(outcome.breakdowns())
-    finally:
-        rounds.SAVE_BATCH = original
-    # Stored without the hard rules, which are checked when a pair is shown.
-    assert batched == [{k: v for k, v in b.items() if k != "rules"} for b in one_by_one]
-    warned = [bool(factor_warnings(b)) for b in batched]
-    assert [has_warning(b) for b in batched] == warned
+    # As stored: through JSON, as the database gives them back.
+    stored = json.loads(json.dumps(list(outcome.breakdowns())))
+    assert all(unexplained(b) for b in stored)
+    later = [
+        explained(b, seekers[m.seeker_id], helpers[m.helper_id], rules)
+        for b, m in zip(stored, matches, strict=True)
+    ]
+    # Without the hard rules, which are checked when a pair is shown.
+    assert later == [{k: v for k, v in b.items() if k != "rules"} for b in one_by_one]
+    assert [b["score"] for b in stored] == [b["score"] for b in one_by_one]
+    warned = [bool(factor_warnings(b)) for b in one_by_one]
+    assert [has_warning(b) for b in stored] == warned == [has_warning(b) for b in later]
     assert any(warned) and not all(warned)
+    if text_kind == "tfidf":  # the words behind the similarity were kept
+        assert any(b["words"] for b in stored)

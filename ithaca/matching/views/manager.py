@@ -14,6 +14,7 @@ from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 from ithaca.matching.access import access_managed_program, access_round
+from ithaca.matching.explain import has_warning
 from ithaca.matching.forms import ConfigForm, PairAddForm, RoundForm
 from ithaca.matching.kinds import helper_role, role_words
 from ithaca.matching.models import MatchingRound
@@ -233,10 +234,12 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             )
         return redirect("matching:round", slug=slug, pk=pk)
     kept = list(matching_round.pairs.filter(removed=False).select_related("seeker", "helper"))
+    warned = [pair for pair in kept if has_warning(pair.breakdown)]
+    with_rules(matching_round.program, warned)  # their warnings in words
     context = {
         "round": matching_round,
         "program": matching_round.program,
         "kept": len(kept),
-        "warned": [pair for pair in kept if pair.warnings],
+        "warned": warned,
     }
     return render(request, "matching/publish.html", {**context, **_words(matching_round.program)})
