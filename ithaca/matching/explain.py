@@ -199,11 +199,13 @@ def stored_pairs(
         {
             "score": round(total, 2),
             "levels": levels,
-            "values": found.stored(i),
-            "words": found.words[i],
+            "values": values,
+            "words": words,
             "warning": flag,
         }
-        for i, (total, flag) in enumerate(zip(found.totals.tolist(), flags, strict=True))
+        for total, values, words, flag in zip(
+            found.totals.tolist(), found.stored(), found.words, flags, strict=True
+        )
     ]
 
 

@@ -33,12 +33,12 @@ class PairValues:
     totals: FloatArray  # the score out of 100, as `score_pair` adds it up
     words: list[list[str]]  # the words behind each pair's text similarity
 
-    def stored(self, i: int) -> list[float | None]:
-        """Pair i's values as kept: None where a factor does not apply."""
-        return [
-            v if ok else None
-            for v, ok in zip(self.values[i].tolist(), self.applicable[i].tolist(), strict=True)
-        ]
+    def stored(self) -> list[list[float | None]]:
+        """Each pair's values as kept: None where a factor does not apply."""
+        rows: list[list[float | None]] = self.values.tolist()
+        for i, j in zip(*np.nonzero(~self.applicable), strict=True):
+            rows[i][j] = None
+        return rows
 
 
 def pair_values(
