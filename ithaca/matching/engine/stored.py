@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import Experience, Interests, NeedText, Preferences, Timezone, WalkedThePath
+from .features import (
+    Experience,
+    Interests,
+    NeedText,
+    Preferences,
+    TableFactor,
+    Timezone,
+    WalkedThePath,
+)
 from .scoring import levels_for
 from .text import TextIndex
 from .types import FACTORS, LEVEL_WEIGHTS, BoolArray, FloatArray, Helper, Program, Seeker
@@ -62,13 +70,13 @@ def pair_values(
             at = helpers[helper.id] = len(h_list)
             h_list.append(helper)
         h_idx[i] = at
-    makers: dict[str, Callable[[], WalkedThePath | Experience | NeedText | Interests]] = {
+    makers: dict[str, Callable[[], TableFactor | NeedText]] = {
         "walked_the_path": lambda: WalkedThePath(s_list, h_list),
         "experience_gap": lambda: Experience(s_list, h_list, program),
         "need_similarity": lambda: NeedText(s_list, h_list, text),
         "shared_interests": lambda: Interests(s_list, h_list),
         "timezone_overlap": lambda: Timezone(s_list, h_list),
-        "preferences": lambda: Preferences(s_list, h_list),  # type: ignore[dict-item]
+        "preferences": lambda: Preferences(s_list, h_list),
     }
     n = len(pairs)
     values = np.zeros((n, len(FACTORS)), dtype=np.float64)

@@ -73,6 +73,24 @@ def test_a_pair_shown_later_reads_exactly_as_explained_when_the_round_ran(
         assert pair.breakdown == breakdown_json(*explain(seeker, helper, pool.rules, pool.text))
 
 
+def test_a_pair_whose_seeker_has_left_keeps_its_numbers_without_words(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    from ithaca.programs.models import Participation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    pair = started.pairs.first()
+    stored = pair.breakdown
+    Participation.objects.filter(program=program, user_id=pair.seeker_id).update(state="left")
+    with_rules(program, [pair])
+    assert pair.breakdown["rules"] == [] and pair.breakdown["score"] == stored["score"]
+    factors = pair.breakdown["factors"]
+    assert [f["applicable"] for f in factors] == [v is not None for v in stored["values"]]
+    assert all(f["explanation"] == "" for f in factors)
+    assert round(sum(f["points"] for f in factors), 1) == round(stored["score"], 1)
+
+
 def test_publishing_stores_each_pairs_whole_breakdown_with_its_proposal(
     program, django_capture_on_commit_callbacks
 ) -> None:
