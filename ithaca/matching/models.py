@@ -274,13 +274,13 @@ class RoundPair(models.Model):
         """High or must-have factors this pair does not meet (see explain.factor_warnings).
 
         A pair a round stored unexplained is explained first: pages explain the
-        pairs they show together beforehand (`round_pairs.with_rules`), in a
+        pairs they show together beforehand (`round_pairs.complete_breakdowns`), in a
         few queries, rather than pair by pair here.
         """
         if unexplained(self.breakdown):
-            from ithaca.matching.round_pairs import with_rules
+            from ithaca.matching.round_pairs import complete_breakdowns
 
-            with_rules(self.round.program, [self])
+            complete_breakdowns(self.round.program, [self])
         return factor_warnings(self.breakdown)
 
 

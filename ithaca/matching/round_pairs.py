@@ -33,7 +33,7 @@ def unchecked(breakdown: dict[str, Any]) -> bool:
     return bool(breakdown) and "rules" not in breakdown
 
 
-def with_rules(program: Program, pairs: Sequence[RoundPair]) -> None:
+def complete_breakdowns(program: Program, pairs: Sequence[RoundPair]) -> None:
     """Give each pair stored without its words or hard rules the whole breakdown.
 
     Its factors are explained from the numbers the round stored, and its rules

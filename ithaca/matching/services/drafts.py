@@ -23,7 +23,7 @@ from ithaca.matching.kinds import model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
 from ithaca.matching.phrases import REMOVED_BY_MANAGER, REMOVED_PAIRING
 from ithaca.matching.pool import build_pool
-from ithaca.matching.round_pairs import with_rules
+from ithaca.matching.round_pairs import complete_breakdowns
 from ithaca.matching.services.settings import require_manager
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Program
@@ -162,9 +162,10 @@ def round_publish(*, matching_round: MatchingRound, by: User) -> MatchingRound:
     )
     if not pairs:
         raise DomainError(_("The draft has no pairs to publish."))
-    # Each proposal keeps its pair's whole breakdown: the rules are checked now,
-    # before the first proposal takes a helper's place, and stored with the pair.
-    with_rules(locked.program, pairs)
+    # Each proposal keeps its pair's whole breakdown: the factors are put in words and
+    # the rules checked now, before the first proposal takes a helper's place, and
+    # stored with the pair.
+    complete_breakdowns(locked.program, pairs)
     created = 0
     for pair in pairs:
         created += _publish_pair(locked, pair, by)

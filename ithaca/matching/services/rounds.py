@@ -78,7 +78,7 @@ class RoundOutcome:
 
         A round stores each pair's numbers (`explain.stored_pairs`), worked out
         for all pairs at once: the pair is put in words, and its hard rules
-        checked, when it is shown (`round_pairs.with_rules`), exactly as
+        checked, when it is shown (`round_pairs.complete_breakdowns`), exactly as
         `explain` would have put it on the round's pool.
         """
         pool = self.pool

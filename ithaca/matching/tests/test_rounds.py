@@ -8,7 +8,7 @@ from django.core import mail
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.matching.models import MatchingConfig, MatchingRound, ProposalExplanation
-from ithaca.matching.round_pairs import with_rules
+from ithaca.matching.round_pairs import complete_breakdowns
 from ithaca.matching.services import (
     compute_round,
     round_cancel,
@@ -52,7 +52,7 @@ def test_a_round_becomes_a_draft_with_a_pair_per_place_and_the_rest_explained(
     assert done.summary["matched"] == 2 and done.summary["seekers"] == 3
     pair = done.pairs.first()
     assert "rules" not in pair.breakdown  # checked when the pair is shown
-    with_rules(program, [pair])
+    complete_breakdowns(program, [pair])
     assert {r["rule"] for r in pair.breakdown["rules"]} >= {"capacity", "not_line_manager"}
     assert all(r["passed"] for r in pair.breakdown["rules"])
 
@@ -67,7 +67,7 @@ def test_a_pair_shown_later_reads_exactly_as_explained_when_the_round_ran(
     with django_capture_on_commit_callbacks(execute=True):
         started = round_start(program=program, objective="fit", created_by=program.boss)
     pairs = list(started.pairs.all())
-    with_rules(program, pairs)
+    complete_breakdowns(program, pairs)
     for pair in pairs:
         seeker, helper = pool.seeker_by_id[pair.seeker_id], pool.helper_by_id[pair.helper_id]
         assert pair.breakdown == breakdown_json(*explain(seeker, helper, pool.rules, pool.text))
@@ -83,7 +83,7 @@ def test_a_pair_whose_seeker_has_left_keeps_its_numbers_without_words(
     pair = started.pairs.first()
     stored = pair.breakdown
     Participation.objects.filter(program=program, user_id=pair.seeker_id).update(state="left")
-    with_rules(program, [pair])
+    complete_breakdowns(program, [pair])
     assert pair.breakdown["rules"] == [] and pair.breakdown["score"] == stored["score"]
     factors = pair.breakdown["factors"]
     assert [f["applicable"] for f in factors] == [v is not None for v in stored["values"]]
