@@ -1378,3 +1378,36 @@ def test_a_referral_the_person_welcomes_is_their_own_request(text: str) -> None:
 
     assert not result.third_party
     assert result.recommendation == "coaching"
+
+
+# Who it is for, said outright, in each language read.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview practice before Friday, for my brother-in-law. He's been out of work a year.",
+        "Confidence with difficult clients by the summer. Asking for my assistant, not me.",
+        "Quelques séances sur la prise de parole pour mon alternante avant sa soutenance.",
+        "Busco algo para mi sobrina, que acaba de terminar la carrera y no sabe qué hacer.",
+        "Etwas Begleitung für meinen Stellvertreter, der ab März die Abteilung führt.",
+    ],
+)
+def test_a_statement_that_says_whom_it_is_for_is_someone_elses(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+
+
+# ...and the writer's own needs that speak of the people they care for or lead.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back at work after two years caring for my dad. I want to get my confidence back in "
+        "meetings within the next three months.",
+        "I want to become a better manager for my team: I need to learn to run one-to-ones "
+        "properly this quarter.",
+        "Je veux apprendre à mieux déléguer, pour mon équipe comme pour moi, d'ici l'été.",
+    ],
+)
+def test_own_needs_that_mention_whom_they_care_for_or_lead_stay_their_own(text: str) -> None:
+    assert not triage(text).third_party

@@ -745,9 +745,56 @@ OWN_WISH: Mapping[str, str] = {
     r"(?!\w)",
 }
 
+# Who it is for, said outright: "for my postdoc, not me", "pour notre franchisé de Rennes",
+# "para mi socio, yo no lo necesito", "für meinen Mann". The person after the possessive is
+# named by kinship or a tie of work or study, not by a team (a manager's "for my team" may be
+# their own need) nor by children or family (who are often why someone wants something
+# for themselves).
+_KIN_AND_TIES = (
+    r"brother|sister|mum|mom|mother|dad|father|parents|uncle|aunt|cousin|nephew|niece|"
+    r"grandson|granddaughter|brother-in-law|sister-in-law|wife|husband|"
+    r"phd students?|doctoral students?|postdocs?|students?|supervisees?|mentees?|deputy|"
+    r"locums?|franchisees?|new hires?|recruits?|boss|line manager|manager|director|"
+    r"ceo|cfo|cto|coo|vp|supervisor|employees?|reports?|direct reports?|colleagues?|"
+    r"business partner|co-?founder|assistant|nurses?|residents?|registrars?|juniors?|"
+    r"apprentices?|interns?|trainees?|graduates?|"
+    r"frère|s(?:œ|oe)ur|père|mère|maman|papa|oncle|tante|cousine?|neveu|nièce|"
+    r"beau-frère|belle-s(?:œ|oe)ur|beau-père|belle-mère|mari|femme|doctorante?s?|"
+    r"thésarde?s?|post-?docs?|étudiante?s?|alternante?s?|adjointe?|patron(?:ne)?|chef(?:fe)?|"
+    r"directeur|directrice|collaborat\w+|salarié\w*|employé\w*|collègues?|associée?|"
+    r"stagiaires?|internes?|apprentie?s?|franchisée?s?|agents?|infirmi\w+|"
+    r"herman[oa]s?|papá|mamá|padre|madre|tí[oa]|prim[oa]|sobrin[oa]s?|cuñad[oa]|suegr[oa]|"
+    r"yerno|nuera|marido|espos[oa]|tesistas?|doctorand[oa]s?|posdocs?|alumn[oa]s?|"
+    r"becari[oa]s?|adjunt[oa]|jef[ea]|gerente|director[a]?|emplead\w+|trabajador\w*|"
+    r"compañer\w+|soci[oa]|asistente|residentes?|practicantes?|franquiciad[oa]s?|"
+    r"enfermer\w+|bruder|schwester|vater|mutter|eltern|onkel|neffen?|nichte|schwager|"
+    r"schwägerin|schwieger\w+|mann|doktorand\w*|postdoc|studierende\w*|stellvertreter\w*|"
+    r"chef(?:in)?|vorgesetzte\w*|mitarbeiter\w*|kolleg\w+|mitgründer\w*|assistent\w*|"
+    r"azubis?|auszubildende\w*|praktikant\w*|assistenzärzt\w*|assistenzarzt|"
+    r"franchisenehmer\w*|pflegekr\w+"
+)
+BENEFICIARY: Mapping[str, str] = {
+    # ...not caring for one's own ("back after a year of caring for my mum").
+    "en": rf"(?:(?:it's|it is|this is|asking|looking|is) for|(?<!caring )(?<!care )(?<!cared )"
+    rf"for|on behalf of) (?:my|our|one of "
+    rf"(?:my|our)) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|not (?:for )?me[,.;!]|"
+    r"(?:this|it) isn't for me|not for myself",
+    "fr": rf"pour (?:mon|ma|mes|notre|nos|un de mes|une de mes) (?:[\w-]+ ){{0,2}}?"
+    rf"(?:{_KIN_AND_TIES})|pas pour moi",
+    "es": rf"para (?:mi|mis|nuestr[oa]s?|un[oa] de mis) (?:[\w-]+ ){{0,2}}?"
+    rf"(?:{_KIN_AND_TIES})|no (?:es )?para mí|yo no lo necesito",
+    "de": rf"für (?:mein\w*|unser\w*) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|"
+    r"nicht für mich",
+}
+
 _COMPILED: Mapping[Kind, Mapping[str, re.Pattern[str]]] = {
     kind: {
-        lang: re.compile(r"(?<!\w)(?:" + "|".join(ps) + r")(?!\w)", re.IGNORECASE)
+        lang: re.compile(
+            r"(?<!\w)(?:"
+            + "|".join((*ps, BENEFICIARY[lang]) if kind == "on_behalf" else ps)
+            + r")(?!\w)",
+            re.IGNORECASE,
+        )
         for lang, ps in by_lang.items()
     }
     for kind, by_lang in PATTERNS.items()
@@ -900,6 +947,29 @@ _OTHERS = re.compile(
 )
 
 
+# Someone of the writer's own by kinship or by a tie of work or study ("my little brother",
+# "mon doctorant", "mi tesista", "meine Schwägerin", "our locum"): a closed list of words
+# that name another person, counted only after a possessive, so "as a student I..." stays
+# the writer's own.
+_KIN_OR_TIE = re.compile(
+    r"(?<!\w)(?:my|our|mon|ma|mes|notre|nos|mi|mis|nuestr[oa]s?|mein\w*|unser\w*)"
+    r"(?: [\w-]+){0,2}? "
+    r"(?:brother|sister|mum|mom|mother|dad|father|parents|uncle|aunt|cousin|nephew|niece|"
+    r"grandson|granddaughter|stepson|stepdaughter|brother-in-law|sister-in-law|"
+    r"phd students?|doctoral students?|postdocs?|students?|supervisees?|mentees?|deputy|"
+    r"locums?|franchisees?|new hires?|recruits?|"
+    r"frère|s(?:œ|oe)ur|père|mère|maman|papa|parents|oncle|tante|cousine?|neveu|nièce|"
+    r"petit-fils|petite-fille|beau-frère|belle-s(?:œ|oe)ur|beau-père|belle-mère|"
+    r"doctorante?s?|thésarde?s?|post-?docs?|étudiante?s?|alternante?s?|adjointe?|"
+    r"herman[oa]s?|papá|mamá|padre|madre|padres|tí[oa]|prim[oa]|sobrin[oa]s?|niet[oa]s?|"
+    r"cuñad[oa]|suegr[oa]|yerno|nuera|tesistas?|doctorand[oa]s?|posdocs?|alumn[oa]s?|"
+    r"becari[oa]s?|adjunt[oa]|bruder|schwester|vater|mutter|eltern|onkel|neffen?|"
+    r"nichte|enkel\w*|schwager|schwägerin|schwieger\w+|doktorand\w*|studierende\w*|"
+    r"stellvertreter\w*|patenkind)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 # An organisation deciding or asking ("the board has approved coaching for our logistics
 # manager", "el comité ha aprobado..."), in a statement where no one speaks as "I": the
 # wish is the organisation's, about one of its people.
@@ -934,6 +1004,8 @@ def names_someone_else(text: str) -> bool:
     plain = text.replace("\u2019", "'")
     named = {m.group(0).lower() for m in _OTHERS.finditer(plain)}
     if named and not (named <= _THINGS_TOO and _OWN_SESSIONS.search(plain)):
+        return True
+    if _KIN_OR_TIE.search(plain):
         return True
     return bool(_ORGANISATION.search(plain)) and not _FIRST_PERSON.search(plain)
 
