@@ -1411,3 +1411,48 @@ def test_a_statement_that_says_whom_it_is_for_is_someone_elses(text: str) -> Non
 )
 def test_own_needs_that_mention_whom_they_care_for_or_lead_stay_their_own(text: str) -> None:
     assert not triage(text).third_party
+
+
+# The writer's wish that other people change is someone else's development, not theirs.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two of the porters keep clashing with the nurses. They need to be brought into line.",
+        "Je voudrais que mes deux chefs d'équipe progressent en animation de réunion d'ici juin.",
+        "Necesito que mis coordinadores aprendan a delegar antes del verano.",
+        "Ich möchte, dass meine Schichtleiter besser werden im Umgang mit Konflikten.",
+    ],
+)
+def test_a_wish_that_others_change_is_someone_elses(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party
+
+
+# Sent, and saying in their own words what they want from it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager sent me here, but I'm the one who wants it: I need to run tighter "
+        "meetings by the end of the quarter.",
+        "Les RH m'ont envoyée ici. Mon objectif : tenir mon premier entretien annuel en "
+        "janvier sans perdre mes moyens.",
+        "Mi jefa me apuntó y me parece buena idea: tengo que aprender a negociar con "
+        "proveedores antes de junio.",
+        "Mein Chef hat mich angemeldet. Mein Ziel: bis April souverän vor dem Vorstand "
+        "präsentieren.",
+    ],
+)
+def test_sent_and_stating_ones_own_aim_is_ones_own_request(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.recommendation == "coaching"
+
+
+def test_a_job_application_is_not_a_development_need() -> None:
+    result = triage("Any vacancies for a qualified chef? I can start in March.")
+
+    assert result.recommendation == "unclear"
+    assert not result.third_party

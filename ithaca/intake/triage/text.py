@@ -66,7 +66,8 @@ WISH = re.compile(
     re.IGNORECASE,
 )
 # Arrangements around sessions in the four languages (cancel or move a session, an invoice, a
-# receipt, a room): not a need when nothing else in the statement speaks of growth.
+# receipt, a room), or a job application ("any openings for a plumber?"): not a need when
+# nothing else in the statement speaks of growth.
 ADMIN = re.compile(
     r"(?<!\w)(?:(?:cancel|move|reschedule) (?:my|the|our|this) (?:session|appointment|"
     r"meeting)|invoice|receipts?|parking|projector|"
@@ -75,7 +76,9 @@ ADMIN = re.compile(
     r"(?:cancelar|cambiar|aplazar|mover) (?:mi|la|el) (?:sesión|cita|reunión)|facturas?|"
     r"recibos?|"
     r"(?:termin|sitzung)\w*[^.!?]{0,30}(?:absagen|verschieben|stornieren)|rechnung|"
-    r"quittung|beleg)(?!\w)",
+    r"quittung|beleg|"
+    r"(?:any|job) (?:openings|vacancies)|are you hiring|offres? d'emploi|postes? vacants?|"
+    r"vacantes|ofertas? de (?:trabajo|empleo)|stellenangebote?|offene stellen)(?!\w)",
     re.IGNORECASE,
 )
 # Not a development need whatever else it says: a complaint or grievance to be filed.

@@ -725,22 +725,28 @@ OWN_WISH: Mapping[str, str] = {
     r"(?:want|would like|'d like|"
     r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
-    r"(?:get|have|book|do|start)|(?:that|which|it) (?:actually |really )?suits me)(?![\w'])",
+    r"(?:get|have|book|do|start)|(?:that|which|it) (?:actually |really )?suits me|"
+    r"i'm the one who wants|it's me who wants|my (?:own )?(?:goal|aim) is|"
+    r"help me (?:get|prepare|to)|(?:which|and) i think is a good idea)(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
     r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
     r"je (?:le |la )(?:veux|souhaite|voulais)|"
     r"ce que (?:moi )?je (?:veux|voudrais|souhaite|cherche)|ce que j'aimerais|pour moi|"
-    r"personnellement|de mon côté|pour ma part|"
+    r"personnellement|de mon côté|pour ma part|c'est moi qui (?:le |la )?(?:veux|souhaite|"
+    r"demande)|mon objectif|j'adorerais|(?:et )?je trouve que c'est une bonne idée|"
     r"moi,? (?:je|j')|(?:ça|cela) (?:me )?tombe bien|(?:ça|cela) m'arrange)(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
     r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|"
     r"(?:yo )?lo (?:quiero|deseo)|"
-    r"a mí me (?:gustaría|interesa)|(?:eso )?me viene (?:bien|de perlas))(?!\w)",
+    r"a mí me (?:gustaría|interesa)|(?:eso )?me viene (?:bien|de perlas)|"
+    r"soy yo (?:quien|la que|el que) (?:lo )?(?:quiere|quiero|pide|pido)|mi objetivo|"
+    r"me encantaría|me parece (?:una )?buena idea)(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
     r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"
     r"(?:was|worum|wofür) ich (?:mir )?(?:selbst |persönlich )?(?:wünsche|will|möchte|suche)|"
     r"für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
-    r"für meinen teil|eigentlich passt (?:es|das)|"
+    r"für meinen teil|eigentlich passt (?:es|das)|ich will (?:das|es) selbst|mein ziel|"
+    r"finde ich (?:gut|richtig)|halte ich für (?:eine )?gute idee|"
     r"passt (?:es|das) (?:mir )?(?:eigentlich |ganz )?gut)"
     r"(?!\w)",
 }
@@ -773,6 +779,7 @@ _KIN_AND_TIES = (
     r"azubis?|auszubildende\w*|praktikant\w*|assistenzärzt\w*|assistenzarzt|"
     r"franchisenehmer\w*|pflegekr\w+"
 )
+
 BENEFICIARY: Mapping[str, str] = {
     # ...not caring for one's own ("back after a year of caring for my mum").
     "en": rf"(?:(?:it's|it is|this is|asking|looking|is) for|(?<!caring )(?<!care )(?<!cared )"
@@ -787,11 +794,43 @@ BENEFICIARY: Mapping[str, str] = {
     r"nicht für mich",
 }
 
+# People a writer may want changed: kin and ties, and the groups and ranks of a workplace.
+_PEOPLE_TO_CHANGE = (
+    _KIN_AND_TIES + r"|team|staff|people|supervisors|leads|managers|porters|agents|"
+    r"équipes?|chefs d'équipe|responsables|equipos?|coordinador\w*|supervisor\w*|encargad\w*|"
+    r"schichtleiter\w*|teamleiter\w*|leute"
+)
+
+# The writer's wish that others change ("necesito que mis tres supervisores mejoren su
+# liderazgo", "they need to be pulled into line, all of them"): the people to change are
+# someone else, whatever the writer's role. Only people count: "I want my sales numbers to
+# improve" is the writer's own.
+OTHERS_TO_CHANGE: Mapping[str, str] = {
+    "en": rf"{_OTHERS_EN} (?:all )?needs? to be (?:pulled|brought|whipped|knocked|licked|"
+    r"kicked|sorted|shaped|straightened|got)(?: \w+){0,2}? (?:into line|into shape|up|out)|"
+    rf"(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:my|our) (?:[\w-]+ ){{0,3}}?"
+    rf"(?:{_PEOPLE_TO_CHANGE}) to (?:improve|get better|step up|shape up|sharpen up|raise "
+    r"their game|up their game|learn)",
+    "fr": r"(?:j'ai besoin|je veux|je voudrais|j'aimerais|nous voulons|nous voudrions|il faut) "
+    rf"que (?:mon|ma|mes|notre|nos|l'|le|la|les) (?:[\w'-]+ ){{0,3}}?(?:{_PEOPLE_TO_CHANGE}) "
+    r"(?:[\w'-]+ ){0,3}?(?:progresse|progressent|apprenne|apprennent|s'améliore|s'améliorent|"
+    r"monte|montent en compétences?)",
+    "es": r"(?:necesito|necesitamos|quiero|queremos|quisiera|me gustaría) que (?:mi|mis|"
+    rf"nuestr[oa]s?|el|la|los|las) (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE_TO_CHANGE}) "
+    r"(?:[\w-]+ ){0,3}?(?:mejoren|mejore|aprendan|aprenda|progresen|progrese|se pongan las pilas)",
+    "de": r"(?:ich möchte|ich will|wir möchten|wir wollen|ich hätte gern|ich brauche),? dass "
+    rf"(?:mein\w*|unser\w*|die|der|das) (?:[\w-]+ ){{0,3}}?(?:{_PEOPLE_TO_CHANGE}) "
+    r"(?:[\w-]+ ){0,3}?(?:besser werden|dazulernen|lernen|sich verbessern)",
+}
+
+
 _COMPILED: Mapping[Kind, Mapping[str, re.Pattern[str]]] = {
     kind: {
         lang: re.compile(
             r"(?<!\w)(?:"
-            + "|".join((*ps, BENEFICIARY[lang]) if kind == "on_behalf" else ps)
+            + "|".join(
+                (*ps, BENEFICIARY[lang], OTHERS_TO_CHANGE[lang]) if kind == "on_behalf" else ps
+            )
             + r")(?!\w)",
             re.IGNORECASE,
         )
