@@ -1456,3 +1456,20 @@ def test_a_job_application_is_not_a_development_need() -> None:
 
     assert result.recommendation == "unclear"
     assert not result.third_party
+
+
+# Two-part needs whose second part is said after "and honestly I'm also", "y también", or
+# as a wondering about the rest of one's working life or feeling like a guest.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have to get my dispatch times under four minutes by the audit in June, and "
+        "frankly I'm also wondering whether this is still the job I want.",
+        "Pharmacist. Need to cut my dispensing errors to zero before the March inspection. "
+        "And, fifteen years in, I'm wondering about the rest of my working life in pharmacy.",
+        "Three years in this hospital and I still feel like a guest here. Also I need to pass "
+        "my language exam in April.",
+    ],
+)
+def test_two_part_needs_said_in_passing_are_both(text: str) -> None:
+    assert triage(text).recommendation == "both"

@@ -175,7 +175,10 @@ SEGMENT_BREAK = re.compile(
     r",\s+plus\s+(?=i\b|i'|my\b|want|need|would|also)|"
     r"\s\d[).]\s|"
     # "...80 and im also thinking about...", "...and I'd also like..."
-    rf"\s+and\s+(?={_SUBJECT}(?:also|too)\b)|"
+    rf"\s+and\s+(?:(?:honestly|frankly|really|personally|actually),?\s+)?"
+    rf"(?={_SUBJECT}(?:also|too)\b)|"
+    # "..., y también pensar con calma...", "..., et aussi...", "..., und auch..."
+    r",?\s+(?:y|et|und)\s+(?=(?:también|tambien|aussi|auch)\b)|"
     # "..., beyond that I'm...", "..., longer term I want..."
     rf",\s+(?={SECOND_NEED}\b)|"
     # "...need confidence with X and want someone who..."
@@ -185,7 +188,7 @@ SEGMENT_BREAK = re.compile(
 )
 _OPENS_SECOND_NEED = re.compile(
     rf"^\W*(?:(?:and|but|so|et|mais|y|pero|und|aber)\s+)?(?:{SECOND_NEED}\b|"
-    r"(?:[\w']+\s+){0,2}also\b)",
+    r"(?:[\w']+\s+){0,2}(?:also|también|tambien|aussi|auch)\b)",
     re.IGNORECASE,
 )
 

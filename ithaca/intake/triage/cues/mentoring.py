@@ -157,7 +157,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             rf"(?:{UNSURE}|whether|if) (?:[\w'-]+ ){{0,3}}?(?:is|are|was) (?:even |really |"
             r"actually |still |truly )*(?:the )?(?:right )?(?:for me|right for me|what i want|"
             r"(?:my|the|a) (?:right |long-term )?(?:path|route|career|direction|field|calling|"
-            r"future) (?:i want|for me|to take))"
+            r"future|job|work|profession|line of work) (?:i want|for me|to take))"
         ),
         # "no idea what to do with my life", "don't know what's out there beyond this"
         (
@@ -176,6 +176,11 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         ),
         r"(?:the )?(?:bigger|big|real|broader|deeper) question",
         r"second half of my (?:career|working life|life)",
+        # "wondering about the rest of my working life in this field"
+        (
+            r"(?:wondering|thinking|unsure|not sure) about (?:the rest of my (?:career|working "
+            r"life|life)|my (?:long-term )?future (?:in|here|as))"
+        ),
         (
             r"(?:academia|industry|research|clinical|private|public sector|management|"
             r"consulting|teaching|practice) or (?:academia|industry|research|clinical|private|"
@@ -204,7 +209,7 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
         (
             r"(?:feel|feeling|felt|am|i'm|i've been|been)(?: [\w-]+){0,2}? (?:alone|lonely|lost|"
             r"forgotten|overlooked|out of place|left behind|cut off|unseen|sidelined|adrift|"
-            r"like an? (?:outsider|fraud|imposter|impostor))"
+            r"like an? (?:outsider|fraud|imposter|impostor|guest|visitor|stranger))"
         ),
         (
             r"(?:i'm|i am|as an?|being|as the only)(?: [\w-]+)? (?:gay|lesbian|bi|bisexual|trans|"
