@@ -14,6 +14,8 @@ millions of pairs. Each factor answers two questions:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -112,7 +114,15 @@ class TableFactor:
 
     def live(self, cols: IntArray) -> LiveRows | None:
         """A faster per-seeker row maker for the scan, for factors with too many keys."""
+        parts = self.live_parts(cols)
+        return None if parts is None else self.live_rows(parts)
+
+    def live_parts(self, cols: IntArray) -> Any:
+        """What `live` works from, over `cols` (None: no live rows for this factor)."""
         return None
+
+    def live_rows(self, parts: Any) -> LiveRows:
+        raise NotImplementedError
 
     def block32(
         self, keys: IntArray, cols: IntArray, weight: float, must_above: float | None
@@ -178,28 +188,22 @@ class Interests(TableFactor):
         self.hw = bit_words([h.interests for h in helpers], vocab)
         self.sn, self.hn = popcount(self.sw), popcount(self.hw)
         self.codes, self.key_seeker = _keys(self.sw, self.sn > 0)
+        self._slots: IntArray | None = None
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         inter = popcount(self.sw[s] & self.hw[h])
         union = self.sn[s] + self.hn[h] - inter
         return inter / np.maximum(union, 1)
 
-    def live(self, cols: IntArray) -> LiveRows | None:
+    def live_rows(self, parts: InterestParts) -> LiveRows:
         """Per-seeker float32 rows for the scan, without one row per distinct key.
 
         Interest sets are nearly unique per seeker, so rows cannot be shared.
         Instead the shared count is summed from one 0/1 byte row per interest
         the seeker lists, then divided by the union size.
         """
-        most = int(self.sn.max()) if self.sn.size else 0
-        if self.sw.shape[1] * 64 > MAX_ONE_HOT or most > MAX_SLOTS:
-            return None
-        indicator = _indicator(self.hw[cols], self.sw.shape[1] * 64)
-        slots = _slots(self.sw, most, indicator.shape[0] - 1)
-        # Counts stay whole numbers in the smallest integer type that holds the
-        # largest union, and become float32 only once, for the division.
-        small = np.uint8 if most + int(self.hn.max(initial=0)) <= 255 else np.uint16
-        helper_sizes = self.hn[cols].astype(small)
+        indicator, slots, helper_sizes = parts.indicator, parts.slots, parts.helper_sizes
+        small, most = helper_sizes.dtype, slots.shape[1]
 
         def rows(seekers: IntArray, weight: float) -> Float32:
             chosen = slots[seekers]
@@ -214,7 +218,30 @@ class Interests(TableFactor):
             out /= union
             return out
 
-        return rows if most else None
+        return rows
+
+    def live_parts(self, cols: IntArray) -> InterestParts | None:
+        """The byte tables `live` works from (the fused scan reads them directly)."""
+        most = int(self.sn.max()) if self.sn.size else 0
+        if self.sw.shape[1] * 64 > MAX_ONE_HOT or most > MAX_SLOTS or not most:
+            return None
+        indicator = _indicator(self.hw[cols], self.sw.shape[1] * 64)
+        if self._slots is None:  # the same for every language group: made once
+            self._slots = _slots(self.sw, most, indicator.shape[0] - 1)
+        slots = self._slots
+        # Counts stay whole numbers in the smallest integer type that holds the
+        # largest union, and become float32 only once, for the division.
+        small = np.uint8 if most + int(self.hn.max(initial=0)) <= 255 else np.uint16
+        return InterestParts(indicator, slots, self.hn[cols].astype(small))
+
+
+@dataclass(frozen=True, eq=False)
+class InterestParts:
+    """Shared interests over a fixed list of helpers, as byte tables."""
+
+    indicator: npt.NDArray[np.uint8]  # one 0/1 row per interest (helpers along), plus a zero row
+    slots: IntArray  # per seeker: the indicator rows of their interests, padded with the zero row
+    helper_sizes: npt.NDArray[np.unsignedinteger]  # each helper's number of interests
 
 
 MAX_SLOTS = 12
@@ -273,6 +300,7 @@ class Preferences(TableFactor):
             axis=1,
         )
         self.codes, self.key_seeker = _keys(key_cols, self.known > 0)
+        self._seeker_side: tuple[Words, IntArray, IntArray] | tuple[()] | None = None
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         sd, hd = self.sd[s], self.hd[h]
@@ -310,7 +338,7 @@ class Preferences(TableFactor):
             met[wanting] += counts[inv.ravel()]
         return met
 
-    def live(self, cols: IntArray) -> LiveRows | None:
+    def live_rows(self, parts: PreferenceParts) -> LiveRows:
         """Per-seeker float32 rows built from three small 0/1 tables.
 
         Preference sets combine departments, identities and wishes into many
@@ -318,30 +346,51 @@ class Preferences(TableFactor):
         seeker's row is the sum of one department row, one identity row and
         one row per identity asked for.
         """
-        ids, id_of = np.unique(self.sid, axis=0, return_inverse=True)
-        most = int(popcount(self.want).max(initial=0))
-        if ids.shape[0] > MAX_IDENTITY_SETS or most > MAX_SLOTS:
+        dept, dept_row, ident, ident_row = parts.dept, parts.dept_row, parts.ident, parts.ident_row
+        tags, wish = parts.tags, parts.wish
+
+        def rows(seekers: IntArray, weight: float) -> Float32:
+            met = dept[dept_row[seekers]] + ident[ident_row[seekers]]
+            for j in range(wish.shape[1]):
+                met += tags[wish[seekers, j]]
+            out = met.astype(np.float32)
+            out *= self.row_factors(seekers, weight)[:, None]
+            return out
+
+        return rows
+
+    def row_factors(self, seekers: IntArray, weight: float) -> Float32:
+        """Each seeker's weight per preference met, as the scan multiplies by it."""
+        return (weight / np.maximum(self.known[seekers], 1)).astype(np.float32)
+
+    def live_parts(self, cols: IntArray) -> PreferenceParts | None:
+        """The byte tables `live` works from (the fused scan reads them directly)."""
+        if self._seeker_side is None:  # the same for every language group: made once
+            ids, id_of = np.unique(self.sid, axis=0, return_inverse=True)
+            most = int(popcount(self.want).max(initial=0))
+            if ids.shape[0] > MAX_IDENTITY_SETS or most > MAX_SLOTS:
+                self._seeker_side = ()
+            else:
+                n_bits = self.hid.shape[1] * 64
+                wish = _slots(self.want, most, n_bits)[:, :most]
+                self._seeker_side = (ids, id_of.ravel(), wish)
+        if not self._seeker_side:
             return None
+        ids, id_of, wish = self._seeker_side
         hd, hid = self.hd[cols], self.hid[cols]
         n_dept = int(max(self.sd.max(initial=-1), self.hd.max(initial=-1))) + 1
         dept = np.zeros((n_dept + 1, cols.size), dtype=np.uint8)
         dept[:-1] = (hd[None, :] >= 0) & (hd[None, :] != np.arange(n_dept)[:, None])
-        dept_row = np.where(self.out & (self.sd >= 0), self.sd, n_dept)
         ident = np.zeros((ids.shape[0] + 1, cols.size), dtype=np.uint8)
         ident[:-1] = np.any((ids[:, None, :] & hid[None, :, :]) != 0, axis=-1)
-        ident_row = np.where(self.shared, id_of.ravel(), ids.shape[0])
-        tags = _indicator(hid, hid.shape[1] * 64)
-        wish = _slots(self.want, most, tags.shape[0] - 1)
-
-        def rows(seekers: IntArray, weight: float) -> Float32:
-            met = dept[dept_row[seekers]] + ident[ident_row[seekers]]
-            for j in range(most):
-                met += tags[wish[seekers, j]]
-            out = met.astype(np.float32)
-            out *= (weight / np.maximum(self.known[seekers], 1)).astype(np.float32)[:, None]
-            return out
-
-        return rows
+        return PreferenceParts(
+            dept=dept,
+            dept_row=np.where(self.out & (self.sd >= 0), self.sd, n_dept),
+            ident=ident,
+            ident_row=np.where(self.shared, id_of, ids.shape[0]),
+            tags=_indicator(hid, hid.shape[1] * 64),
+            wish=wish,
+        )
 
     def rows(self, keys: IntArray, cols: IntArray) -> FloatArray:
         known = self.known[self.key_seeker[keys]]
@@ -355,6 +404,18 @@ class Preferences(TableFactor):
         out = self._met(keys, cols).astype(np.float32)
         out *= (weight / self.known[self.key_seeker[keys]]).astype(np.float32)[:, None]
         return out
+
+
+@dataclass(frozen=True, eq=False)
+class PreferenceParts:
+    """Preferences met over a fixed list of helpers, as byte tables (helpers along)."""
+
+    dept: npt.NDArray[np.uint8]  # per department: helpers in another one; last row zero
+    dept_row: IntArray  # per seeker: their department's row, or the zero row
+    ident: npt.NDArray[np.uint8]  # per identity set: helpers sharing one; last row zero
+    ident_row: IntArray  # per seeker
+    tags: npt.NDArray[np.uint8]  # per identity: helpers who have it; last row zero
+    wish: IntArray  # per seeker: the tag rows of identities asked for, padded with the zero row
 
 
 class WalkedThePath(TableFactor):
