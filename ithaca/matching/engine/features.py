@@ -245,6 +245,7 @@ class InterestParts:
 
 
 MAX_SLOTS = 12
+MAX_PAIR_TABLE = 4_000_000  # float64 cells (32 MB) for walked-the-path values of a whole pool
 MAX_ONE_HOT = 1024
 MAX_IDENTITY_SETS = 256
 
@@ -445,10 +446,12 @@ class WalkedThePath(TableFactor):
         self.entry_count = np.array([len(e) for e in entries], dtype=np.int64)
         self.entry_start = np.concatenate([[0], np.cumsum(self.entry_count)])
         self._cache: tuple[IntArray, sparse.csr_matrix, IntArray, BoolArray] | None = None
+        self._table: FloatArray | None = None
 
     def _entries_of(self, cols: IntArray) -> tuple[sparse.csr_matrix, IntArray, BoolArray]:
-        if self._cache is not None and self._cache[0] is cols:
-            return self._cache[1], self._cache[2], self._cache[3]
+        cache = self._cache  # read once: the scan's threads may replace it meanwhile
+        if cache is not None and cache[0] is cols:
+            return cache[1], cache[2], cache[3]
         counts = self.entry_count[cols]
         starts = self.entry_start[cols]
         offsets = np.cumsum(counts) - counts
@@ -466,6 +469,18 @@ class WalkedThePath(TableFactor):
         return best / self.key_len[keys][:, None]
 
     def pairs(self, s: IntArray, h: IntArray) -> FloatArray:
+        if self.n_keys * self.entry_count.size <= MAX_PAIR_TABLE and s.size >= self.n_keys:
+            # Many pairs: one row per key over every helper, then a lookup. Each
+            # value is the same division of the same whole-number counts as below.
+            table = self._table
+            if table is None:
+                table = np.zeros((self.n_keys + 1, self.entry_count.size), dtype=np.float64)
+                helpers = np.arange(self.entry_count.size)
+                for lo in range(0, self.n_keys, 64):
+                    keys = np.arange(lo, min(lo + 64, self.n_keys))
+                    table[lo : lo + keys.size] = self.rows(keys, helpers)
+                self._table = table
+            return table[self.codes[s], h]  # code -1 is the last row, all 0
         out = np.zeros(s.size, dtype=np.float64)
         codes = self.codes[s]
         order = np.argsort(codes, kind="stable")
