@@ -107,7 +107,21 @@ class TableFactor:
         raise NotImplementedError
 
     def pairs(self, s: IntArray, h: IntArray) -> FloatArray:
+        n_helpers = self.helper_count
+        cells = self.n_keys * n_helpers
+        if 0 < cells <= MAX_PAIR_TABLE and (self._pair_table is not None or s.size >= cells):
+            # Many pairs: each key's values over every helper once, then a lookup.
+            # A key stands for seekers whose values are the same, element by element.
+            table = self._pair_table
+            if table is None:
+                table = np.zeros((self.n_keys + 1, n_helpers), dtype=np.float64)
+                table[:-1] = self.values(self.key_seeker[:, None], np.arange(n_helpers)[None, :])
+                self._pair_table = table
+            return table[self.codes[s], h]  # code -1 is the last row, all 0
         return np.where(self.codes[s] >= 0, self.values(s, h), 0.0)
+
+    _pair_table: FloatArray | None = None
+    helper_count = 0  # set by factors whose pairs may come from a table
 
     def rows(self, keys: IntArray, cols: IntArray) -> FloatArray:
         return self.values(self.key_seeker[keys][:, None], cols[None, :])
@@ -141,6 +155,7 @@ class Timezone(TableFactor):
         self.s_off = _nan_array(s.utc_offset for s in seekers)
         self.h_off = _nan_array(h.utc_offset for h in helpers)
         self.codes, self.key_seeker = _keys(self.s_off, ~np.isnan(self.s_off))
+        self.helper_count = len(helpers)
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         diff = np.abs(self.s_off[s] - self.h_off[h]) % 24.0
@@ -165,6 +180,7 @@ class Experience(TableFactor):
         usable = ~(np.isnan(self.sy) & np.isnan(self.sg))
         key_cols = np.nan_to_num(np.stack([self.sy, self.sg], axis=1), nan=-1e300)
         self.codes, self.key_seeker = _keys(key_cols, usable)
+        self.helper_count = len(helpers)
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         use_grade = ~np.isnan(self.sg[s]) & ~np.isnan(self.hg[h])
@@ -469,7 +485,8 @@ class WalkedThePath(TableFactor):
         return best / self.key_len[keys][:, None]
 
     def pairs(self, s: IntArray, h: IntArray) -> FloatArray:
-        if self.n_keys * self.entry_count.size <= MAX_PAIR_TABLE and s.size >= self.n_keys:
+        cells = self.n_keys * self.entry_count.size
+        if cells <= MAX_PAIR_TABLE and (self._table is not None or s.size >= self.n_keys):
             # Many pairs: one row per key over every helper, then a lookup. Each
             # value is the same division of the same whole-number counts as below.
             table = self._table

@@ -299,3 +299,21 @@ def test_walked_the_path_gives_the_same_bits_from_its_whole_pool_table(seed):
         by_key = WalkedThePath(pool.seekers, pool.helpers).pairs(s, h)
 
     assert np.array_equal(by_table, by_key)
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_a_whole_pool_scores_the_same_bits_with_or_without_factor_tables(seed):
+    pool = random_pool(seed, 30, 60, program=random_program(seed), vector_dim=0)
+    text = tfidf_index(pool.seekers, pool.helpers)
+    s, h = np.divmod(np.arange(30 * len(pool.helpers)), len(pool.helpers))
+
+    tabled = PoolFeatures(pool.seekers, pool.helpers, pool.program, text)
+    by_table = {name: f.pairs(s, h) for name, f in tabled.factors.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features, "MAX_PAIR_TABLE", 0)
+        plain = PoolFeatures(pool.seekers, pool.helpers, pool.program, text)
+        by_pair = {name: f.pairs(s, h) for name, f in plain.factors.items()}
+
+    for name, values in by_table.items():
+        assert np.array_equal(values, by_pair[name]), name
