@@ -47,6 +47,7 @@ from .types import (
 # only on exact rescoring rarely force a full rescoring of that seeker.
 SPARE = 4
 EXACT_CHUNK = 2_000_000  # pairs per exact-rescoring chunk (bounds memory)
+VERIFY_CHUNK = 500_000  # kept pairs scored exactly at a time (bounds memory)
 
 
 @dataclass(frozen=True, eq=False)
@@ -218,7 +219,7 @@ class _Builder:
 
     def _verified(self, plan: Plan, s: IntArray, h: IntArray, tau: np.ndarray) -> list[_Edges]:
         """Exact top-k from the scan's superset; seekers failing the bound get a full rescore."""
-        score, ok = self.features.score_pairs(s, h)
+        score, ok = self._scores(s, h)
         top, rank = _top_k(_Edges(s[ok], h[ok], score[ok]), self.k, self.n_helpers)
         local = np.searchsorted(plan.seekers, top.seeker)
         count = np.bincount(local, minlength=plan.seekers.size)
@@ -232,6 +233,16 @@ class _Builder:
         if failed.any():
             return [kept, self._exact_rows(plan.seekers[failed], plan.cols)]
         return [kept]
+
+    def _scores(self, s: IntArray, h: IntArray) -> tuple[IntArray, BoolArray]:
+        """`score_pairs` a chunk at a time: its temporaries are several times the
+        pairs' size, and this runs beside the scan of the next language group."""
+        score = np.empty(s.size, dtype=np.int64)
+        ok = np.empty(s.size, dtype=bool)
+        for lo in range(0, s.size, VERIFY_CHUNK):
+            hi = lo + VERIFY_CHUNK
+            score[lo:hi], ok[lo:hi] = self.features.score_pairs(s[lo:hi], h[lo:hi])
+        return score, ok
 
     def _exact_rows(self, seekers: IntArray, cols: IntArray) -> _Edges:
         """Score `seekers` exactly against every one of `cols` (the slow, sure path)."""
