@@ -5,8 +5,8 @@
 On the 100,000-person demo in PostgreSQL (DATABASE_URL, else `bench_pages`, the
 database `pages.py` loads; run `pages.py` once first to load it). The program
 with the most waiting seekers is matched the way the task worker does it
-(`compute_round`: read the pool, match, then `save_outcome_rows`: explain and
-write the draft), inside a transaction that is rolled back, so nothing is kept.
+(`compute_round`: read the pool, match, then `save_outcome_rows`: each pair's
+numbers, the draft written), inside a transaction that is rolled back, so nothing is kept.
 Prints wall and CPU seconds per stage for each run. Target: the whole round
 under 5 s. Exits 1 when the best run misses it.
 """

@@ -6,8 +6,9 @@ Each size runs in a fresh subprocess so its peak memory (ru_maxrss) is its
 own. Timed, stage by stage (wall and CPU seconds): the hard rules, the
 profile features, the block scan that scores every allowed pair, the exact
 top-k candidates, the "fit" min-cost flow, and the round's output: every
-pair's score and factors (explained and written in batches, as `round_run`
-does; a pair's hard rules are checked when it is shown, not here).
+pair's score and factor values, worked out for all pairs at once and written
+as `round_run` does (a pair is put in words, and its hard rules checked, when
+it is shown, not here).
 Building the synthetic pool is not timed (a real round reads it from the
 database instead). With `--write` the draft's rows (`RoundPair`,
 `RoundUnmatched`) are written to the database of DATABASE_URL inside a
@@ -118,7 +119,7 @@ class _Clock:
 
 
 def _output(pool: Any, result: Any, write: bool) -> int:
-    """What `round_run` does after solving: explain every pair's factors, write the draft.
+    """What `round_run` does after solving: every pair's factor numbers, the draft written.
 
     Returns the number of pairs with a warning for the manager.
     """
@@ -230,7 +231,7 @@ def print_table(runs: list[dict[str, Any]]) -> bool:
         if runs and runs[0]["written"]
         else "built, not written"
     )
-    print(f"output = every pair's factors explained and its draft row {written}.")
+    print(f"output = every pair's factor numbers and its draft row {written}.")
     print("pool MB = memory after building the synthetic people, before anything is timed.")
     print("PASS" if all_ok else "FAIL")
     return all_ok

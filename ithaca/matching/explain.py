@@ -155,9 +155,86 @@ def has_warning(breakdown: dict[str, Any]) -> bool:
     """Whether `factor_warnings(breakdown)` says anything, without writing its sentences.
 
     The sentences depend on the reader's language, whether there is one does
-    not: a round counts its warned pairs with this.
+    not: a round counts its warned pairs with this. A breakdown a round stored
+    unexplained (`unexplained`) carries the answer, worked out by `warned`.
     """
+    if "warning" in breakdown and "factors" not in breakdown:
+        return bool(breakdown["warning"])
     return any(_warning_of(f) is not None for f in breakdown.get("factors", []))
+
+
+def warned(levels: dict[str, str], values: Any, applicable: Any) -> Any:
+    """`has_warning` of many pairs at once from their factor arrays (`stored.PairValues`):
+    a factor weighed high or must-have that scores 0, or a must-have that cannot be
+    checked, as `_warning_of` says of each factor."""
+    import numpy as np
+
+    out = np.zeros(values.shape[0], dtype=bool)
+    for j, f in enumerate(engine.FACTORS):
+        level = levels[f]
+        if level not in WARN_LEVELS:
+            continue
+        if level in UNCHECKED_WARNINGS:
+            out |= ~applicable[:, j]
+        out |= applicable[:, j] & (values[:, j] <= 0.0)
+    return out
+
+
+# A round stores each pair's numbers and explains the pair when it is shown (see
+# round_pairs.py): the values of its factors in `engine.FACTORS` order (None where a
+# factor does not apply), their levels, the words behind the text similarity, whether
+# the manager is warned, and the score.
+
+
+def stored_pairs(
+    pairs: list[tuple[engine.Seeker, engine.Helper]], rules: engine.Program, text: engine.TextIndex
+) -> list[dict[str, Any]]:
+    """What a round stores of each pair, worked out for all of them at once."""
+    from ithaca.matching.engine.stored import pair_values
+
+    found = pair_values(pairs, rules, text)
+    levels = [found.levels[f] for f in engine.FACTORS]
+    flags = warned(found.levels, found.values, found.applicable).tolist()
+    return [
+        {
+            "score": round(total, 2),
+            "levels": levels,
+            "values": values,
+            "words": words,
+            "warning": flag,
+        }
+        for total, values, words, flag in zip(
+            found.totals.tolist(), found.stored(), found.words, flags, strict=True
+        )
+    ]
+
+
+def unexplained(breakdown: dict[str, Any]) -> bool:
+    """Whether a stored breakdown holds a round's numbers only (`stored_pairs`)."""
+    return "values" in breakdown and "factors" not in breakdown
+
+
+def explained(
+    breakdown: dict[str, Any],
+    seeker: engine.Seeker | None,
+    helper: engine.Helper | None,
+    rules: engine.Program,
+) -> dict[str, Any]:
+    """A breakdown a round stored unexplained, with its factors in words: `breakdown_json`
+    of `explain` on the round's pool, less the hard rules (`round_pairs` adds them).
+
+    Without either person (they have left the program) the factors keep their
+    numbers and have no sentences.
+    """
+    from ithaca.matching.engine.scoring import breakdown_from_values
+
+    levels = dict(zip(engine.FACTORS, breakdown["levels"], strict=True))
+    scored = breakdown_from_values(
+        seeker, helper, rules, levels, breakdown["values"], breakdown["words"]
+    )
+    out = breakdown_json(scored, [])
+    del out["rules"]
+    return out
 
 
 def explain(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ithaca.core.models import TimeStampedModel
 from ithaca.core.nouns import in_sentence
 from ithaca.matching import engine
-from ithaca.matching.explain import factor_warnings
+from ithaca.matching.explain import factor_warnings, unexplained
 from ithaca.matching.words import PREFERENCE_LABELS
 from ithaca.programs.models import Program
 
@@ -271,7 +271,16 @@ class RoundPair(models.Model):
 
     @property
     def warnings(self) -> list[str]:
-        """High or must-have factors this pair does not meet (see explain.factor_warnings)."""
+        """High or must-have factors this pair does not meet (see explain.factor_warnings).
+
+        A pair a round stored unexplained is explained first: pages explain the
+        pairs they show together beforehand (`round_pairs.complete_breakdowns`), in a
+        few queries, rather than pair by pair here.
+        """
+        if unexplained(self.breakdown):
+            from ithaca.matching.round_pairs import complete_breakdowns
+
+            complete_breakdowns(self.round.program, [self])
         return factor_warnings(self.breakdown)
 
 

@@ -1,21 +1,24 @@
-"""A round's pairs as people read them: their hard rules are checked when shown.
+"""A round's pairs as people read them: explained and their hard rules checked when shown.
 
-A round stores each pair's score and factors, which depend on the whole pool
-(the text index is fitted on everyone waiting), but not the sentences of its
-hard rules: twelve sentences a pair were half of what a 100,000-seeker round
-spent explaining and writing its draft. The engine only pairs people who pass
-every rule, and a rule reads only the two people and the program, so the rules
-are checked again, on fresh rows, for the pairs a page or the API shows, and
-stored for good when the draft is published (before anyone's free places
-change).
+A round stores each pair's numbers, not its sentences (`explain.stored_pairs`):
+the score, each factor's value and level, and the words behind its text
+similarity, which are all that depends on the whole pool (the text index is
+fitted on everyone waiting). Writing six factor sentences and twelve rule
+sentences a pair was most of what a 100,000-seeker round spent after solving.
+The factors are put in words again from the stored numbers and the two people,
+and the engine only pairs people who pass every rule, a rule reading only the
+two people and the program, so the rules are checked again, on fresh rows. Both
+happen for the pairs a page or the API shows, and for good when the draft is
+published (before anyone's free places change).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ithaca.matching import engine
-from ithaca.matching.explain import rules_json
+from ithaca.matching.explain import explained, rules_json, unexplained
 from ithaca.matching.models import RoundPair
 from ithaca.matching.pool import build_pool
 from ithaca.programs.models import Program
@@ -25,16 +28,19 @@ from ithaca.programs.models import Program
 MAX_LISTED = 500
 
 
-def unchecked(breakdown: dict[str, object]) -> bool:
+def unchecked(breakdown: dict[str, Any]) -> bool:
     """Whether a stored breakdown still needs its hard rules (a round stores none)."""
     return bool(breakdown) and "rules" not in breakdown
 
 
-def with_rules(program: Program, pairs: Sequence[RoundPair]) -> None:
-    """Give each pair stored without its hard rules the rules as they hold now.
+def complete_breakdowns(program: Program, pairs: Sequence[RoundPair]) -> None:
+    """Give each pair stored without its words or hard rules the whole breakdown.
 
-    Changes the pairs in memory only; `round_publish` saves them. A pair whose
-    seeker or helper has left the program gets an empty list.
+    Its factors are explained from the numbers the round stored, and its rules
+    checked as they hold now. Changes the pairs in memory only; `round_publish`
+    saves them. A pair whose seeker or helper has left the program gets an empty
+    list of rules and keeps its factors' numbers without their sentences.
+    Reads the same few queries however many pairs there are.
     """
     missing = [pair for pair in pairs if unchecked(pair.breakdown)]
     if not missing:
@@ -45,10 +51,13 @@ def with_rules(program: Program, pairs: Sequence[RoundPair]) -> None:
         seeker_ids={pair.seeker_id for pair in missing} if listed else None,
         helper_ids={pair.helper_id for pair in missing} if listed else None,
         waiting_only=False,
-        rules_only=True,
+        rules_only=not any(unexplained(pair.breakdown) for pair in missing),
     )
     for pair in missing:
         seeker = pool.seeker_by_id.get(pair.seeker_id)
         helper = pool.helper_by_id.get(pair.helper_id)
         checks = engine.check_rules(seeker, helper, pool.rules) if seeker and helper else []
-        pair.breakdown = {**pair.breakdown, "rules": rules_json(checks)}
+        breakdown = pair.breakdown
+        if unexplained(breakdown):
+            breakdown = explained(breakdown, seeker, helper, pool.rules)
+        pair.breakdown = {**breakdown, "rules": rules_json(checks)}

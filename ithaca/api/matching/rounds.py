@@ -15,7 +15,7 @@ from ithaca.accounts.http import current_user
 from ithaca.api.matching import serializers as io
 from ithaca.api.matching.people import ERRORS, TAGS
 from ithaca.matching.access import access_managed_program, access_round
-from ithaca.matching.round_pairs import with_rules
+from ithaca.matching.round_pairs import complete_breakdowns
 from ithaca.matching.selectors import rounds_of
 from ithaca.matching.services import (
     round_cancel,
@@ -71,11 +71,11 @@ class RoundPairsView(generics.ListAPIView):
         return matching_round.pairs.select_related("seeker", "helper").order_by("-score", "pk")
 
     def paginate_queryset(self, queryset: Any) -> Any:
-        # The hard rules of the page's pairs are checked now (see round_pairs.py).
+        # The page's pairs are explained and their hard rules checked now (see round_pairs.py).
         page = super().paginate_queryset(queryset)
         if page is not None:
             page = list(page)
-            with_rules(self.program, page)
+            complete_breakdowns(self.program, page)
         return page
 
     @extend_schema(responses={200: io.RoundPairSerializer(many=True), **ERRORS}, tags=TAGS)

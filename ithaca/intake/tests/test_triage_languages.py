@@ -17,7 +17,7 @@ from ithaca.intake.triage import semantic, triage
 from ithaca.intake.triage.language import detect_language
 from ithaca.intake.triage.result import TriageResult
 from ithaca.intake.triage.signals import text_signals
-from ithaca.intake.triage.third_party import names_someone_else
+from ithaca.intake.triage.third_party import names_someone_else, read_third_party
 from ithaca.intake.triage.vote import vote
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -1262,6 +1262,26 @@ def test_a_confident_hearing_yields_to_the_gates_and_to_the_persons_own_answer(
     assert not triage(text, answers).third_party
 
 
+_SHE_NAMED = "She wants to get much better at presenting to the board before the March review."
+
+
+def test_a_hearing_of_someone_named_yields_to_the_persons_own_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Short of confident, with someone named, the reader hears someone else's wish; the
+    # person who answers "Mine" to "whose idea was it?" corrects that reading.
+    assert names_someone_else(_SHE_NAMED)
+    assert read_third_party(_SHE_NAMED, "en") is None
+    monkeypatch.setattr(
+        semantic, "third_party_probability", lambda _: semantic.third_party_threshold() + 0.01
+    )
+
+    assert triage(_SHE_NAMED).next_step == "referral"
+    own = triage(_SHE_NAMED, {"whose_idea": "mine"})
+    assert not own.third_party
+    assert own.recommendation == "coaching"
+
+
 def test_the_stored_reader_has_a_confident_threshold_above_its_threshold() -> None:
     assert 1.0 > semantic.third_party_confident() > semantic.third_party_threshold()
 
@@ -1337,3 +1357,24 @@ def test_a_group_named_in_ones_own_voice_still_needs_a_confident_hearing(
     )
 
     assert not triage(text).third_party
+
+
+# Sent, and glad of it: the person takes the referral up and says what they need.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager signed me up, which actually suits me: I have to present to the board in "
+        "May and I keep rambling.",
+        "Mon chef m'a inscrit, mais en fait ça tombe bien : je dois prendre la parole au "
+        "congrès en juin et je bafouille dès que je suis stressé.",
+        "Mi jefe me apuntó, y me viene bien: tengo que presentar ante el consejo en mayo y me "
+        "trabo.",
+        "Mein Chef hat mich angemeldet, aber eigentlich passt es: ich muss im Mai vor dem "
+        "Vorstand präsentieren und verhasple mich ständig.",
+    ],
+)
+def test_a_referral_the_person_welcomes_is_their_own_request(text: str) -> None:
+    result = triage(text)
+
+    assert not result.third_party
+    assert result.recommendation == "coaching"

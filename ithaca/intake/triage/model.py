@@ -119,8 +119,12 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     if gate is Gate.EMPTY or gate is Gate.OTHER_LANGUAGE:
         return _gated(gate, text, from_answers, language)
     referral = read_third_party(text, language)
+    # The person who answers that looking for help was their own idea is not second-guessed
+    # by the reader of meaning: that answer is how a misreading is corrected (the patterns,
+    # which quote who else is meant, still stand).
+    mine = any(s.name == "answer.whose_idea.mine" for s in from_answers)
     heard = None
-    if referral is None:
+    if referral is None and not mine:
         heard = semantic.third_party_probability(text)
         if heard is not None and heard >= semantic.third_party_threshold():
             referral = heard_third_party(text)
@@ -142,12 +146,7 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         )
     ):
         return _gated(Gate.OFF_TOPIC, text, signals, language)
-    if (
-        referral is None
-        and heard is not None
-        and heard >= semantic.third_party_confident()
-        and not any(s.name == "answer.whose_idea.mine" for s in from_answers)
-    ):
+    if referral is None and heard is not None and heard >= semantic.third_party_confident():
         # The reader is confident that this is someone else's wish although no word of the
         # guard's list names the other person ("our dev team", "unser Assistenzarzt Dr.
         # Yilmaz"): out of fold, nothing but someone else's wish is heard this surely. A

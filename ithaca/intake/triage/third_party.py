@@ -725,22 +725,23 @@ OWN_WISH: Mapping[str, str] = {
     r"(?:want|would like|'d like|"
     r"would love|'d love|am keen|'m keen|hope)|i'm keen|i'd like|i'd love|what i (?:actually |"
     r"really )?want|for myself|i'm glad|(?:i|i'm) (?:also )?(?:want|keen)|(?:can|could) i "
-    r"(?:get|have|book|do|start))(?![\w'])",
+    r"(?:get|have|book|do|start)|(?:that|which|it) (?:actually |really )?suits me)(?![\w'])",
     "fr": r"(?<!\w)(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche)|j'aimerais|"
     r"j'ai (?:moi-même |vraiment |aussi |moi aussi )?envie|j'en ai envie|"
     r"je (?:le |la )(?:veux|souhaite|voulais)|"
     r"ce que (?:moi )?je (?:veux|voudrais|souhaite|cherche)|ce que j'aimerais|pour moi|"
     r"personnellement|de mon côté|pour ma part|"
-    r"moi,? (?:je|j'))(?!\w)",
+    r"moi,? (?:je|j')|(?:ça|cela) (?:me )?tombe bien|(?:ça|cela) m'arrange)(?!\w)",
     "es": r"(?<!\w)(?:(?:yo )?quiero(?! que)|quisiera|me gustaría|busco|lo quiero para mí|"
     r"lo que (?:yo )?(?:quiero|busco|deseo)|lo que me gustaría|por mi parte|personalmente|"
     r"(?:yo )?lo (?:quiero|deseo)|"
-    r"a mí me (?:gustaría|interesa))(?!\w)",
+    r"a mí me (?:gustaría|interesa)|(?:eso )?me viene (?:bien|de perlas))(?!\w)",
     "de": r"(?<!\w)(?:ich (?:selbst )?(?:will|möchte|würde gerne?|wünsche mir|suche|hätte "
     r"gerne?)|(?:will|möchte|würde|hätte) ich(?: selbst| persönlich)?(?: auch)?(?: gerne?)?|"
     r"(?:was|worum|wofür) ich (?:mir )?(?:selbst |persönlich )?(?:wünsche|will|möchte|suche)|"
     r"für mich|mir (?:selbst )?geht es (?:darum|um)|mir ist wichtig|ich persönlich|"
-    r"für meinen teil)"
+    r"für meinen teil|eigentlich passt (?:es|das)|"
+    r"passt (?:es|das) (?:mir )?(?:eigentlich |ganz )?gut)"
     r"(?!\w)",
 }
 

@@ -227,13 +227,18 @@ _SIMILARITY_WORDS: Mapping[str, tuple[str, str]] = {
 def need_similarity(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     s_row, h_row = text.seeker_row(s.id), text.helper_row(h.id)
     if s_row < 0 or not bool(text.seeker_has_text(np.array([s_row]))[0]):
-        return _similarity_words(s, h, text, None)
+        return similarity_words(s, h, None, [])
     value = float(text.pair_similarities(np.array([s_row]), np.array([h_row]))[0])
-    return _similarity_words(s, h, text, value)
+    return similarity_words(s, h, value, text.shared_terms(s.id, h.id) if value else [])
 
 
-def _similarity_words(s: Seeker, h: Helper, text: TextIndex, value: float | None) -> Verdict:
-    """need_similarity's verdict from its value (None: the seeker wrote nothing)."""
+def similarity_words(s: Seeker, h: Helper, value: float | None, words: Sequence[str]) -> Verdict:
+    """need_similarity's verdict from its value (None: the seeker wrote nothing) and the
+    words both texts share (`TextIndex.shared_terms`; only read when the value is above 0).
+
+    The text index is fitted on the whole pool, so a stored pair keeps its value
+    and words and is explained later from them (`breakdown_from_values`).
+    """
     if value is None:
         return False, 0.0, P("%(seeker)s has not described what they want", seeker=s.name)
     if value == 0.0:
@@ -247,7 +252,6 @@ def _similarity_words(s: Seeker, h: Helper, text: TextIndex, value: float | None
             ),
         )
     strength = "closely" if value >= 0.5 else "partly" if value >= 0.2 else "slightly"
-    words = text.shared_terms(s.id, h.id)
     alone, with_words = _SIMILARITY_WORDS[strength]
     if words:
         return True, value, P(with_words, helper=h.name, seeker=s.name, words=", ".join(words))
@@ -358,6 +362,8 @@ def preferences(s: Seeker, h: Helper, p: Program, text: TextIndex) -> Verdict:
     )
 
 
+_NO_TEXT: TextIndex = None  # type: ignore[assignment]
+
 FACTOR_FUNCTIONS: Mapping[str, Callable[[Seeker, Helper, Program, TextIndex], Verdict]] = {
     "walked_the_path": walked_the_path,
     "experience_gap": experience_gap,
@@ -395,9 +401,41 @@ def score_pairs(
     out = []
     for (seeker, helper), value in zip(pairs, _similarities(pairs, text), strict=True):
         verdicts = {f: fn(seeker, helper, program, text) for f, fn in functions}
-        verdicts["need_similarity"] = _similarity_words(seeker, helper, text, value)
+        words = text.shared_terms(seeker.id, helper.id) if value else []
+        verdicts["need_similarity"] = similarity_words(seeker, helper, value, words)
         out.append(_breakdown(verdicts, levels, program))
     return out
+
+
+def breakdown_from_values(
+    seeker: Seeker | None,
+    helper: Helper | None,
+    program: Program,
+    levels: Mapping[str, Level],
+    values: Sequence[float | None],
+    words: Sequence[str],
+) -> Breakdown:
+    """`score_pair`'s breakdown of a pair from its stored numbers, without the text index.
+
+    `values` are the factors' values in `FACTORS` order (None where a factor
+    does not apply) and `words` the shared words behind the text similarity, as
+    `stored.pair_values` keeps them when a round runs. The numbers (value,
+    points, total) come from them; the other factors' sentences are written
+    from the two people as given. With the people and levels the round had,
+    this is exactly `score_pair(seeker, helper, program, round_text)`. Without
+    either person the sentences are empty.
+    """
+    verdicts: dict[str, Verdict] = {}
+    for f, value in zip(FACTORS, values, strict=True):
+        if seeker is None or helper is None:
+            verdicts[f] = (value is not None, 0.0 if value is None else value, "")
+        elif f == "need_similarity":
+            verdicts[f] = similarity_words(seeker, helper, value, words)
+        else:
+            # The text index is only read by need_similarity.
+            said = FACTOR_FUNCTIONS[f](seeker, helper, program, _NO_TEXT)[2]
+            verdicts[f] = (value is not None, 0.0 if value is None else value, said)
+    return _breakdown(verdicts, levels, program)
 
 
 def _breakdown(

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.matching import engine, notices
-from ithaca.matching.explain import breakdown_json, explain, refusal
+from ithaca.matching.explain import breakdown_json, explain, has_warning, refusal
 from ithaca.matching.kinds import model_for, propose
 from ithaca.matching.models import MatchingRound, ProposalExplanation, RoundPair, RoundUnmatched
 from ithaca.matching.phrases import REMOVED_BY_MANAGER, REMOVED_PAIRING
 from ithaca.matching.pool import build_pool
-from ithaca.matching.round_pairs import with_rules
+from ithaca.matching.round_pairs import complete_breakdowns
 from ithaca.matching.services.settings import require_manager
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Program
@@ -113,7 +113,7 @@ def _refresh_summary(locked: MatchingRound) -> None:
         "total_score": total,
         "mean_score": round(total / len(kept), 2) if kept else 0.0,
         "unmatched": dict(Counter(reasons)),
-        "warnings": sum(1 for p in kept if p.warnings),
+        "warnings": sum(1 for p in kept if has_warning(p.breakdown)),
     }
     locked.save(update_fields=["summary", "updated_at"])
 
@@ -162,9 +162,10 @@ def round_publish(*, matching_round: MatchingRound, by: User) -> MatchingRound:
     )
     if not pairs:
         raise DomainError(_("The draft has no pairs to publish."))
-    # Each proposal keeps its pair's whole breakdown: the rules are checked now,
-    # before the first proposal takes a helper's place, and stored with the pair.
-    with_rules(locked.program, pairs)
+    # Each proposal keeps its pair's whole breakdown: the factors are put in words and
+    # the rules checked now, before the first proposal takes a helper's place, and
+    # stored with the pair.
+    complete_breakdowns(locked.program, pairs)
     created = 0
     for pair in pairs:
         created += _publish_pair(locked, pair, by)

@@ -29,7 +29,7 @@ from ithaca.core.bulk import insert_rows
 from ithaca.core.errors import DomainError
 from ithaca.core.tasks import enqueue_on_commit
 from ithaca.matching import engine
-from ithaca.matching.explain import breakdown_json, has_warning
+from ithaca.matching.explain import has_warning, stored_pairs
 from ithaca.matching.kinds import helper_role, model_for
 from ithaca.matching.models import MatchingRound, RoundPair, RoundUnmatched
 from ithaca.matching.pool import Pool, build_pool
@@ -40,8 +40,7 @@ from ithaca.programs.models import Participation, Program
 
 logger = logging.getLogger(__name__)
 Status = MatchingRound.Status
-# Pairs explained and written per batch: a 100,000-seeker round never holds every
-# breakdown at once (each is a few kilobytes as Python objects).
+# Draft rows written per batch (on PostgreSQL they stream through one COPY).
 SAVE_BATCH = 2_000
 
 # Where each engine phase sits on the round's progress bar (start, end).
@@ -75,23 +74,19 @@ class RoundOutcome:
     result: engine.MatchResult
 
     def breakdowns(self) -> Iterator[dict[str, Any]]:
-        """Each match's stored breakdown, in the order of `result.matches`, made on demand.
+        """Each match's stored breakdown, in the order of `result.matches`.
 
-        The same breakdowns as `explain` gives pair by pair, scored a batch at a
-        time, less the hard rules: every pair the engine makes passes them, and
-        they are checked when the pair is shown (`round_pairs.with_rules`).
+        A round stores each pair's numbers (`explain.stored_pairs`), worked out
+        for all pairs at once: the pair is put in words, and its hard rules
+        checked, when it is shown (`round_pairs.complete_breakdowns`), exactly as
+        `explain` would have put it on the round's pool.
         """
         pool = self.pool
-        matches = self.result.matches
-        for lo in range(0, len(matches), SAVE_BATCH):
-            pairs = [
-                (pool.seeker_by_id[m.seeker_id], pool.helper_by_id[m.helper_id])
-                for m in matches[lo : lo + SAVE_BATCH]
-            ]
-            for breakdown in engine.score_pairs(pairs, pool.rules, pool.text):
-                stored = breakdown_json(breakdown, [])
-                del stored["rules"]
-                yield stored
+        pairs = [
+            (pool.seeker_by_id[m.seeker_id], pool.helper_by_id[m.helper_id])
+            for m in self.result.matches
+        ]
+        yield from stored_pairs(pairs, pool.rules, pool.text)
 
     @property
     def summary(self) -> dict[str, Any]:

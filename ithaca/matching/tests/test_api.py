@@ -164,7 +164,8 @@ def test_a_manager_runs_a_round_reads_it_edits_it_and_publishes_it(
     round_id = started.json()["id"]
     progress = client.get(f"{API}rounds/{round_id}/").json()
     assert progress["status"] == "draft" and progress["progress"] == 1.0
-    # Some of them read the page's people to check their pairs' hard rules (round_pairs.py).
+    # Some of them read the page's people to explain their pairs and check their hard
+    # rules (round_pairs.py).
     with django_assert_max_num_queries(14):
         pairs = client.get(f"{API}rounds/{round_id}/pairs/").json()["results"]
     assert len(pairs) == 2
@@ -185,6 +186,39 @@ def test_a_manager_runs_a_round_reads_it_edits_it_and_publishes_it(
     assert MentoringRelationship.objects.get().proposed_by == program.boss
     assert "only a draft" in _error(client.post(f"{API}rounds/{round_id}/publish/"), 400)
     assert _api(program.boss).get(f"{API}programs/scheme/rounds/").json()["count"] == 1
+
+
+@pytest.mark.parametrize("more", [0, 5])
+def test_a_rounds_pairs_read_as_explained_when_it_ran_in_a_fixed_number_of_queries(
+    program, more, django_assert_num_queries
+) -> None:
+    """A round stores its pairs' numbers; the API explains the pairs it lists, with the
+    same fields and words as `explain` on the round's pool, in the same queries however
+    many pairs it lists."""
+    from ithaca.api.matching.serializers import BreakdownSerializer
+    from ithaca.matching.explain import breakdown_json, explain, factor_warnings
+    from ithaca.matching.pool import build_pool
+
+    for _ in range(more):
+        seeker(program)
+        helper(program, capacity=1)
+    pool = build_pool(program)  # the round's pool: nobody changes anything since
+    matching_round = round_create(program=program, objective="fit", created_by=program.boss)
+    round_run(round_id=matching_round.pk)
+    client = _api(program.boss)
+    with django_assert_num_queries(13):
+        pairs = client.get(f"{API}rounds/{matching_round.pk}/pairs/").json()["results"]
+    assert len(pairs) == 2 + more
+    fields = {"id", "seeker", "helper", "score", "breakdown", "warnings", "source", "removed"}
+    for pair in pairs:
+        assert set(pair) == fields | {"relationship_id", "publish_error"}
+        seeker_, helper_ = (
+            pool.seeker_by_id[pair["seeker"]["id"]],
+            pool.helper_by_id[pair["helper"]["id"]],
+        )
+        whole = breakdown_json(*explain(seeker_, helper_, pool.rules, pool.text))
+        assert pair["breakdown"] == BreakdownSerializer(whole).data
+        assert pair["warnings"] == factor_warnings(whole)
 
 
 def test_adding_a_pair_that_breaks_a_rule_is_a_400_naming_it(program) -> None:

@@ -268,7 +268,7 @@ def test_one_seeker_against_a_prepared_pool_ranks_as_pair_by_pair(
 @pytest.mark.parametrize("seed", [3, 11, 29])
 @pytest.mark.parametrize("vectors", [0, 8])
 def test_scoring_many_pairs_at_once_gives_each_pairs_own_breakdown(seed: int, vectors: int) -> None:
-    """score_pairs (what a round explains its draft with) equals score_pair, pair by pair,
+    """score_pairs (what the candidate list explains with) equals score_pair, pair by pair,
     to the last bit and word, on TF-IDF text and on embeddings, with must-haves."""
     pool = random_pool(seed, 40, 25, vector_dim=vectors)
     text = pool.vectors or tfidf_index(pool.seekers, pool.helpers)

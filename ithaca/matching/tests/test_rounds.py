@@ -8,7 +8,7 @@ from django.core import mail
 from ithaca.coaching.models import CoachingEngagement
 from ithaca.core.errors import DomainError, PermissionDenied
 from ithaca.matching.models import MatchingConfig, MatchingRound, ProposalExplanation
-from ithaca.matching.round_pairs import with_rules
+from ithaca.matching.round_pairs import complete_breakdowns
 from ithaca.matching.services import (
     compute_round,
     round_cancel,
@@ -52,7 +52,7 @@ def test_a_round_becomes_a_draft_with_a_pair_per_place_and_the_rest_explained(
     assert done.summary["matched"] == 2 and done.summary["seekers"] == 3
     pair = done.pairs.first()
     assert "rules" not in pair.breakdown  # checked when the pair is shown
-    with_rules(program, [pair])
+    complete_breakdowns(program, [pair])
     assert {r["rule"] for r in pair.breakdown["rules"]} >= {"capacity", "not_line_manager"}
     assert all(r["passed"] for r in pair.breakdown["rules"])
 
@@ -67,10 +67,28 @@ def test_a_pair_shown_later_reads_exactly_as_explained_when_the_round_ran(
     with django_capture_on_commit_callbacks(execute=True):
         started = round_start(program=program, objective="fit", created_by=program.boss)
     pairs = list(started.pairs.all())
-    with_rules(program, pairs)
+    complete_breakdowns(program, pairs)
     for pair in pairs:
         seeker, helper = pool.seeker_by_id[pair.seeker_id], pool.helper_by_id[pair.helper_id]
         assert pair.breakdown == breakdown_json(*explain(seeker, helper, pool.rules, pool.text))
+
+
+def test_a_pair_whose_seeker_has_left_keeps_its_numbers_without_words(
+    program, django_capture_on_commit_callbacks
+) -> None:
+    from ithaca.programs.models import Participation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = round_start(program=program, objective="fit", created_by=program.boss)
+    pair = started.pairs.first()
+    stored = pair.breakdown
+    Participation.objects.filter(program=program, user_id=pair.seeker_id).update(state="left")
+    complete_breakdowns(program, [pair])
+    assert pair.breakdown["rules"] == [] and pair.breakdown["score"] == stored["score"]
+    factors = pair.breakdown["factors"]
+    assert [f["applicable"] for f in factors] == [v is not None for v in stored["values"]]
+    assert all(f["explanation"] == "" for f in factors)
+    assert round(sum(f["points"] for f in factors), 1) == round(stored["score"], 1)
 
 
 def test_publishing_stores_each_pairs_whole_breakdown_with_its_proposal(
@@ -340,20 +358,12 @@ def test_a_pair_with_every_factor_met_has_no_warning() -> None:
     assert factor_warnings(breakdown) == []
 
 
-def test_a_rounds_breakdowns_are_each_pairs_own_explanation_and_warnings_count_alike() -> None:
-    """The draft explains its pairs a batch at a time; each stored breakdown is what
-    `explain` gives for that pair alone, and `has_warning` agrees with `factor_warnings`."""
-    from dataclasses import replace
-
+def _round_outcome(pool, rules, text):
     from ithaca.matching.engine import solve
     from ithaca.matching.engine.candidates import candidate_graph
-    from ithaca.matching.engine.synthetic import random_pool
-    from ithaca.matching.explain import breakdown_json, explain, factor_warnings, has_warning
     from ithaca.matching.pool import Pool
     from ithaca.matching.services import rounds
 
-    pool = random_pool(5, 60, 20, vector_dim=6, min_capacity=1)
-    rules = replace(pool.program, weights={**pool.program.weights, "walked_the_path": "must"})
     round_pool = Pool(
         program=None,  # type: ignore[arg-type]
         config=None,  # type: ignore[arg-type]
@@ -361,25 +371,54 @@ def test_a_rounds_breakdowns_are_each_pairs_own_explanation_and_warnings_count_a
         seekers=tuple(pool.seekers),
         helpers=tuple(pool.helpers),
     )
-    round_pool.__dict__["text"] = pool.vectors
-    graph = candidate_graph(pool.seekers, pool.helpers, rules, k=5, text=pool.vectors)
-    result = solve(graph, "fit")
-    assert len(result.matches) > 10
-    outcome = rounds.RoundOutcome(pool=round_pool, result=result)
+    round_pool.__dict__["text"] = text
+    graph = candidate_graph(pool.seekers, pool.helpers, rules, k=5, text=text)
+    return rounds.RoundOutcome(pool=round_pool, result=solve(graph, "fit"))
+
+
+@pytest.mark.parametrize("text_kind", ["vectors", "tfidf"])
+def test_a_rounds_stored_pairs_explained_later_are_each_pairs_own_explanation(text_kind) -> None:
+    """A round stores each pair's numbers, worked out for all pairs at once; explained
+    later from them (without the round's text index) each is what `explain` gives for
+    that pair alone on the round's pool, and the stored warning flag is `factor_warnings`'."""
+    import json
+    from dataclasses import replace
+
+    from ithaca.matching.engine import tfidf_index
+    from ithaca.matching.engine.synthetic import random_pool
+    from ithaca.matching.explain import (
+        breakdown_json,
+        explain,
+        explained,
+        factor_warnings,
+        has_warning,
+        unexplained,
+    )
+
+    pool = random_pool(5, 60, 20, vector_dim=6, min_capacity=1)
+    rules = replace(pool.program, weights={**pool.program.weights, "walked_the_path": "must"})
+    text = pool.vectors if text_kind == "vectors" else tfidf_index(pool.seekers, pool.helpers)
+    outcome = _round_outcome(pool, rules, text)
+    matches = outcome.result.matches
+    assert len(matches) > 10
     seekers = {s.id: s for s in pool.seekers}
     helpers = {h.id: h for h in pool.helpers}
     one_by_one = [
-        breakdown_json(*explain(seekers[m.seeker_id], helpers[m.helper_id], rules, pool.vectors))
-        for m in result.matches
+        breakdown_json(*explain(seekers[m.seeker_id], helpers[m.helper_id], rules, text))
+        for m in matches
     ]
-    original = rounds.SAVE_BATCH
-    try:
-        rounds.SAVE_BATCH = 7  # several batches, the last one short
-        batched = list(outcome.breakdowns())
-    finally:
-        rounds.SAVE_BATCH = original
-    # Stored without the hard rules, which are checked when a pair is shown.
-    assert batched == [{k: v for k, v in b.items() if k != "rules"} for b in one_by_one]
-    warned = [bool(factor_warnings(b)) for b in batched]
-    assert [has_warning(b) for b in batched] == warned
+    # As stored: through JSON, as the database gives them back.
+    stored = json.loads(json.dumps(list(outcome.breakdowns())))
+    assert all(unexplained(b) for b in stored)
+    later = [
+        explained(b, seekers[m.seeker_id], helpers[m.helper_id], rules)
+        for b, m in zip(stored, matches, strict=True)
+    ]
+    # Without the hard rules, which are checked when a pair is shown.
+    assert later == [{k: v for k, v in b.items() if k != "rules"} for b in one_by_one]
+    assert [b["score"] for b in stored] == [b["score"] for b in one_by_one]
+    warned = [bool(factor_warnings(b)) for b in one_by_one]
+    assert [has_warning(b) for b in stored] == warned == [has_warning(b) for b in later]
     assert any(warned) and not all(warned)
+    if text_kind == "tfidf":  # the words behind the similarity were kept
+        assert any(b["words"] for b in stored)

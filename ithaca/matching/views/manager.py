@@ -14,10 +14,11 @@ from ithaca.accounts.models import User
 from ithaca.core.errors import DomainError
 from ithaca.core.pagination import paginate
 from ithaca.matching.access import access_managed_program, access_round
+from ithaca.matching.explain import has_warning
 from ithaca.matching.forms import ConfigForm, PairAddForm, RoundForm
 from ithaca.matching.kinds import helper_role, role_words
 from ithaca.matching.models import MatchingRound
-from ithaca.matching.round_pairs import with_rules
+from ithaca.matching.round_pairs import complete_breakdowns
 from ithaca.matching.selectors import config_of, fit_checks_of, levels_of, rounds_of
 from ithaca.matching.services import (
     config_update,
@@ -144,7 +145,7 @@ def round_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         unmatched = matching_round.unmatched.select_related("seeker")
         page = paginate(request, pairs, per_page=50)
         page.object_list = list(page.object_list)
-        with_rules(matching_round.program, page.object_list)
+        complete_breakdowns(matching_round.program, page.object_list)
         context["pairs"] = page
         context["unmatched"] = unmatched[:200]
         context["unmatched_count"] = unmatched.count()
@@ -233,10 +234,12 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             )
         return redirect("matching:round", slug=slug, pk=pk)
     kept = list(matching_round.pairs.filter(removed=False).select_related("seeker", "helper"))
+    warned = [pair for pair in kept if has_warning(pair.breakdown)]
+    complete_breakdowns(matching_round.program, warned)  # their warnings in words
     context = {
         "round": matching_round,
         "program": matching_round.program,
         "kept": len(kept),
-        "warned": [pair for pair in kept if pair.warnings],
+        "warned": warned,
     }
     return render(request, "matching/publish.html", {**context, **_words(matching_round.program)})
