@@ -20,17 +20,13 @@ from __future__ import annotations
 
 import os
 import time
+from importlib.util import find_spec
 from typing import Any
 
 import numpy as np
 
-try:  # pragma: no cover - which branch runs depends on the install
-    import numba
-except ImportError:  # pragma: no cover
-    numba = None
-
 # Set ITHACA_FUSED_SCAN=0 to force the NumPy path (kept as the reference).
-AVAILABLE = numba is not None and os.environ.get("ITHACA_FUSED_SCAN", "1") != "0"
+AVAILABLE = find_spec("numba") is not None and os.environ.get("ITHACA_FUSED_SCAN", "1") != "0"
 
 TABLE_SLOTS = 5  # at most this many table layers (six factors, one of them text)
 KIND_INTERESTS, KIND_PREFERENCES = TABLE_SLOTS, TABLE_SLOTS + 1
@@ -230,10 +226,12 @@ def _scan_rows(
     return out_row[:n_out], out_col[:n_out], tau
 
 
-scan_rows = _scan_rows
+scan_rows: Any = _scan_rows
 if AVAILABLE:
+    import numba
+
     _jit = numba.njit(nogil=True, cache=True, error_model="numpy")
-    _push = _jit(_push)
+    _push = _jit(_push)  # called from the compiled functions below, compiled too
     _select_row = _jit(_select_row)
     scan_rows = _jit(_scan_rows)
 
