@@ -6,6 +6,10 @@ marks ruled-out pairs with -inf, and keeps for each seeker only the helpers
 within a small margin of its kk-th best. Exact scores are then computed for
 those few pairs only (see candidates.py), and the margin plus a check there
 make the final top-k exact rather than approximate.
+
+With Numba installed, the layers and the selection run in one compiled pass
+per seeker row instead (`fused.py`, `_Fused`), keeping exactly the same
+cells; the NumPy path here stays as the reference and the fallback.
 """
 
 from __future__ import annotations
@@ -243,13 +247,10 @@ def _row_order(layers: list[_Layer], n_rows: int) -> IntArray:
 class _Fused:
     """A group's layers laid out for `fused.scan_rows`, which adds and selects row by row."""
 
-    def __init__(
-        self, layers: list[_Layer], text: _Text | None, seekers: IntArray, n_cols: int
-    ) -> None:
+    def __init__(self, layers: list[_Layer], seekers: IntArray, n_cols: int) -> None:
         self.n_cols = n_cols
         n = seekers.size
         dummy_u8 = np.zeros((1, 1), dtype=np.uint8)
-        self.has_text = text is not None
         self.kinds: list[int] = []
         self.tables: list[Float32 | None] = []
         self.per_block: list[_Layer | None] = []
@@ -291,16 +292,14 @@ class _Fused:
         self.kinds_array = np.array(self.kinds, dtype=np.int64)
 
     @staticmethod
-    def make(
-        layers: list[_Layer], text: _Text | None, seekers: IntArray, n_cols: int
-    ) -> _Fused | None:
+    def make(layers: list[_Layer], seekers: IntArray, n_cols: int) -> _Fused | None:
         """The layout, or None when the layers do not fit the kernel (NumPy path then)."""
         live = [type(layer.parts) for layer in layers if layer.parts is not None]
         tables = sum(layer.parts is None for layer in layers)
         known = all(kind in (InterestParts, PreferenceParts) for kind in live)
         if not known or len(set(live)) < len(live) or tables > fused_kernel.TABLE_SLOTS:
             return None
-        return _Fused(layers, text, seekers, n_cols)
+        return _Fused(layers, seekers, n_cols)
 
     def rows(
         self,
@@ -315,12 +314,11 @@ class _Fused:
         dummy = np.zeros((1, 1), dtype=np.float32)
         tables = [dummy] * fused_kernel.TABLE_SLOTS
         codes = self.table_codes[:, lo:hi]
-        for slot, table in enumerate(self.tables):
-            layer = self.per_block[slot]
+        if any(layer is not None for layer in self.per_block):
+            codes = codes.copy()  # this block's own codes for its per-block rows
+        for slot, (table, layer) in enumerate(zip(self.tables, self.per_block, strict=True)):
             if layer is not None:
-                table, inverse = layer.block_rows(lo, hi)
-                codes = codes.copy() if codes.base is self.table_codes else codes
-                codes[slot] = inverse
+                table, codes[slot] = layer.block_rows(lo, hi)
             tables[slot] = table  # type: ignore[assignment]
         starts = np.searchsorted(excl_rows, np.arange(hi - lo + 1))
         rows, cols, tau = fused_kernel.scan_rows(
@@ -390,7 +388,7 @@ class Scanner:
         bounds = [(lo, min(lo + step, seekers.size)) for lo in range(0, seekers.size, step)]
         excl_rows, col_pos, row_bounds = _exclusions(plan, order, perm, bounds)
 
-        fused_rows = _Fused.make(layers, text, seekers, cols.size) if self.fused else None
+        fused_rows = _Fused.make(layers, seekers, cols.size) if self.fused else None
 
         def run(i: int) -> tuple[IntArray, IntArray, Float32]:
             lo, hi = bounds[i]
