@@ -191,7 +191,10 @@ class _Builder:
             done += rows
             tracker.report("scoring", done / total)
 
-        scanner = Scanner(self.features, self.k + SPARE, self.margin, self.workers)
+        # Spare places only help when exact scores can fail a must-have.
+        musts = any(self.features.must_above(name) is not None for name in self.features.factors)
+        kk = self.k + (SPARE if musts else 0)
+        scanner = Scanner(self.features, kk, self.margin, self.workers)
         checked: list[Future[list[_Edges]]] = []
         parts: list[_Edges] = []
         # A group's kept pairs are scored exactly on a thread of their own while
