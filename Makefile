@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml requirements/dev.txt
 	$(UV) pip install --quiet --python $(PY) --compile-bytecode -r requirements/dev.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	$(PY) -m ithaca.intake.triage.warm
+	$(PY) -m ithaca.matching.engine.fused
 	touch $(STAMP)
 
 # Bytecode is written at install, not at import: with PYTHONDONTWRITEBYTECODE set (as in

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,7 @@ from .types import (
 # only on exact rescoring rarely force a full rescoring of that seeker.
 SPARE = 4
 EXACT_CHUNK = 2_000_000  # pairs per exact-rescoring chunk (bounds memory)
+VERIFY_CHUNK = 500_000  # kept pairs scored exactly at a time (bounds memory)
 
 
 @dataclass(frozen=True, eq=False)
@@ -189,17 +191,26 @@ class _Builder:
             done += rows
             tracker.report("scoring", done / total)
 
-        scanner = Scanner(self.features, self.k + SPARE, self.margin, self.workers)
-        found: list[_Edges] = []
+        # Spare places only help when exact scores can fail a must-have.
+        musts = any(self.features.must_above(name) is not None for name in self.features.factors)
+        kk = self.k + (SPARE if musts else 0)
+        scanner = Scanner(self.features, kk, self.margin, self.workers)
+        checked: list[Future[list[_Edges]]] = []
         parts: list[_Edges] = []
-        for plan, sub in zip(plans, scans, strict=True):
-            out = scanner.scan(sub, on_block, tracker.cancelled)
-            found.append(self._verified(sub, out.seeker, out.helper, out.tau, parts))
-            flat = plan.seekers[~weighted[plan.seekers] & (allowed[plan.seekers] > 0)]
-            if flat.size:
-                # With no factor to go on every score is 0: the first k allowed helpers win.
-                most = np.bincount(plan.excluded_seeker).max() if plan.excluded_seeker.size else 0
-                parts.append(self._exact_rows(flat, plan.cols[: self.k + int(most)]))
+        # A group's kept pairs are scored exactly on a thread of their own while
+        # the next group is scanned, so no core waits for the other.
+        with ThreadPoolExecutor(max_workers=1) as checker:
+            for plan, sub in zip(plans, scans, strict=True):
+                out = scanner.scan(sub, on_block, tracker.cancelled)
+                checked.append(checker.submit(self._verified, sub, out.seeker, out.helper, out.tau))
+                flat = plan.seekers[~weighted[plan.seekers] & (allowed[plan.seekers] > 0)]
+                if flat.size:
+                    # With no factor to go on every score is 0: the first k allowed helpers win.
+                    most = (
+                        np.bincount(plan.excluded_seeker).max() if plan.excluded_seeker.size else 0
+                    )
+                    parts.append(self._exact_rows(flat, plan.cols[: self.k + int(most)]))
+            found = [edges for future in checked for edges in future.result()]
         tracker.checkpoint("scoring")
         return _Edges.join(found + parts)
 
@@ -209,11 +220,9 @@ class _Builder:
         keep = np.isin(plan.excluded_seeker, seekers)
         return Plan(seekers, plan.cols, plan.excluded_seeker[keep], plan.excluded_helper[keep])
 
-    def _verified(
-        self, plan: Plan, s: IntArray, h: IntArray, tau: np.ndarray, parts: list[_Edges]
-    ) -> _Edges:
+    def _verified(self, plan: Plan, s: IntArray, h: IntArray, tau: np.ndarray) -> list[_Edges]:
         """Exact top-k from the scan's superset; seekers failing the bound get a full rescore."""
-        score, ok = self.features.score_pairs(s, h)
+        score, ok = self._scores(s, h)
         top, rank = _top_k(_Edges(s[ok], h[ok], score[ok]), self.k, self.n_helpers)
         local = np.searchsorted(plan.seekers, top.seeker)
         count = np.bincount(local, minlength=plan.seekers.size)
@@ -223,9 +232,20 @@ class _Builder:
         limit = (tau.astype(np.float64) - self.margin + self.err) * (100 * SCALE) / weight
         bound = np.floor(np.where(np.isfinite(limit), limit, -1.0) + 0.5)
         failed = np.isfinite(tau) & ((count < self.k) | (kth <= bound))
+        kept = _Edges(*(a[~failed[local]] for a in (top.seeker, top.helper, top.score)))
         if failed.any():
-            parts.append(self._exact_rows(plan.seekers[failed], plan.cols))
-        return _Edges(*(a[~failed[local]] for a in (top.seeker, top.helper, top.score)))
+            return [kept, self._exact_rows(plan.seekers[failed], plan.cols)]
+        return [kept]
+
+    def _scores(self, s: IntArray, h: IntArray) -> tuple[IntArray, BoolArray]:
+        """`score_pairs` a chunk at a time: its temporaries are several times the
+        pairs' size, and this runs beside the scan of the next language group."""
+        score = np.empty(s.size, dtype=np.int64)
+        ok = np.empty(s.size, dtype=bool)
+        for lo in range(0, s.size, VERIFY_CHUNK):
+            hi = lo + VERIFY_CHUNK
+            score[lo:hi], ok[lo:hi] = self.features.score_pairs(s[lo:hi], h[lo:hi])
+        return score, ok
 
     def _exact_rows(self, seekers: IntArray, cols: IntArray) -> _Edges:
         """Score `seekers` exactly against every one of `cols` (the slow, sure path)."""

@@ -14,6 +14,8 @@ millions of pairs. Each factor answers two questions:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -105,14 +107,36 @@ class TableFactor:
         raise NotImplementedError
 
     def pairs(self, s: IntArray, h: IntArray) -> FloatArray:
+        n_helpers = self.helper_count
+        cells = self.n_keys * n_helpers
+        if 0 < cells <= MAX_PAIR_TABLE and (self._pair_table is not None or s.size >= cells):
+            # Many pairs: each key's values over every helper once, then a lookup.
+            # A key stands for seekers whose values are the same, element by element.
+            table = self._pair_table
+            if table is None:
+                table = np.zeros((self.n_keys + 1, n_helpers), dtype=np.float64)
+                table[:-1] = self.values(self.key_seeker[:, None], np.arange(n_helpers)[None, :])
+                self._pair_table = table
+            return table[self.codes[s], h]  # code -1 is the last row, all 0
         return np.where(self.codes[s] >= 0, self.values(s, h), 0.0)
+
+    _pair_table: FloatArray | None = None
+    helper_count = 0  # set by factors whose pairs may come from a table
 
     def rows(self, keys: IntArray, cols: IntArray) -> FloatArray:
         return self.values(self.key_seeker[keys][:, None], cols[None, :])
 
     def live(self, cols: IntArray) -> LiveRows | None:
         """A faster per-seeker row maker for the scan, for factors with too many keys."""
+        parts = self.live_parts(cols)
+        return None if parts is None else self.live_rows(parts)
+
+    def live_parts(self, cols: IntArray) -> Any:
+        """What `live` works from, over `cols` (None: no live rows for this factor)."""
         return None
+
+    def live_rows(self, parts: Any) -> LiveRows:
+        raise NotImplementedError
 
     def block32(
         self, keys: IntArray, cols: IntArray, weight: float, must_above: float | None
@@ -131,6 +155,7 @@ class Timezone(TableFactor):
         self.s_off = _nan_array(s.utc_offset for s in seekers)
         self.h_off = _nan_array(h.utc_offset for h in helpers)
         self.codes, self.key_seeker = _keys(self.s_off, ~np.isnan(self.s_off))
+        self.helper_count = len(helpers)
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         diff = np.abs(self.s_off[s] - self.h_off[h]) % 24.0
@@ -155,6 +180,7 @@ class Experience(TableFactor):
         usable = ~(np.isnan(self.sy) & np.isnan(self.sg))
         key_cols = np.nan_to_num(np.stack([self.sy, self.sg], axis=1), nan=-1e300)
         self.codes, self.key_seeker = _keys(key_cols, usable)
+        self.helper_count = len(helpers)
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         use_grade = ~np.isnan(self.sg[s]) & ~np.isnan(self.hg[h])
@@ -178,28 +204,22 @@ class Interests(TableFactor):
         self.hw = bit_words([h.interests for h in helpers], vocab)
         self.sn, self.hn = popcount(self.sw), popcount(self.hw)
         self.codes, self.key_seeker = _keys(self.sw, self.sn > 0)
+        self._slots: IntArray | None = None
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         inter = popcount(self.sw[s] & self.hw[h])
         union = self.sn[s] + self.hn[h] - inter
         return inter / np.maximum(union, 1)
 
-    def live(self, cols: IntArray) -> LiveRows | None:
+    def live_rows(self, parts: InterestParts) -> LiveRows:
         """Per-seeker float32 rows for the scan, without one row per distinct key.
 
         Interest sets are nearly unique per seeker, so rows cannot be shared.
         Instead the shared count is summed from one 0/1 byte row per interest
         the seeker lists, then divided by the union size.
         """
-        most = int(self.sn.max()) if self.sn.size else 0
-        if self.sw.shape[1] * 64 > MAX_ONE_HOT or most > MAX_SLOTS:
-            return None
-        indicator = _indicator(self.hw[cols], self.sw.shape[1] * 64)
-        slots = _slots(self.sw, most, indicator.shape[0] - 1)
-        # Counts stay whole numbers in the smallest integer type that holds the
-        # largest union, and become float32 only once, for the division.
-        small = np.uint8 if most + int(self.hn.max(initial=0)) <= 255 else np.uint16
-        helper_sizes = self.hn[cols].astype(small)
+        indicator, slots, helper_sizes = parts.indicator, parts.slots, parts.helper_sizes
+        small, most = helper_sizes.dtype, slots.shape[1]
 
         def rows(seekers: IntArray, weight: float) -> Float32:
             chosen = slots[seekers]
@@ -214,10 +234,34 @@ class Interests(TableFactor):
             out /= union
             return out
 
-        return rows if most else None
+        return rows
+
+    def live_parts(self, cols: IntArray) -> InterestParts | None:
+        """The byte tables `live` works from (the fused scan reads them directly)."""
+        most = int(self.sn.max()) if self.sn.size else 0
+        if self.sw.shape[1] * 64 > MAX_ONE_HOT or most > MAX_SLOTS or not most:
+            return None
+        indicator = _indicator(self.hw[cols], self.sw.shape[1] * 64)
+        if self._slots is None:  # the same for every language group: made once
+            self._slots = _slots(self.sw, most, indicator.shape[0] - 1)
+        slots = self._slots
+        # Counts stay whole numbers in the smallest integer type that holds the
+        # largest union, and become float32 only once, for the division.
+        small = np.uint8 if most + int(self.hn.max(initial=0)) <= 255 else np.uint16
+        return InterestParts(indicator, slots, self.hn[cols].astype(small))
+
+
+@dataclass(frozen=True, eq=False)
+class InterestParts:
+    """Shared interests over a fixed list of helpers, as byte tables."""
+
+    indicator: npt.NDArray[np.uint8]  # one 0/1 row per interest (helpers along), plus a zero row
+    slots: IntArray  # per seeker: the indicator rows of their interests, padded with the zero row
+    helper_sizes: npt.NDArray[np.unsignedinteger]  # each helper's number of interests
 
 
 MAX_SLOTS = 12
+MAX_PAIR_TABLE = 4_000_000  # float64 cells (32 MB) for walked-the-path values of a whole pool
 MAX_ONE_HOT = 1024
 MAX_IDENTITY_SETS = 256
 
@@ -273,6 +317,7 @@ class Preferences(TableFactor):
             axis=1,
         )
         self.codes, self.key_seeker = _keys(key_cols, self.known > 0)
+        self._seeker_side: tuple[Words, IntArray, IntArray] | tuple[()] | None = None
 
     def values(self, s: IntArray, h: IntArray) -> FloatArray:
         sd, hd = self.sd[s], self.hd[h]
@@ -310,7 +355,7 @@ class Preferences(TableFactor):
             met[wanting] += counts[inv.ravel()]
         return met
 
-    def live(self, cols: IntArray) -> LiveRows | None:
+    def live_rows(self, parts: PreferenceParts) -> LiveRows:
         """Per-seeker float32 rows built from three small 0/1 tables.
 
         Preference sets combine departments, identities and wishes into many
@@ -318,30 +363,51 @@ class Preferences(TableFactor):
         seeker's row is the sum of one department row, one identity row and
         one row per identity asked for.
         """
-        ids, id_of = np.unique(self.sid, axis=0, return_inverse=True)
-        most = int(popcount(self.want).max(initial=0))
-        if ids.shape[0] > MAX_IDENTITY_SETS or most > MAX_SLOTS:
+        dept, dept_row, ident, ident_row = parts.dept, parts.dept_row, parts.ident, parts.ident_row
+        tags, wish = parts.tags, parts.wish
+
+        def rows(seekers: IntArray, weight: float) -> Float32:
+            met = dept[dept_row[seekers]] + ident[ident_row[seekers]]
+            for j in range(wish.shape[1]):
+                met += tags[wish[seekers, j]]
+            out = met.astype(np.float32)
+            out *= self.row_factors(seekers, weight)[:, None]
+            return out
+
+        return rows
+
+    def row_factors(self, seekers: IntArray, weight: float) -> Float32:
+        """Each seeker's weight per preference met, as the scan multiplies by it."""
+        return (weight / np.maximum(self.known[seekers], 1)).astype(np.float32)
+
+    def live_parts(self, cols: IntArray) -> PreferenceParts | None:
+        """The byte tables `live` works from (the fused scan reads them directly)."""
+        if self._seeker_side is None:  # the same for every language group: made once
+            ids, id_of = np.unique(self.sid, axis=0, return_inverse=True)
+            most = int(popcount(self.want).max(initial=0))
+            if ids.shape[0] > MAX_IDENTITY_SETS or most > MAX_SLOTS:
+                self._seeker_side = ()
+            else:
+                n_bits = self.hid.shape[1] * 64
+                wish = _slots(self.want, most, n_bits)[:, :most]
+                self._seeker_side = (ids, id_of.ravel(), wish)
+        if not self._seeker_side:
             return None
+        ids, id_of, wish = self._seeker_side
         hd, hid = self.hd[cols], self.hid[cols]
         n_dept = int(max(self.sd.max(initial=-1), self.hd.max(initial=-1))) + 1
         dept = np.zeros((n_dept + 1, cols.size), dtype=np.uint8)
         dept[:-1] = (hd[None, :] >= 0) & (hd[None, :] != np.arange(n_dept)[:, None])
-        dept_row = np.where(self.out & (self.sd >= 0), self.sd, n_dept)
         ident = np.zeros((ids.shape[0] + 1, cols.size), dtype=np.uint8)
         ident[:-1] = np.any((ids[:, None, :] & hid[None, :, :]) != 0, axis=-1)
-        ident_row = np.where(self.shared, id_of.ravel(), ids.shape[0])
-        tags = _indicator(hid, hid.shape[1] * 64)
-        wish = _slots(self.want, most, tags.shape[0] - 1)
-
-        def rows(seekers: IntArray, weight: float) -> Float32:
-            met = dept[dept_row[seekers]] + ident[ident_row[seekers]]
-            for j in range(most):
-                met += tags[wish[seekers, j]]
-            out = met.astype(np.float32)
-            out *= (weight / np.maximum(self.known[seekers], 1)).astype(np.float32)[:, None]
-            return out
-
-        return rows
+        return PreferenceParts(
+            dept=dept,
+            dept_row=np.where(self.out & (self.sd >= 0), self.sd, n_dept),
+            ident=ident,
+            ident_row=np.where(self.shared, id_of, ids.shape[0]),
+            tags=_indicator(hid, hid.shape[1] * 64),
+            wish=wish,
+        )
 
     def rows(self, keys: IntArray, cols: IntArray) -> FloatArray:
         known = self.known[self.key_seeker[keys]]
@@ -355,6 +421,18 @@ class Preferences(TableFactor):
         out = self._met(keys, cols).astype(np.float32)
         out *= (weight / self.known[self.key_seeker[keys]]).astype(np.float32)[:, None]
         return out
+
+
+@dataclass(frozen=True, eq=False)
+class PreferenceParts:
+    """Preferences met over a fixed list of helpers, as byte tables (helpers along)."""
+
+    dept: npt.NDArray[np.uint8]  # per department: helpers in another one; last row zero
+    dept_row: IntArray  # per seeker: their department's row, or the zero row
+    ident: npt.NDArray[np.uint8]  # per identity set: helpers sharing one; last row zero
+    ident_row: IntArray  # per seeker
+    tags: npt.NDArray[np.uint8]  # per identity: helpers who have it; last row zero
+    wish: IntArray  # per seeker: the tag rows of identities asked for, padded with the zero row
 
 
 class WalkedThePath(TableFactor):
@@ -384,10 +462,12 @@ class WalkedThePath(TableFactor):
         self.entry_count = np.array([len(e) for e in entries], dtype=np.int64)
         self.entry_start = np.concatenate([[0], np.cumsum(self.entry_count)])
         self._cache: tuple[IntArray, sparse.csr_matrix, IntArray, BoolArray] | None = None
+        self._table: FloatArray | None = None
 
     def _entries_of(self, cols: IntArray) -> tuple[sparse.csr_matrix, IntArray, BoolArray]:
-        if self._cache is not None and self._cache[0] is cols:
-            return self._cache[1], self._cache[2], self._cache[3]
+        cache = self._cache  # read once: the scan's threads may replace it meanwhile
+        if cache is not None and cache[0] is cols:
+            return cache[1], cache[2], cache[3]
         counts = self.entry_count[cols]
         starts = self.entry_start[cols]
         offsets = np.cumsum(counts) - counts
@@ -405,6 +485,19 @@ class WalkedThePath(TableFactor):
         return best / self.key_len[keys][:, None]
 
     def pairs(self, s: IntArray, h: IntArray) -> FloatArray:
+        cells = self.n_keys * self.entry_count.size
+        if cells <= MAX_PAIR_TABLE and (self._table is not None or s.size >= self.n_keys):
+            # Many pairs: one row per key over every helper, then a lookup. Each
+            # value is the same division of the same whole-number counts as below.
+            table = self._table
+            if table is None:
+                table = np.zeros((self.n_keys + 1, self.entry_count.size), dtype=np.float64)
+                helpers = np.arange(self.entry_count.size)
+                for lo in range(0, self.n_keys, 64):
+                    keys = np.arange(lo, min(lo + 64, self.n_keys))
+                    table[lo : lo + keys.size] = self.rows(keys, helpers)
+                self._table = table
+            return table[self.codes[s], h]  # code -1 is the last row, all 0
         out = np.zeros(s.size, dtype=np.float64)
         codes = self.codes[s]
         order = np.argsort(codes, kind="stable")

@@ -6,6 +6,10 @@ marks ruled-out pairs with -inf, and keeps for each seeker only the helpers
 within a small margin of its kk-th best. Exact scores are then computed for
 those few pairs only (see candidates.py), and the margin plus a check there
 make the final top-k exact rather than approximate.
+
+With Numba installed, the layers and the selection run in one compiled pass
+per seeker row instead (`fused.py`, `_Fused`), keeping exactly the same
+cells; the NumPy path here stays as the reference and the fallback.
 """
 
 from __future__ import annotations
@@ -18,7 +22,16 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .features import NEG_INF, Float32, NeedText, PoolFeatures, TableFactor
+from . import fused as fused_kernel
+from .features import (
+    NEG_INF,
+    Float32,
+    InterestParts,
+    NeedText,
+    PoolFeatures,
+    PreferenceParts,
+    TableFactor,
+)
 from .types import IntArray, MatchingCancelled
 
 # Below this many bytes a factor gets one precomputed row per key for the whole
@@ -57,7 +70,8 @@ class _Layer:
         codes = factor.codes[plan.seekers]
         used = np.unique(codes[codes >= 0])
         self.table: Float32 | None = None
-        self.live = factor.live(plan.cols) if must is None else None
+        self.parts = factor.live_parts(plan.cols) if must is None else None
+        self.live = factor.live_rows(self.parts) if self.parts is not None else None
         self.seekers = plan.seekers
         if self.live is not None:
             self.codes = codes
@@ -70,6 +84,10 @@ class _Layer:
             self.codes = np.where(codes >= 0, np.searchsorted(used, codes), used.size)
         else:
             self.codes = codes
+
+    def reorder(self, perm: IntArray) -> None:
+        """Scan the group's seekers in the order `perm` (rows of the plan)."""
+        self.codes, self.seekers = self.codes[perm], self.seekers[perm]
 
     def add_to(self, block: Float32, lo: int, hi: int) -> None:
         if self.live is not None:
@@ -88,12 +106,16 @@ class _Layer:
             for row, code in zip(block, self.codes[lo:hi].tolist(), strict=True):
                 np.add(row, table[code], out=row)
             return
-        codes = self.codes[lo:hi]
-        keys, inverse = np.unique(codes, return_inverse=True)
+        rows, inverse = self.block_rows(lo, hi)
+        block += rows[inverse]
+
+    def block_rows(self, lo: int, hi: int) -> tuple[Float32, IntArray]:
+        """The rows of a layer too large for a table: one per key the block needs."""
+        keys, inverse = np.unique(self.codes[lo:hi], return_inverse=True)
         applies = keys >= 0
         rows = np.zeros((keys.size, self.cols.size), dtype=np.float32)
         rows[applies] = self.factor.block32(keys[applies], self.cols, self.weight, self.must)
-        block += rows[inverse.ravel()]
+        return rows, inverse.ravel()
 
 
 class _Text:
@@ -102,6 +124,9 @@ class _Text:
         self.rows = factor.s_row[plan.seekers]
         self.applies = factor.applicable[plan.seekers]
         self.side = factor.text.helper_side(factor.h_row[plan.cols])
+
+    def reorder(self, perm: IntArray) -> None:
+        self.rows, self.applies = self.rows[perm], self.applies[perm]
 
     def start(self, lo: int, hi: int) -> Float32:
         sims = self.factor.text.block(self.rows[lo:hi], self.side, float(self.weight))
@@ -195,22 +220,151 @@ def _where(mask: npt.NDArray[np.bool_]) -> tuple[IntArray, IntArray]:
 
 
 def _exclusions(
-    plan: Plan, order: IntArray, bounds: list[tuple[int, int]]
+    plan: Plan, order: IntArray, perm: IntArray, bounds: list[tuple[int, int]]
 ) -> tuple[IntArray, IntArray, IntArray]:
-    """Ruled-out pairs as (block row, shuffled column), and where each block's share starts."""
+    """Ruled-out pairs as (scanned row, shuffled column), sorted by row, and where
+    each block's share starts. Row i of the scan is seeker `plan.seekers[perm[i]]`."""
     position = np.empty_like(order)
     position[order] = np.arange(order.size)
-    rows = np.searchsorted(plan.seekers, plan.excluded_seeker)
+    row_of = np.empty_like(perm)
+    row_of[perm] = np.arange(perm.size)
+    rows = row_of[np.searchsorted(plan.seekers, plan.excluded_seeker)]
     cols = position[np.searchsorted(plan.cols, plan.excluded_helper)]
+    by_row = np.argsort(rows, kind="stable")
+    rows, cols = rows[by_row], cols[by_row]
     starts = np.searchsorted(rows, [lo for lo, _ in bounds] + [plan.seekers.size])
     return rows, cols, starts
+
+
+def _row_order(layers: list[_Layer], n_rows: int) -> IntArray:
+    """Rows sorted by their table rows, the largest table first."""
+    tabled = sorted((la for la in layers if la.table is not None), key=lambda la: la.table.size)  # type: ignore[union-attr]
+    if not tabled:
+        return np.arange(n_rows)
+    return np.lexsort([la.codes for la in tabled])
+
+
+class _Fused:
+    """A group's layers laid out for `fused.scan_rows`, which adds and selects row by row."""
+
+    def __init__(self, layers: list[_Layer], seekers: IntArray, n_cols: int) -> None:
+        self.n_cols = n_cols
+        n = seekers.size
+        dummy_u8 = np.zeros((1, 1), dtype=np.uint8)
+        self.kinds: list[int] = []
+        self.tables: list[Float32 | None] = []
+        self.per_block: list[_Layer | None] = []
+        self.table_codes = np.zeros((fused_kernel.TABLE_SLOTS, n), dtype=np.int64)
+        self.i_applies = self.p_applies = np.zeros(n, dtype=np.bool_)
+        self.i_indicator, self.i_slots = dummy_u8, np.zeros((n, 0), dtype=np.int64)
+        self.i_size = np.ones(n, dtype=np.int64)
+        self.i_hsize: npt.NDArray[np.unsignedinteger] = np.zeros(n_cols, dtype=np.uint8)
+        self.i_weight = np.float32(0.0)
+        self.p_dept = self.p_ident = self.p_tags = dummy_u8
+        self.p_dept_row = self.p_ident_row = np.zeros(n, dtype=np.int64)
+        self.p_wish = np.zeros((n, 0), dtype=np.int64)
+        self.p_factor = np.zeros(n, dtype=np.float32)
+        for layer in layers:
+            parts = layer.parts
+            if isinstance(parts, InterestParts):
+                self.kinds.append(fused_kernel.KIND_INTERESTS)
+                self.i_applies = layer.codes >= 0
+                self.i_indicator, self.i_hsize = parts.indicator, parts.helper_sizes
+                self.i_slots = np.ascontiguousarray(parts.slots[seekers])
+                sizes = layer.factor.sn[seekers]  # type: ignore[attr-defined]
+                self.i_size = np.maximum(sizes, 1).astype(np.int64)
+                self.i_weight = np.float32(layer.weight)
+            elif isinstance(parts, PreferenceParts):
+                self.kinds.append(fused_kernel.KIND_PREFERENCES)
+                self.p_applies = layer.codes >= 0
+                self.p_dept, self.p_ident, self.p_tags = parts.dept, parts.ident, parts.tags
+                self.p_dept_row = parts.dept_row[seekers]
+                self.p_ident_row = parts.ident_row[seekers]
+                self.p_wish = np.ascontiguousarray(parts.wish[seekers])
+                self.p_factor = layer.factor.row_factors(seekers, layer.weight)  # type: ignore[attr-defined]
+            else:
+                slot = len(self.tables)
+                self.kinds.append(slot)
+                self.tables.append(layer.table)
+                self.per_block.append(None if layer.table is not None else layer)
+                if layer.table is not None:
+                    self.table_codes[slot] = layer.codes
+        self.kinds_array = np.array(self.kinds, dtype=np.int64)
+
+    @staticmethod
+    def make(layers: list[_Layer], seekers: IntArray, n_cols: int) -> _Fused | None:
+        """The layout, or None when the layers do not fit the kernel (NumPy path then)."""
+        live = [type(layer.parts) for layer in layers if layer.parts is not None]
+        tables = sum(layer.parts is None for layer in layers)
+        known = all(kind in (InterestParts, PreferenceParts) for kind in live)
+        if not known or len(set(live)) < len(live) or tables > fused_kernel.TABLE_SLOTS:
+            return None
+        return _Fused(layers, seekers, n_cols)
+
+    def rows(
+        self,
+        base: Float32 | None,
+        lo: int,
+        hi: int,
+        excl_rows: IntArray,
+        excl_cols: IntArray,
+        kk: int,
+        margin: float,
+    ) -> tuple[IntArray, IntArray, Float32]:
+        dummy = np.zeros((1, 1), dtype=np.float32)
+        tables = [dummy] * fused_kernel.TABLE_SLOTS
+        codes = self.table_codes[:, lo:hi]
+        if any(layer is not None for layer in self.per_block):
+            codes = codes.copy()  # this block's own codes for its per-block rows
+        for slot, (table, layer) in enumerate(zip(self.tables, self.per_block, strict=True)):
+            if layer is not None:
+                table, codes[slot] = layer.block_rows(lo, hi)
+            tables[slot] = table  # type: ignore[assignment]
+        starts = np.searchsorted(excl_rows, np.arange(hi - lo + 1))
+        rows, cols, tau = fused_kernel.scan_rows(
+            np.ascontiguousarray(base) if base is not None else dummy,
+            base is not None,
+            self.n_cols,
+            tuple(tables),
+            np.ascontiguousarray(codes),
+            self.kinds_array,
+            self.i_applies[lo:hi],
+            self.i_indicator,
+            self.i_slots[lo:hi],
+            self.i_size[lo:hi],
+            self.i_hsize,
+            self.i_weight,
+            self.p_applies[lo:hi],
+            self.p_dept,
+            self.p_dept_row[lo:hi],
+            self.p_ident,
+            self.p_ident_row[lo:hi],
+            self.p_tags,
+            self.p_wish[lo:hi],
+            self.p_factor[lo:hi],
+            starts.astype(np.int64),
+            excl_cols.astype(np.int64),
+            kk,
+            np.float32(margin),
+            NEG_FLOOR,
+        )
+        return rows, cols, tau
 
 
 class Scanner:
     """Runs the block scan for each language group, on a few threads."""
 
-    def __init__(self, features: PoolFeatures, kk: int, margin: float, workers: int) -> None:
+    def __init__(
+        self,
+        features: PoolFeatures,
+        kk: int,
+        margin: float,
+        workers: int,
+        fused: bool | None = None,
+    ) -> None:
         self.features, self.kk, self.margin, self.workers = features, kk, margin, workers
+        # The compiled kernel when Numba is installed; the NumPy path otherwise.
+        self.fused = fused_kernel.AVAILABLE if fused is None else fused
 
     def scan(
         self, plan: Plan, on_block: Callable[[int], None], cancelled: Callable[[], bool]
@@ -222,30 +376,46 @@ class Scanner:
         layers, text = self._layers(
             Plan(plan.seekers, cols, plan.excluded_seeker, plan.excluded_helper)
         )
+        # Seekers who share table rows are scanned one after another, so those
+        # rows are read from cache rather than memory; each row's result is its own.
+        perm = _row_order(layers, plan.seekers.size)
+        for layer in layers:
+            layer.reorder(perm)
+        if text:
+            text.reorder(perm)
+        seekers = plan.seekers[perm]
         step = max(8, min(512, BLOCK_CELLS // max(plan.cols.size, 1)))
-        bounds = [
-            (lo, min(lo + step, plan.seekers.size)) for lo in range(0, plan.seekers.size, step)
-        ]
-        excl_rows, col_pos, row_bounds = _exclusions(plan, order, bounds)
+        bounds = [(lo, min(lo + step, seekers.size)) for lo in range(0, seekers.size, step)]
+        excl_rows, col_pos, row_bounds = _exclusions(plan, order, perm, bounds)
+
+        fused_rows = _Fused.make(layers, seekers, cols.size) if self.fused else None
 
         def run(i: int) -> tuple[IntArray, IntArray, Float32]:
             lo, hi = bounds[i]
+            a, b = row_bounds[i], row_bounds[i + 1]
+            if fused_rows is not None:
+                base = text.start(lo, hi) if text else None
+                rows, found, tau = fused_rows.rows(
+                    base, lo, hi, excl_rows[a:b] - lo, col_pos[a:b], self.kk, self.margin
+                )
+                return seekers[lo + rows], cols[found], tau
             block = text.start(lo, hi) if text else np.zeros((hi - lo, cols.size), np.float32)
             for layer in layers:
                 layer.add_to(block, lo, hi)
-            a, b = row_bounds[i], row_bounds[i + 1]
             block[excl_rows[a:b] - lo, col_pos[a:b]] = NEG_INF
             rows, found, tau = select(block, self.kk, self.margin)
-            return plan.seekers[lo + rows], cols[found], tau
+            return seekers[lo + rows], cols[found], tau
 
         parts = list(self._run_all(run, bounds, on_block, cancelled))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return ScanOutput(empty, empty, np.zeros(0, dtype=np.float32))
+        tau = np.empty(seekers.size, dtype=np.float32)
+        tau[perm] = np.concatenate([p[2] for p in parts])
         return ScanOutput(
             seeker=np.concatenate([p[0] for p in parts]),
             helper=np.concatenate([p[1] for p in parts]),
-            tau=np.concatenate([p[2] for p in parts]),
+            tau=tau,
         )
 
     def _layers(self, plan: Plan) -> tuple[list[_Layer], _Text | None]:

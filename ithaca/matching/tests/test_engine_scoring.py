@@ -13,6 +13,7 @@ from ithaca.matching.engine import (
     PoolIndex,
     Program,
     Seeker,
+    features,
     is_allowed,
     levels_for,
     rank_candidates,
@@ -20,7 +21,7 @@ from ithaca.matching.engine import (
     score_pairs,
     tfidf_index,
 )
-from ithaca.matching.engine.features import PoolFeatures
+from ithaca.matching.engine.features import PoolFeatures, WalkedThePath
 from ithaca.matching.engine.synthetic import random_pool, random_program
 
 SAM = Seeker(
@@ -284,3 +285,35 @@ def test_scoring_many_pairs_at_once_gives_each_pairs_own_breakdown(seed: int, ve
             [getattr(f.explanation, "params", None) for f in b.factors] for b in one
         ]
     assert score_pairs([], program, text) == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_walked_the_path_gives_the_same_bits_from_its_whole_pool_table(seed):
+    pool = random_pool(seed, 30, 60, program=random_program(seed))
+    s, h = np.divmod(np.arange(30 * len(pool.helpers)), len(pool.helpers))
+
+    by_table = WalkedThePath(pool.seekers, pool.helpers).pairs(s, h)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features, "MAX_PAIR_TABLE", 0)
+        by_key = WalkedThePath(pool.seekers, pool.helpers).pairs(s, h)
+
+    assert np.array_equal(by_table, by_key)
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_a_whole_pool_scores_the_same_bits_with_or_without_factor_tables(seed):
+    pool = random_pool(seed, 30, 60, program=random_program(seed), vector_dim=0)
+    text = tfidf_index(pool.seekers, pool.helpers)
+    s, h = np.divmod(np.arange(30 * len(pool.helpers)), len(pool.helpers))
+
+    tabled = PoolFeatures(pool.seekers, pool.helpers, pool.program, text)
+    by_table = {name: f.pairs(s, h) for name, f in tabled.factors.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features, "MAX_PAIR_TABLE", 0)
+        plain = PoolFeatures(pool.seekers, pool.helpers, pool.program, text)
+        by_pair = {name: f.pairs(s, h) for name, f in plain.factors.items()}
+
+    for name, values in by_table.items():
+        assert np.array_equal(values, by_pair[name]), name
