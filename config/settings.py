@@ -89,7 +89,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, the session's person read with prepared SQL (accounts/sessions.py).
+    "ithaca.accounts.sessions.AuthenticationMiddleware",
     # A signed-in person's chosen language beats the browser's (accounts/interface_language.py).
     "ithaca.accounts.interface_language.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -132,6 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # kept for 60 s as on PostgreSQL: closing the last one checkpoints and removes
     # the WAL, so a fresh connection per request cost more than most requests.
     DATABASES["default"]["CONN_MAX_AGE"] = 60
+    # Django's backend, rewriting each distinct SQL text's placeholders once
+    # (ithaca/core/db/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "ithaca.core.db.sqlite3"
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Covering indexes (INCLUDE) serve PostgreSQL at scale; SQLite builds them as
     # plain indexes on their key columns, which is all it needs at its sizes.
@@ -373,6 +377,8 @@ REST_FRAMEWORK = {
         "anon": env.rate("API_THROTTLE_ANON", default="60/minute"),
         "token": env.rate("API_THROTTLE_TOKEN", default="10/minute"),
     },
+    # DRF's, answering a client with no stated preference without parsing (api/negotiation.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "ithaca.api.negotiation.Negotiation",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -409,6 +415,8 @@ SPECTACULAR_SETTINGS = {
 # served over TLS; leave it off for http://127.0.0.1.
 HTTPS = env.bool("HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
+# Django's database sessions, their lookup prepared once per process (accounts/sessions.py).
+SESSION_ENGINE = "ithaca.accounts.sessions"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)

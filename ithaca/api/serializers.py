@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.utils import timezone
 from rest_framework import serializers
 
 from ithaca.accounts.models import Department, Profile, User
@@ -103,9 +105,17 @@ RELATIONSHIP_VALUES = (
 )  # fmt: skip
 
 
-def datetime_json(value: Any) -> Any:
+def datetime_json(value: Any, field: serializers.DateTimeField = _DATETIME) -> Any:
     """A date and time as DRF's DateTimeField writes it (None stays None)."""
-    return _DATETIME.to_representation(value) if value else None
+    return field.to_representation(value) if value else None
+
+
+def datetime_field() -> serializers.DateTimeField:
+    """DRF's DateTimeField with the current time zone read once, for many values:
+    the plain field reads it again for each value (3 to 4 µs each)."""
+    if not settings.USE_TZ:
+        return _DATETIME
+    return serializers.DateTimeField(default_timezone=timezone.get_current_timezone())
 
 
 def person_json(user: User) -> dict[str, Any]:
@@ -123,6 +133,7 @@ def person_row(row: dict[str, Any], relation: str) -> dict[str, Any]:
 def relationship_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """RelationshipSerializer's output for `.values(*RELATIONSHIP_VALUES)` rows."""
     dates = _RELATIONSHIP_DATES
+    field = datetime_field()
     return [
         {
             "id": row["id"],
@@ -130,7 +141,7 @@ def relationship_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             "mentor": person_row(row, "mentor"),
             "mentee": person_row(row, "mentee"),
             "status": row["status"],
-            **{date: datetime_json(row[date]) for date in dates},
+            **{date: datetime_json(row[date], field) for date in dates},
         }
         for row in rows
     ]

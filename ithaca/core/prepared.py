@@ -84,17 +84,29 @@ class PreparedQuery:
         return [tuple(row) for row in compiler.apply_converters(fetched, converters)]
 
 
+def _attnames(model: type[Model]) -> tuple[str, ...]:
+    # A model's columns do not change once the app registry is ready: kept per model
+    # (each row built asked for them again).
+    names = _ATTNAMES.get(model)
+    if names is None:
+        names = _ATTNAMES[model] = tuple(f.attname for f in model._meta.concrete_fields)
+    return names
+
+
+_ATTNAMES: dict[type[Model], tuple[str, ...]] = {}
+
+
 def columns(model: type[Model], prefix: str = "") -> list[str]:
     """The names `.values_list()` takes for every column of `model` (under `prefix__`)."""
-    names = [field.attname for field in model._meta.concrete_fields]
-    return [f"{prefix}__{name}" for name in names] if prefix else names
+    names = _attnames(model)
+    return [f"{prefix}__{name}" for name in names] if prefix else list(names)
 
 
 def model_row(
     model: type[Model], row: Sequence[Any], start: int = 0, using: str = DEFAULT_DB_ALIAS
 ) -> tuple[Any, int]:
     """The instance built from `columns(model)` at `row[start:]`, and where the next starts."""
-    names = columns(model)
+    names = _attnames(model)
     end = start + len(names)
     return model.from_db(using, names, row[start:end]), end
 

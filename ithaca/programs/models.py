@@ -286,6 +286,10 @@ class Participation(TimeStampedModel):
         return self.accepting and (self.paused_until is None or self.paused_until <= today)
 
 
+# Each status's label (lazy: translated when shown).
+_STATUS_LABELS = dict(Status.choices)
+
+
 class HelpingRelationship(TimeStampedModel):
     """Fields and rules shared by mentoring relationships and coaching engagements.
 
@@ -322,6 +326,12 @@ class HelpingRelationship(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+    @property
+    def status_label(self) -> str:
+        """`get_status_display()`, in the active language: Django's rebuilds the choices
+        (hashing each lazy label, so translating all six) on every call, 20 µs a card."""
+        return str(_STATUS_LABELS.get(self.status, self.status))
 
     @property
     def status_reason_text(self) -> str:

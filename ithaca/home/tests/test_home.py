@@ -95,3 +95,18 @@ def test_the_home_page_reads_in_a_fixed_number_of_queries(django_assert_max_num_
     client = _client(mentor)
     with django_assert_max_num_queries(8):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["mentoring", "coaching"])
+def test_each_cards_buttons_post_to_their_action(kind: str) -> None:
+    program, helper, seeker = make_pair(kind)
+    if kind == "mentoring":
+        item = mentoring_propose(program=program, mentor=helper, mentee=seeker, proposed_by=seeker)
+    else:
+        item = engagement_propose(program=program, coach=helper, coachee=seeker, proposed_by=seeker)
+    content = _client(helper).get("/").content.decode()
+    assert f'<span class="badge proposed">{item.get_status_display()}</span>' in content
+    for action in ("accept", "decline"):
+        url = f"/{kind}/{item.pk}/{action}/"
+        assert f'<form method="post" action="{url}"\n          hx-post="{url}"' in content
+        assert f'hx-target="#{kind}-{item.pk}"' in content

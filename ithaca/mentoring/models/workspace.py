@@ -64,6 +64,12 @@ class AgendaTopic(models.Model):
         verbose_name = _("agenda topic")
         verbose_name_plural = _("agenda topics")
         ordering = ["position", "created_at", "pk"]
+        # Adding a topic reads the agenda's highest position, and the agenda is shown in
+        # position order: both walk this index instead of sorting every topic the
+        # relationship ever had.
+        indexes = [
+            models.Index(fields=["relationship", "position"], name="agenda_topic_rel_position")
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="agenda_topic_has_title"),
             models.CheckConstraint(

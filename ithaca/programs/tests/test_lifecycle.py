@@ -34,3 +34,18 @@ def test_it_refuses_every_other_move_with_a_clear_message(current: str, target: 
 
 def test_closed_states_lead_nowhere() -> None:
     assert all(not TRANSITIONS[s] for s in ("concluded", "declined", "withdrawn"))
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "de"])
+def test_the_status_label_is_get_status_display_in_each_language(language: str) -> None:
+    from django.utils import translation
+
+    from ithaca.coaching.models import CoachingEngagement
+    from ithaca.mentoring.models import MentoringRelationship
+
+    with translation.override(language):
+        for model in (MentoringRelationship, CoachingEngagement):
+            for status in [*Status.values, "unknown"]:
+                item = model(status=status)
+                assert item.status_label == item.get_status_display()
+                assert type(item.status_label) is str
