@@ -455,3 +455,14 @@ def test_a_reason_ithaca_stored_in_english_reads_in_the_readers_language(program
     url = f"/matching/proposals/mentoring/{relationship.pk}/"
     page = _as(program.mentee).get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Zurückgezogen. Der Grund: Keine rechtzeitige Antwort." in page
+
+
+def test_on_a_phone_each_pair_is_a_card_that_names_its_columns(program) -> None:
+    # The pairs table becomes cards below the phone breakpoint (`table.cards-on-phone`):
+    # each cell carries its column's name, so a card reads without the header row.
+    matching_round = _draft(program)
+    page = _as(program.boss).get(f"/matching/scheme/rounds/{matching_round.pk}/").content
+    page_text = page.decode()
+    assert '<table class="cards-on-phone">' in page_text
+    assert 'data-label="Mentor"' in page_text
+    assert 'data-label="Score and reasons"' in page_text
