@@ -1473,3 +1473,20 @@ def test_a_job_application_is_not_a_development_need() -> None:
 )
 def test_two_part_needs_said_in_passing_are_both(text: str) -> None:
     assert triage(text).recommendation == "both"
+
+
+# A whole group booked or put through something, and a sponsor's access to what is said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to put our entire early shift through a course on handovers, 14 people.",
+        "Could we book sessions for our whole department before the restructure?",
+        "Ich möchte für unsere gesamte Abteilung Sitzungen zum Thema Feedback buchen.",
+        "Como financiadores queremos acceso a las notas de cada sesión de los becarios.",
+    ],
+)
+def test_a_group_booked_for_or_a_sponsors_access_is_someone_elses(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.third_party

@@ -165,7 +165,20 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     # (a French or German need worded without the listed phrases).
     if thin or (from_answers and _weight(from_answers) >= _weight(found)):
         return result
-    return vote(result, text)
+    # Two needs side by side, each in a clause of its own with a clear signal and one of
+    # them announced as a second need ("Also, ...", "Longer term, ..."), is structure the
+    # reader of meaning (which reads the statement as a whole) does not see: it may not
+    # reduce them to one. (Without the announcement, a mentoring need that names a date in
+    # a clause of its own is often read as two: on the tune split, keeping every such
+    # "both" cost mentoring 5 points; keeping announced ones gained "both" 0.9 and cost
+    # nothing.)
+    clauses = _clause_sides(text, signals) if result.recommendation == "both" else None
+    two_parts = bool(
+        clauses
+        and clauses.two_clear_parts
+        and any(opens_second_need(c) for c in (*clauses.coaching, *clauses.mentoring))
+    )
+    return vote(result, text, keep_both=two_parts)
 
 
 def _weight(signals: Sequence[Signal]) -> float:

@@ -87,7 +87,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"disent)[^.!?]{0,30}(?:séances?|coach|mentor)",
         ),
         "es": (
-            r"(?:leer|ver|consultar|acceder|saber|conocer|recibir|enviar|pasar|compartir|mandar)"
+            r"(?:leer|ver|consultar|acceder|acceso|saber|conocer|recibir|enviar|pasar|compartir|"
+            r"mandar)"
             r"[^.!?]{0,50}(?:sesiones|"
             r"notas de|actas)",
             r"qué (?:cuenta|dice|habla|cuentan|dicen)[^.!?]{0,40}(?:sesiones|coach|mentor)",
@@ -112,7 +113,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             # Someone put through a programme or found a mentor ("put both of them through
             # whatever you think is most appropriate", "find her a senior economist").
             r"(?:put|send|enrol|enroll|sign) (?:both |all |each |two |three )?(?:of )?(?:them|him|"
-            r"her|my (?:\w+ )?(?:team|staff|people|reports?|managers?)) (?:through|up for)",
+            r"her|(?:my|our) (?:[\w-]+ ){0,2}?(?:team|staff|people|reports?|managers?|shift|crew|"
+            r"department|unit|ward|cohort|group|class)) (?:through|up for)",
             r"(?:find|get|pair|match) (?:him|her|them) (?:up )?(?:a|an|with (?:a|an)) "
             r"(?:\w+ ){0,2}(?:mentor|coach|economist|expert|person|someone|professional|"
             r"colleague|peer)\w*",
@@ -782,15 +784,22 @@ _KIN_AND_TIES = (
 
 BENEFICIARY: Mapping[str, str] = {
     # ...not caring for one's own ("back after a year of caring for my mum").
-    "en": rf"(?:(?:it's|it is|this is|asking|looking|is) for|(?<!caring )(?<!care )(?<!cared )"
+    # A whole group booked for ("für mein gesamtes Team Sitzungen buchen"); "for my team"
+    # alone may be a manager's own need.
+    "en": r"for (?:my|our) (?:whole|entire) (?:team|staff|department|shift|crew|unit|ward)|"
+    rf"(?:(?:it's|it is|this is|asking|looking|is) for|(?<!caring )(?<!care )(?<!cared )"
     rf"for|on behalf of) (?:my|our|one of "
     rf"(?:my|our)) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|not (?:for )?me[,.;!]|"
     r"(?:this|it) isn't for me|not for myself",
-    "fr": rf"pour (?:mon|ma|mes|notre|nos|un de mes|une de mes) (?:[\w-]+ ){{0,2}}?"
+    "fr": r"pour toute (?:mon|notre|l') équipe|pour (?:mon|notre) équipe entière|"
+    rf"pour (?:mon|ma|mes|notre|nos|un de mes|une de mes) (?:[\w-]+ ){{0,2}}?"
     rf"(?:{_KIN_AND_TIES})|pas pour moi",
-    "es": rf"para (?:mi|mis|nuestr[oa]s?|un[oa] de mis) (?:[\w-]+ ){{0,2}}?"
+    "es": r"para todo (?:mi|nuestro|el) equipo|"
+    rf"para (?:mi|mis|nuestr[oa]s?|un[oa] de mis) (?:[\w-]+ ){{0,2}}?"
     rf"(?:{_KIN_AND_TIES})|no (?:es )?para mí|yo no lo necesito",
-    "de": rf"für (?:mein\w*|unser\w*) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|"
+    "de": r"für (?:mein|unser)(?:e|en)? (?:gesamte|ganze)(?:s|n)? (?:team|abteilung|schicht|"
+    r"belegschaft)|"
+    rf"für (?:mein\w*|unser\w*) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|"
     r"nicht für mich",
 }
 
@@ -1087,6 +1096,17 @@ def speaks_for_others(text: str) -> bool:
     return bool(_WE_OR_OFFICE.search(plain) or _ORGANISATION.search(plain))
 
 
+# The writer takes someone else's idea up as their own ("my wife thinks I should talk to a
+# mentor about my career and honestly I agree"): what the reader heard is then the
+# person's own wish.
+_ADOPTS = re.compile(
+    r"(?<![\w'])(?:i (?:fully |totally |actually |honestly )?agree|(?:she|he|they)(?:'s|'re| is| "
+    r"are) right|je suis d'accord|(?:il|elle) a raison|estoy de acuerdo|tiene razón|"
+    r"ich stimme (?:ihr|ihm|dem)? ?zu|(?:sie|er) hat recht)(?![\w'])",
+    re.IGNORECASE,
+)
+
+
 def heard_third_party(text: str, *, confident: bool = False) -> ThirdParty | None:
     """Someone else's wish heard by the reader of meaning rather than by a pattern: only
     when the statement names another person or a group to act on ("him", "my employee"),
@@ -1098,6 +1118,8 @@ def heard_third_party(text: str, *, confident: bool = False) -> ThirdParty | Non
     left to the patterns, which hear who sent whom."""
     named = names_someone_else(text)
     if not named and not (names_a_group_or_role(text) and (confident or speaks_for_others(text))):
+        return None
+    if _ADOPTS.search(text.replace("\u2019", "'")):
         return None
     first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
     quote = first if len(first) <= 120 else first[:119] + "…"

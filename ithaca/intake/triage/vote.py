@@ -48,8 +48,11 @@ def combine(rules: dict[str, float], meaning: dict[str, float], weight: float) -
     return {label: weight * meaning[label] + (1 - weight) * rules[label] for label in LABELS}
 
 
-def vote(result: TriageResult, text: str) -> TriageResult:
-    """Let the reader of meaning vote on a rule-based result; unchanged if it cannot run."""
+def vote(result: TriageResult, text: str, *, keep_both: bool = False) -> TriageResult:
+    """Let the reader of meaning vote on a rule-based result; unchanged if it cannot run.
+
+    With ``keep_both`` (the rules found each need in a clause of its own) the vote may
+    still ask ("unclear") but not keep only one of the two needs."""
     reading = semantic.read(text)
     if reading is None:
         return result
@@ -61,6 +64,8 @@ def vote(result: TriageResult, text: str) -> TriageResult:
         # The classifier's "unclear" says it has seen too little like this; where the rules
         # found a need they are fairly sure of, that is no reason to ask again instead.
         label = max(LABELS[:3], key=lambda k: combined[k])
+    if keep_both and label in ("coaching", "mentoring"):
+        label = "both"
     heard = {k: round(v, 3) for k, v in reading.probabilities.items()}
     if label == result.recommendation:
         return replace(result, semantic=heard)

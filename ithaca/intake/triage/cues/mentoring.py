@@ -157,7 +157,8 @@ MENTORING: Mapping[str, tuple[str, ...]] = {
             rf"(?:{UNSURE}|whether|if) (?:[\w'-]+ ){{0,3}}?(?:is|are|was) (?:even |really |"
             r"actually |still |truly )*(?:the )?(?:right )?(?:for me|right for me|what i want|"
             r"(?:my|the|a) (?:right |long-term )?(?:path|route|career|direction|field|calling|"
-            r"future|job|work|profession|line of work) (?:i want|for me|to take))"
+            r"future|job|work|profession|line of work) (?:i want|for me|to take)|something i "
+            r"(?:actually |really |truly )?want)"
         ),
         # "no idea what to do with my life", "don't know what's out there beyond this"
         (
