@@ -45,14 +45,15 @@ def referral_blocks(person: User, kind: str) -> bool:
     return unanswered_referrals(person).filter(kind=kind).exists()
 
 
-def triage_payload(result: TriageResult) -> dict[str, Any]:
-    """The JSON the command and the API print: the result plus the programs that fit."""
+def triage_payload(result: TriageResult, *, programs: bool = True) -> dict[str, Any]:
+    """The JSON the command and the API print: the result plus the programs that fit
+    (none listed with ``programs=False``)."""
     # Machine fields as they are; the sentences in the active language.
     payload = localized(result.to_dict(), phrases_of(result))
     payload.pop("signals", None)
     payload["programs"] = [
         {"slug": p.slug, "name": p.name, "kind": p.kind, "mode": p.mode}
-        for p in programs_for(result.recommendation, result.modes)
+        for p in (programs_for(result.recommendation, result.modes) if programs else [])
     ]
     return payload
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -189,6 +190,26 @@ def test_the_triage_command_refuses_whitespace_with_exit_code_2() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Tell us in a sentence or two" in done.stderr
+
+
+def test_the_triage_command_recommends_before_any_database_exists(tmp_path) -> None:
+    # A fresh checkout before `migrate`: the recommendation needs no database; the programs
+    # that fit cannot be listed, and stderr says why.
+    empty = tmp_path / "never-migrated.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "manage.py", "triage", BOTH, "--json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DEBUG": "true", "DATABASE_URL": f"sqlite:///{empty}"},
+    )
+
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["recommendation"] == "both"
+    assert result["programs"] == []
+    assert "manage.py migrate" in done.stderr
 
 
 @pytest.mark.parametrize("text", ["", "   "])

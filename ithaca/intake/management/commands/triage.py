@@ -1,7 +1,9 @@
 """`manage.py triage "TEXT" [--answer key=value ...]`: the intake recommendation as JSON.
 
 The statement may be in English, French, Spanish or German; the JSON says which
-(`language`). Bad input is a clear error on stderr with exit code 2, the usage-error code,
+(`language`). The recommendation needs no database; the programs that fit are read from
+it, and where it does not exist yet (a fresh checkout before `migrate`) none are listed
+and stderr says why. Bad input is a clear error on stderr with exit code 2, the usage-error code,
 and nothing on stdout: empty or whitespace-only text, text over the length limit, or an
 unknown answer. A recommendation, including `unclear`, exits 0.
 """
@@ -12,6 +14,7 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from ithaca.core.errors import DomainError
 from ithaca.intake.selectors import triage_payload
@@ -51,4 +54,12 @@ class Command(BaseCommand):
             result = intake_evaluate(text=options["text"], answers=answers)
         except DomainError as exc:
             raise CommandError(exc.message, returncode=2) from None
-        self.stdout.write(json.dumps(triage_payload(result), indent=2, ensure_ascii=False))
+        try:
+            payload = triage_payload(result)
+        except DatabaseError:
+            payload = triage_payload(result, programs=False)
+            self.stderr.write(
+                "No database to list programs from (run `make run` or `manage.py migrate`): "
+                "the recommendation is given without them."
+            )
+        self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))
