@@ -71,6 +71,8 @@ class _Clauses:
     mentoring: list[str]
     coaching_clear: bool
     mentoring_clear: bool
+    # Whether a clause on either side opens as a separate need ("Also...", "Longer term...").
+    announced: bool
 
     @property
     def two_part(self) -> bool:
@@ -156,7 +158,8 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
         if surely is not None:
             return _someone_elses(surely, from_answers, language)
     thin = gate is Gate.TOO_SHORT
-    result = _decided(text, signals, _tally(signals), thin=thin, language=language)
+    clauses = _clause_sides(text, signals)
+    result = _decided(text, signals, _tally(signals), clauses, thin=thin, language=language)
     if referral is not None:
         result.reasons.append(wording.own_wish_reason(referral))
     # The reader of meaning reads only the text: where the answers weigh as much as the
@@ -172,12 +175,7 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     # a clause of its own is often read as two: on the tune split, keeping every such
     # "both" cost mentoring 5 points; keeping announced ones gained "both" 0.9 and cost
     # nothing.)
-    clauses = _clause_sides(text, signals) if result.recommendation == "both" else None
-    two_parts = bool(
-        clauses
-        and clauses.two_clear_parts
-        and any(opens_second_need(c) for c in (*clauses.coaching, *clauses.mentoring))
-    )
+    two_parts = result.recommendation == "both" and clauses.two_clear_parts and clauses.announced
     return vote(result, text, keep_both=two_parts)
 
 
@@ -263,9 +261,14 @@ def _scores(tally: _Tally) -> dict[str, float]:
 
 
 def _decided(
-    text: str, signals: list[Signal], tally: _Tally, *, thin: bool, language: str
+    text: str,
+    signals: list[Signal],
+    tally: _Tally,
+    clauses: _Clauses,
+    *,
+    thin: bool,
+    language: str,
 ) -> TriageResult:
-    clauses = _clause_sides(text, signals)
     third_party = _is_third_party(signals)
     recommendation, why_unclear = _decide(tally, clauses, third_party=third_party)
     confidence = _confidence(recommendation, tally)
@@ -325,6 +328,7 @@ def _clause_sides(text: str, signals: Sequence[Signal]) -> _Clauses:
     """
     sides: dict[str, list[str]] = {"coaching": [], "mentoring": []}
     clear = {"coaching": False, "mentoring": False}
+    announced = False
     for start, end in segments(text):
         inside = [s for s in signals if s.source == "text" and start <= s.start < end]
         lean = _tally(inside)
@@ -336,13 +340,15 @@ def _clause_sides(text: str, signals: Sequence[Signal]) -> _Clauses:
         else:
             continue
         sides[side].append(clause)
-        bar = MARKED_CLAUSE if opens_second_need(clause) else CLEAR_CLAUSE
-        clear[side] = clear[side] or own >= bar
+        opens = opens_second_need(clause)
+        announced = announced or opens
+        clear[side] = clear[side] or own >= (MARKED_CLAUSE if opens else CLEAR_CLAUSE)
     return _Clauses(
         coaching=sides["coaching"],
         mentoring=sides["mentoring"],
         coaching_clear=clear["coaching"],
         mentoring_clear=clear["mentoring"],
+        announced=announced,
     )
 
 
