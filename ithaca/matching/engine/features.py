@@ -542,6 +542,29 @@ class NeedText:
         return self.text.pair_similarities(self.s_row[s], self.h_row[h])
 
 
+def factor_table(
+    name: str,
+    seekers: Sequence[Seeker],
+    helpers: Sequence[Helper],
+    program: Program,
+    text: TextIndex,
+) -> TableFactor | NeedText:
+    """The array form of the factor ``name`` (one of `FACTORS`) over these people."""
+    if name == "walked_the_path":
+        return WalkedThePath(seekers, helpers)
+    if name == "experience_gap":
+        return Experience(seekers, helpers, program)
+    if name == "need_similarity":
+        return NeedText(seekers, helpers, text)
+    if name == "shared_interests":
+        return Interests(seekers, helpers)
+    if name == "timezone_overlap":
+        return Timezone(seekers, helpers)
+    if name == "preferences":
+        return Preferences(seekers, helpers)
+    raise KeyError(name)
+
+
 class PoolFeatures:
     """Every active factor of a pool plus the per-seeker weight sums that normalise totals."""
 
@@ -555,16 +578,10 @@ class PoolFeatures:
         self.program = program
         self.levels = sc.levels_for(program)
         self.weights = {f: float(LEVEL_WEIGHTS[self.levels[f]]) for f in FACTORS}
-        makers: dict[str, Callable[[], TableFactor | NeedText]] = {
-            "walked_the_path": lambda: WalkedThePath(seekers, helpers),
-            "experience_gap": lambda: Experience(seekers, helpers, program),
-            "need_similarity": lambda: NeedText(seekers, helpers, text),
-            "shared_interests": lambda: Interests(seekers, helpers),
-            "timezone_overlap": lambda: Timezone(seekers, helpers),
-            "preferences": lambda: Preferences(seekers, helpers),
-        }
         self.factors: dict[str, TableFactor | NeedText] = {
-            f: makers[f]() for f in FACTORS if self.weights[f] > 0
+            f: factor_table(f, seekers, helpers, program, text)
+            for f in FACTORS
+            if self.weights[f] > 0
         }
         self.weight_sum = np.zeros(len(seekers), dtype=np.float64)
         for f, factor in self.factors.items():

@@ -12,20 +12,12 @@ the shared words behind it are kept with the pair.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .features import (
-    Experience,
-    Interests,
-    NeedText,
-    Preferences,
-    TableFactor,
-    Timezone,
-    WalkedThePath,
-)
+from .features import factor_table
 from .scoring import levels_for
 from .text import TextIndex
 from .types import FACTORS, LEVEL_WEIGHTS, BoolArray, FloatArray, Helper, Program, Seeker
@@ -70,14 +62,6 @@ def pair_values(
             at = helpers[helper.id] = len(h_list)
             h_list.append(helper)
         h_idx[i] = at
-    makers: dict[str, Callable[[], TableFactor | NeedText]] = {
-        "walked_the_path": lambda: WalkedThePath(s_list, h_list),
-        "experience_gap": lambda: Experience(s_list, h_list, program),
-        "need_similarity": lambda: NeedText(s_list, h_list, text),
-        "shared_interests": lambda: Interests(s_list, h_list),
-        "timezone_overlap": lambda: Timezone(s_list, h_list),
-        "preferences": lambda: Preferences(s_list, h_list),
-    }
     n = len(pairs)
     values = np.zeros((n, len(FACTORS)), dtype=np.float64)
     applicable = np.zeros((n, len(FACTORS)), dtype=bool)
@@ -85,7 +69,7 @@ def pair_values(
     acc = np.zeros(n, dtype=np.float64)
     weight = np.zeros(n, dtype=np.int64)
     for j, f in enumerate(FACTORS):
-        factor = makers[f]()
+        factor = factor_table(f, s_list, h_list, program, text)
         ok = np.asarray(factor.applicable)[s_idx]
         value = np.where(ok, factor.pairs(s_idx, h_idx), 0.0) if n else values[:, j]
         values[:, j], applicable[:, j] = value, ok
