@@ -1490,3 +1490,78 @@ def test_a_group_booked_for_or_a_sponsors_access_is_someone_elses(text: str) -> 
 
     assert result.recommendation == "unclear"
     assert result.third_party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would like to nominate two of our shift supervisors for your leadership track.",
+        "Our head of sales and I agreed she'll attend six sessions starting next month.",
+        "The night crew is a mess at handover. Could you whip them into shape?",
+        "La direction souhaite inscrire l'ensemble de nos responsables d'agence dès janvier.",
+    ],
+)
+def test_one_of_several_people_put_forward_or_a_group_enrolled_goes_to_the_referral_flow(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm only here because my improvement plan requires that I attend coaching.",
+        "Mi plan de mejora me obliga a venir a estas sesiones.",
+        "Laut meinem Leistungsverbesserungsplan muss ich an Sitzungen teilnehmen.",
+    ],
+)
+def test_attendance_required_by_a_procedure_asks_what_the_person_wants(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "own_wish"
+
+
+def test_a_procedure_that_obliges_and_an_own_wish_is_the_persons_request() -> None:
+    result = triage(
+        "My improvement plan says I have to attend, but honestly I want to get better at "
+        "handling difficult client calls before the end of the quarter."
+    )
+
+    assert result.recommendation != "unclear"
+    assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the sponsor paying for this, I'd like to sit in on some of his sessions.",
+        "En tant que financeur, nous voudrions assister aux séances de nos bénéficiaires.",
+        "Como patrocinador me gustaría asistir a sus sesiones de vez en cuando.",
+        "Als Geldgeber möchten wir bei einigen Sitzungen unserer Stipendiaten dabei sein.",
+    ],
+)
+def test_someone_who_asks_to_be_present_in_anothers_sessions_hears_about_confidentiality(
+    text: str,
+) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "confidentiality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our reorganisation is in March. I'm less worried about the date than about what I "
+        "want from the next ten years of my working life; I'd like someone experienced to "
+        "think it through with me.",
+        "My contract ends next summer. The date is real, but what I actually need is to work "
+        "out whether I belong in research at all, with someone who has made that choice.",
+    ],
+)
+def test_a_date_set_aside_for_the_real_question_is_mentoring(text: str) -> None:
+    assert triage(text).recommendation == "mentoring"

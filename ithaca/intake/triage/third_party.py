@@ -127,6 +127,20 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"juniors?|nurses?|engineers?)\b[\w ,]{0,30} (?:in|on|for|into)",
             r"(?:enrol+|sign up|register) (?:all of them|them all|the whole team|"
             r"my (?:whole )?team)",
+            # One of the writer's people put forward ("I'd like to refer one of my direct
+            # reports"); "refer" alone is also how people say they were sent.
+            r"(?:refer|nominate|put forward|enrol+|sign up|register) (?:one|two|three|four|some|"
+            r"several|a few|each|all|both) of (?:my|our) (?:[\w-]+ ){0,2}?(?:reports?|staff|"
+            r"team|team members|people|employees|nurses|engineers|juniors|managers|"
+            r"supervisors|trainees|residents|colleagues|reps|agents|leads|direct reports)\b",
+            # An agreement about someone else, contracted ("HR and I have agreed he'll go
+            # through a programme"); "I'll" is the writer's own.
+            r"(?:agreed|decided|arranged|determined)(?: that)? (?:he|she|they)'ll (?:go through|"
+            r"attend|do|get|join|take|start|complete|undergo|follow|be)",
+            # The service asked to repair people ("can you sort them out").
+            r"(?:can|could|would|will) (?:you|someone|somebody|one of your \w+)(?: please)? "
+            r"(?:sort|straighten|shape|whip) (?:him|her|them|the lot of them) (?:out|up|into "
+            r"shape)\b",
             r"(?:find|match|arrange|organi[sz]e|sort|book|get) (?:a |some )?(?:coach\w*|mentor\w*) "
             r"for (?:him|her|them|my|the|our)",
             r"(?:find|get|give) (?:him|her|them) (?:a |some )?(?:coach\w*|mentor\w*)",
@@ -368,7 +382,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"je",
             r"(?:l'|le |la )(?:inscrire|proposer|envoyer) (?:au|à|pour)",
             r"(?:inscrire|nominer|proposer|envoyer) (?:deux|trois|quatre|cinq|mes|nos|l'un|"
-            r"l'une|plusieurs|tous|toute|certains)\b",
+            r"l'une|plusieurs|tous|toute|certains|l'ensemble (?:de|des)|notre)\b",
             # Signing up a named other ("inscrire mon collaborateur, M. Durand").
             r"(?:inscri\w+|nominer|inscription) (?:de |pour )?(?:mon|ma|notre) (?:\w+ )?"
             r"(?:collègue|collaborat\w+|salarié\w*|employé\w*|agent|fils|fille|ami\w*|mari|"
@@ -605,6 +619,13 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"put me forward",
             r"(?:manager|boss|director|supervisor)'s (?:words|idea)",
             r"apparently i need",
+            # Attendance required by a procedure about the writer ("my performance
+            # improvement plan says I have to attend sessions").
+            r"(?:performance improvement plan|improvement plan|pip|disciplinary \w+|probation "
+            r"\w+|return[- ]to[- ]work plan|action plan|appraisal|review outcome)\b[^.!?]{0,30}"
+            r"(?:says|said|requires|required|means|states|stipulates|obliges|forces|makes) "
+            r"(?:that )?(?:i|me)\b",
+            r"(?:compulsory|mandatory|required|obligatory) for me\b",
         ),
         "fr": (
             r"(?:mon|ma) (?:manager|cheffe?|chef|responsable|directeur|directrice|n\+1|"
@@ -617,6 +638,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"on m'a (?:inscrit\w*|envoy\w*|demandé|dit|imposé)",
             r"je dois (?:faire|suivre) (?:un |du )?(?:coaching|mentorat)",
             r"l'idée (?:vient|venait) de",
+            r"(?:plan d'amélioration|plan de progrès|procédure disciplinaire|période d'essai|"
+            r"entretien annuel)[^.!?]{0,40}(?:m'oblige|m'impose|dit que je dois|exige que je|"
+            r"prévoit que je)",
+            r"(?:obligatoire|imposé\w*) pour moi",
         ),
         "es": (
             r"(?:mi|mis) (?:jefe|jefa|responsable|gerente|supervisor\w*|director\w*|mánager|"
@@ -628,6 +653,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"inscrito|enviado))",
             r"tengo que hacer (?:un |el )?(?:coaching|mentoring)",
             r"la idea (?:fue|vino) de",
+            r"(?:plan de mejora|expediente|periodo de prueba|evaluación)[^.!?]{0,40}(?:me obliga|"
+            r"me exige|dice que tengo que|exige que)",
+            r"(?:es )?obligatori[oa] para mí",
         ),
         "de": (
             r"(?:mein|meine) (?:chef|chefin|vorgesetzte\w*|teamleiter\w*|manager\w*|"
@@ -637,6 +665,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"ich (?:wurde|bin)[^.!?]{0,25}(?:angemeldet|geschickt|verpflichtet)",
             r"ich muss[^.!?]{0,25}(?:coaching|mentoring) machen",
             r"die idee kam von",
+            r"(?:leistungsverbesserungsplan|verbesserungsplan|zielvereinbarung|probezeit\w*|"
+            r"abmahnung|personalgespräch)[^.!?]{0,40}(?:muss ich|verpflichtet mich|schreibt "
+            r"(?:mir )?vor|sieht vor, dass ich)",
+            r"(?:für mich )?(?:verpflichtend|pflicht) für mich",
         ),
     },
 }
@@ -647,6 +679,11 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
 # copy of the notes after each one".
 COPIES: Mapping[str, Sequence[str]] = {
     "en": (
+        # Being present while someone else talks ("as funders we'd like to sit in on the
+        # sessions"): a person does not listen in on their own sessions.
+        r"(?:sit in on|listen in (?:on|to)|listen to|observe|be present (?:at|in|during)|"
+        r"join in on) (?:(?:some|one|a few|each|all|any|most) of )?(?:the |their |his |her |"
+        r"my \w+'s |our \w+'s )?(?:\w+ )?(?:sessions|meetings|coaching|mentoring|calls)\b",
         # A report on what was said ("a written report after each session on what was
         # discussed and whether he is taking it seriously").
         r"(?:reports?|summary|summaries|notes|updates?|write-?ups?)[^.!?]{0,50}(?:on|of|about) "
@@ -667,6 +704,8 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"(?:sessions?|coaching|mentoring)",
     ),
     "fr": (
+        r"(?:assister|participer en observat\w+|écouter|être présente?s?) (?:à |aux |lors des |"
+        r"pendant les )?(?:leurs |ses |les |quelques )?(?:séances|seances|entretiens|sessions)",
         r"(?:transmission|copie|résumé|synthèse|compte rendu|comptes rendus|notes|contenu)"
         r"s? (?:des |de la |du |de |d')?[^.!?]{0,30}(?:séances?|seances?|entretiens)",
         r"(?:bilan|résumé|compte rendu|synthèse)[^.!?]{0,30}ce qui se (?:dit|passe|raconte|"
@@ -677,6 +716,8 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"compte rendu|synthèse|notes)",
     ),
     "es": (
+        r"(?:asistir|escuchar|estar presentes?|sentarnos|sentarme|oír) (?:a |en )?(?:sus |las |"
+        r"algunas )?(?:sesiones|reuniones|encuentros)",
         r"(?:resumen|resúmenes|copia|informes?|notas|actas|contenido)[^.!?]{0,30}"
         r"(?:de (?:cada|la|las) )(?:sesi[oó]n|sesiones|reuni[oó]n)",
         r"(?:resumen|informe|notas|acta)[^.!?]{0,30}de lo (?:hablado|tratado|que se (?:habla|"
@@ -687,6 +728,9 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"de cada una|mensuales|semanales)",
     ),
     "de": (
+        r"(?:bei|in) (?:den|ihren|seinen|einigen) (?:sitzungen|gesprächen|terminen|coachings|"
+        r"sessions|treffen)[^.!?]{0,30}(?:zuhören|zuhoeren|mithören|dabei sein|dabeisitzen|"
+        r"hospitieren|anwesend sein|beisitzen)",
         # Minutes of the talks to be read ("ich möchte die Gesprächsprotokolle einsehen").
         r"(?:gesprächs|sitzungs|coaching|mentoring)protokoll\w*[^.!?]{0,30}(?:einsehen|lesen|"
         r"sehen|bekommen|erhalten)",

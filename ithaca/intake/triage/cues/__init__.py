@@ -142,7 +142,13 @@ PIVOT = re.compile(
     r"(?<!\w)(?:(?:but |honestly |really )*the (?:real|actual|bigger|deeper) (?:question|issue|"
     r"point|thing)|but honestly the question|what i'm really (?:asking|after|wondering)|"
     r"la (?:vraie|véritable|vraie) question|au fond|la verdadera pregunta|en el fondo|"
-    r"(?:aber )?eigentlich frage ich mich|die eigentliche frage)(?!\w)",
+    r"(?:aber )?eigentlich frage ich mich|die eigentliche frage|"
+    # "The end date is real, but what I actually need is...", "I'm less worried about the
+    # date than about what I want from work".
+    r"what i (?:actually|really|truly) (?:need|want)(?: to \w+)? is|(?:i'm|i am) (?:less "
+    r"worried|less bothered|less concerned) about the [\w-]+(?: itself)? than|"
+    r"ce dont j'ai (?:vraiment|réellement) besoin|lo que (?:de verdad|realmente) necesito|"
+    r"was ich (?:eigentlich|wirklich) brauche)(?!\w)",
     re.IGNORECASE,
 )
 
