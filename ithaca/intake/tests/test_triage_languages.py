@@ -413,7 +413,8 @@ def test_what_the_third_party_reader_hears_gates_like_a_pattern(
 def test_the_third_party_reader_leaves_a_statement_about_the_writer_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.95)
+    # Above even the confident probability: naming no one else, it is still the writer's.
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: 0.999)
 
     result = triage("I've just been promoted to ward manager and want to lead well.")
 
@@ -1226,7 +1227,8 @@ def test_a_confident_reader_of_meaning_hears_someone_elses_wish_with_no_one_name
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert not names_someone_else(_NO_ONE_NAMED)
-    monkeypatch.setattr(semantic, "third_party_probability", lambda _: 0.95)
+    surely = min(0.999, semantic.third_party_confident() + 0.005)
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _: surely)
 
     result = triage(_NO_ONE_NAMED)
 
@@ -1257,7 +1259,8 @@ def test_a_hearing_short_of_confident_needs_someone_named(
 def test_a_confident_hearing_yields_to_the_gates_and_to_the_persons_own_answer(
     monkeypatch: pytest.MonkeyPatch, text: str, answers: dict[str, str] | None
 ) -> None:
-    monkeypatch.setattr(semantic, "third_party_probability", lambda _: 0.95)
+    surely = min(0.999, semantic.third_party_confident() + 0.005)
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _: surely)
 
     assert not triage(text, answers).third_party
 

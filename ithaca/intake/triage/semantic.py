@@ -27,6 +27,9 @@ from typing import Any
 
 LABELS = ("coaching", "mentoring", "both", "unclear")
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "classifier.json"
+# The third-party reader's weights for the statement's words (``words.py``), one per slot
+# that occurs in the tune split, already scaled as at training.
+WORDS_PATH = WEIGHTS_PATH.with_name("third_party_words.npz")
 # One BLAS thread: a single statement is a small matrix product, and more threads only
 # fight over the two cores a web worker shares.
 THREADS = 1
@@ -162,8 +165,14 @@ def third_party_probability(text: str) -> float | None:
         return None
     import numpy as np
 
-    weights, bias = _third_party_model()
+    from . import words
+
+    weights, bias, word_weights = _third_party_model()
     logit = float((_vector(text) @ weights)[0] + bias)
+    if word_weights is not None:
+        slots = words.ngram_slots(text)
+        if slots:
+            logit += float(word_weights[slots].sum()) / float(np.sqrt(len(slots)))
     return 1 / (1 + float(np.exp(-logit)))
 
 
@@ -178,11 +187,20 @@ def third_party_confident() -> float:
 
 
 @cache
-def _third_party_model() -> tuple[Any, float]:
+def _third_party_model() -> tuple[Any, float, Any]:
+    """The embedding's weights, the bias, and one weight per word slot (``None`` for a
+    model trained on the embedding alone)."""
     import numpy as np
 
+    from . import words
+
     data = _trained()["third_party"]
-    return np.asarray(data["weights"], dtype=np.float32), float(data["bias"])
+    word_weights = None
+    if "words" in data:
+        with np.load(WORDS_PATH) as stored:
+            word_weights = np.zeros(words.BUCKETS, dtype=np.float32)
+            word_weights[stored["slots"]] = stored["weights"]
+    return np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), word_weights
 
 
 def read(text: str) -> Reading | None:

@@ -266,6 +266,12 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             rf"(?:find|get|assign) (?:someone|somebody|a coach|a mentor) for (?:him|her|them|"
             rf"{_SOMEONE_EN})",
             r"put (?:him|her|them) forward",
+            # Who will attend, said of someone else ("Tom would be the one attending").
+            r"(?:(?-i:[A-Z][a-z]+)|he|she|they) (?:would|will|'d|'ll) be the one (?:attending|"
+            r"going|taking part|doing (?:it|the sessions)|being coached|getting (?:the )?"
+            r"(?:coaching|sessions))",
+            r"(?:get|have) (?:him|her|them) (?:started|signed up|enrolled|registered|going|set "
+            r"up) (?:on|with|here|in)\b",
             # A request that the service meet someone close to the writer ("could one of your
             # mentors have a coffee with my new graduate", "sit down with my nephew").
             r"(?:can|could|would|will) (?:you|someone|somebody|anyone|one of your \w+)"
@@ -292,8 +298,8 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:uno|one) of (?:my|our) (?:reps|agents|nurses|engineers|staff|employees|"
             r"technicians|drivers|residents|trainees|juniors|analysts|supervisors|managers|"
             r"salespeople|team members|direct reports)\b[^\n]{0,150}?(?:(?:he|she|they) "
-            r"(?:needs?|has to|have to|must|should)|needs? (?:someone|a coach|a mentor|help|"
-            r"coaching|mentoring))",
+            r"(?:needs?|has to|have to|must|should)|needs? (?:some |a bit of |proper |more |real )?"
+            r"(?:someone|a coach|a mentor|help|coaching|mentoring))",
             r"(?:doing|filling (?:this )?(?:in|out)|completing|writing) (?:this )?(?:for|on behalf "
             r"of) (?:my|our) (?:\w+ )?(?:brother|sister|father|mother|son|daughter|cousin|uncle|"
             r"aunt|grandson|granddaughter|fianc\w*|girlfriend|boyfriend|neighbou?r|friend|"
@@ -681,6 +687,11 @@ COPIES: Mapping[str, Sequence[str]] = {
     "en": (
         # Being present while someone else talks ("as funders we'd like to sit in on the
         # sessions"): a person does not listen in on their own sessions.
+        # The coach's notes or recordings of sessions ("monthly access to the coach's notes
+        # and, if possible, the recordings").
+        r"(?:access to|copy of|copies of|see|read|have) (?:the |his |her |their )?(?:coach|"
+        r"mentor)(?:'s|es'|s') (?:notes|records|recordings|files)|recordings? of (?:the |each |"
+        r"his |her |their )?(?:sessions|calls|meetings|coaching)",
         r"(?:sit in on|listen in (?:on|to)|listen to|observe|be present (?:at|in|during)|"
         r"join in on) (?:(?:some|one|a few|each|all|any|most) of )?(?:the |their |his |her |"
         r"my \w+'s |our \w+'s )?(?:\w+ )?(?:sessions|meetings|coaching|mentoring|calls)\b",
@@ -843,17 +854,26 @@ BENEFICIARY: Mapping[str, str] = {
     rf"(?:(?:it's|it is|this is|asking|looking|is) for|(?<!caring )(?<!care )(?<!cared )"
     rf"for|on behalf of) (?:my|our|one of "
     rf"(?:my|our)) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|not (?:for )?me[,.;!]|"
-    r"(?:this|it) isn't for me|not for myself",
+    r"(?:this|it) isn't for me|not for myself|"
+    # Someone on the writer's team ("for the new hire on my team mostly").
+    r"for (?:the|a|one|this) (?:[\w-]+ ){1,3}?(?:on|in|from|of) (?:my|our) (?:team|unit|ward|"
+    r"department|shift|crew|squad|office|branch|store)\b",
     "fr": r"pour toute (?:mon|notre|l') équipe|pour (?:mon|notre) équipe entière|"
     rf"pour (?:mon|ma|mes|notre|nos|un de mes|une de mes) (?:[\w-]+ ){{0,2}}?"
-    rf"(?:{_KIN_AND_TIES})|pas pour moi",
+    rf"(?:{_KIN_AND_TIES})|pas pour moi|"
+    r"pour (?:le|la|l'|un|une|ce|cette) (?:[\w'-]+ ){1,3}?(?:de|dans) (?:mon|notre) (?:équipe|"
+    r"service|unité|magasin|agence|atelier)\b",
     "es": r"para todo (?:mi|nuestro|el) equipo|"
     rf"para (?:mi|mis|nuestr[oa]s?|un[oa] de mis) (?:[\w-]+ ){{0,2}}?"
-    rf"(?:{_KIN_AND_TIES})|no (?:es )?para mí|yo no lo necesito",
+    rf"(?:{_KIN_AND_TIES})|no (?:es )?para mí|yo no lo necesito|"
+    r"para (?:el|la|un|una|este|esta) (?:[\w-]+ ){1,3}?(?:de|en) (?:mi|nuestro|nuestra) "
+    r"(?:equipo|departamento|servicio|turno|unidad|tienda|oficina)\b",
     "de": r"für (?:mein|unser)(?:e|en)? (?:gesamte|ganze)(?:s|n)? (?:team|abteilung|schicht|"
     r"belegschaft)|"
     rf"für (?:mein\w*|unser\w*) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|"
-    r"nicht für mich",
+    r"nicht für mich|"
+    r"für (?:den|die|einen|eine|diesen|diese) (?:[\w-]+ ){1,3}?(?:in|aus) (?:meinem|"
+    r"unserem|meiner|unserer) (?:team|abteilung|schicht|station|filiale)\b",
 }
 
 # People a writer may want changed: kin and ties, and the groups and ranks of a workplace.
@@ -872,7 +892,8 @@ OTHERS_TO_CHANGE: Mapping[str, str] = {
     r"kicked|sorted|shaped|straightened|got)(?: \w+){0,2}? (?:into line|into shape|up|out)|"
     rf"(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:my|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:{_PEOPLE_TO_CHANGE}) to (?:improve|get better|step up|shape up|sharpen up|raise "
-    r"their game|up their game|learn)",
+    r"their game|up their game|learn|become (?:a )?(?:better|more|less)|be (?:a )?(?:better|"
+    r"more|less))",
     "fr": r"(?:j'ai besoin|je veux|je voudrais|j'aimerais|nous voulons|nous voudrions|il faut) "
     rf"que (?:mon|ma|mes|notre|nos|l'|le|la|les) (?:[\w'-]+ ){{0,3}}?(?:{_PEOPLE_TO_CHANGE}) "
     r"(?:[\w'-]+ ){0,3}?(?:progresse|progressent|apprenne|apprennent|s'améliore|s'améliorent|"

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from . import semantic
+from . import semantic, words
 from .language import SUPPORTED
 from .model import triage
 from .result import TriageResult
@@ -118,38 +118,73 @@ def best_vote(
 
 # The third-party reader: a statement gates as someone else's wish only when the reader is
 # at least this sure, because telling a person that their own wish is someone else's is
-# worse than letting the rules and the vote read it. Out of fold on the tune split (1,387
-# statements, 293 third-party), with the guard ``third_party.names_someone_else``: at 0.7,
-# 239 third-party statements reach it (170 of them past the guard; 156 at 0.75, 188 at
-# 0.6), and of the 1,094 others two pass the guard, both complaints that are "unclear"
-# anyway; no own development need does down to 0.6, and 0.7 keeps a margin.
-THIRD_PARTY_PENALTY = 1e-3
+# worse than letting the rules and the vote read it. Out of fold on the tune split of the
+# blind-18 pass (3,986 statements, 1,207 third-party), with the statement's words: at 0.7,
+# 1,103 third-party statements reach it (758 of them past the guard
+# ``third_party.names_someone_else``; 1,136 at 0.6, 1,045 at 0.8) and 20 of the 2,779
+# others (4 past the guard); with the embedding alone it was 950 of 1,175 for 40 others.
+THIRD_PARTY_PENALTY = 1e-4
 THIRD_PARTY_THRESHOLD = 0.7
+# The reader sees the embedding and the statement's own words (``words.ngram_slots``, each
+# statement's n-grams scaled to unit length, then by this factor). Out of fold on the tune
+# split of the blind-17 pass (3,860 statements, 1,175 third-party), at 40 others reached:
+# the embedding alone caught 950 third-party statements, the words alone 876, the two
+# averaged 1,042, and one model over both 1,109 (with this factor; 1,082 at 1.0, 1,095 at
+# 5.0 with a penalty of 1e-4). At 10 others: 727 for the embedding, 1,022 for both.
+WORDS_SCALE = 3.0
 # From a "confident" probability the hearing stands even when the guard's word list names no
 # one ("our dev team has real communication problems... sort the team out", "unser
 # Assistenzarzt Dr. Yilmaz"). It is learnt at each training: just above the highest
-# out-of-fold probability of any statement that is not someone else's wish (development
-# needs, complaints, questions about rooms or the difference between a mentor and a coach),
-# plus a margin, and never below the floor. In the blind-10 pass no own development need
-# reached 0.8 out of fold; the highest others were a complaint about a coach (0.91) and the
-# question about the difference (0.90), which set it at 0.94.
+# out-of-fold probability of any statement that is not someone else's wish and names someone
+# or a group (development needs, complaints, questions about rooms or the difference
+# between a mentor and a coach), plus a margin, and never below the floor. In the blind-10
+# pass no own development need reached 0.8 out of fold; the highest others were a complaint
+# about a coach (0.91) and the question about the difference (0.90), which set it at 0.94.
+# With the words (blind-18 pass) the highest such other is a complaint about one's own
+# coach (0.95), which sets it at 0.98.
 CONFIDENT_FLOOR = 0.85
 CONFIDENT_MARGIN = 0.02
 
 
+def third_party_features(vectors: Any, texts: Sequence[str]) -> Any:
+    """The third-party reader's inputs: each statement's embedding, then its word n-grams
+    (``semantic.third_party_probability`` computes the same at run time)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    rows, cols, values = [], [], []
+    for i, text in enumerate(texts):
+        slots = words.ngram_slots(text)
+        if not slots:  # no word at all ("???"): the embedding alone
+            continue
+        rows.extend([i] * len(slots))
+        cols.extend(slots)
+        values.extend([WORDS_SCALE / math.sqrt(len(slots))] * len(slots))
+    grams = csr_matrix((values, (rows, cols)), shape=(len(texts), words.BUCKETS))
+    return hstack([csr_matrix(vectors), grams]).tocsr()
+
+
 def fit_third_party(x: Any, y: Any, penalty: float) -> tuple[Any, float]:
-    """Binary logistic regression, class-balanced, L2-penalised: is this someone else's wish?"""
+    """Binary logistic regression, class-balanced, L2-penalised, solved with L-BFGS: is
+    this someone else's wish?"""
+    from scipy.optimize import minimize
+
     n, dim = x.shape
     share = max(float(y.mean()), 1e-6)
-    sample = np.where(y == 1, 0.5 / share, 0.5 / max(1 - share, 1e-6))
-    weights = np.zeros(dim)
-    bias = 0.0
-    for _ in range(STEPS):
-        probs = 1 / (1 + np.exp(-(x @ weights + bias)))
-        grad = (probs - y) * sample / n
-        weights -= RATE * (x.T @ grad + penalty * weights)
-        bias -= RATE * float(grad.sum())
-    return weights, bias
+    sample = np.where(y == 1, 0.5 / share, 0.5 / max(1 - share, 1e-6)) / n
+
+    def loss(params: Any) -> tuple[float, Any]:
+        weights, bias = params[:-1], params[-1]
+        logits = x @ weights + bias
+        probs = 1 / (1 + np.exp(-logits))
+        value = float(np.sum(sample * (np.logaddexp(0, logits) - y * logits)))
+        grad = (probs - y) * sample
+        value += 0.5 * penalty * float(weights @ weights)
+        return value, np.concatenate([x.T @ grad + penalty * weights, [grad.sum()]])
+
+    solved = minimize(
+        loss, np.zeros(dim + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500}
+    )
+    return solved.x[:-1], float(solved.x[-1])
 
 
 def third_party_out_of_fold(x: Any, y: Any) -> Any:
@@ -201,7 +236,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{'/'.join(group)}: vote weight {weight:.2f}, rules' unclear {rule_unclear:.2f}")
     weights, bias = fit(x, y, penalty)
     y_all = np.asarray([1.0 if r["third_party"] else 0.0 for r in everyone])
-    heard = third_party_out_of_fold(x_all, y_all)
+    features = third_party_features(x_all, [r["text"] for r in everyone])
+    heard = third_party_out_of_fold(features, y_all)
+    for level in (0.5, 0.6, 0.7, 0.8, 0.9):
+        at = heard >= level
+        print(
+            f"  at {level}: {int((at & (y_all == 1)).sum())} third-party, "
+            f"{int((at & (y_all == 0)).sum())} others"
+        )
     reached = heard >= THIRD_PARTY_THRESHOLD
     print(
         f"third-party reader, out of fold at {THIRD_PARTY_THRESHOLD}: "
@@ -214,10 +256,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  past the guard: {int((reached & guard & (y_all == 1)).sum())} third-party, "
         f"{int((reached & guard & (y_all == 0)).sum())} others"
     )
-    highest_other = float(heard[y_all == 0].max())
-    confident = max(CONFIDENT_FLOOR, math.ceil((highest_other + CONFIDENT_MARGIN) * 100) / 100)
-    # A confident hearing still needs a group or a role named (or someone, as above).
+    # A confident hearing still needs a group or a role named (or someone, as above), so
+    # only the others that name one can be misheard through it ("my manager said I should
+    # sign up", which names no one else, is answered by the patterns).
     grouped = guard | np.asarray([names_a_group_or_role(r["text"]) for r in everyone])
+    highest_other = float(heard[(y_all == 0) & grouped].max())
+    confident = max(CONFIDENT_FLOOR, math.ceil((highest_other + CONFIDENT_MARGIN) * 100) / 100)
     sure = (heard >= confident) & grouped
     print(
         f"  confident at {confident} (highest other {highest_other:.3f}), naming someone or a "
@@ -235,7 +279,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for i in np.flatnonzero(voiceless & (y_all == 0)):
         print(f"    other: {everyone[i].get('id')}")
-    tp_weights, tp_bias = fit_third_party(x_all, y_all, THIRD_PARTY_PENALTY)
+    tp_weights, tp_bias = fit_third_party(features, y_all, THIRD_PARTY_PENALTY)
+    dim = x_all.shape[1]
+    word_weights = tp_weights[dim:] * WORDS_SCALE
+    used = np.flatnonzero(np.abs(word_weights) >= 1e-6)
+    np.savez_compressed(
+        semantic.WORDS_PATH,
+        slots=used.astype(np.int32),
+        weights=word_weights[used].astype(np.float32),
+    )
     semantic.WEIGHTS_PATH.parent.mkdir(exist_ok=True)
     payload = {
         "labels": list(LABELS),
@@ -252,7 +304,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "threshold": THIRD_PARTY_THRESHOLD,
             "confident": confident,
             "bias": round(tp_bias, 5),
-            "weights": [round(float(v), 5) for v in tp_weights],
+            "weights": [round(float(v), 5) for v in tp_weights[:dim]],
+            "words": {
+                "file": semantic.WORDS_PATH.name,
+                "buckets": words.BUCKETS,
+                "slots": int(used.size),
+            },
         },
     }
     semantic.WEIGHTS_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
