@@ -1568,3 +1568,36 @@ def test_someone_who_asks_to_be_present_in_anothers_sessions_hears_about_confide
 )
 def test_a_date_set_aside_for_the_real_question_is_mentoring(text: str) -> None:
     assert triage(text).recommendation == "mentoring"
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        (
+            "Als Auftraggeber würden wir gern bei den Mentoring-Gesprächen unserer "
+            "Abteilungsleiterinnen dabei sein.",
+            "confidentiality",
+        ),
+        ("The induction handbook says all new hires must do this. Nothing specific.", "own_wish"),
+        (
+            "Notre directrice m'a chargée d'organiser un accompagnement pour les trois "
+            "nouvelles cheffes de service.",
+            "referral",
+        ),
+    ],
+)
+def test_blind_19_shapes_of_someone_elses_wish_get_their_next_step(text: str, step: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == step
+
+
+def test_a_rule_for_everyone_and_an_own_wish_is_the_persons_request() -> None:
+    result = triage(
+        "The onboarding checklist says every new starter has to, and honestly I'd love help "
+        "getting faster at writing specs before my first review in March."
+    )
+
+    assert result.recommendation == "coaching"
+    assert result.next_step is None

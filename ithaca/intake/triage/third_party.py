@@ -380,7 +380,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             # chargés de clientèle").
             r"(?:trouver|chercher|organiser|réserver) (?:un|une|des) (?:coach|mentor|"
             r"accompagnement|formation)\w* (?:pour|à) (?:mon|ma|mes|notre|nos|lui|elle|eux|"
-            r"elles|leur|l'équipe|toute)\b",
+            r"elles|leur|l'équipe|toute|les|ces|tous|toutes|chacun\w*)\b",
             r"qu[e'] ?(?:un|une) (?:coach|mentor|mentore|personne|conseill\w+)\w* (?:la|le|les|"
             r"l'|lui|leur) ?(?:pren\w+|accompagn\w+|aid\w+|suiv\w+|appel\w+|contact\w+|"
             r"orient\w+|rencontr\w+|reç\w+|recev\w+|form\w+|coach\w+)",
@@ -632,6 +632,14 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:says|said|requires|required|means|states|stipulates|obliges|forces|makes) "
             r"(?:that )?(?:i|me)\b",
             r"(?:compulsory|mandatory|required|obligatory) for me\b",
+            # A rule for everyone in the writer's position ("the onboarding checklist says
+            # every new starter has to"), with no wish of their own.
+            r"(?:checklist|policy|process|procedure|rules?|onboarding|induction|contract|"
+            r"handbook)\b[^.!?]{0,30}(?:says|said|requires|required|states|stipulates) (?:that )?"
+            r"(?:every|all|each|we|i|new)\b[^.!?]{0,40}(?:has to|have to|must|need to|needs "
+            r"to|are required|is required)",
+            r"filling (?:this|it) (?:in|out) (?:because|bc|cos|cuz|since|as) (?:i|we) (?:have "
+            r"to|had to|was told|were told|must)",
         ),
         "fr": (
             r"(?:mon|ma) (?:manager|cheffe?|chef|responsable|directeur|directrice|n\+1|"
@@ -739,9 +747,9 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"de cada una|mensuales|semanales)",
     ),
     "de": (
-        r"(?:bei|in) (?:den|ihren|seinen|einigen) (?:sitzungen|gesprächen|terminen|coachings|"
-        r"sessions|treffen)[^.!?]{0,30}(?:zuhören|zuhoeren|mithören|dabei sein|dabeisitzen|"
-        r"hospitieren|anwesend sein|beisitzen)",
+        r"(?:bei|in) (?:den|ihren|seinen|einigen) [\w-]*(?:sitzungen|gesprächen|terminen|"
+        r"coachings|sessions|treffen)[^.!?]{0,60}(?:zuhören|zuhoeren|mithören|dabei sein|"
+        r"dabeisitzen|hospitieren|anwesend sein|beisitzen)",
         # Minutes of the talks to be read ("ich möchte die Gesprächsprotokolle einsehen").
         r"(?:gesprächs|sitzungs|coaching|mentoring)protokoll\w*[^.!?]{0,30}(?:einsehen|lesen|"
         r"sehen|bekommen|erhalten)",
@@ -771,6 +779,7 @@ _FOR_SOMEONE = re.compile(
     r"payons|payez|paient|seine[rnm]?|ihre[rnm]?|"
     r"mitarbeiter\w*|bereichsleiter\w*|"
     r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|projektträger|azubis?|"
+    r"auftraggeber\w*|abteilungsleiter\w*|"
     r"auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
