@@ -1601,3 +1601,39 @@ def test_a_rule_for_everyone_and_an_own_wish_is_the_persons_request() -> None:
 
     assert result.recommendation == "coaching"
     assert result.next_step is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looking for help with saying no to people. Well, not me really, my sister Ana, she "
+        "agrees to everything at work.",
+        "Nuestra asociación acompaña a doce cooperativas y queremos que cada una tenga un "
+        "mentor el próximo año.",
+        "Nous accompagnons huit agricultrices et nous voulons que chacune ait une marraine.",
+    ],
+)
+def test_not_me_really_and_one_for_each_of_them_go_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "referral"
+
+
+def test_not_me_inside_an_own_sentence_stays_the_persons_own() -> None:
+    result = triage(
+        "It's not me really who struggles with my manager, it's the workload; I want to learn "
+        "to prioritise my week by May."
+    )
+
+    assert not result.third_party
+
+
+def test_a_skill_disclaimed_before_a_holistic_question_is_not_coaching_evidence() -> None:
+    result = triage(
+        "I must tell the partners by Monday whether I go for equity partner. It isn't about "
+        "pitching technique, it's about what I want the next fifteen years to look like. I'd "
+        "like to talk it over with someone who made that call."
+    )
+
+    assert result.recommendation == "mentoring"

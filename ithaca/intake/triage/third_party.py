@@ -356,7 +356,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"entreprendr\w+|intégrer\w*|s'inscri\w+|ser\w+ (?:inscrit|accompagn|coach))",
             r"(?:nous souhaitons|nous voudrions|nous aimerions|on voudrait|on aimerait|nous "
             r"voulons) qu[e'] ?(?:mon|ma|mes|notre|nos|il|elle|ils|elles|l'équipe|toute|tous|"
-            r"le|la|les)\b",
+            r"le|la|les|chacun|chacune)\b",
             r"(?:mon|ma) (?:mari|femme|conjoint\w*|fils|fille|compagne|compagnon)\b"
             r"(?:(?! je | j'| me | moi | m')[^.!?]){0,80}"
             r"(?:besoin|pourrait|devrait|ne sait pas|refuse|ne veut pas|épuisée?|malheureu\w+|"
@@ -434,9 +434,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"inscribirlo|buscarle|buscarles)",
             r"(?:le|les) (?:pueden|puede|podéis|podrían) (?:buscar|encontrar|asignar)",
             r"(?:organizar|montar) (?:un )?coaching para",
-            r"(?:quiero|quisiera|me gustaría) que (?:a )?(?:mi|mis|él|ella|ellos|ellas|le|les|"
-            r"el equipo|"
-            r"todo el equipo|todos)\b",
+            r"(?:quiero|quisiera|me gustaría|queremos|quisiéramos|nos gustaría|deseamos) que "
+            r"(?:a )?(?:mi|mis|nuestr[oa]s?|él|ella|ellos|ellas|le|les|el equipo|todo el equipo|"
+            r"todos|todas|cada un[oa])\b",
             r"(?:hemos|he|han|ha|se ha|se) (?:decidido|acordado|decidió|acordó|resuelto|"
             r"determinado|establecido) que[^!?]{1,60}"
             r"(?:debe|deben|tiene que|tienen que|hará|harán|haga|hagan|realice|realicen|realizará|"
@@ -863,7 +863,8 @@ BENEFICIARY: Mapping[str, str] = {
     rf"(?:(?:it's|it is|this is|asking|looking|is) for|(?<!caring )(?<!care )(?<!cared )"
     rf"for|on behalf of) (?:my|our|one of "
     rf"(?:my|our)) (?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES})|not (?:for )?me[,.;!]|"
-    r"(?:this|it) isn't for me|not for myself|"
+    r"(?:this|it) isn't for me|not for myself|not (?:for )?me (?:exactly|really|personally|"
+    r"actually|as such)(?=\s*[-\u2013\u2014,.;:!])|"
     # Someone on the writer's team ("for the new hire on my team mostly").
     r"for (?:the|a|one|this) (?:[\w-]+ ){1,3}?(?:on|in|from|of) (?:my|our) (?:team|unit|ward|"
     r"department|shift|crew|squad|office|branch|store)\b",

@@ -86,7 +86,8 @@ REJECTION = re.compile(
     # need is not; the skill named in the disclaimer is not evidence for coaching.
     r"(?:this|it|that)(?:'s| is)? ?(?:isn't|is not|'s not|not) (?:about |for )?(?:a |an |"
     r"just |only |some )?(?:[\w-]+ ){0,2}(?:prep|preparation|practice|training|course|drill|"
-    r"workshop|rehearsal)s?\b|"
+    r"workshop|rehearsal|technique|tip|skill)s?\b|"
+    r"(?:don't|do not) need (?:[\w-]+ ){0,2}(?:tips|technique|skills training)\b|"
     r"(?:ce n'est|c'est) pas (?:de la |du |une |un |des |pour )?(?:[\w'-]+ ){0,2}"
     r"(?:préparation|préparer|formation|entraînement|entrainement|cours|atelier)\w*|"
     r"no (?:es|se trata de|busco) (?:una |un |la |el |para )?(?:[\w-]+ ){0,2}"
@@ -148,7 +149,14 @@ PIVOT = re.compile(
     r"what i (?:actually|really|truly) (?:need|want)(?: to \w+)? is|(?:i'm|i am) (?:less "
     r"worried|less bothered|less concerned) about the [\w-]+(?: itself)? than|"
     r"ce dont j'ai (?:vraiment|réellement) besoin|lo que (?:de verdad|realmente) necesito|"
-    r"was ich (?:eigentlich|wirklich) brauche)(?!\w)",
+    r"was ich (?:eigentlich|wirklich) brauche|"
+    # The skill side set aside before the question ("It isn't about interview technique,
+    # it's about what kind of life I want", "i don't need CV tips, i need someone who...").
+    r"(?:it|this|that)(?: really)? (?:isn't|is not|'s not) (?:really )?about (?:[\w-]+ ){0,2}"
+    r"(?:technique|tips|skills?|training)|i don'?t need (?:[\w-]+ ){0,2}(?:tips|training|"
+    r"technique|skills?)|es geht (?:mir )?(?:dabei )?nicht um (?:[\w-]+ ){0,2}(?:technik|tipps|"
+    r"\w*techniken|fähigkeiten)|no (?:es|se trata de) (?:una cuestión de )?(?:técnica|consejos|"
+    r"habilidades)|ce n'est pas (?:une question de )?(?:technique|conseils|compétences))(?!\w)",
     re.IGNORECASE,
 )
 
