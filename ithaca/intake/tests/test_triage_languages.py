@@ -1637,3 +1637,70 @@ def test_a_skill_disclaimed_before_a_holistic_question_is_not_coaching_evidence(
     )
 
     assert result.recommendation == "mentoring"
+
+
+_HALF_HEARD = "Priya on my ward keeps freezing at handover. Something short, before her review?"
+
+
+def test_a_weaker_hearing_counts_when_the_writer_states_no_wish_of_their_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    between = (semantic.third_party_without_own_wish() + semantic.third_party_threshold()) / 2
+    assert semantic.third_party_without_own_wish() < between < semantic.third_party_threshold()
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: between)
+
+    result = triage(_HALF_HEARD)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya on my ward keeps freezing at handover, and I'd like to learn how to coach her "
+        "through it before her review.",
+        "Priya on my ward keeps freezing at handover. Could someone help me support her "
+        "before her review?",
+    ],
+)
+def test_a_weaker_hearing_leaves_a_stated_own_wish_alone(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    between = (semantic.third_party_without_own_wish() + semantic.third_party_threshold()) / 2
+    monkeypatch.setattr(semantic, "third_party_probability", lambda _text: between)
+
+    assert not triage(text).third_party
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        (
+            "Our trust pays for the scholars' coaching and we'd like to receive coaching "
+            "summaries for each of them every quarter.",
+            "confidentiality",
+        ),
+        (
+            "Soy su jefa. ¿Podría asistir a las sesiones de Marta? Quiero ver cómo va.",
+            "confidentiality",
+        ),
+        ("Could I sit in on Daniel's sessions now and then? I manage him.", "confidentiality"),
+        ("Honestly I only want my manager to stop rewriting every email I send.", "referral"),
+    ],
+)
+def test_blind_21_shapes_of_someone_elses_wish_get_their_next_step(text: str, step: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == step
+
+
+def test_a_team_to_stop_leaning_on_the_writer_is_the_writers_own_aim() -> None:
+    result = triage(
+        "I want my team to stop relying on me for every decision, so I need to learn to "
+        "delegate properly by June."
+    )
+
+    assert not result.third_party
+    assert result.recommendation == "coaching"

@@ -15,7 +15,7 @@ from .questions import Answers, normalize_answers
 from .result import Recommendation, TriageResult
 from .signals import Signal, answer_signals, text_signals
 from .text import Gate, gate_for, is_admin, is_errand, is_on_topic, opens_second_need, segments
-from .third_party import ThirdParty, heard_third_party, read_third_party
+from .third_party import ThirdParty, heard_third_party, read_third_party, states_own_wish
 from .vote import vote
 
 # The thresholds live on the weight scale of weights.WEIGHTS (2.0 = one clear signal).
@@ -128,7 +128,12 @@ def triage(text: str, answers: Answers | None = None) -> TriageResult:
     heard = None
     if referral is None and not mine:
         heard = semantic.third_party_probability(text)
-        if heard is not None and heard >= semantic.third_party_threshold():
+        # Where the writer says nothing of what they themselves want, a weaker hearing
+        # counts too (the guard still needs someone else named).
+        if heard is not None and (
+            heard >= semantic.third_party_threshold()
+            or (heard >= semantic.third_party_without_own_wish() and not states_own_wish(text))
+        ):
             referral = heard_third_party(text)
     if referral is not None and referral.blocks:
         return _someone_elses(referral, from_answers, language)

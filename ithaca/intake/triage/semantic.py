@@ -180,6 +180,13 @@ def third_party_threshold() -> float:
     return float(_trained()["third_party"]["threshold"])
 
 
+def third_party_without_own_wish() -> float:
+    """The lower probability that counts when the writer states no wish of their own (the
+    threshold itself when the stored model predates it)."""
+    trained = _trained()["third_party"]
+    return float(trained.get("without_own_wish", trained["threshold"]))
+
+
 def third_party_confident() -> float:
     """From this probability the reader's hearing stands without another person named in
     the guard's word list (above 1 when the stored model predates it: never)."""

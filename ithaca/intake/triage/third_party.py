@@ -58,6 +58,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:access to|see|read|share) (?:his|her|their|my \w+'s) (?:session )?notes",
             # Who said what in a group's sessions is always other people's words.
             r"who said what",
+            # A named person's sessions or notes ("sit in on Lucy's sessions").
+            r"(?:sit in on|attend|listen (?:in )?(?:on|to)|join|observe|read|see) "
+            r"(?-i:[A-Z][a-z]+)'s (?:\w+ )?(?:sessions|coaching|mentoring|notes)",
             r"what (?:he|she|they|my [\w ]{1,30}) (?:has been |have been |is |are |was |were )?"
             r"(?:talks?|talking|talked|discuss\w*|says?|saying|said|tells?|telling|told|"
             r"rais\w+|brings? up|bringing up|shar\w+) (?:about )?(?:with|in|during|at) "
@@ -87,6 +90,9 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"disent)[^.!?]{0,30}(?:séances?|coach|mentor)",
         ),
         "es": (
+            # A named person's sessions ("¿Puedo asistir a las sesiones de Lucía con su coach?").
+            r"(?:asistir|estar|entrar|escuchar|sentarme|participar)[^.!?]{0,20}(?:sesiones|"
+            r"reuniones) de (?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ]+)",
             r"(?:leer|ver|consultar|acceder|acceso|saber|conocer|recibir|enviar|pasar|compartir|"
             r"mandar)"
             r"[^.!?]{0,50}(?:sesiones|"
@@ -700,6 +706,11 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"(?:access to|copy of|copies of|see|read|have) (?:the |his |her |their )?(?:coach|"
         r"mentor)(?:'s|es'|s') (?:notes|records|recordings|files)|recordings? of (?:the |each |"
         r"his |her |their )?(?:sessions|calls|meetings|coaching)",
+        # Session notes or reports asked for by who funds them ("we fund the fellowship and
+        # would like to receive session notes ... for each fellow's coaching").
+        r"(?:like|want|need|expect|require) to (?:receive|get|see|read|have) (?:the |their |"
+        r"his |her |all |any |regular |monthly |weekly )?(?:session|coaching|mentoring) "
+        r"(?:notes|summar\w+|reports?|records?|content|minutes)",
         r"(?:sit in on|listen in (?:on|to)|listen to|observe|be present (?:at|in|during)|"
         r"join in on) (?:(?:some|one|a few|each|all|any|most) of )?(?:the |their |his |her |"
         r"my \w+'s |our \w+'s )?(?:\w+ )?(?:sessions|meetings|coaching|mentoring|calls)\b",
@@ -780,6 +791,11 @@ _FOR_SOMEONE = re.compile(
     r"mitarbeiter\w*|bereichsleiter\w*|"
     r"teilnehmer\w*|teilnehmende\w*|geldgeber\w*|förderer|projektträger|azubis?|"
     r"auftraggeber\w*|abteilungsleiter\w*|"
+    # The writer as the person's boss ("Soy su jefe", "je suis son manager").
+    r"soy su (?:jefe|jefa|responsable|supervisor\w*|director\w*)|je suis (?:son|sa|leur) "
+    r"(?:manager|cheffe?|responsable|directeur|directrice|n\+1)|ich bin (?:ihr|sein)e? "
+    r"(?:chef\w*|vorgesetzte\w*|teamleiter\w*)|i'?m (?:his|her|their) (?:boss|manager|"
+    r"line manager|supervisor|director)|"
     r"auszubildende\w*)(?!\w)",
     re.IGNORECASE,
 )
@@ -900,10 +916,16 @@ _PEOPLE_TO_CHANGE = (
 OTHERS_TO_CHANGE: Mapping[str, str] = {
     "en": rf"{_OTHERS_EN} (?:all )?needs? to be (?:pulled|brought|whipped|knocked|licked|"
     r"kicked|sorted|shaped|straightened|got)(?: \w+){0,2}? (?:into line|into shape|up|out)|"
-    rf"(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:my|our) (?:[\w-]+ ){{0,3}}?"
+    rf"(?:i|we) (?:really |just |only )?(?:need|want|would like|'d like) (?:my|our) "
+    rf"(?:[\w-]+ ){{0,3}}?"
     rf"(?:{_PEOPLE_TO_CHANGE}) to (?:improve|get better|step up|shape up|sharpen up|raise "
     r"their game|up their game|learn|become (?:a )?(?:better|more|less)|be (?:a )?(?:better|"
-    r"more|less))",
+    r"more|less))|"
+    # One person to stop doing something ("I just want my boss to stop micromanaging
+    # everyone"); a team to stop ("my team to stop relying on me") is often the writer's
+    # own aim to delegate.
+    rf"(?:i|we) (?:really |just |only )?(?:need|want|would like|'d like) (?:my|our) "
+    rf"(?:[\w-]+ ){{0,2}}?(?:{_KIN_AND_TIES}) to (?:stop|quit)\b",
     "fr": r"(?:j'ai besoin|je veux|je voudrais|j'aimerais|nous voulons|nous voudrions|il faut) "
     rf"que (?:mon|ma|mes|notre|nos|l'|le|la|les) (?:[\w'-]+ ){{0,3}}?(?:{_PEOPLE_TO_CHANGE}) "
     r"(?:[\w'-]+ ){0,3}?(?:progresse|progressent|apprenne|apprennent|s'améliore|s'améliorent|"
@@ -1049,6 +1071,27 @@ def _first_for_others(pattern: re.Pattern[str], text: str) -> re.Match[str] | No
     return None
 
 
+# Help asked for the writer ("could someone help me support them", "m'aider à", "ayudarme
+# a", "mir helfen"): a wish of their own even without "I want".
+_HELP_FOR_ME = re.compile(
+    r"(?<![\w'])(?:help|support|coach|teach|show|guide|advise) me\b|"
+    r"(?:m'aider|aidez-moi|aide-moi|m'accompagner|me conseiller|me coacher)\b|"
+    r"(?:ayudarme|ayúdame|ayúdenme|me ayude|me ayuden|acompañarme|orientarme)\b|"
+    r"(?:mir (?:hilft|helfen|zeigt|beibringt)|hilf mir|helfen sie mir|mich (?:begleitet|"
+    r"unterstützt|coacht))\b",
+    re.IGNORECASE,
+)
+
+
+def states_own_wish(text: str) -> bool:
+    """Whether the writer says, in any of the four languages, what they themselves want
+    ("I'd like", "j'aimerais", "quiero", "ich möchte") or asks for help for themselves."""
+    plain = text.replace("\u2019", "'")
+    return bool(_HELP_FOR_ME.search(plain)) or any(
+        pattern.search(plain) for pattern in _OWN_WISH.values()
+    )
+
+
 def _own_wish(text: str, referral: re.Match[str], langs: Sequence[str]) -> str | None:
     """The person's own wish, said in their own voice beside the referral."""
     for lang in langs:
@@ -1176,7 +1219,8 @@ def speaks_for_others(text: str) -> bool:
 _ADOPTS = re.compile(
     r"(?<![\w'])(?:i (?:fully |totally |actually |honestly )?agree|(?:she|he|they)(?:'s|'re| is| "
     r"are) right|je suis d'accord|(?:il|elle) a raison|estoy de acuerdo|tiene razón|"
-    r"ich stimme (?:ihr|ihm|dem)? ?zu|(?:sie|er) hat recht)(?![\w'])",
+    r"ich stimme (?:ihr|ihm|dem|ihnen)? ?zu|(?:sie|er) (?:hat|haben) recht|(?:ils|elles) ont "
+    r"raison|tienen razón)(?![\w'])",
     re.IGNORECASE,
 )
 

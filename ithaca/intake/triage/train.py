@@ -28,7 +28,12 @@ from . import semantic, words
 from .language import SUPPORTED
 from .model import triage
 from .result import TriageResult
-from .third_party import names_a_group_or_role, names_someone_else, speaks_for_others
+from .third_party import (
+    names_a_group_or_role,
+    names_someone_else,
+    speaks_for_others,
+    states_own_wish,
+)
 from .vote import LABELS, combine, rule_distribution
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -136,6 +141,14 @@ THIRD_PARTY_THRESHOLD = 0.7
 # averaged 1,042, and one model over both 1,109 (with this factor; 1,082 at 1.0, 1,095 at
 # 5.0 with a penalty of 1e-4). At 10 others: 727 for the embedding, 1,022 for both.
 WORDS_SCALE = 3.0
+# A statement in which the writer says nothing of what they want ("I'd like", "quiero",
+# "ich möchte": ``third_party.states_own_wish``) counts from this lower probability, the
+# guard unchanged. Out of fold on the tune split of the blind-20 pass (4,238 statements,
+# 1,271 third-party), past the guard and with no own wish stated: 663 third-party
+# statements and 2 others at 0.7, 685 and 4 at 0.4 (the two more: "Meine Familie meint...
+# und sie haben recht", now heard as adopting the idea, and a founder's own "hätte gern
+# jemanden, der ... mir sagt"); at 0.3, 693 and 10.
+THIRD_PARTY_WITHOUT_OWN_WISH = 0.4
 # From a "confident" probability the hearing stands even when the guard's word list names no
 # one ("our dev team has real communication problems... sort the team out", "unser
 # Assistenzarzt Dr. Yilmaz"). It is learnt at each training: just above the highest
@@ -264,6 +277,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # only the others that name one can be misheard through it ("my manager said I should
     # sign up", which names no one else, is answered by the patterns).
     grouped = guard | np.asarray([names_a_group_or_role(r["text"]) for r in everyone])
+    quiet = (
+        (heard >= THIRD_PARTY_WITHOUT_OWN_WISH)
+        & guard
+        & ~np.asarray([states_own_wish(r["text"]) for r in everyone])
+    )
+    print(
+        f"  from {THIRD_PARTY_WITHOUT_OWN_WISH} past the guard, no own wish stated: "
+        f"{int((quiet & (y_all == 1)).sum())} third-party, {int((quiet & (y_all == 0)).sum())} "
+        "others"
+    )
+    for i in np.flatnonzero(quiet & (y_all == 0)):
+        print(f"    other: {everyone[i].get('id')}")
     highest_other = float(heard[(y_all == 0) & grouped].max())
     confident = max(CONFIDENT_FLOOR, math.ceil((highest_other + CONFIDENT_MARGIN) * 100) / 100)
     sure = (heard >= confident) & grouped
@@ -306,6 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "third_party": {
             "trained_on": f"{len(everyone)} tune statements, {int(y_all.sum())} third-party",
             "threshold": THIRD_PARTY_THRESHOLD,
+            "without_own_wish": THIRD_PARTY_WITHOUT_OWN_WISH,
             "confident": confident,
             "bias": round(tp_bias, 5),
             "weights": [round(float(v), 5) for v in tp_weights[:dim]],

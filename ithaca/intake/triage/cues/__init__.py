@@ -119,6 +119,8 @@ DISMISSAL = re.compile(
     r"settled|handled)|"
     r"the [\w-]+(?: itself)? (?:is|are|'s) (?:fine|done|sorted|not the (?:issue|problem|"
     r"worry|point))\b|"
+    r"the [\w-]+(?: itself)? (?:doesn't|does not|don't|do not) (?:worry|bother|scare|frighten) "
+    r"me\b|"
     r"(?:i've|i have) got the (?:job|place|post|role|offer)|"
     r"what (?:keeps me (?:up|awake)(?: at night)?|worries me|bothers me|scares me|i'm worried "
     r"about) (?:isn't|is not|'s not) the\b|"
