@@ -86,14 +86,17 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The browser's language (cookie from the switcher, then Accept-Language), else
     # LANGUAGE_CODE; after sessions, before anything that renders text.
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware without matching the path for a language prefix, which
+    # no URL of Ithaca's has (ithaca/core/lean_middleware.py; same language, same headers).
+    "ithaca.core.lean_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, the session's person read with prepared SQL (accounts/sessions.py).
     "ithaca.accounts.sessions.AuthenticationMiddleware",
     # A signed-in person's chosen language beats the browser's (accounts/interface_language.py).
     "ithaca.accounts.interface_language.PersonLanguageMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's, with the storage class imported once (ithaca/core/lean_middleware.py).
+    "ithaca.core.lean_middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -102,6 +105,10 @@ MIDDLEWARE = [
     "ithaca.accounts.mfa.RequireMfaMiddleware",
     "ithaca.people.zone.TimeZoneMiddleware",
 ]
+
+# Django's cookie-then-session storage, its two stores made only when a request reads or
+# adds a message (ithaca/core/lean_middleware.py).
+MESSAGE_STORAGE = "ithaca.core.lean_middleware.LazyFallbackStorage"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -10,6 +10,10 @@ come back through the ORM's own converters, as `.values_list()` gives them;
 
 Only for queries whose shape does not depend on the values: `=` comparisons, never
 `__in` a list or a value that may be None (both change the SQL).
+
+`PreparedInsert` does the same for `Model.objects.create()` of a model without
+save signals: the INSERT's SQL is built once per connection, and each row's values
+are prepared by the fields themselves, as the ORM's insert prepares them.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, signals
+from django.db.models.sql import InsertQuery
 from django.db.models.sql.compiler import SQLCompiler
 
 # Values no real query passes: text never typed, ids below any primary key.
@@ -129,3 +134,76 @@ def joined_instance(
         value, at = model_row(rel, row, at, using=using)
         setattr(instance, name, value if value.pk is not None else None)
     return instance
+
+
+class PreparedInsert:
+    """`model.objects.create(**values)`, its INSERT built once per connection.
+
+    The instance is made by the model (defaults included) and every concrete column
+    is written, each value through its field's `pre_save` and `get_db_prep_save`,
+    as `Model.save()` inserts a new row; the columns the database returns (the
+    primary key) are set on the instance. Where `create()` would do more (save
+    signals, an id given, expressions, a database without INSERT ... RETURNING) it
+    is `create()`'s own `save()`; a model with parents or no auto id is refused.
+    """
+
+    def __init__(self, model: type[Model]) -> None:
+        meta = model._meta
+        if meta.parents or meta.auto_field is None:
+            raise ValueError(f"{model.__name__}: only for a model of its own with an auto id.")
+        self.model = model
+        self.fields = [
+            f for f in meta.local_concrete_fields if not f.generated and f is not meta.auto_field
+        ]
+        self.returning = meta.db_returning_fields
+        self._compiled: WeakKeyDictionary[BaseDatabaseWrapper, tuple[str, Any, Any]] = (
+            WeakKeyDictionary()
+        )
+
+    def _compile(self, connection: BaseDatabaseWrapper, instance: Model) -> tuple[str, Any, Any]:
+        query = InsertQuery(self.model)
+        query.insert_values(self.fields, [instance])
+        compiler = query.get_compiler(connection=connection)
+        compiler.returning_fields = self.returning
+        ((sql, _params),) = compiler.as_sql()
+        cols = [f.get_col(self.model._meta.db_table) for f in self.returning]
+        compiled = (sql, compiler, compiler.get_converters(cols))
+        self._compiled[connection] = compiled
+        return compiled
+
+    def _plain(self, connection: BaseDatabaseWrapper, instance: Model) -> bool:
+        """Whether the prepared INSERT does all that `save()` would: no save signal to
+        send, no id given, the new row's columns returned by the INSERT itself, and no
+        value that is an expression or a database default (the ORM writes those into
+        the SQL)."""
+        return (
+            instance.pk is None
+            and connection.features.can_return_columns_from_insert
+            and not signals.pre_save.has_listeners(self.model)
+            and not signals.post_save.has_listeners(self.model)
+            and not any(
+                hasattr(getattr(instance, f.attname), "resolve_expression") for f in self.fields
+            )
+        )
+
+    def create(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> Any:
+        connection = connections[using]
+        instance = self.model(**values)
+        if not self._plain(connection, instance):
+            instance.save(force_insert=True, using=using)  # what create() does
+            return instance
+        instance._prepare_related_fields_for_save(operation_name="save")  # type: ignore[attr-defined]
+        compiled = self._compiled.get(connection) or self._compile(connection, instance)
+        sql, compiler, converters = compiled
+        params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in self.fields]
+        with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ops: Any = connection.ops  # fetch_returned_insert_columns: missing from django-stubs
+            row = ops.fetch_returned_insert_columns(cursor, compiler.returning_params)
+        if converters:
+            (row,) = compiler.apply_converters([row], converters)
+        for value, field in zip(row, self.returning, strict=True):
+            setattr(instance, field.attname, value)
+        instance._state.db = using
+        instance._state.adding = False
+        return instance

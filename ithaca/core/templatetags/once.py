@@ -103,37 +103,41 @@ class ReusedURLNode(URLNode):
     def render(self, context: Context) -> str:
         if self.name is None:
             return super().render(context)
-        values = [arg.resolve(context) for arg in self.args]
-        kept: list[str | None] = []  # each text argument, None for each number
-        for value in values:
-            if type(value) is int and value > 0:
-                kept.append(None)
-            elif isinstance(value, str):
-                kept.append(str(value))
-            else:
-                return super().render(context)
-        request = getattr(context, "request", None)
-        where = getattr(request, "_reversed_once_where", None)
-        if where is None:
-            # The URLconf and script prefix are set as a request starts: the same all through.
-            where = (get_urlconf(), get_script_prefix(), _current_app(context))
-            if request is not None:
-                request._reversed_once_where = where
-        current_app = where[2]
-        key = (self.name, tuple(kept), get_language(), *where)
-        if key in _REVERSED:
-            shape = _REVERSED[key]
-        elif len(_REVERSED) < LIMIT:
-            shape = _REVERSED[key] = _shape(self.name, values, current_app)
-        else:
-            shape = None
-        if shape is None:
+        url = reversed_once(context, self.name, [arg.resolve(context) for arg in self.args])
+        if url is None:
             return super().render(context)
-        url = _fill(shape, values)
         if self.asvar:
             context[self.asvar] = url
             return ""
         return conditional_escape(url) if context.autoescape else url
+
+
+def reversed_once(context: Context, name: str, values: list[Any]) -> str | None:
+    """The link `{% url name *values %}` gives, when it can be remembered (see the
+    module); None when Django must reverse it."""
+    kept: list[str | None] = []  # each text argument, None for each number
+    for value in values:
+        if type(value) is int and value > 0:
+            kept.append(None)
+        elif isinstance(value, str):
+            kept.append(str(value))
+        else:
+            return None
+    request = getattr(context, "request", None)
+    where = getattr(request, "_reversed_once_where", None)
+    if where is None:
+        # The URLconf and script prefix are set as a request starts: the same all through.
+        where = (get_urlconf(), get_script_prefix(), _current_app(context))
+        if request is not None:
+            request._reversed_once_where = where
+    key = (name, tuple(kept), get_language(), *where)
+    if key in _REVERSED:
+        shape = _REVERSED[key]
+    elif len(_REVERSED) < LIMIT:
+        shape = _REVERSED[key] = _shape(name, values, where[2])
+    else:
+        shape = None
+    return None if shape is None else _fill(shape, values)
 
 
 def _fill(shape: Shape, values: list[Any]) -> str:
