@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import rules
+from . import fused, rules
 from .features import NeedText, PoolFeatures
 from .kernel import Plan, Scanner
 from .progress import Tracker
@@ -89,14 +89,21 @@ def candidate_graph(
     """
     _validate(seekers, helpers, k)
     tracker = Tracker(progress, should_cancel)
-    seeker_ok = rules.seeker_mask(seekers, program)
-    helper_ok = rules.helper_mask(helpers, program)
-    group_of, groups = rules.language_groups(seekers, helpers)
-    ex_s, ex_h = rules.excluded_pairs(seekers, helpers, program)
-    tracker.checkpoint("rules")
-    index = text if text is not None else tfidf_index(seekers, helpers)
-    features = PoolFeatures(seekers, helpers, program, index)
-    tracker.checkpoint("features")
+    # A process loads the compiled scan from Numba's cache once (0.3 s of CPU and
+    # more of waiting); on another thread, beside the rules and features, rather
+    # than in the scan's first block.
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loaded = loader.submit(fused.warm) if fused.AVAILABLE else None
+        seeker_ok = rules.seeker_mask(seekers, program)
+        helper_ok = rules.helper_mask(helpers, program)
+        group_of, groups = rules.language_groups(seekers, helpers)
+        ex_s, ex_h = rules.excluded_pairs(seekers, helpers, program)
+        tracker.checkpoint("rules")
+        index = text if text is not None else tfidf_index(seekers, helpers)
+        features = PoolFeatures(seekers, helpers, program, index)
+        tracker.checkpoint("features")
+        if loaded is not None:
+            loaded.result()
     plans, allowed = _plans(seeker_ok, helper_ok, group_of, groups, ex_s, ex_h)
     builder = _Builder(features, k, len(helpers), ex_s * max(len(helpers), 1) + ex_h, workers)
     edges = builder.run(plans, allowed, tracker)
