@@ -5,10 +5,11 @@
 Each size runs in a fresh subprocess so its peak memory (ru_maxrss) is its
 own. Timed, stage by stage (wall and CPU seconds): the hard rules, the
 profile features, the block scan that scores every allowed pair, the exact
-top-k candidates, the "fit" min-cost flow, and the round's output: every
-pair's score and factor values, worked out for all pairs at once and written
-as `round_run` does (a pair is put in words, and its hard rules checked, when
-it is shown, not here).
+top-k candidates, the "fit" min-cost flow (with the pool's factor tables for
+the stored pairs built on another thread meanwhile, as `compute_round` does),
+and the round's output: every pair's score and factor values, worked out for
+all pairs at once and written as `round_run` does (a pair is put in words,
+and its hard rules checked, when it is shown, not here).
 Building the synthetic pool is not timed (a real round reads it from the
 database instead). With `--write` the draft's rows (`RoundPair`,
 `RoundUnmatched`) are written to the database of DATABASE_URL inside a

@@ -205,10 +205,19 @@ class _Builder:
         checked: list[Future[list[_Edges]]] = []
         parts: list[_Edges] = []
         # A group's kept pairs are scored exactly on a thread of their own while
-        # the next group is scanned, so no core waits for the other.
-        with ThreadPoolExecutor(max_workers=1) as checker:
-            for plan, sub in zip(plans, scans, strict=True):
-                out = scanner.scan(sub, on_block, tracker.cancelled)
+        # the next group is scanned, and the next group's layers are made ready
+        # on another while this one's blocks run, so no core waits for the other.
+        with (
+            ThreadPoolExecutor(max_workers=1) as checker,
+            ThreadPoolExecutor(max_workers=1) as preparer,
+        ):
+            ready = preparer.submit(scanner.prepare, scans[0]) if scans else None
+            for i, (plan, sub) in enumerate(zip(plans, scans, strict=True)):
+                group = ready.result()  # type: ignore[union-attr]
+                if i + 1 < len(scans):
+                    ready = preparer.submit(scanner.prepare, scans[i + 1])
+                out = group.run(on_block, tracker.cancelled)
+                del group  # its layers and tables are not needed by the exact scoring
                 checked.append(checker.submit(self._verified, sub, out.seeker, out.helper, out.tau))
                 flat = plan.seekers[~weighted[plan.seekers] & (allowed[plan.seekers] > 0)]
                 if flat.size:
