@@ -75,7 +75,8 @@ def _keys(columns: npt.NDArray[np.generic], usable: BoolArray) -> tuple[IntArray
     if picked.size == 0:
         return codes, picked
     flat = columns[picked].reshape(picked.size, -1)
-    if flat.dtype.kind not in "biuf" or (flat.dtype.kind == "f" and np.isnan(flat).any()):
+    nan = flat.dtype.kind == "f" and bool(np.isnan(flat).any())
+    if flat.dtype.kind not in "biuf" or nan or flat.shape[1] == 0:
         _, first, inverse = np.unique(flat, axis=0, return_index=True, return_inverse=True)
         codes[picked] = inverse.ravel()
         return codes, picked[first]
