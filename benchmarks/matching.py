@@ -5,10 +5,11 @@
 Each size runs in a fresh subprocess so its peak memory (ru_maxrss) is its
 own. Timed, stage by stage (wall and CPU seconds): the hard rules, the
 profile features, the block scan that scores every allowed pair, the exact
-top-k candidates, the "fit" min-cost flow, and the round's output: every
-pair's score and factor values, worked out for all pairs at once and written
-as `round_run` does (a pair is put in words, and its hard rules checked, when
-it is shown, not here).
+top-k candidates, the "fit" min-cost flow (with the pool's factor tables for
+the stored pairs built on another thread meanwhile, as `compute_round` does),
+and the round's output: every pair's score and factor values, worked out for
+all pairs at once and written as `round_run` does (a pair is put in words,
+and its hard rules checked, when it is shown, not here).
 Building the synthetic pool is not timed (a real round reads it from the
 database instead). With `--write` the draft's rows (`RoundPair`,
 `RoundUnmatched`) are written to the database of DATABASE_URL inside a
@@ -51,18 +52,19 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
     """
     import django
 
-    from ithaca.matching.engine import Program, candidate_graph, solve
+    from ithaca.matching.engine import Program, candidate_graph
     from ithaca.matching.engine.synthetic import random_pool
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()  # the output stage needs the models; set up before anything is timed
-    from ithaca.matching.services.rounds import heap_frozen
+    from ithaca.matching.services.rounds import heap_frozen, solve_pool
 
     n_seekers, n_helpers = SIZES[size]
     program = Program(kind="mentoring", mode="traditional", requires_training=True, chain_depth=3)
     pool = random_pool(
         7, n_seekers, n_helpers, program=program, vector_dim=VECTOR_DIM, min_capacity=1
     )
+    round_pool = _round_pool(pool)
     pool_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     load = os.getloadavg()[0]
     clock = _Clock()
@@ -70,9 +72,10 @@ def run_one(size: str, write: bool) -> dict[str, Any]:
         graph = candidate_graph(
             pool.seekers, pool.helpers, pool.program, k=K, text=pool.vectors, progress=clock.phase
         )
-        result = solve(graph, "fit")
+        outcome = solve_pool(round_pool, graph, "fit")  # the pool's factor tables meanwhile
+    result = outcome.result
     clock.lap("solving")
-    warnings = _output(pool, result, write)
+    warnings = _output(outcome, write)
     clock.lap("output")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row = {
@@ -118,17 +121,9 @@ class _Clock:
         self.wall, self.cpu = wall, cpu
 
 
-def _output(pool: Any, result: Any, write: bool) -> int:
-    """What `round_run` does after solving: every pair's factor numbers, the draft written.
-
-    Returns the number of pairs with a warning for the manager.
-    """
-    from django.db import transaction
-
-    from ithaca.matching.explain import has_warning
-    from ithaca.matching.models import MatchingRound
+def _round_pool(pool: Any) -> Any:
+    """The synthetic pool as a round's `Pool`, which `solve_pool` and the output read."""
     from ithaca.matching.pool import Pool
-    from ithaca.matching.services.rounds import RoundOutcome, heap_frozen, save_outcome_rows
 
     round_pool = Pool(
         program=None,  # type: ignore[arg-type]
@@ -138,7 +133,20 @@ def _output(pool: Any, result: Any, write: bool) -> int:
         helpers=tuple(pool.helpers),
     )
     round_pool.__dict__["text"] = pool.vectors  # the pool's text index (a cached property)
-    outcome = RoundOutcome(pool=round_pool, result=result)
+    return round_pool
+
+
+def _output(outcome: Any, write: bool) -> int:
+    """What `round_run` does after solving: every pair's factor numbers, the draft written.
+
+    Returns the number of pairs with a warning for the manager.
+    """
+    from django.db import transaction
+
+    from ithaca.matching.explain import has_warning
+    from ithaca.matching.models import MatchingRound
+    from ithaca.matching.services.rounds import heap_frozen, save_outcome_rows
+
     if not write:
         with heap_frozen():
             return sum(has_warning(b) for b in outcome.breakdowns())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -12,6 +12,9 @@ from ithaca.matching import engine
 from ithaca.matching.engine.phrase import Phrase
 from ithaca.matching.phrases import in_english, localized
 from ithaca.matching.words import FACTOR_LABELS, RULE_LABELS
+
+if TYPE_CHECKING:
+    from ithaca.matching.engine.stored import PoolTables
 
 
 def _named(check: engine.RuleCheck) -> str:
@@ -187,12 +190,16 @@ def warned(levels: dict[str, str], values: Any, applicable: Any) -> Any:
 
 
 def stored_pairs(
-    pairs: list[tuple[engine.Seeker, engine.Helper]], rules: engine.Program, text: engine.TextIndex
+    pairs: list[tuple[engine.Seeker, engine.Helper]],
+    rules: engine.Program,
+    text: engine.TextIndex,
+    tables: PoolTables | None = None,
 ) -> list[dict[str, Any]]:
-    """What a round stores of each pair, worked out for all of them at once."""
+    """What a round stores of each pair, worked out for all of them at once (from the
+    pool's factor tables when the round built them while solving)."""
     from ithaca.matching.engine.stored import pair_values
 
-    found = pair_values(pairs, rules, text)
+    found = pair_values(pairs, rules, text, tables)
     levels = [found.levels[f] for f in engine.FACTORS]
     flags = warned(found.levels, found.values, found.applicable).tolist()
     return [

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import rules
+from . import fused, rules
 from .features import NeedText, PoolFeatures
 from .kernel import Plan, Scanner
 from .progress import Tracker
@@ -89,14 +89,21 @@ def candidate_graph(
     """
     _validate(seekers, helpers, k)
     tracker = Tracker(progress, should_cancel)
-    seeker_ok = rules.seeker_mask(seekers, program)
-    helper_ok = rules.helper_mask(helpers, program)
-    group_of, groups = rules.language_groups(seekers, helpers)
-    ex_s, ex_h = rules.excluded_pairs(seekers, helpers, program)
-    tracker.checkpoint("rules")
-    index = text if text is not None else tfidf_index(seekers, helpers)
-    features = PoolFeatures(seekers, helpers, program, index)
-    tracker.checkpoint("features")
+    # A process loads the compiled scan from Numba's cache once (0.3 s of CPU and
+    # more of waiting); on another thread, beside the rules and features, rather
+    # than in the scan's first block.
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loaded = loader.submit(fused.warm) if fused.AVAILABLE else None
+        seeker_ok = rules.seeker_mask(seekers, program)
+        helper_ok = rules.helper_mask(helpers, program)
+        group_of, groups = rules.language_groups(seekers, helpers)
+        ex_s, ex_h = rules.excluded_pairs(seekers, helpers, program)
+        tracker.checkpoint("rules")
+        index = text if text is not None else tfidf_index(seekers, helpers)
+        features = PoolFeatures(seekers, helpers, program, index)
+        tracker.checkpoint("features")
+        if loaded is not None:
+            loaded.result()
     plans, allowed = _plans(seeker_ok, helper_ok, group_of, groups, ex_s, ex_h)
     builder = _Builder(features, k, len(helpers), ex_s * max(len(helpers), 1) + ex_h, workers)
     edges = builder.run(plans, allowed, tracker)
@@ -198,10 +205,19 @@ class _Builder:
         checked: list[Future[list[_Edges]]] = []
         parts: list[_Edges] = []
         # A group's kept pairs are scored exactly on a thread of their own while
-        # the next group is scanned, so no core waits for the other.
-        with ThreadPoolExecutor(max_workers=1) as checker:
-            for plan, sub in zip(plans, scans, strict=True):
-                out = scanner.scan(sub, on_block, tracker.cancelled)
+        # the next group is scanned, and the next group's layers are made ready
+        # on another while this one's blocks run, so no core waits for the other.
+        with (
+            ThreadPoolExecutor(max_workers=1) as checker,
+            ThreadPoolExecutor(max_workers=1) as preparer,
+        ):
+            ready = preparer.submit(scanner.prepare, scans[0]) if scans else None
+            for i, (plan, sub) in enumerate(zip(plans, scans, strict=True)):
+                group = ready.result()  # type: ignore[union-attr]
+                if i + 1 < len(scans):
+                    ready = preparer.submit(scanner.prepare, scans[i + 1])
+                out = group.run(on_block, tracker.cancelled)
+                del group  # its layers and tables are not needed by the exact scoring
                 checked.append(checker.submit(self._verified, sub, out.seeker, out.helper, out.tau))
                 flat = plan.seekers[~weighted[plan.seekers] & (allowed[plan.seekers] > 0)]
                 if flat.size:

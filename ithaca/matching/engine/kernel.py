@@ -351,6 +351,57 @@ class _Fused:
         return rows, cols, tau
 
 
+class _Group:
+    """A language group made ready by `Scanner.prepare`; its blocks run on the scanner's
+    threads."""
+
+    def __init__(
+        self,
+        scanner: Scanner,
+        seekers: IntArray,
+        cols: IntArray,
+        perm: IntArray,
+        bounds: list[tuple[int, int]],
+        layers: list[_Layer],
+        text: _Text | None,
+        exclusions: tuple[IntArray, IntArray, IntArray],
+        fused_rows: _Fused | None,
+    ) -> None:
+        self.scanner, self.seekers, self.cols, self.perm = scanner, seekers, cols, perm
+        self.bounds, self.layers, self.text = bounds, layers, text
+        self.excl_rows, self.col_pos, self.row_bounds = exclusions
+        self.fused_rows = fused_rows
+
+    def block(self, i: int) -> tuple[IntArray, IntArray, Float32]:
+        lo, hi = self.bounds[i]
+        a, b = self.row_bounds[i], self.row_bounds[i + 1]
+        kk, margin, text = self.scanner.kk, self.scanner.margin, self.text
+        excl_rows, col_pos = self.excl_rows[a:b] - lo, self.col_pos[a:b]
+        if self.fused_rows is not None:
+            base = text.start(lo, hi) if text else None
+            rows, found, tau = self.fused_rows.rows(base, lo, hi, excl_rows, col_pos, kk, margin)
+            return self.seekers[lo + rows], self.cols[found], tau
+        block = text.start(lo, hi) if text else np.zeros((hi - lo, self.cols.size), np.float32)
+        for layer in self.layers:
+            layer.add_to(block, lo, hi)
+        block[excl_rows, col_pos] = NEG_INF
+        rows, found, tau = select(block, kk, margin)
+        return self.seekers[lo + rows], self.cols[found], tau
+
+    def run(self, on_block: Callable[[int], None], cancelled: Callable[[], bool]) -> ScanOutput:
+        parts = list(self.scanner._run_all(self.block, self.bounds, on_block, cancelled))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return ScanOutput(empty, empty, np.zeros(0, dtype=np.float32))
+        tau = np.empty(self.seekers.size, dtype=np.float32)
+        tau[self.perm] = np.concatenate([p[2] for p in parts])
+        return ScanOutput(
+            seeker=np.concatenate([p[0] for p in parts]),
+            helper=np.concatenate([p[1] for p in parts]),
+            tau=tau,
+        )
+
+
 class Scanner:
     """Runs the block scan for each language group, on a few threads."""
 
@@ -369,6 +420,14 @@ class Scanner:
     def scan(
         self, plan: Plan, on_block: Callable[[int], None], cancelled: Callable[[], bool]
     ) -> ScanOutput:
+        return self.prepare(plan).run(on_block, cancelled)
+
+    def prepare(self, plan: Plan) -> _Group:
+        """A group's layers, row order and exclusions, ready to scan (`_Group.run`).
+
+        Kept apart from the scan itself so that the next group can be made
+        ready while this one's blocks run (candidates.py).
+        """
         # Shuffle the helpers once so that the first columns of every block are a
         # fair sample for select(): helper order may follow seniority or sign-up.
         order = np.random.default_rng(plan.cols.size).permutation(plan.cols.size)
@@ -386,37 +445,9 @@ class Scanner:
         seekers = plan.seekers[perm]
         step = max(8, min(512, BLOCK_CELLS // max(plan.cols.size, 1)))
         bounds = [(lo, min(lo + step, seekers.size)) for lo in range(0, seekers.size, step)]
-        excl_rows, col_pos, row_bounds = _exclusions(plan, order, perm, bounds)
-
+        exclusions = _exclusions(plan, order, perm, bounds)
         fused_rows = _Fused.make(layers, seekers, cols.size) if self.fused else None
-
-        def run(i: int) -> tuple[IntArray, IntArray, Float32]:
-            lo, hi = bounds[i]
-            a, b = row_bounds[i], row_bounds[i + 1]
-            if fused_rows is not None:
-                base = text.start(lo, hi) if text else None
-                rows, found, tau = fused_rows.rows(
-                    base, lo, hi, excl_rows[a:b] - lo, col_pos[a:b], self.kk, self.margin
-                )
-                return seekers[lo + rows], cols[found], tau
-            block = text.start(lo, hi) if text else np.zeros((hi - lo, cols.size), np.float32)
-            for layer in layers:
-                layer.add_to(block, lo, hi)
-            block[excl_rows[a:b] - lo, col_pos[a:b]] = NEG_INF
-            rows, found, tau = select(block, self.kk, self.margin)
-            return seekers[lo + rows], cols[found], tau
-
-        parts = list(self._run_all(run, bounds, on_block, cancelled))
-        if not parts:
-            empty = np.zeros(0, dtype=np.int64)
-            return ScanOutput(empty, empty, np.zeros(0, dtype=np.float32))
-        tau = np.empty(seekers.size, dtype=np.float32)
-        tau[perm] = np.concatenate([p[2] for p in parts])
-        return ScanOutput(
-            seeker=np.concatenate([p[0] for p in parts]),
-            helper=np.concatenate([p[1] for p in parts]),
-            tau=tau,
-        )
+        return _Group(self, seekers, cols, perm, bounds, layers, text, exclusions, fused_rows)
 
     def _layers(self, plan: Plan) -> tuple[list[_Layer], _Text | None]:
         layers, text = [], None

@@ -7,7 +7,8 @@ to a whole pool at once; the tests hold the two to each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -285,24 +286,51 @@ def excluded_pairs(
 ) -> tuple[IntArray, IntArray]:
     """Pairs ruled out person by person: self, independence, conflicts, opt-outs, declines.
 
-    Returns unique (seeker index, helper index) arrays.
+    Returns unique (seeker index, helper index) arrays. The ids each person
+    names are gathered for everyone at once and looked up among the other
+    side's ids with one sorted search, rather than person by person.
     """
-    helper_at = {h.id: j for j, h in enumerate(helpers)}
-    seeker_at = {s.id: i for i, s in enumerate(seekers)}
-    keys: list[int] = []
     n_helpers = len(helpers)
-    for i, s in enumerate(seekers):
-        ids = {s.id} | s.conflict_ids | s.blocked_ids
-        if program.kind == "mentoring":
-            ids.update(s.manager_chain[: max(program.chain_depth, 1)])
-            ids |= s.assessor_ids
-        keys.extend(i * n_helpers + helper_at[pid] for pid in ids if pid in helper_at)
-    for j, h in enumerate(helpers):
-        for pid in h.conflict_ids | h.blocked_ids:
-            if pid in seeker_at:
-                keys.append(seeker_at[pid] * n_helpers + j)
-    for sid, hid in program.declined:
-        if sid in seeker_at and hid in helper_at:
-            keys.append(seeker_at[sid] * n_helpers + helper_at[hid])
-    unique = np.unique(np.asarray(keys, dtype=np.int64))
+    seeker_ids = np.fromiter((s.id for s in seekers), np.int64, len(seekers))
+    helper_ids = np.fromiter((h.id for h in helpers), np.int64, n_helpers)
+    named: list[Sequence[Iterable[int]]] = [
+        [s.conflict_ids for s in seekers],
+        [s.blocked_ids for s in seekers],
+    ]
+    if program.kind == "mentoring":
+        depth = max(program.chain_depth, 1)
+        named += [[s.manager_chain[:depth] for s in seekers], [s.assessor_ids for s in seekers]]
+    owners, ids = [np.arange(len(seekers))], [seeker_ids]  # nobody is their own helper
+    for sets in named:
+        owner, found = _flatten(sets)
+        owners.append(owner)
+        ids.append(found)
+    s_of, h_of = _among(np.concatenate(ids), helper_ids)
+    keys = [np.concatenate(owners)[s_of] * n_helpers + h_of]
+    for sets in ([h.conflict_ids for h in helpers], [h.blocked_ids for h in helpers]):
+        owner, found = _flatten(sets)
+        at, s_index = _among(found, seeker_ids)
+        keys.append(s_index * n_helpers + owner[at])
+    if program.declined:
+        sid, hid = np.array(sorted(program.declined), dtype=np.int64).reshape(-1, 2).T
+        at_s, s_index = _among(sid, seeker_ids)
+        at_h, h_index = _among(hid[at_s], helper_ids)
+        keys.append(s_index[at_h] * n_helpers + h_index)
+    unique = np.unique(np.concatenate(keys))
     return unique // max(n_helpers, 1), unique % max(n_helpers, 1)
+
+
+def _flatten(sets: Sequence[Iterable[int]]) -> tuple[IntArray, IntArray]:
+    """Every id of every person's collection, and whose it is (their index)."""
+    counts = np.fromiter(map(len, sets), np.int64, len(sets))  # type: ignore[arg-type]
+    named = np.flatnonzero(counts)  # most name nobody: skip their empty collections
+    found = chain.from_iterable(map(sets.__getitem__, named.tolist()))
+    return np.repeat(named, counts[named]), np.fromiter(found, np.int64, int(counts.sum()))
+
+
+def _among(wanted: IntArray, ids: IntArray) -> tuple[IntArray, IntArray]:
+    """Which of `wanted` are among `ids` (unique), and their indices there."""
+    order = np.argsort(ids, kind="stable")
+    at = np.searchsorted(ids[order], wanted).clip(max=max(ids.size - 1, 0))
+    hit = np.flatnonzero(ids[order][at] == wanted) if ids.size else np.zeros(0, np.int64)
+    return hit, order[at[hit]]

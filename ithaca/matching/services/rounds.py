@@ -15,9 +15,10 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -37,6 +38,9 @@ from ithaca.matching.services.settings import require_manager
 from ithaca.matching.tasks import run_round
 from ithaca.programs.lifecycle import OPEN_STATUSES
 from ithaca.programs.models import Participation, Program
+
+if TYPE_CHECKING:
+    from ithaca.matching.engine.stored import PoolTables
 
 logger = logging.getLogger(__name__)
 Status = MatchingRound.Status
@@ -72,6 +76,7 @@ class RoundOutcome:
 
     pool: Pool
     result: engine.MatchResult
+    tables: PoolTables | None = None  # the pool's factor tables, when built while solving
 
     def breakdowns(self) -> Iterator[dict[str, Any]]:
         """Each match's stored breakdown, in the order of `result.matches`.
@@ -86,7 +91,7 @@ class RoundOutcome:
             (pool.seeker_by_id[m.seeker_id], pool.helper_by_id[m.helper_id])
             for m in self.result.matches
         ]
-        yield from stored_pairs(pairs, pool.rules, pool.text)
+        yield from stored_pairs(pairs, pool.rules, pool.text, self.tables)
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -180,18 +185,47 @@ def compute_round(
     pool = build_pool(program)
     report("loading", 1.0)
     with heap_frozen():
-        result = engine.match_pool(
+        graph = engine.candidate_graph(
             pool.seekers,
             pool.helpers,
             pool.rules,
-            objective=objective,  # type: ignore[arg-type]
             k=pool.config.top_k,
             text=pool.text,
             progress=progress,
             should_cancel=should_cancel,
         )
+        outcome = solve_pool(pool, graph, objective, progress=progress, should_cancel=should_cancel)
     report("done", 0.0)
-    return RoundOutcome(pool=pool, result=result)
+    return outcome
+
+
+def solve_pool(
+    pool: Pool,
+    graph: engine.CandidateGraph,
+    objective: str,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> RoundOutcome:
+    """Solve the pool's candidate graph; meanwhile, build the pool's factor tables that
+    the stored pairs are read from (`explain.stored_pairs`).
+
+    OR-Tools releases the GIL while it solves (seconds on one core at 100,000
+    seekers), so the tables, most of what storing the pairs costs, are built
+    on the other core for no wall time. A pair's numbers are the same from
+    tables over the whole pool as over the pairs' people only.
+    """
+    from ithaca.matching.engine.stored import PoolTables
+
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        tables = beside.submit(PoolTables, pool.seekers, pool.helpers, pool.rules, pool.text)
+        result = engine.solve(
+            graph,
+            objective,  # type: ignore[arg-type]
+            progress=progress,
+            should_cancel=should_cancel,
+        )
+        return RoundOutcome(pool=pool, result=result, tables=tables.result())
 
 
 class _Watch:
