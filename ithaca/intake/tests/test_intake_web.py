@@ -94,6 +94,20 @@ def test_the_result_offers_open_programs_of_the_recommended_kinds() -> None:
     )  # leadership suggested first
 
 
+def test_on_a_phone_each_program_that_fits_is_a_card_with_its_button() -> None:
+    ProgramFactory(name="Career mentoring")
+    user = UserFactory()
+    intake = intake_submit(author=user, text=BOTH)
+    content = _client(user).get(f"/intake/{intake.pk}/").content.decode()
+
+    # The stylesheet turns a table of this class into one card per row below 768 px
+    # (each cell under its column's name), so the join button is never scrolled away.
+    table = content[content.index('<section aria-labelledby="fit">') :]
+    assert '<table class="cards-on-phone">' in table
+    assert 'data-label="Kind and mode"' in table
+    assert "Request to join" in table
+
+
 def test_one_click_request_to_join_creates_a_pending_participation() -> None:
     program = CoachingProgramFactory(mode="leadership")
     user = UserFactory()
