@@ -1704,3 +1704,10 @@ def test_a_team_to_stop_leaning_on_the_writer_is_the_writers_own_aim() -> None:
 
     assert not result.third_party
     assert result.recommendation == "coaching"
+
+
+def test_a_number_of_people_signed_up_in_spanish_goes_to_the_referral_flow() -> None:
+    result = triage("Quisiera inscribir a ocho auxiliares en vuestro programa de mentoría.")
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "referral"

@@ -486,6 +486,10 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             # Signing up others ("quiero apuntar a todo mi equipo", "inscribir a mi compañera").
             r"(?:apuntar|inscribir|matricular|nominar|apunto|inscribo) a (?:todo |toda |todos |"
             r"todas )?(?:mi|mis|nuestr\w+)(?: [\w-]+)?\b",
+            # A number of people signed up ("quiero apuntar a 12 técnicos a un programa").
+            r"(?:apuntar|inscribir|matricular|nominar|apunto|inscribo) a (?:\d+|dos|"
+            r"tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|varios|varias|"
+            r"algunos|algunas|unos|unas) (?:[\w-]+ ){0,2}?(?:a|al|en|para)",
             r"(?:inscripción|apunt\w+|inscrib\w+) (?:de |para |por )(?:mi|nuestr\w+) (?:\w+ )?"
             r"(?:compañer\w+|colaborador\w*|emplead\w+|hij[oa]|amig[oa]|equipo|marido|mujer)\b",
             # Someone to act on him, her or them ("necesita que alguien le enseñe").
