@@ -39,7 +39,7 @@ NEEDS = DATA / "needs.jsonl"
 # (docs/decisions/0004-intake-reader-of-meaning.md). Earlier blind sets (blind-2 to blind-11)
 # were tuned on after they were scored and are now part of the tune split of needs.jsonl
 # (ids ``blind-N-NNN``). Without a blind set, only the held-out split is reported.
-BLIND = DATA / "blind-23.jsonl"
+BLIND = DATA / "blind-24.jsonl"
 LABELS = ("coaching", "mentoring", "both", "unclear")
 TARGET_OVERALL = 0.92
 TARGET_PER_CLASS = 0.85

@@ -1711,3 +1711,27 @@ def test_a_number_of_people_signed_up_in_spanish_goes_to_the_referral_flow() -> 
 
     assert result.recommendation == "unclear"
     assert result.next_step == "referral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We want our field reps converting more demos before the end of the year. Eight "
+        "sessions, please.",
+        "Tengo una supervisora que no delega nada. Quiero que reciba coaching este semestre.",
+    ],
+)
+def test_blind_23_shapes_of_someone_elses_wish_go_to_the_referral_flow(text: str) -> None:
+    result = triage(text)
+
+    assert result.recommendation == "unclear"
+    assert result.next_step == "referral"
+
+
+def test_a_manager_who_wants_a_team_working_together_and_to_learn_is_their_own_need() -> None:
+    result = triage(
+        "I need my team working together better, so I want to learn how to run retros that "
+        "work by March."
+    )
+
+    assert not result.third_party
