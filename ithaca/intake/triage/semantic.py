@@ -170,9 +170,9 @@ def third_party_probability(text: str) -> float | None:
     weights, bias, word_weights = _third_party_model()
     logit = float((_vector(text) @ weights)[0] + bias)
     if word_weights is not None:
-        slots = words.ngram_slots(text)
+        slots, length = words.ngram_features(text)
         if slots:
-            logit += float(word_weights[slots].sum()) / float(np.sqrt(len(slots)))
+            logit += float(word_weights[slots].sum()) / length
     return 1 / (1 + float(np.exp(-logit)))
 
 

@@ -699,7 +699,7 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
             r"(?:leistungsverbesserungsplan|verbesserungsplan|zielvereinbarung|probezeit\w*|"
             r"abmahnung|personalgespräch)[^.!?]{0,40}(?:muss ich|verpflichtet mich|schreibt "
             r"(?:mir )?vor|sieht vor, dass ich)",
-            r"(?:für mich )?(?:verpflichtend|pflicht) für mich",
+            r"(?:verpflichtend|pflicht) für mich",
         ),
     },
 }
@@ -710,8 +710,6 @@ PATTERNS: Mapping[Kind, Mapping[str, Sequence[str]]] = {
 # copy of the notes after each one".
 COPIES: Mapping[str, Sequence[str]] = {
     "en": (
-        # Being present while someone else talks ("as funders we'd like to sit in on the
-        # sessions"): a person does not listen in on their own sessions.
         # The coach's notes or recordings of sessions ("monthly access to the coach's notes
         # and, if possible, the recordings").
         r"(?:access to|copy of|copies of|see|read|have) (?:the |his |her |their )?(?:coach|"
@@ -722,6 +720,8 @@ COPIES: Mapping[str, Sequence[str]] = {
         r"(?:like|want|need|expect|require) to (?:receive|get|see|read|have) (?:the |their |"
         r"his |her |all |any |regular |monthly |weekly )?(?:session|coaching|mentoring) "
         r"(?:notes|summar\w+|reports?|records?|content|minutes)",
+        # Being present while someone else talks ("as funders we'd like to sit in on the
+        # sessions"): a person does not listen in on their own sessions.
         r"(?:sit in on|listen in (?:on|to)|listen to|observe|be present (?:at|in|during)|"
         r"join in on) (?:(?:some|one|a few|each|all|any|most) of )?(?:the |their |his |her |"
         r"my \w+'s |our \w+'s )?(?:\w+ )?(?:sessions|meetings|coaching|mentoring|calls)\b",

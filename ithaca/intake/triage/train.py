@@ -170,12 +170,12 @@ def third_party_features(vectors: Any, texts: Sequence[str]) -> Any:
 
     rows, cols, values = [], [], []
     for i, text in enumerate(texts):
-        slots = words.ngram_slots(text)
+        slots, length = words.ngram_features(text)
         if not slots:  # no word at all ("???"): the embedding alone
             continue
         rows.extend([i] * len(slots))
         cols.extend(slots)
-        values.extend([WORDS_SCALE / math.sqrt(len(slots))] * len(slots))
+        values.extend([WORDS_SCALE / length] * len(slots))
     grams = csr_matrix((values, (rows, cols)), shape=(len(texts), words.BUCKETS))
     return hstack([csr_matrix(vectors), grams]).tocsr()
 

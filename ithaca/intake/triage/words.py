@@ -12,6 +12,7 @@ and triple of words of the lowercased statement, each hashed into one of ``BUCKE
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import zlib
 
@@ -32,3 +33,12 @@ def ngram_slots(text: str) -> list[int]:
     grams.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     grams.update(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False))
     return sorted({zlib.crc32(g.encode("utf-8")) % BUCKETS for g in grams})
+
+
+def ngram_features(text: str) -> tuple[list[int], float]:
+    """The statement's slots and their length, by which each slot's value of 1 is divided
+    so that the statement's n-grams have unit length (0.0 when it has no word at all).
+    Training (``train.third_party_features``) and reading
+    (``semantic.third_party_probability``) both take them from here."""
+    slots = ngram_slots(text)
+    return slots, math.sqrt(len(slots))

@@ -23,6 +23,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from . import scoring as sc
+from .rules import flatten
 from .text import TextIndex, tokens
 from .types import (
     FACTORS,
@@ -48,12 +49,8 @@ NEG_INF = np.float32(-np.inf)
 def bit_words(sets: Sequence[Iterable[str]], vocab: dict[str, int]) -> Words:
     """One row of 64-bit words per set, bit i set when vocab item i is present."""
     out = np.zeros((len(sets), max(1, (len(vocab) + 63) // 64)), dtype=np.uint64)
-    counts = np.fromiter(map(len, sets), np.int64, len(sets))  # type: ignore[arg-type]
-    named = np.flatnonzero(counts)  # many sets are empty: skip them
-    items = chain.from_iterable(map(sets.__getitem__, named.tolist()))
-    b = np.fromiter(map(vocab.__getitem__, items), np.uint64, int(counts.sum()))
+    rows, b = flatten(sets, np.uint64, vocab.__getitem__)
     if b.size:
-        rows = np.repeat(named, counts[named])
         col = (b >> np.uint64(6)).astype(np.int64)
         np.bitwise_or.at(out, (rows, col), np.uint64(1) << (b & np.uint64(63)))
     return out

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .phrase import Phrase as P
 from .types import BoolArray, Helper, IntArray, Program, RuleCheck, Seeker
@@ -302,13 +304,13 @@ def excluded_pairs(
         named += [[s.manager_chain[:depth] for s in seekers], [s.assessor_ids for s in seekers]]
     owners, ids = [np.arange(len(seekers))], [seeker_ids]  # nobody is their own helper
     for sets in named:
-        owner, found = _flatten(sets)
+        owner, found = flatten(sets)
         owners.append(owner)
         ids.append(found)
     s_of, h_of = _among(np.concatenate(ids), helper_ids)
     keys = [np.concatenate(owners)[s_of] * n_helpers + h_of]
     for sets in ([h.conflict_ids for h in helpers], [h.blocked_ids for h in helpers]):
-        owner, found = _flatten(sets)
+        owner, found = flatten(sets)
         at, s_index = _among(found, seeker_ids)
         keys.append(s_index * n_helpers + owner[at])
     if program.declined:
@@ -320,12 +322,17 @@ def excluded_pairs(
     return unique // max(n_helpers, 1), unique % max(n_helpers, 1)
 
 
-def _flatten(sets: Sequence[Iterable[int]]) -> tuple[IntArray, IntArray]:
-    """Every id of every person's collection, and whose it is (their index)."""
+def flatten(
+    sets: Sequence[Iterable[Any]], dtype: Any = np.int64, key: Callable[[Any], Any] | None = None
+) -> tuple[IntArray, npt.NDArray[Any]]:
+    """Whose each item is (the index of its collection), and every item of every
+    collection in order, through ``key`` when given, as an array of ``dtype``. Used for
+    the ids people name here and for the items of `features.bit_words`."""
     counts = np.fromiter(map(len, sets), np.int64, len(sets))  # type: ignore[arg-type]
-    named = np.flatnonzero(counts)  # most name nobody: skip their empty collections
-    found = chain.from_iterable(map(sets.__getitem__, named.tolist()))
-    return np.repeat(named, counts[named]), np.fromiter(found, np.int64, int(counts.sum()))
+    named = np.flatnonzero(counts)  # most collections are empty: skip them
+    items = chain.from_iterable(map(sets.__getitem__, named.tolist()))
+    found = np.fromiter(items if key is None else map(key, items), dtype, int(counts.sum()))
+    return np.repeat(named, counts[named]), found
 
 
 def _among(wanted: IntArray, ids: IntArray) -> tuple[IntArray, IntArray]:
